@@ -1,0 +1,98 @@
+// @ts-check
+/**
+ * Build script for Activation Lab.
+ *
+ * Every bundle the project ships is one entry in BUNDLES below; adding a
+ * bundle (the `activation-lab` CLI at dist/cli.js, the browser renderer ESM
+ * bundle, ...) means adding an entry, not new code.
+ *
+ * Usage:
+ *   node esbuild.js               one development build (sourcemaps, not minified)
+ *   node esbuild.js --production  minified build for packaging
+ *   node esbuild.js --watch       rebuild every bundle on change until stopped
+ *
+ * Type checking is not done here: esbuild only strips types. Run
+ * `npm run typecheck` (tsc --noEmit) for that; `npm test` runs both.
+ */
+'use strict';
+
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * Options shared by bundles that run inside Node (the VS Code extension host
+ * and the command-line tool).
+ * @type {import('esbuild').BuildOptions}
+ */
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Provided by the VS Code extension host at run time; never bundled.
+  external: ['vscode'],
+};
+
+/**
+ * The bundles to build. Each entry is plain esbuild BuildOptions.
+ * @type {Array<{ name: string } & import('esbuild').BuildOptions>}
+ */
+const BUNDLES = [
+  {
+    name: 'extension',
+    ...nodeBundle,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+  },
+  // Later, for example:
+  // { name: 'cli', ...nodeBundle, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // { name: 'renderer', bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
+  //   entryPoints: ['src/renderer/index.ts'], outfile: 'dist/renderer.js' },
+];
+
+/** Logs each rebuild's result in watch mode. @type {import('esbuild').Plugin} */
+const reportPlugin = {
+  name: 'report',
+  setup(build) {
+    build.onEnd((result) => {
+      const out = build.initialOptions.outfile;
+      const errors = result.errors.length;
+      console.log(`[watch] ${out}: ${errors ? `${errors} error(s)` : 'built'}`);
+    });
+  },
+};
+
+async function main() {
+  const contexts = await Promise.all(
+    BUNDLES.map(({ name: _name, ...options }) =>
+      esbuild.context({
+        sourcemap: true,
+        minify: production,
+        logLevel: 'warning',
+        ...options,
+        plugins: [...(options.plugins ?? []), ...(watch ? [reportPlugin] : [])],
+      }),
+    ),
+  );
+
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    console.log(`[watch] watching ${BUNDLES.map((b) => b.name).join(', ')}`);
+    return;
+  }
+
+  try {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+    for (const b of BUNDLES) console.log(`built ${b.outfile}${production ? ' (production)' : ''}`);
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
+}
+
+main().catch((err) => {
+  // esbuild has already printed the build errors; just fail the process.
+  if (!(err && Array.isArray(err.errors))) console.error(err);
+  process.exit(1);
+});

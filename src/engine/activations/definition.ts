@@ -1,0 +1,120 @@
+/**
+ * The shape of one entry of the activation catalogue.
+ *
+ * Every activation is described exactly once, by one object of this type; the
+ * evaluator, hovers, plots and generated docs all read these objects, so a
+ * fact written here shows up everywhere and nowhere else needs a switch on names.
+ */
+
+/** Element storage that kernels read and write; float32 storage rounds on write. */
+export type FloatArray = Float32Array | Float64Array;
+
+/** Resolved parameter values, keyed by canonical parameter name. */
+export type ParameterValues = Readonly<Record<string, number | string>>;
+
+export interface ParameterSpec {
+  /** Canonical name, as used in the `activation` language: `alpha`, `beta`, ... */
+  readonly name: string;
+  /** Other spellings accepted, PyTorch's first (`negative_slope` for leaky_relu's `alpha`). */
+  readonly aliases: readonly string[];
+  /** Omitted means required (threshold's `threshold` and `value`). */
+  readonly default?: number | string;
+  /** For string parameters: the allowed values (gelu's `approximate`). */
+  readonly choices?: readonly string[];
+  /** True for parameters a network learns (prelu's slope). */
+  readonly learnable?: boolean;
+  readonly description: string;
+}
+
+/** A formula in both spellings: plain text for terminals and hovers, LaTeX for rendering. */
+export interface Formula {
+  readonly text: string;
+  readonly latex: string;
+}
+
+export interface Properties {
+  readonly monotonic: boolean;
+  readonly boundedBelow: boolean;
+  readonly boundedAbove: boolean;
+  /** Continuously differentiable everywhere (no kinks). */
+  readonly smooth: boolean;
+  /** f(0) = 0 and outputs take both signs, so mean activations can sit near zero. */
+  readonly zeroCentred: boolean;
+  /** Of the form x * gate(x) (SiLU, GELU, Mish, ...). */
+  readonly selfGated: boolean;
+}
+
+export interface FrameworkNames {
+  readonly pytorch: readonly string[];
+  readonly tensorflow: readonly string[];
+  readonly keras: readonly string[];
+  readonly jax: readonly string[];
+}
+
+/**
+ * Loop kernels over whole arrays. `y` may be `x` (in place). Each activation has
+ * its own loop so V8 sees one monomorphic scalar call it can inline; a shared
+ * loop taking a callback runs about twice as slow.
+ */
+export interface ElementwiseKernels {
+  /** y[i] = f(x[i]) for i in [0, x.length). */
+  readonly value: (x: FloatArray, y: FloatArray, p: ParameterValues) => void;
+  /** y[i] = f'(x[i]), with PyTorch autograd's value at kinks. */
+  readonly derivative: (x: FloatArray, y: FloatArray, p: ParameterValues) => void;
+}
+
+/** The one-number form of the same functions, for scalars, hovers and plots. */
+export interface ScalarFunctions {
+  readonly value: (x: number, p: ParameterValues) => number;
+  readonly derivative: (x: number, p: ParameterValues) => number;
+}
+
+interface DefinitionCommon {
+  readonly name: string;
+  /** Other names that resolve to this entry in the language (`swish` for `silu`). */
+  readonly aliases: readonly string[];
+  /** Names that mean this entry with some parameters fixed (`gelu_tanh`). */
+  readonly presets?: readonly { readonly name: string; readonly parameters: ParameterValues }[];
+  /** A family heading for grouping in pickers and docs. */
+  readonly family: string;
+  /** One line: what it is, for pickers and completion lists. */
+  readonly summary: string;
+  /** One paragraph for hovers and docs. */
+  readonly explanation: string;
+  readonly parameters: readonly ParameterSpec[];
+  readonly formula: Formula;
+  readonly derivativeFormula: Formula;
+  /** Output range, e.g. "(-0.17, ∞)" or "[0, 6]". */
+  readonly range: Formula;
+  readonly properties: Properties;
+  readonly usedIn: readonly string[];
+  readonly problems: readonly string[];
+  readonly frameworks: FrameworkNames;
+  /** Points where the derivative jumps, for plots to mark; depends on parameters. */
+  readonly kinks: (p: ParameterValues) => readonly number[];
+}
+
+/** An activation applied to each element independently. */
+export interface ElementwiseDefinition extends DefinitionCommon {
+  readonly kind: 'elementwise';
+  readonly scalar: ScalarFunctions;
+  readonly kernels: ElementwiseKernels;
+}
+
+/**
+ * An activation over a whole row (softmax, log_softmax). Rows are the last axis.
+ * `derivative` is the diagonal of the Jacobian, d y_i / d x_i, which is what a
+ * per-element plot can show; `backward` is the full vector-Jacobian product that
+ * backpropagation needs.
+ */
+export interface RowwiseDefinition extends DefinitionCommon {
+  readonly kind: 'rowwise';
+  readonly rows: {
+    readonly value: (x: FloatArray, y: FloatArray, offset: number, length: number) => void;
+    readonly derivative: (x: FloatArray, y: FloatArray, offset: number, length: number) => void;
+    /** dx = J^T g for one row, given the row's input x and upstream gradient g. */
+    readonly backward: (x: FloatArray, g: FloatArray, dx: FloatArray, offset: number, length: number) => void;
+  };
+}
+
+export type ActivationDefinition = ElementwiseDefinition | RowwiseDefinition;

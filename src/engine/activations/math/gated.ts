@@ -1,0 +1,211 @@
+/**
+ * Self-gated activations: x * gate(x) with a smooth gate (GELU, SiLU, quick GELU, Mish).
+ *
+ * Two numerical hazards, both handled here rather than left to the formulas:
+ * - the gate's argument is a scaled x (x/sqrt(2), 1.702x, a cubic in x); in the
+ *   tails the gate is so sensitive that rounding that scaling costs tens of ulp,
+ *   so the argument is carried in double-double;
+ * - each derivative has a root at negative x where its formula cancels; a fitted
+ *   polynomial takes over there (numerics/root-band.ts).
+ * At -Infinity every function here returns its limit, 0, where the plain formula
+ * would give Infinity * 0 = NaN.
+ */
+import { erfcShifted, erfcxLarge } from '../../numerics/erf';
+import { expNegHalfSquare, twoProductError, twoSumError } from '../../numerics/double-double';
+import { evaluateNearRoot, RootBand } from '../../numerics/root-band';
+import * as T from '../../numerics/tables';
+import { sigmoid } from './logistic';
+
+const GELU_ERF_BAND: RootBand = {
+  rootHi: T.GELU_ERF_GRAD_ROOT_HI, rootLo: T.GELU_ERF_GRAD_ROOT_LO,
+  start: T.GELU_ERF_GRAD_BAND_START, end: T.GELU_ERF_GRAD_BAND_END,
+  centres: T.GELU_ERF_GRAD_CENTRES, polys: T.GELU_ERF_GRAD_POLYS,
+};
+const GELU_TANH_BAND: RootBand = {
+  rootHi: T.GELU_TANH_GRAD_ROOT_HI, rootLo: T.GELU_TANH_GRAD_ROOT_LO,
+  start: T.GELU_TANH_GRAD_BAND_START, end: T.GELU_TANH_GRAD_BAND_END,
+  centres: T.GELU_TANH_GRAD_CENTRES, polys: T.GELU_TANH_GRAD_POLYS,
+};
+const SILU_BAND: RootBand = {
+  rootHi: T.SILU_GRAD_ROOT_HI, rootLo: T.SILU_GRAD_ROOT_LO,
+  start: T.SILU_GRAD_BAND_START, end: T.SILU_GRAD_BAND_END,
+  centres: T.SILU_GRAD_CENTRES, polys: T.SILU_GRAD_POLYS,
+};
+const MISH_BAND: RootBand = {
+  rootHi: T.MISH_GRAD_ROOT_HI, rootLo: T.MISH_GRAD_ROOT_LO,
+  start: T.MISH_GRAD_BAND_START, end: T.MISH_GRAD_BAND_END,
+  centres: T.MISH_GRAD_CENTRES, polys: T.MISH_GRAD_POLYS,
+};
+
+// ---- GELU, erf form: x * Phi(x), Phi(x) = erfc(-x/sqrt 2) / 2 ----------------
+
+/** Beyond these, GELU and its derivative are x and 1, or underflow to 0. */
+const GELU_POSITIVE_SATURATION = 10;
+const GELU_NEGATIVE_UNDERFLOW = -40;
+
+/** Phi(x), the standard normal CDF, with -x/sqrt(2) in double-double. */
+function normalCdf(x: number): number {
+  const p = x * T.SQRT1_2_HI;
+  const lo = twoProductError(x, T.SQRT1_2_HI, p) + x * T.SQRT1_2_LO;
+  return 0.5 * erfcShifted(-p, -lo);
+}
+
+export function geluErf(x: number): number {
+  if (x > GELU_POSITIVE_SATURATION) return x;
+  if (x < GELU_NEGATIVE_UNDERFLOW) return 0;
+  return x * normalCdf(x);
+}
+
+/** d/dx x Phi(x) = Phi(x) + x phi(x). */
+export function geluErfGrad(x: number): number {
+  if (x >= GELU_ERF_BAND.start && x < GELU_ERF_BAND.end) return evaluateNearRoot(GELU_ERF_BAND, x, 0);
+  if (x > GELU_POSITIVE_SATURATION) return 1;
+  if (x < GELU_NEGATIVE_UNDERFLOW) return 0;
+  const density = T.INV_SQRT_2PI_HI * expNegHalfSquare(x);
+  if (x < GELU_ERF_BAND.start) {
+    // phi(x) (x + Phi(x)/phi(x)); the Mills ratio Phi/phi = sqrt(pi/2) erfcx(-x/sqrt 2)
+    // keeps the two terms' difference exact up to the ratio's own rounding.
+    const mills = T.SQRT_PI_OVER_2_HI * erfcxLarge(-x * T.SQRT1_2_HI);
+    return density * (x + mills);
+  }
+  return normalCdf(x) + x * density;
+}
+
+// ---- GELU, tanh form: x * sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x^3) ------
+
+/**
+ * Below u = -69 (x < -11.5) the tanh-form gate 1 + tanh(u) is under 1e-60 and is
+ * taken as 0. That is what a 60-digit evaluation of the formula gives (our golden
+ * reference) and PyTorch flushes even earlier (u < -19, where tanh(u) rounds to -1).
+ * The tanh form means nothing there: at x = -10 it is already 14 orders of
+ * magnitude below the erf-form GELU it approximates.
+ */
+const TANH_GATE_FLUSH = -69;
+
+/** Set by tanhGeluGate: sigmoid(-2u), the gate's complement, so no pair is allocated. */
+let tanhGateComplement = 0;
+
+/**
+ * sigmoid(2u) = (1 + tanh u) / 2, with u carried in double-double: the gate's
+ * sensitivity to u grows like 2|u|, and u reaches hundreds within |x| < 20.
+ */
+function tanhGeluGate(x: number): number {
+  const x2 = x * x;
+  const x2e = twoProductError(x, x, x2);
+  const x3 = x2 * x;
+  const x3e = twoProductError(x2, x, x3) + x2e * x;
+  const m = T.GELU_TANH_CUBIC_HI * x3;
+  const me = twoProductError(T.GELU_TANH_CUBIC_HI, x3, m) + T.GELU_TANH_CUBIC_HI * x3e + T.GELU_TANH_CUBIC_LO * x3;
+  const s = x + m;
+  const se = twoSumError(x, m, s) + me;
+  const u = T.SQRT_2_OVER_PI_HI * s;
+  const ue = twoProductError(T.SQRT_2_OVER_PI_HI, s, u) + T.SQRT_2_OVER_PI_HI * se + T.SQRT_2_OVER_PI_LO * s;
+  if (u < TANH_GATE_FLUSH) {
+    tanhGateComplement = 1;
+    return 0;
+  }
+  const e = Math.exp(-2 * Math.abs(u));
+  const big = 1 / (1 + e);
+  const small = e * big;
+  const gate = u >= 0 ? big : small;
+  const complement = u >= 0 ? small : big;
+  // first order in the low part: sigmoid(t + d) = sigmoid(t) (1 + d sigmoid(-t))
+  tanhGateComplement = complement * (1 - 2 * ue * gate);
+  return gate * (1 + 2 * ue * complement);
+}
+
+const GELU_TANH_NEGATIVE_UNDERFLOW = -30;
+
+export function geluTanh(x: number): number {
+  if (x > GELU_POSITIVE_SATURATION) return x;
+  if (x < GELU_TANH_NEGATIVE_UNDERFLOW) return 0;
+  return x * tanhGeluGate(x);
+}
+
+/** sigmoid(2u) (1 + 2x u' sigmoid(-2u)), u' = sqrt(2/pi) (1 + 3 * 0.044715 x^2). */
+export function geluTanhGrad(x: number): number {
+  if (x >= GELU_TANH_BAND.start && x < GELU_TANH_BAND.end) return evaluateNearRoot(GELU_TANH_BAND, x, 0);
+  if (x > GELU_POSITIVE_SATURATION) return 1;
+  if (x < GELU_TANH_NEGATIVE_UNDERFLOW) return 0;
+  const gate = tanhGeluGate(x);
+  const slope = T.SQRT_2_OVER_PI_HI * (1 + 3 * T.GELU_TANH_CUBIC_HI * x * x);
+  return gate * (1 + 2 * x * slope * tanhGateComplement);
+}
+
+// ---- SiLU and quick GELU: x * sigmoid(k x) ------------------------------------
+
+const SILU_SATURATION = 40;
+/** From here on mish(x) = x and mish'(x) = 1 exactly: the deviation, (4x - 2) e^-2x, is below half an ulp of 1. */
+const MISH_SATURATION = 21;
+const EXP_UNDERFLOW = -745;
+
+export function silu(x: number): number {
+  if (x < EXP_UNDERFLOW) return 0;
+  return x * sigmoid(x);
+}
+
+/**
+ * silu'(t + tLo) = sigmoid(t) (1 + t sigmoid(-t)). For t < 0 it is written
+ * e (1 + t + e) / (1 + e)^2 with e = exp(t): 1 + t is exact near the root, so
+ * only the band around the root needs the fitted form.
+ */
+function siluGradAt(t: number, tLo: number): number {
+  if (t >= SILU_BAND.start && t < SILU_BAND.end) return evaluateNearRoot(SILU_BAND, t, tLo);
+  if (t > SILU_SATURATION) return 1;
+  if (t < EXP_UNDERFLOW) return 0;
+  if (t >= 0) return sigmoid(t) * (1 + t * sigmoid(-t));
+  const e = Math.exp(t) * (1 + tLo);
+  const d = 1 + e;
+  return (e * ((1 + t) + (tLo + e))) / (d * d);
+}
+
+export function siluGrad(x: number): number {
+  return siluGradAt(x, 0);
+}
+
+/** quick_gelu(x) = x sigmoid(1.702 x) = silu(1.702 x) / 1.702. */
+export function quickGelu(x: number): number {
+  if (x > SILU_SATURATION) return x;
+  if (x < -500) return 0;
+  const t = T.QUICK_GELU_SCALE_HI * x;
+  const tLo = twoProductError(T.QUICK_GELU_SCALE_HI, x, t) + T.QUICK_GELU_SCALE_LO * x;
+  return x * (sigmoid(t) * (1 + tLo * sigmoid(-t)));
+}
+
+/** quick_gelu'(x) = silu'(1.702 x), with 1.702 x in double-double. */
+export function quickGeluGrad(x: number): number {
+  if (x > SILU_SATURATION) return 1;
+  if (x < -500) return 0;
+  const t = T.QUICK_GELU_SCALE_HI * x;
+  const tLo = twoProductError(T.QUICK_GELU_SCALE_HI, x, t) + T.QUICK_GELU_SCALE_LO * x;
+  return siluGradAt(t, tLo);
+}
+
+// ---- Mish: x tanh(softplus(x)) -------------------------------------------------
+
+/**
+ * With e = exp(x): tanh(softplus(x)) = n / (n + 2), n = e (e + 2). No log, no
+ * tanh, and no cancellation for any x.
+ */
+export function mish(x: number): number {
+  if (x >= MISH_SATURATION) return x;
+  if (x < EXP_UNDERFLOW) return 0;
+  const e = Math.exp(x);
+  const n = e * (e + 2);
+  return x * (n / (n + 2));
+}
+
+/**
+ * mish'(x) = e B / w^2 with w = e^2 + 2e + 2 and B = 4(1 + x) + e(6 + 4x) + 4e^2 + e^3,
+ * the usual tanh(sp) + x sech^2(sp) sigmoid(x) over a common denominator; B
+ * cancels only near the root, which the fitted band covers.
+ */
+export function mishGrad(x: number): number {
+  if (x >= MISH_BAND.start && x < MISH_BAND.end) return evaluateNearRoot(MISH_BAND, x, 0);
+  if (x >= MISH_SATURATION) return 1;
+  if (x < EXP_UNDERFLOW) return 0;
+  const e = Math.exp(x);
+  const w = e * (e + 2) + 2;
+  const b = 4 * (1 + x) + e * ((6 + 4 * x) + e * (4 + e));
+  return (e * b) / (w * w);
+}

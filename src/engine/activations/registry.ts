@@ -1,0 +1,116 @@
+/**
+ * Lookup over the catalogue: names, aliases and presets to definitions, and
+ * user-given parameters to resolved values. This is the only place that knows
+ * how names are spelt; everything else asks here.
+ */
+import { catalogue } from './catalogue';
+import type { ActivationDefinition, ParameterSpec, ParameterValues } from './definition';
+import { EngineError } from '../errors';
+import { didYouMean } from '../nearest-name';
+
+/** A name as written resolves to a definition plus any parameters the name itself fixes. */
+export interface ResolvedName {
+  readonly definition: ActivationDefinition;
+  readonly fixed: ParameterValues;
+}
+
+const byName = new Map<string, ResolvedName>();
+for (const definition of catalogue) {
+  for (const name of [definition.name, ...definition.aliases]) byName.set(name, { definition, fixed: {} });
+  for (const preset of definition.presets ?? []) byName.set(preset.name, { definition, fixed: preset.parameters });
+}
+
+/** Every name the language accepts for an activation, canonical names first. */
+export function activationNames(): string[] {
+  return [...byName.keys()];
+}
+
+export function findActivation(name: string): ResolvedName | undefined {
+  return byName.get(name);
+}
+
+export function getActivation(name: string): ActivationDefinition {
+  return resolveName(name).definition;
+}
+
+export function resolveName(name: string): ResolvedName {
+  const found = byName.get(name);
+  if (!found) throw new EngineError('unknown-activation', `unknown activation '${name}'${didYouMean(name, byName.keys())}`);
+  return found;
+}
+
+/** The parameter a given spelling refers to (canonical name or alias). */
+export function findParameter(definition: ActivationDefinition, spelling: string): ParameterSpec | undefined {
+  return definition.parameters.find((p) => p.name === spelling || p.aliases.includes(spelling));
+}
+
+/** All defaults, for definitions whose parameters are all optional. */
+export function defaultParameters(definition: ActivationDefinition): ParameterValues {
+  return resolveParameters(definition, {});
+}
+
+/**
+ * Fills defaults, maps aliases to canonical names and checks every value, so
+ * kernels receive exactly their canonical parameters. `given` may use any spelling.
+ */
+export function resolveParameters(
+  definition: ActivationDefinition,
+  given: Readonly<Record<string, number | string>>,
+  fixed: ParameterValues = {},
+): ParameterValues {
+  const values: Record<string, number | string> = { ...fixed };
+  for (const [spelling, value] of Object.entries(given)) {
+    const spec = findParameter(definition, spelling);
+    if (!spec) {
+      const known = definition.parameters.flatMap((p) => [p.name, ...p.aliases]);
+      const hint = known.length === 0 ? `; ${definition.name} takes no parameters` : didYouMean(spelling, known) || `; its parameters are ${describeParameters(definition)}`;
+      throw new EngineError('unknown-parameter', `${definition.name} has no parameter '${spelling}'${hint}`);
+    }
+    values[spec.name] = checkValue(definition, spec, value);
+  }
+  for (const spec of definition.parameters) {
+    if (values[spec.name] !== undefined) continue;
+    if (spec.default === undefined) {
+      throw new EngineError('missing-parameter', `${definition.name} needs the parameter '${spec.name}' (${spec.description})`);
+    }
+    values[spec.name] = spec.default;
+  }
+  checkRelations(definition, values);
+  return values;
+}
+
+function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value: number | string): number | string {
+  if (spec.choices) {
+    if (typeof value !== 'string' || !spec.choices.includes(value)) {
+      throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')}, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  }
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be a number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Constraints between parameters, or on their signs, that would make the function meaningless. */
+function checkRelations(definition: ActivationDefinition, v: Record<string, number | string>): void {
+  const fail = (why: string) => {
+    throw new EngineError('bad-parameter', `${definition.name}: ${why}`);
+  };
+  if (definition.name === 'hardtanh' && !((v.min_val as number) < (v.max_val as number))) fail(`min_val (${v.min_val}) must be below max_val (${v.max_val})`);
+  if (definition.name === 'rrelu' && !((v.lower as number) <= (v.upper as number))) fail(`lower (${v.lower}) must not exceed upper (${v.upper})`);
+  for (const name of ['beta', 'b'] as const) {
+    if (typeof v[name] === 'number' && !((v[name] as number) > 0)) fail(`'${name}' must be positive, got ${v[name]}`);
+  }
+  if ((definition.name === 'celu' || definition.name === 'snake') && v[definition.name === 'celu' ? 'alpha' : 'a'] === 0) {
+    fail(`'${definition.name === 'celu' ? 'alpha' : 'a'}' must not be 0 (it divides)`);
+  }
+  if (typeof v.lambd === 'number' && (v.lambd as number) < 0) fail(`'lambd' must be >= 0, got ${v.lambd}`);
+}
+
+export function describeParameters(definition: ActivationDefinition): string {
+  if (definition.parameters.length === 0) return 'none';
+  return definition.parameters
+    .map((p) => (p.default === undefined ? p.name : `${p.name}=${typeof p.default === 'string' ? `"${p.default}"` : p.default}`))
+    .join(', ');
+}

@@ -1,0 +1,23 @@
+/**
+ * The engine's public surface. The language layer and the VS Code side import
+ * from here only, never from the files behind it.
+ */
+export * from './tensor';
+export { EngineError } from './errors';
+export type { EngineErrorCode } from './errors';
+export { nearestNames, didYouMean, editDistance } from './nearest-name';
+export { binary, binaryOperators, map, where, resultDType, asTensor } from './arithmetic';
+export type { BinaryOperator, Operand } from './arithmetic';
+export { broadcastShapes } from './broadcast';
+export { reduceAll, reduceAxis } from './reductions';
+export type { Reduction } from './reductions';
+export { matmul } from './matmul';
+export { erf, erfc } from './numerics/erf';
+export { catalogue } from './activations/catalogue';
+export {
+  activationNames, findActivation, getActivation, resolveName, findParameter, defaultParameters,
+  resolveParameters, describeParameters,
+} from './activations/registry';
+export type { ResolvedName } from './activations/registry';
+export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
+export type * from './activations/definition';
