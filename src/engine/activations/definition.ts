@@ -21,6 +21,8 @@ export interface ParameterSpec {
   readonly default?: number | string;
   /** For string parameters: the allowed values (gelu's `approximate`). */
   readonly choices?: readonly string[];
+  /** A condition on the value alone; relations between parameters go in the definition's `validate`. */
+  readonly constraint?: 'positive' | 'non-negative' | 'non-zero';
   /** True for parameters a network learns (prelu's slope). */
   readonly learnable?: boolean;
   readonly description: string;
@@ -38,7 +40,11 @@ export interface Properties {
   readonly boundedAbove: boolean;
   /** Continuously differentiable everywhere (no kinks). */
   readonly smooth: boolean;
-  /** f(0) = 0 and outputs take both signs, so mean activations can sit near zero. */
+  /**
+   * Outputs are symmetric about zero (tanh) or the function is designed to keep
+   * mean activations near zero (ELU, SELU). Not merely "f(0) = 0": ReLU-like
+   * functions pass through 0 yet their outputs are mostly positive.
+   */
   readonly zeroCentred: boolean;
   /** Of the form x * gate(x) (SiLU, GELU, Mish, ...). */
   readonly selfGated: boolean;
@@ -90,6 +96,8 @@ interface DefinitionCommon {
   readonly usedIn: readonly string[];
   readonly problems: readonly string[];
   readonly frameworks: FrameworkNames;
+  /** A relation between parameters that must hold, as a message when it does not. */
+  readonly validate?: (p: ParameterValues) => string | undefined;
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */
   readonly kinks: (p: ParameterValues) => readonly number[];
 }

@@ -75,7 +75,8 @@ export function resolveParameters(
     }
     values[spec.name] = spec.default;
   }
-  checkRelations(definition, values);
+  const problem = definition.validate?.(values);
+  if (problem) throw new EngineError('bad-parameter', `${definition.name}: ${problem}`);
   return values;
 }
 
@@ -89,23 +90,14 @@ function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value
   if (typeof value !== 'number' || Number.isNaN(value)) {
     throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be a number, got ${JSON.stringify(value)}`);
   }
+  const violated =
+    (spec.constraint === 'positive' && !(value > 0)) ||
+    (spec.constraint === 'non-negative' && !(value >= 0)) ||
+    (spec.constraint === 'non-zero' && value === 0);
+  if (violated) {
+    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be ${spec.constraint}, got ${value}`);
+  }
   return value;
-}
-
-/** Constraints between parameters, or on their signs, that would make the function meaningless. */
-function checkRelations(definition: ActivationDefinition, v: Record<string, number | string>): void {
-  const fail = (why: string) => {
-    throw new EngineError('bad-parameter', `${definition.name}: ${why}`);
-  };
-  if (definition.name === 'hardtanh' && !((v.min_val as number) < (v.max_val as number))) fail(`min_val (${v.min_val}) must be below max_val (${v.max_val})`);
-  if (definition.name === 'rrelu' && !((v.lower as number) <= (v.upper as number))) fail(`lower (${v.lower}) must not exceed upper (${v.upper})`);
-  for (const name of ['beta', 'b'] as const) {
-    if (typeof v[name] === 'number' && !((v[name] as number) > 0)) fail(`'${name}' must be positive, got ${v[name]}`);
-  }
-  if ((definition.name === 'celu' || definition.name === 'snake') && v[definition.name === 'celu' ? 'alpha' : 'a'] === 0) {
-    fail(`'${definition.name === 'celu' ? 'alpha' : 'a'}' must not be 0 (it divides)`);
-  }
-  if (typeof v.lambd === 'number' && (v.lambd as number) < 0) fail(`'lambd' must be >= 0, got ${v.lambd}`);
 }
 
 export function describeParameters(definition: ActivationDefinition): string {

@@ -18,11 +18,11 @@ export const algebraic: readonly ActivationDefinition[] = [
       'Squareplus is a smooth, always-positive approximation of ReLU that uses only multiplication, addition ' +
       'and a square root, with no exp or log. Barron (2021, "Squareplus: A Softplus-Like Algebraic Rectifier") ' +
       'proposed it as a faster drop-in replacement for softplus. The parameter b sets the width of the curved ' +
-      'region around 0: f(0) = sqrt(b) / 2, and b = 0 gives exactly ReLU. Its tails approach 0 and x ' +
+      'region around 0: f(0) = sqrt(b) / 2, and as b shrinks towards 0 it approaches ReLU. Its tails approach 0 and x ' +
       'polynomially rather than exponentially, so negative inputs keep a small gradient (about b / (4x^2)) ' +
       'for longer than with softplus.',
     parameters: [
-      { name: 'b', aliases: [], default: 4, description: 'Curvature near 0: f(0) = sqrt(b) / 2; b = 0 gives ReLU.' },
+      { name: 'b', constraint: 'positive', aliases: [], default: 4, description: 'Curvature near 0, positive: f(0) = sqrt(b) / 2; smaller b is closer to ReLU.' },
     ],
     formula: { text: '(x + sqrt(x^2 + b)) / 2', latex: '\\frac{x + \\sqrt{x^{2} + b}}{2}' },
     derivativeFormula: {
@@ -75,7 +75,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       'is monotonic (non-decreasing) and smooth. Neural audio vocoders and codecs use it, usually with a learned ' +
       'frequency a per channel; here a is a fixed parameter.',
     parameters: [
-      { name: 'a', aliases: ['alpha'], default: 1, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
+      { name: 'a', constraint: 'non-zero', aliases: ['alpha'], default: 1, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
     ],
     formula: { text: 'x + sin(a * x)^2 / a', latex: 'x + \\frac{\\sin^{2}(a x)}{a}' },
     derivativeFormula: { text: '1 + sin(2 * a * x)', latex: '1 + \\sin(2 a x)' },
@@ -85,7 +85,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       boundedBelow: false,
       boundedAbove: false,
       smooth: true,
-      zeroCentred: true,
+      zeroCentred: false,
       selfGated: false,
     },
     usedIn: ['Snake: periodic functions / audio (Ziyin et al. 2020)', 'BigVGAN vocoder', 'Descript Audio Codec (DAC)'],

@@ -132,7 +132,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'alpha only sets how far below zero the output can go. With alpha = 1 it is identical to ELU. Use it when ' +
       'you want ELU behaviour with a tunable saturation level and a continuous derivative.',
     parameters: [
-      { name: 'alpha', aliases: [], default: 1, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
+      { name: 'alpha', constraint: 'non-zero', aliases: [], default: 1, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x / alpha) - 1)',

@@ -64,6 +64,7 @@ export const hard: readonly ActivationDefinition[] = [
       keras: ['keras.activations.hard_tanh'],
       jax: ['jax.nn.hard_tanh'],
     },
+    validate: (p) => ((p.min_val as number) < (p.max_val as number) ? undefined : `min_val (${p.min_val}) must be below max_val (${p.max_val})`),
     kinks: (p) => [p.min_val as number, p.max_val as number],
     scalar: {
       value: (x, p) => hardtanh(x, p.min_val as number, p.max_val as number),
@@ -156,7 +157,7 @@ export const hard: readonly ActivationDefinition[] = [
       boundedBelow: true,
       boundedAbove: false,
       smooth: false,
-      zeroCentred: true,
+      zeroCentred: false,
       selfGated: true,
     },
     usedIn: ['MobileNetV3 (hardswish)', 'EfficientViT and other mobile vision models'],
@@ -196,7 +197,7 @@ export const hard: readonly ActivationDefinition[] = [
       'into a network whose non-linearity is this function, which is why it appears in learned sparse coding. ' +
       'As a hidden-layer activation it produces exactly sparse outputs.',
     parameters: [
-      { name: 'lambd', aliases: ['lambda'], default: 0.5, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
+      { name: 'lambd', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
     ],
     formula: {
       text: 'x - lambd if x > lambd, x + lambd if x < -lambd, else 0',
@@ -250,7 +251,7 @@ export const hard: readonly ActivationDefinition[] = [
       'jumps from 0 to ±lambd at the thresholds, so the function itself is discontinuous there. That makes it ' +
       'awkward for gradient training, and it is mainly used for sparse coding, pruning-style masks and denoising.',
     parameters: [
-      { name: 'lambd', aliases: ['lambda'], default: 0.5, description: 'Threshold: inputs with |x| <= lambd become 0.' },
+      { name: 'lambd', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Threshold: inputs with |x| <= lambd become 0.' },
     ],
     formula: {
       text: 'x if abs(x) > lambd else 0',
