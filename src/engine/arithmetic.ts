@@ -15,7 +15,13 @@ export const binaryOperators = {
   mul: (a: number, b: number) => a * b,
   div: (a: number, b: number) => a / b,
   /** Floored remainder, so the result has the divisor's sign (as in Python and NumPy). */
-  mod: (a: number, b: number) => a - Math.floor(a / b) * b,
+  mod: (a: number, b: number) => {
+    // JS % is the exact truncated remainder; shift it into the divisor's sign as CPython does.
+    // (a - floor(a / b) * b rounds a / b and can return a wrong-signed or even larger-than-b value.)
+    const r = a % b;
+    if (r === 0) return b < 0 ? -0 : 0;
+    return r < 0 !== b < 0 ? r + b : r;
+  },
   pow: (a: number, b: number) => Math.pow(a, b),
   eq: (a: number, b: number) => (a === b ? 1 : 0),
   ne: (a: number, b: number) => (a !== b ? 1 : 0),

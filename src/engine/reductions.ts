@@ -22,7 +22,8 @@ function compensatedSum(data: FloatArray, start: number, step: number, count: nu
     compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
     sum = t;
   }
-  return sum + compensation;
+  // Once the running sum is infinite or NaN the compensation is NaN (Inf - Inf), so the plain sum is the answer.
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
 const kernels: Record<Reduction, Kernel> = {
@@ -100,7 +101,8 @@ export function reduceAxis(t: Tensor, reduction: Reduction, axis: 0 | 1): Tensor
 }
 
 function reduceToTensor(t: Tensor, reduction: Reduction): Tensor {
-  const out = allocate(t.dtype, 1);
+  const dtype = reduction === 'argmax' || reduction === 'count' ? 'float64' : t.dtype;
+  const out = allocate(dtype, 1);
   out[0] = reduceAll(t, reduction);
-  return new Tensor(t.dtype, [], out);
+  return new Tensor(dtype, [], out);
 }
