@@ -1,0 +1,17 @@
+/**
+ * The language layer's public surface for the evaluator, the CLI and the
+ * VS Code side; they import from here, not from the files behind it.
+ */
+export type * from './ast';
+export { assertNever } from './ast';
+export { LanguageError } from './errors';
+export type { LanguageErrorKind } from './errors';
+export { Lexer, tokenize } from './lexer';
+export { parseExpression, parseProgram, maxNesting } from './parser';
+export { levels, binaryOperatorTokens } from './precedence';
+export type { Level, BinaryLevel, PrefixLevel, PostfixLevel, Associativity } from './precedence';
+export { printAst } from './print-ast';
+export { positionAt, describePosition, sliceSpan, cover, span } from './source';
+export type { Position, Span } from './source';
+export { describeToken } from './token';
+export type { Token, TokenKind } from './token';
