@@ -1,0 +1,129 @@
+/**
+ * A catalogue activation as a language value: `relu`, `leaky_relu(alpha=0.2)`,
+ * `gelu_tanh'`. Parameters given so far are kept by their spelling and resolved
+ * (aliases, defaults, checks) by the engine's registry when it is applied.
+ */
+import {
+  applyResolved, map, resolveParameters, Tensor,
+  type ActivationDefinition, type ParameterValues,
+} from '../../engine';
+import { atSite, runtimeError, type CallSite } from './call-site';
+import type { FunctionValue } from './function-value';
+import { describeValue, fnValue, num, tensorValue, type Value } from './values';
+
+type Given = Readonly<Record<string, number | string>>;
+
+/** Step for the second derivative of builtins: a central difference of the exact first derivative. */
+const SECOND_DERIVATIVE_STEP = 6e-6;
+
+export class ActivationFunction implements FunctionValue {
+  constructor(
+    readonly definition: ActivationDefinition,
+    /** Parameters the user (or a preset name) fixed, in their spelling. */
+    readonly given: Given,
+    /** 0 for f, 1 for f', 2 for f''. */
+    readonly order: number,
+    /** The name it was reached by (`swish`, `gelu_tanh`), for labels. */
+    readonly name: string,
+    /** Parameters shown in the label (a preset's own are implied by its name). */
+    readonly shown: Given = {},
+  ) {}
+
+  get label(): string {
+    const args = Object.entries(this.shown).map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : v}`);
+    return (args.length ? `${this.name}(${args.join(', ')})` : this.name) + "'".repeat(this.order);
+  }
+
+  private parameters(site: CallSite, extra: Given = {}): ParameterValues {
+    return atSite(site, () => resolveParameters(this.definition, { ...this.given, ...extra }));
+  }
+
+  call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
+    const extra: Record<string, number | string> = {};
+    for (const [key, value] of named) extra[key] = parameterValue(this.label, key, value, site);
+    const specs = this.definition.parameters;
+    if (args.length > 1 + specs.length) {
+      const takes = specs.length === 0 ? 'only its input' : `its input and at most ${specs.length} parameter${specs.length > 1 ? 's' : ''} (${specs.map((s) => s.name).join(', ')})`;
+      throw runtimeError(site, `${this.label} takes ${takes}, but got ${args.length} arguments`);
+    }
+    args.slice(1).forEach((value, i) => {
+      extra[specs[i].name] = parameterValue(this.label, specs[i].name, value, site);
+    });
+    if (args.length === 0) {
+      if (named.size === 0) throw runtimeError(site, `${this.label} needs an input, e.g. ${this.name}(x)`);
+      this.parameters(site, extra); // validate now, so a mistake is reported where it is made
+      return fnValue(new ActivationFunction(this.definition, { ...this.given, ...extra }, this.order, this.name, { ...this.shown, ...extra }));
+    }
+    return this.apply(args[0], this.parameters(site, extra), site);
+  }
+
+  private apply(input: Value, p: ParameterValues, site: CallSite): Value {
+    const def = this.definition;
+    if (input.kind === 'number' || input.kind === 'boolean') {
+      const x = input.kind === 'number' ? input.value : input.value ? 1 : 0;
+      if (def.kind === 'rowwise') {
+        // a number is a row of one: softmax(3) = 1, log_softmax(3) = 0
+        const row = applyResolved(def, new Tensor('float64', [1], Float64Array.of(x)), p, this.order === 0 ? 'value' : 'derivative');
+        return num(row.data[0]);
+      }
+      return num(this.scalarAt(x, p));
+    }
+    if (input.kind !== 'tensor') {
+      throw runtimeError(site, `${this.label} applies to numbers and tensors, but got ${describeValue(input)}`);
+    }
+    const t = input.tensor;
+    return atSite(site, () => {
+      if (this.order === 0) return tensorValue(applyResolved(def, t, p, 'value'));
+      if (this.order === 1) return tensorValue(applyResolved(def, t, p, 'derivative'));
+      return tensorValue(map(t, (x) => this.scalarAt(x, p)));
+    });
+  }
+
+  private scalarAt(x: number, p: ParameterValues): number {
+    const def = this.definition;
+    if (def.kind !== 'elementwise') return NaN;
+    if (this.order === 0) return def.scalar.value(x, p);
+    if (this.order === 1) return def.scalar.derivative(x, p);
+    const h = SECOND_DERIVATIVE_STEP * Math.max(1, Math.abs(x));
+    return (def.scalar.derivative(x + h, p) - def.scalar.derivative(x - h, p)) / (2 * h);
+  }
+
+  derivative(site: CallSite): FunctionValue {
+    if (this.order >= 2) throw runtimeError(site, `${this.label}: derivatives of builtin activations go up to the second ('')`);
+    if (this.definition.kind === 'rowwise' && this.order >= 1) {
+      throw runtimeError(site, `${this.label}: ${this.name}' is the diagonal of a Jacobian; it has no further derivative`);
+    }
+    this.parameters(site);
+    return new ActivationFunction(this.definition, this.given, this.order + 1, this.name, this.shown);
+  }
+
+  sample(x: number): number {
+    try {
+      return this.scalarAt(x, resolveParameters(this.definition, this.given));
+    } catch {
+      return NaN;
+    }
+  }
+
+  formula(): string {
+    if (this.order === 0) return this.definition.formula.text;
+    if (this.order === 1) return this.definition.derivativeFormula.text;
+    return `d/dx (${this.definition.derivativeFormula.text})`;
+  }
+
+  kinks(): readonly number[] {
+    try {
+      return this.definition.kinks(resolveParameters(this.definition, this.given));
+    } catch {
+      return [];
+    }
+  }
+}
+
+function parameterValue(label: string, key: string, value: Value, site: CallSite): number | string {
+  if (value.kind === 'number' || value.kind === 'string') return value.value;
+  if (value.kind === 'boolean') return value.value ? 1 : 0;
+  if (value.kind === 'tensor' && value.tensor.size === 1) return value.tensor.data[0];
+  throw runtimeError(site, `${label}: parameter '${key}' must be a number, but got ${describeValue(value)}`);
+}
+

@@ -1,0 +1,64 @@
+/** plot(...) and table(...): values that display as charts and tables. */
+import { toJsonNumber, type PlotSeries } from '../../../shared/output';
+import { sliceSpan } from '../../source';
+import { runtimeError } from '../call-site';
+import { gridPoints, sampleOn } from '../sampling';
+import { describeValue, type Value } from '../values';
+import { integerArg, numberArg, tensorArg, type ProcedureSpec } from './procedure';
+
+export const displayBuiltins: readonly ProcedureSpec[] = [
+  {
+    name: 'plot', signature: 'plot(f, g, ..., from=-5, to=5, points=401, derivative=true, title="...") or plot(x, y)',
+    summary: 'plot functions with their derivatives, or data y against x',
+    minArgs: 1, maxArgs: 16, named: ['from', 'to', 'points', 'derivative', 'title'],
+    run: (call) => {
+      const titleValue = call.named.get('title');
+      const title = titleValue?.kind === 'string' ? titleValue.value : undefined;
+      if (call.args.every((a) => a.kind === 'tensor') && call.args.length === 2) {
+        const x = tensorArg(call, call.args[0], 'plot x');
+        const y = tensorArg(call, call.args[1], 'plot y');
+        if (x.size !== y.size) throw runtimeError(call.site, `plot(x, y) needs x and y of the same length, got ${x.size} and ${y.size}`);
+        const name = call.site.argSpans ? sliceSpan(call.site.evaluator.text, call.site.argSpans[1]) : 'y';
+        return { kind: 'plot', display: { kind: 'plot', title, series: [{ name, x: Array.from(x.data, toJsonNumber), y: Array.from(y.data, toJsonNumber) }] } };
+      }
+      const from = numberArg(call, call.named.get('from') ?? { kind: 'number', value: -5 }, 'from');
+      const to = numberArg(call, call.named.get('to') ?? { kind: 'number', value: 5 }, 'to');
+      if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
+      const points = integerArg(call, call.named.get('points') ?? { kind: 'number', value: 401 }, 'points', 2);
+      if (points > 100_000) throw runtimeError(call.site, `points=${points} is more than a plot can show; use at most 100000`);
+      const derivativeValue = call.named.get('derivative');
+      const withDerivative = derivativeValue === undefined || (derivativeValue.kind === 'boolean' ? derivativeValue.value : numberArg(call, derivativeValue, 'derivative') !== 0);
+      const xs = gridPoints({ from, to, points });
+      const x = Array.from(xs);
+      const series: PlotSeries[] = [];
+      const kinks: number[] = [];
+      for (const arg of call.args) {
+        if (arg.kind !== 'function') throw runtimeError(call.site, `plot draws functions (or plot(x, y) for data), but got ${describeValue(arg)}`);
+        const fn = arg.fn;
+        series.push({ name: fn.label, x, y: sampleOn(fn, xs, call.site) });
+        if (withDerivative) series.push({ name: `${fn.label}'`, x, y: sampleOn(fn.derivative(call.site), xs, call.site), derivative: true });
+        kinks.push(...fn.kinks().filter((k) => k >= from && k <= to));
+      }
+      return { kind: 'plot', display: { kind: 'plot', title, series, kinks: [...new Set(kinks)].sort((a, b) => a - b) } };
+    },
+  },
+  {
+    name: 'table', signature: 'table(x, relu(x), ...)', summary: 'columns side by side, headed by their expressions',
+    minArgs: 1, maxArgs: 16,
+    run: (call) => {
+      const columns = call.args.map((v: Value, i) => {
+        const name = call.site.argSpans ? sliceSpan(call.site.evaluator.text, call.site.argSpans[i]) : `column ${i + 1}`;
+        if (v.kind === 'number') return { name, data: [toJsonNumber(v.value)] };
+        const t = tensorArg(call, v, `table column ${i + 1}`);
+        if (t.rank > 1) throw runtimeError(call.site, `table columns are vectors; column ${i + 1} (${name}) has shape [${t.shape.join(', ')}]`);
+        return { name, data: Array.from(t.data, toJsonNumber) };
+      });
+      const length = Math.max(...columns.map((c) => c.data.length));
+      for (const c of columns) {
+        if (c.data.length === 1 && length > 1) c.data = Array.from({ length }, () => c.data[0]);
+        if (c.data.length !== length) throw runtimeError(call.site, `table columns must have equal lengths: ${c.name} has ${c.data.length}, others ${length}`);
+      }
+      return { kind: 'table', display: { kind: 'table', columns } };
+    },
+  },
+];

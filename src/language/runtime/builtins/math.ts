@@ -1,0 +1,106 @@
+/**
+ * Mathematical builtins. One-argument ones are function values (so `exp'` and
+ * `plot(exp)` work) whose derivatives come from symbolic differentiation of
+ * `name(x)`; the others are procedures.
+ */
+import { binary, erf, erfc, map, where, type BinaryOperator } from '../../../engine';
+import type { Expr } from '../../ast';
+import { atSite, runtimeError, type CallSite } from '../call-site';
+import type { FunctionValue } from '../function-value';
+import { UserFunction } from '../user-function';
+import { describeValue, num, tensorValue, type Value } from '../values';
+import type { Evaluator } from '../evaluator';
+import { reduce } from './tensors';
+import type { CallArguments, ProcedureSpec } from './procedure';
+
+const elementwise: Readonly<Record<string, (x: number) => number>> = {
+  exp: Math.exp, log: Math.log, log1p: Math.log1p, expm1: Math.expm1, sqrt: Math.sqrt, abs: Math.abs,
+  sign: Math.sign, sin: Math.sin, cos: Math.cos, tan: Math.tan, erf, erfc,
+  floor: Math.floor, ceil: Math.ceil,
+  /** Half away from zero, as students expect (Math.round rounds -2.5 to -2). */
+  round: (x) => Math.sign(x) * Math.round(Math.abs(x)),
+};
+
+export const mathFunctionNames = Object.keys(elementwise);
+
+export class MathFunction implements FunctionValue {
+  private readonly f: (x: number) => number;
+  constructor(readonly name: string, private readonly home: Evaluator) {
+    this.f = elementwise[name];
+  }
+  get label(): string {
+    return this.name;
+  }
+  call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
+    if (args.length !== 1 || named.size > 0) throw runtimeError(site, `${this.name} takes one argument: ${this.name}(x)`);
+    return applyElementwise(this.name, this.f, args[0], site);
+  }
+  /** As the user function `name(x) = name(x)`, so the symbolic rules give the derivative. */
+  private asUserFunction(): UserFunction {
+    const text = `${this.name}(x)`;
+    const x: Expr = { type: 'name', name: 'x', span: { start: this.name.length + 1, end: this.name.length + 2 } };
+    const body: Expr = { type: 'call', callee: { type: 'name', name: this.name, span: { start: 0, end: this.name.length } }, args: [x], named: [], span: { start: 0, end: text.length } };
+    return new UserFunction(this.name, [{ name: 'x', span: x.span }], body, text, this.home.withText(text));
+  }
+  derivative(site: CallSite): FunctionValue {
+    return this.asUserFunction().derivative(site);
+  }
+  sample(x: number): number {
+    return this.f(x);
+  }
+  formula(): string {
+    return `${this.name}(x)`;
+  }
+  kinks(): readonly number[] {
+    return this.name === 'abs' ? [0] : [];
+  }
+}
+
+function applyElementwise(name: string, f: (x: number) => number, v: Value, site: CallSite): Value {
+  if (v.kind === 'number') return num(f(v.value));
+  if (v.kind === 'boolean') return num(f(v.value ? 1 : 0));
+  if (v.kind === 'tensor') return tensorValue(map(v.tensor, f));
+  throw runtimeError(site, `${name} applies to numbers and tensors, but got ${describeValue(v)}`);
+}
+
+function operand(call: CallArguments, v: Value, what: string) {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'boolean') return v.value ? 1 : 0;
+  if (v.kind === 'tensor') return v.tensor;
+  throw runtimeError(call.site, `${what} must be a number or tensor, but got ${describeValue(v)}`);
+}
+
+function combine(call: CallArguments, op: BinaryOperator, a: Value, b: Value, name: string): Value {
+  const x = operand(call, a, `${name}'s first argument`);
+  const y = operand(call, b, `${name}'s second argument`);
+  const r = atSite(call.site, () => binary(op, x, y));
+  return typeof x === 'number' && typeof y === 'number' ? num(r.data[0]) : tensorValue(r);
+}
+
+const minMax = (name: 'min' | 'max'): ProcedureSpec => ({
+  name, signature: `${name}(x) or ${name}(a, b)`,
+  summary: `the ${name === 'min' ? 'smallest' : 'largest'} element of x, or the elementwise ${name} of a and b`,
+  minArgs: 1, maxArgs: 2, named: ['axis'],
+  run: (call) => (call.args.length === 1 ? reduce(call, name) : combine(call, name, call.args[0], call.args[1], name)),
+});
+
+export const mathProcedures: readonly ProcedureSpec[] = [
+  minMax('min'),
+  minMax('max'),
+  {
+    name: 'clamp', signature: 'clamp(x, lo, hi)', summary: 'x limited to [lo, hi]', minArgs: 3, maxArgs: 3,
+    run: (call) => combine(call, 'min', combine(call, 'max', call.args[0], call.args[1], 'clamp'), call.args[2], 'clamp'),
+  },
+  {
+    name: 'pow', signature: 'pow(a, b)', summary: 'a to the power b (same as a^b)', minArgs: 2, maxArgs: 2,
+    run: (call) => combine(call, 'pow', call.args[0], call.args[1], 'pow'),
+  },
+  {
+    name: 'where', signature: 'where(cond, a, b)', summary: 'a where cond holds, else b (elementwise)', minArgs: 3, maxArgs: 3,
+    run: (call) => {
+      const [c, a, b] = call.args.map((v, i) => operand(call, v, `where's argument ${i + 1}`));
+      if ([c, a, b].every((v) => typeof v === 'number')) return num(c !== 0 && c === c ? (a as number) : (b as number));
+      return tensorValue(atSite(call.site, () => where(c, a, b)));
+    },
+  },
+];

@@ -1,0 +1,80 @@
+/**
+ * A value as the JSON its cell displays (src/shared/output.ts), and the plain
+ * text shown where no renderer is available.
+ */
+import { toJsonNumber, type DisplayValue, type JsonNumber } from '../../shared/output';
+import type { CallSite } from './call-site';
+import { DEFAULT_GRID, sampleCurve } from './sampling';
+import type { Value } from './values';
+
+export function toDisplay(value: Value, site: CallSite): DisplayValue {
+  switch (value.kind) {
+    case 'number': return { kind: 'number', value: toJsonNumber(value.value) };
+    case 'tensor': {
+      const t = value.tensor;
+      return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
+    }
+    case 'string': return { kind: 'string', value: value.value };
+    case 'boolean': return { kind: 'boolean', value: value.value };
+    case 'function': {
+      const fn = value.fn;
+      let derivative = '';
+      try {
+        derivative = fn.derivative(site).formula();
+      } catch {
+        derivative = '(no derivative)';
+      }
+      return { kind: 'function', name: fn.label, formula: fn.formula(), derivative, kinks: [...fn.kinks()], curve: sampleCurve(fn, DEFAULT_GRID, site) };
+    }
+    case 'plot':
+    case 'table':
+      return value.display;
+    case 'none':
+      return { kind: 'none' };
+  }
+}
+
+/** Shortest text that reads back as the same number. */
+export function formatNumber(v: JsonNumber): string {
+  if (typeof v === 'string') return v === 'NaN' ? 'nan' : v === 'Infinity' ? 'inf' : '-inf';
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
+const MAX_TEXT_ELEMENTS = 200;
+
+export function displayText(d: DisplayValue): string {
+  switch (d.kind) {
+    case 'number': return formatNumber(d.value);
+    case 'string': return d.value;
+    case 'boolean': return String(d.value);
+    case 'none': return '';
+    case 'error': return d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : `error: ${d.message}`;
+    case 'function': return `${d.name}(x) = ${d.formula}\n${d.name}'(x) = ${d.derivative}`;
+    case 'tensor': {
+      const header = `${d.dtype} tensor, shape [${d.shape.join(', ')}]`;
+      if (d.data.length > MAX_TEXT_ELEMENTS) return `${header} (${d.data.length} elements, first ${MAX_TEXT_ELEMENTS} shown)\n${alignRows(d.data.slice(0, MAX_TEXT_ELEMENTS), [MAX_TEXT_ELEMENTS])}`;
+      return `${header}\n${alignRows(d.data, d.shape)}`;
+    }
+    case 'plot': return `plot${d.title ? ` "${d.title}"` : ''}: ${d.series.map((s) => s.name).join(', ')}`;
+    case 'table': {
+      const rows = d.columns[0]?.data.length ?? 0;
+      const cells = [d.columns.map((c) => c.name), ...Array.from({ length: rows }, (_, i) => d.columns.map((c) => formatNumber(c.data[i])))];
+      const widths = d.columns.map((_, j) => Math.max(...cells.map((r) => r[j].length)));
+      return cells.map((r) => r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
+    }
+  }
+}
+
+/** Rows of right-aligned numbers: a vector is one row, a matrix one row per row. */
+function alignRows(data: readonly JsonNumber[], shape: readonly number[]): string {
+  const texts = data.map(formatNumber);
+  // pad only matrices, whose columns should line up
+  const width = shape.length === 2 ? Math.max(0, ...texts.map((t) => t.length)) : 0;
+  const cols = shape.length === 2 ? shape[1] : texts.length;
+  const lines: string[] = [];
+  for (let i = 0; i < texts.length || (i === 0 && texts.length === 0); i += Math.max(cols, 1)) {
+    lines.push(`[${texts.slice(i, i + cols).map((t) => t.padStart(width)).join(', ')}]`);
+    if (texts.length === 0) break;
+  }
+  return shape.length === 2 ? `[${lines.join(',\n ')}]` : lines.join('\n');
+}

@@ -1,0 +1,255 @@
+/**
+ * Evaluates the syntax tree of a cell against a session's state.
+ *
+ * Every operation is vectorised through the engine: a user function applied to
+ * a tensor evaluates its body once, on whole tensors. Errors are LanguageErrors
+ * pointing at the node that failed; engine errors get that node's position.
+ */
+import {
+  binary, EngineError, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
+} from '../../engine';
+import { assertNever, type Expr, type BinaryExpr, type Statement } from '../ast';
+import { LanguageError } from '../errors';
+import type { Span } from '../source';
+import { lookupBuiltin, builtinNames } from './builtins';
+import { runtimeError, type CallSite } from './call-site';
+import { didYouMean } from '../../engine';
+import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
+import { UserFunction } from './user-function';
+
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+/** What persists across the cells of one notebook. */
+export interface SessionState {
+  readonly globals: Map<string, Value>;
+  defaultDType: DType;
+  /** Nested user-function calls in progress, to stop runaway recursion. */
+  depth: number;
+  token?: CancellationToken;
+}
+
+/** User functions nested deeper than this are refused rather than overflowing the stack. */
+export const MAX_CALL_DEPTH = 200;
+
+export class Cancelled extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+const ENGINE_OPERATORS: Partial<Record<BinaryExpr['op'], EngineOperator>> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow',
+  '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+};
+
+export class Evaluator {
+  constructor(
+    readonly session: SessionState,
+    /** The text spans refer to, for error positions. */
+    readonly text: string,
+    readonly locals?: ReadonlyMap<string, Value>,
+  ) {}
+
+  withText(text: string, locals?: ReadonlyMap<string, Value>): Evaluator {
+    return new Evaluator(this.session, text, locals);
+  }
+
+  private error(span: Span, message: string): LanguageError {
+    return new LanguageError('runtime', message, span, this.text);
+  }
+
+  private site(span: Span): CallSite {
+    return { span, evaluator: this };
+  }
+
+  checkCancelled(): void {
+    if (this.session.token?.isCancellationRequested) throw new Cancelled();
+  }
+
+  /** Runs one statement; returns the value to display (none for assignments and definitions). */
+  execute(statement: Statement): Value {
+    this.checkCancelled();
+    switch (statement.type) {
+      case 'assign':
+        this.session.globals.set(statement.name, this.evaluate(statement.value));
+        return NONE;
+      case 'define':
+        this.session.globals.set(
+          statement.name,
+          fnValue(new UserFunction(statement.name, statement.params, statement.body, this.text, this.withText(this.text))),
+        );
+        return NONE;
+      case 'expression':
+        return this.evaluate(statement.expr);
+      default:
+        return assertNever(statement);
+    }
+  }
+
+  /**
+   * Evaluates a user function's body (or a default) with its parameters bound.
+   * Errors inside are reported at the call in the current cell, naming the function.
+   */
+  evaluateIn(expr: Expr, text: string, bindings: ReadonlyMap<string, Value>, site: CallSite, label: string): Value {
+    if (this.session.depth >= MAX_CALL_DEPTH) {
+      throw runtimeError(site, `${label} calls itself more than ${MAX_CALL_DEPTH} levels deep; a function defined by itself, like f(x) = f(x), never finishes`);
+    }
+    this.checkCancelled();
+    this.session.depth++;
+    try {
+      return new Evaluator(this.session, text, bindings).evaluate(expr);
+    } catch (e) {
+      if (e instanceof LanguageError && site.evaluator.text !== text) {
+        throw runtimeError(site, e.message.startsWith('in ') ? e.message : `in ${label}: ${e.message}`);
+      }
+      throw e;
+    } finally {
+      this.session.depth--;
+    }
+  }
+
+  evaluate(expr: Expr): Value {
+    switch (expr.type) {
+      case 'number': return num(expr.value);
+      case 'string': return { kind: 'string', value: expr.value };
+      case 'boolean': return { kind: 'boolean', value: expr.value };
+      case 'name': return this.lookup(expr.name, expr.span);
+      case 'unary': return this.unary(expr.op, this.evaluate(expr.operand), expr.span);
+      case 'binary': return this.binary(expr);
+      case 'call': return this.call(expr);
+      case 'index': return this.index(this.evaluate(expr.target), expr.indices, expr.span);
+      case 'transpose': {
+        const v = this.evaluate(expr.target);
+        if (v.kind === 'tensor') return tensorValue(transpose(v.tensor));
+        if (v.kind === 'number') return v;
+        throw this.error(expr.span, `.T transposes tensors, but this is ${describeValue(v)}`);
+      }
+      case 'field': {
+        const v = this.evaluate(expr.target);
+        throw this.error(expr.span, `${describeValue(v)} has no field '${expr.name}'`);
+      }
+      case 'derivative': {
+        const v = this.evaluate(expr.target);
+        if (v.kind !== 'function') {
+          throw this.error(expr.span, `' takes the derivative of a function, but this is ${describeValue(v)}; define a function first, e.g. f(x) = ..., then write f'`);
+        }
+        let fn = v.fn;
+        for (let k = 0; k < expr.order; k++) fn = fn.derivative(this.site(expr.span));
+        return fnValue(fn);
+      }
+      case 'vector': return this.vector(expr.elements, expr.span);
+      default: return assertNever(expr);
+    }
+  }
+
+  lookup(name: string, span: Span): Value {
+    const local = this.locals?.get(name);
+    if (local !== undefined) return local;
+    const global = this.session.globals.get(name);
+    if (global !== undefined) return global;
+    const builtin = lookupBuiltin(name, this);
+    if (builtin !== undefined) return builtin;
+    const known = [...(this.locals?.keys() ?? []), ...this.session.globals.keys(), ...builtinNames()];
+    throw this.error(span, `unknown name '${name}'${didYouMean(name, known)}`);
+  }
+
+  private unary(op: '-' | '+', v: Value, span: Span): Value {
+    if (v.kind === 'boolean') v = num(v.value ? 1 : 0);
+    if (v.kind === 'number') return num(op === '-' ? -v.value : v.value);
+    if (v.kind === 'tensor') return op === '-' ? tensorValue(map(v.tensor, (x) => -x)) : v;
+    throw this.error(span, `cannot apply ${op} to ${describeValue(v)}`);
+  }
+
+  private binary(expr: BinaryExpr): Value {
+    const left = this.evaluate(expr.left);
+    const right = this.evaluate(expr.right);
+    const a = this.operand(left, expr.op, expr.left.span);
+    const b = this.operand(right, expr.op, expr.right.span);
+    if (expr.op === '@') {
+      if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw this.error(expr.span, '@ multiplies matrices and vectors; use * for numbers');
+      return this.engine(expr.span, () => tensorValue(matmul(a, b)));
+    }
+    const op = ENGINE_OPERATORS[expr.op]!;
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = binary(op, a, b).data[0];
+      const comparison = ['==', '!=', '<', '<=', '>', '>='].includes(expr.op);
+      return comparison ? { kind: 'boolean', value: r === 1 } : num(r);
+    }
+    return this.engine(expr.span, () => tensorValue(binary(op, a, b)));
+  }
+
+  private operand(v: Value, op: string, span: Span): number | Tensor {
+    if (v.kind === 'number') return v.value;
+    if (v.kind === 'boolean') return v.value ? 1 : 0;
+    if (v.kind === 'tensor') return v.tensor;
+    const hint = v.kind === 'function' ? `; call it first, e.g. ${v.fn.label}(x) ${op} ...` : '';
+    throw this.error(span, `cannot use ${describeValue(v)} with ${op}${hint}`);
+  }
+
+  engine<T>(span: Span, work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      if (e instanceof EngineError) throw this.error(span, e.message);
+      throw e;
+    }
+  }
+
+  private call(expr: Extract<Expr, { type: 'call' }>): Value {
+    this.checkCancelled();
+    const callee = this.evaluate(expr.callee);
+    if (callee.kind !== 'function') {
+      const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
+      throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
+    }
+    const args = expr.args.map((a) => this.evaluate(a));
+    const named = new Map<string, Value>();
+    for (const n of expr.named) named.set(n.name, this.evaluate(n.value));
+    const site: CallSite = { span: expr.span, evaluator: this, argSpans: expr.args.map((a) => a.span) };
+    return callee.fn.call(args, named, site);
+  }
+
+  private index(target: Value, indices: readonly Expr[], span: Span): Value {
+    if (target.kind !== 'tensor') throw this.error(span, `only tensors can be indexed, but this is ${describeValue(target)}`);
+    const t = target.tensor;
+    if (indices.length > t.rank) {
+      throw this.error(span, `${describeValue(target)} takes at most ${t.rank} ind${t.rank === 1 ? 'ex' : 'ices'}, got ${indices.length}`);
+    }
+    const positions = indices.map((e, axis) => {
+      const v = this.evaluate(e);
+      const i = v.kind === 'number' ? v.value : NaN;
+      if (!Number.isInteger(i)) throw this.error(e.span, `an index must be a whole number, got ${v.kind === 'number' ? v.value : describeValue(v)}`);
+      const size = t.shape[axis];
+      if (i < -size || i >= size) {
+        throw this.error(e.span, `index ${i} is out of range for an axis of length ${size} (valid: ${-size} to ${size - 1})`);
+      }
+      return i < 0 ? i + size : i;
+    });
+    if (t.rank === 1) return num(t.data[positions[0]]);
+    if (positions.length === 2) return num(t.data[positions[0] * t.shape[1] + positions[1]]);
+    const cols = t.shape[1];
+    const row = t.data.slice(positions[0] * cols, positions[0] * cols + cols);
+    return tensorValue(new Tensor(t.dtype, [cols], row));
+  }
+
+  private vector(elements: readonly Expr[], span: Span): Value {
+    const values = elements.map((e) => this.evaluate(e));
+    if (values.every((v) => v.kind === 'number' || v.kind === 'boolean')) {
+      const data = values.map((v) => (v.kind === 'number' ? v.value : v.kind === 'boolean' && v.value ? 1 : 0));
+      return this.engine(span, () => tensorValue(fromNested(data, this.session.defaultDType)));
+    }
+    if (values.every((v) => v.kind === 'tensor' && v.tensor.rank === 1)) {
+      const rows = values.map((v) => (v as Extract<Value, { kind: 'tensor' }>).tensor);
+      const dtype = rows.every((r) => r.dtype === 'float32') ? 'float32' : 'float64';
+      const cols = rows[0].size;
+      const bad = rows.findIndex((r) => r.size !== cols);
+      if (bad >= 0) throw this.error(elements[bad].span, `matrix rows must have equal lengths: row ${bad} has ${rows[bad].size} elements, row 0 has ${cols}`);
+      return this.engine(span, () => tensorValue(fromNested(rows.map((r) => Array.from(r.data)), dtype)));
+    }
+    const odd = values.findIndex((v) => !(v.kind === 'number' || v.kind === 'boolean' || (v.kind === 'tensor' && v.tensor.rank === 1)));
+    const at = odd >= 0 ? odd : 0;
+    throw this.error(elements[at].span, `a vector holds numbers and a matrix holds rows of numbers; this element is ${describeValue(values[at])}`);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * What every function value offers the evaluator, whatever it is underneath
+ * (a catalogue activation, a user-defined function, a math builtin, a derivative
+ * of any of these). Functions of one variable apply elementwise to tensors.
+ */
+import type { ParameterValues } from '../../engine';
+import type { Value } from './values';
+import type { CallSite } from './call-site';
+
+export interface FunctionValue {
+  /** As the user would write it: `relu`, `f'`, `leaky_relu(alpha=0.2)`. */
+  readonly label: string;
+  /** Call with evaluated arguments; named arguments keep their spelling. */
+  call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value;
+  /** The derivative with respect to the first argument, as a function value. */
+  derivative(site: CallSite): FunctionValue;
+  /** f at one point, for sampling curves (NaN where undefined). */
+  sample(x: number): number;
+  /** Formula text of f, with x as the variable. */
+  formula(): string;
+  /** Where the derivative jumps, for plots. */
+  kinks(): readonly number[];
+}
+
+export type { ParameterValues };

@@ -1,0 +1,85 @@
+/**
+ * One notebook's kernel state: variables and functions persist across cells.
+ * `run` never throws: every failure becomes an error display with a line and
+ * column, so neither the extension host nor the CLI can be brought down by a cell.
+ */
+import type { DType } from '../../engine';
+import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from '../../shared/output';
+import { LanguageError } from '../errors';
+import { parseProgram } from '../parser';
+import { displayText, toDisplay } from './display';
+import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
+import { NONE, type Value } from './values';
+
+export interface CellResult {
+  readonly display: DisplayValue;
+  /** Set when the cell failed. */
+  readonly error?: LanguageError | Cancelled;
+  /** The last statement's value, for hovers and tests. */
+  readonly value: Value;
+}
+
+export interface SessionOptions {
+  /** dtype of tensors a cell creates (LANGUAGE.md: float64 unless asked). */
+  readonly defaultDType?: DType;
+}
+
+export class Session {
+  private readonly state: SessionState;
+
+  constructor(options: SessionOptions = {}) {
+    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0 };
+  }
+
+  /** Names defined so far (variables and user functions), for hovers and completion. */
+  get variables(): ReadonlyMap<string, Value> {
+    return this.state.globals;
+  }
+
+  reset(): void {
+    this.state.globals.clear();
+  }
+
+  run(source: string, token?: CancellationToken): CellResult {
+    this.state.token = token;
+    this.state.depth = 0;
+    const evaluator = new Evaluator(this.state, source);
+    try {
+      const program = parseProgram(source);
+      let value: Value = NONE;
+      for (const statement of program.statements) value = evaluator.execute(statement);
+      const last = program.statements[program.statements.length - 1];
+      return { value, display: toDisplay(value, { span: last?.span ?? { start: 0, end: 0 }, evaluator }) };
+    } catch (e) {
+      return failure(e, source);
+    } finally {
+      this.state.token = undefined;
+    }
+  }
+}
+
+function failure(e: unknown, source: string): CellResult {
+  if (e instanceof LanguageError) {
+    return { value: NONE, error: e, display: { kind: 'error', message: e.message, line: e.line, column: e.column } };
+  }
+  if (e instanceof Cancelled) return { value: NONE, error: e, display: { kind: 'error', message: 'interrupted', line: 0, column: 0 } };
+  // A stack overflow from an extreme input, or a bug of ours: report it, never crash the host.
+  const message = e instanceof RangeError ? `too deeply nested to evaluate (${e.message})` : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  const error = new LanguageError('runtime', message, { start: 0, end: 0 }, source);
+  return { value: NONE, error, display: { kind: 'error', message, line: 0, column: 0 } };
+}
+
+/** The output items of a cell: our rich JSON plus plain text; errors as VS Code error items. */
+export function outputItems(display: DisplayValue): OutputItem[] {
+  if (display.kind === 'none') return [];
+  if (display.kind === 'error') {
+    return [
+      { mime: ERROR_MIME, data: { name: 'Error', message: displayText(display) } },
+      { mime: VALUE_MIME, data: display },
+    ];
+  }
+  return [
+    { mime: VALUE_MIME, data: display },
+    { mime: TEXT_MIME, data: displayText(display) },
+  ];
+}

@@ -1,0 +1,88 @@
+/**
+ * A user-defined function, `f(x) = x * sigmoid(1.702 * x)`, or one derived
+ * from it (`f'`, whose body is the simplified symbolic derivative).
+ *
+ * Its body is evaluated with the parameters bound; since every operation is
+ * vectorised, calling it on a tensor applies it elementwise with no per-element
+ * interpretation.
+ */
+import type { Expr, Parameter } from '../ast';
+import { runtimeError, type CallSite } from './call-site';
+import type { FunctionValue } from './function-value';
+import { differentiateBody, formatBody } from './symbolic-bridge';
+import { fnValue, num, type Value } from './values';
+import type { Evaluator } from './evaluator';
+
+export class UserFunction implements FunctionValue {
+  constructor(
+    readonly name: string,
+    readonly params: readonly Parameter[],
+    readonly body: Expr,
+    /** The cell text the body's spans refer to. */
+    readonly sourceText: string,
+    /** The evaluator of the defining session, for globals and builtins. */
+    readonly home: Evaluator,
+    /** Defaults replaced by partial application: `g(a=0.2)`. */
+    readonly overrides: ReadonlyMap<string, Value> = new Map(),
+    readonly order = 0,
+  ) {}
+
+  get label(): string {
+    const shown = [...this.overrides].map(([k, v]) => `${k}=${v.kind === 'number' ? v.value : '…'}`);
+    return (shown.length ? `${this.name}(${shown.join(', ')})` : this.name) + "'".repeat(this.order);
+  }
+
+  call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
+    for (const key of named.keys()) {
+      if (!this.params.some((p) => p.name === key)) {
+        const names = this.params.map((p) => p.name).join(', ');
+        throw runtimeError(site, `${this.label} has no parameter '${key}'; its parameters are ${names || 'none'}`);
+      }
+    }
+    if (args.length > this.params.length) {
+      throw runtimeError(site, `${this.label} takes ${this.params.length} argument${this.params.length === 1 ? '' : 's'}, but got ${args.length}`);
+    }
+    if (args.length === 0 && named.size > 0 && this.params.length > 0) {
+      // partial application: fix some parameters now, apply later
+      const overrides = new Map(this.overrides);
+      for (const [k, v] of named) overrides.set(k, v);
+      return fnValue(new UserFunction(this.name, this.params, this.body, this.sourceText, this.home, overrides, this.order));
+    }
+    const bindings = new Map<string, Value>();
+    this.params.forEach((param, i) => {
+      const given = i < args.length ? args[i] : named.get(param.name) ?? this.overrides.get(param.name);
+      if (given !== undefined) {
+        if (i < args.length && named.has(param.name)) throw runtimeError(site, `${this.label}: '${param.name}' was given twice`);
+        bindings.set(param.name, given);
+      } else if (param.default) {
+        bindings.set(param.name, this.home.evaluateIn(param.default, this.sourceText, bindings, site, this.label));
+      } else {
+        throw runtimeError(site, `${this.label} needs a value for '${param.name}'`);
+      }
+    });
+    return this.home.evaluateIn(this.body, this.sourceText, bindings, site, this.label);
+  }
+
+  derivative(site: CallSite): FunctionValue {
+    if (this.params.length === 0) throw runtimeError(site, `${this.label} has no variable to differentiate by`);
+    const body = differentiateBody(this, site);
+    return new UserFunction(this.name, this.params, body, this.sourceText, this.home, this.overrides, this.order + 1);
+  }
+
+  sample(x: number): number {
+    try {
+      const v = this.call([num(x)], new Map(), { span: this.body.span, evaluator: this.home.withText(this.sourceText) });
+      return v.kind === 'number' ? v.value : v.kind === 'boolean' ? (v.value ? 1 : 0) : NaN;
+    } catch {
+      return NaN;
+    }
+  }
+
+  formula(): string {
+    return formatBody(this.body);
+  }
+
+  kinks(): readonly number[] {
+    return [];
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The JSON that a cell's result becomes: what the notebook kernel stores as
+ * output items, what the renderer draws, and what `activation-lab eval --json`
+ * prints. Plain data only (no classes), so it crosses the extension host /
+ * webview boundary and lands in .actnb files unchanged.
+ *
+ * Numbers that JSON cannot hold (NaN, ±Infinity) are written as the strings
+ * "NaN", "Infinity", "-Infinity" (LANGUAGE.md); `null` is never used.
+ */
+
+/** Our rich output; the renderer registers for it. */
+export const VALUE_MIME = 'application/vnd.activation-lab.value+json';
+/** VS Code's own error output type, so errors look like every other notebook's. */
+export const ERROR_MIME = 'application/vnd.code.notebook.error';
+export const TEXT_MIME = 'text/plain';
+
+export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** A function sampled for plotting: f and f' on the same grid. */
+export interface SampledCurve {
+  readonly x: JsonNumber[];
+  readonly y: JsonNumber[];
+  readonly dy: JsonNumber[];
+}
+
+export interface NumberDisplay {
+  readonly kind: 'number';
+  readonly value: JsonNumber;
+}
+export interface TensorDisplay {
+  readonly kind: 'tensor';
+  readonly dtype: 'float32' | 'float64';
+  readonly shape: number[];
+  /** Row-major elements. */
+  readonly data: JsonNumber[];
+}
+export interface StringDisplay {
+  readonly kind: 'string';
+  readonly value: string;
+}
+export interface BooleanDisplay {
+  readonly kind: 'boolean';
+  readonly value: boolean;
+}
+export interface FunctionDisplay {
+  readonly kind: 'function';
+  /** As the user wrote it: `relu`, `f'`, `leaky_relu(alpha=0.2)`. */
+  readonly name: string;
+  readonly formula: string;
+  readonly derivative: string;
+  /** Where f' jumps, for the plot to mark. */
+  readonly kinks?: number[];
+  /** Omitted by the CLI's --json, which prints only the fields LANGUAGE.md shows. */
+  readonly curve?: SampledCurve;
+}
+export interface PlotSeries {
+  readonly name: string;
+  readonly x: JsonNumber[];
+  readonly y: JsonNumber[];
+  /** True for the derivative trace of a function (drawn dashed). */
+  readonly derivative?: boolean;
+}
+export interface PlotDisplay {
+  readonly kind: 'plot';
+  readonly title?: string;
+  readonly series: PlotSeries[];
+  readonly kinks?: number[];
+}
+export interface TableDisplay {
+  readonly kind: 'table';
+  readonly columns: { readonly name: string; readonly data: JsonNumber[] }[];
+}
+export interface NoneDisplay {
+  readonly kind: 'none';
+}
+export interface ErrorDisplay {
+  readonly kind: 'error';
+  readonly message: string;
+  /** 1-based; 0 when the error has no place in the source (e.g. interrupted). */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type DisplayValue =
+  | NumberDisplay | TensorDisplay | StringDisplay | BooleanDisplay | FunctionDisplay
+  | PlotDisplay | TableDisplay | NoneDisplay | ErrorDisplay;
+
+/** One output item of a cell: a MIME type and its data (a string for text types). */
+export interface OutputItem {
+  readonly mime: string;
+  readonly data: DisplayValue | string | { name: string; message: string; stack?: string };
+}
+
+export function toJsonNumber(v: number): JsonNumber {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  return v;
+}
+
+export function fromJsonNumber(v: JsonNumber): number {
+  return typeof v === 'number' ? v : v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : -Infinity;
+}
