@@ -24,6 +24,13 @@ export interface TimingOptions {
 
 export const defaultTiming: TimingOptions = { warmup: 3, runs: 15, slowRuns: 7, slowThresholdMs: 100 };
 
+/**
+ * For the secondary figures (our allocating API, tfjs including read-back): fewer
+ * runs, to keep the whole bench near 4 minutes; the tfjs-cpu gradients alone take
+ * up to ~1.5 s per run.
+ */
+export const secondaryTiming: TimingOptions = { warmup: 3, runs: 7, slowRuns: 5, slowThresholdMs: 100 };
+
 export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;

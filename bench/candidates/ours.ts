@@ -1,16 +1,16 @@
 /**
- * Our engine, two ways:
+ * Our engine (as bundled by ../engine.ts), two ways:
  *  - the kernel path: `def.kernels.value|derivative(x, y, p)` into a preallocated
  *    output, which is what the issue's targets are about;
  *  - the allocating path: `applyActivation(name, tensor)` (and the derivative
  *    twin), which adds name resolution, parameter resolution and a fresh
  *    output array per call, i.e. what the language layer pays.
  */
-import {
-  applyActivation, applyActivationDerivative, defaultParameters, getActivation, Tensor,
-  type ElementwiseDefinition, type ParameterValues,
-} from '../../src/engine';
+import type { ElementwiseDefinition, ParameterValues } from '../../src/engine';
+import { engine } from '../engine';
 import type { FloatArray, Kind, Loop } from './common';
+
+const { applyActivation, applyActivationDerivative, defaultParameters, getActivation, Tensor } = engine;
 
 export function elementwiseDefinition(name: string): ElementwiseDefinition {
   const def = getActivation(name);

@@ -14,8 +14,11 @@
  *
  * Parameters (leaky_relu's and elu's alpha) are passed in, read once before the loop.
  */
-import { erf } from '../../src/engine';
+import { engine } from '../engine';
 import type { ActivationName, FloatArray, Kind } from './common';
+
+// The same erf our gelu uses, from the same bundle (a plain function value, not a module getter).
+const erf = engine.erf;
 
 export type PlainLoop = (x: FloatArray, y: FloatArray, alpha: number) => void;
 
