@@ -16,7 +16,9 @@
  */
 'use strict';
 
+const fs = require('fs');
 const esbuild = require('esbuild');
+const { version } = require('./package.json');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -46,11 +48,39 @@ const BUNDLES = [
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
   },
+  {
+    // The `activation-lab` command (package.json "bin"). plotly.min.js is not
+    // bundled: the --html export reads it from node_modules at run time.
+    name: 'cli',
+    ...nodeBundle,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    external: [...(nodeBundle.external ?? []), 'plotly.js-dist-min'],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __ACTIVATION_LAB_VERSION__: JSON.stringify(version) },
+    plugins: [executablePlugin()],
+  },
   // Later, for example:
-  // { name: 'cli', ...nodeBundle, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // { name: 'renderer', bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
   //   entryPoints: ['src/renderer/index.ts'], outfile: 'dist/renderer.js' },
 ];
+
+/**
+ * Makes the bundle executable after every successful build (a "bin" script).
+ * Declared as a function so BUNDLES can use it before this point.
+ * @returns {import('esbuild').Plugin}
+ */
+function executablePlugin() {
+  return {
+    name: 'executable',
+    setup(build) {
+      build.onEnd((result) => {
+        const out = build.initialOptions.outfile;
+        if (result.errors.length === 0 && out && fs.existsSync(out)) fs.chmodSync(out, 0o755);
+      });
+    },
+  };
+}
 
 /** Logs each rebuild's result in watch mode. @type {import('esbuild').Plugin} */
 const reportPlugin = {

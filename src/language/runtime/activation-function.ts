@@ -85,7 +85,20 @@ export class ActivationFunction implements FunctionValue {
     if (this.order === 0) return def.scalar.value(x, p);
     if (this.order === 1) return def.scalar.derivative(x, p);
     const h = SECOND_DERIVATIVE_STEP * Math.max(1, Math.abs(x));
-    return (def.scalar.derivative(x + h, p) - def.scalar.derivative(x - h, p)) / (2 * h);
+    const d = (t: number) => def.scalar.derivative(t, p);
+    // A central difference across a kink (where f' jumps) would return jump / 2h:
+    // relu''(0) = 83333. Near a kink, difference on the side away from it; at the
+    // kink itself, on the side whose branch f'(kink) belongs to, as autograd does
+    // (relu'(0) = 0 is the left branch, so relu''(0) = 0).
+    const kink = def.kinks(p).find((k) => Math.abs(x - k) < 2 * h);
+    if (kink === undefined) return (d(x + h) - d(x - h)) / (2 * h);
+    let side = Math.sign(x - kink);
+    if (side === 0) {
+      const here = d(x);
+      side = Math.abs(here - d(x - h)) <= Math.abs(here - d(x + h)) ? -1 : 1;
+    }
+    // second-order one-sided difference: f''(x) ≈ ±(-3 f'(x) + 4 f'(x ± h) - f'(x ± 2h)) / 2h
+    return (side * (-3 * d(x) + 4 * d(x + side * h) - d(x + 2 * side * h))) / (2 * h);
   }
 
   derivative(site: CallSite): FunctionValue {

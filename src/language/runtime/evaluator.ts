@@ -144,7 +144,8 @@ export class Evaluator {
     }
   }
 
-  lookup(name: string, span: Span): Value {
+  /** `what` names the role in the error: 'function' when the name is the callee of a call. */
+  lookup(name: string, span: Span, what: 'name' | 'function' = 'name'): Value {
     const local = this.locals?.get(name);
     if (local !== undefined) return local;
     const global = this.session.globals.get(name);
@@ -152,7 +153,7 @@ export class Evaluator {
     const builtin = lookupBuiltin(name, this);
     if (builtin !== undefined) return builtin;
     const known = [...(this.locals?.keys() ?? []), ...this.session.globals.keys(), ...builtinNames()];
-    throw this.error(span, `unknown name '${name}'${didYouMean(name, known)}`);
+    throw this.error(span, `unknown ${what} '${name}'${didYouMean(name, known)}`);
   }
 
   private unary(op: '-' | '+', v: Value, span: Span): Value {
@@ -199,7 +200,9 @@ export class Evaluator {
 
   private call(expr: Extract<Expr, { type: 'call' }>): Value {
     this.checkCancelled();
-    const callee = this.evaluate(expr.callee);
+    const callee = expr.callee.type === 'name'
+      ? this.lookup(expr.callee.name, expr.callee.span, 'function')
+      : this.evaluate(expr.callee);
     if (callee.kind !== 'function') {
       const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
       throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);

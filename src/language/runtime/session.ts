@@ -7,6 +7,7 @@ import type { DType } from '../../engine';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from '../../shared/output';
 import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
+import type { Span } from '../source';
 import { displayText, toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { NONE, type Value } from './values';
@@ -44,29 +45,34 @@ export class Session {
     this.state.token = token;
     this.state.depth = 0;
     const evaluator = new Evaluator(this.state, source);
+    /** The statement running, so that even an error without a place of its own points into the cell. */
+    let at: Span = { start: 0, end: 0 };
     try {
       const program = parseProgram(source);
       let value: Value = NONE;
-      for (const statement of program.statements) value = evaluator.execute(statement);
+      for (const statement of program.statements) {
+        at = statement.span;
+        value = evaluator.execute(statement);
+      }
       const last = program.statements[program.statements.length - 1];
       return { value, display: toDisplay(value, { span: last?.span ?? { start: 0, end: 0 }, evaluator }) };
     } catch (e) {
-      return failure(e, source);
+      return failure(e, source, at);
     } finally {
       this.state.token = undefined;
     }
   }
 }
 
-function failure(e: unknown, source: string): CellResult {
+function failure(e: unknown, source: string, at: Span): CellResult {
   if (e instanceof LanguageError) {
     return { value: NONE, error: e, display: { kind: 'error', message: e.message, line: e.line, column: e.column } };
   }
   if (e instanceof Cancelled) return { value: NONE, error: e, display: { kind: 'error', message: 'interrupted', line: 0, column: 0 } };
   // A stack overflow from an extreme input, or a bug of ours: report it, never crash the host.
   const message = e instanceof RangeError ? `too deeply nested to evaluate (${e.message})` : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-  const error = new LanguageError('runtime', message, { start: 0, end: 0 }, source);
-  return { value: NONE, error, display: { kind: 'error', message, line: 0, column: 0 } };
+  const error = new LanguageError('runtime', message, at, source);
+  return { value: NONE, error, display: { kind: 'error', message, line: error.line, column: error.column } };
 }
 
 /** The output items of a cell: our rich JSON plus plain text; errors as VS Code error items. */

@@ -12,6 +12,7 @@ import type { FunctionValue } from './function-value';
 import { differentiateBody, formatBody } from './symbolic-bridge';
 import { fnValue, num, type Value } from './values';
 import type { Evaluator } from './evaluator';
+import { didYouMean } from '../../engine';
 
 export class UserFunction implements FunctionValue {
   constructor(
@@ -35,15 +36,16 @@ export class UserFunction implements FunctionValue {
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
     for (const key of named.keys()) {
       if (!this.params.some((p) => p.name === key)) {
-        const names = this.params.map((p) => p.name).join(', ');
-        throw runtimeError(site, `${this.label} has no parameter '${key}'; its parameters are ${names || 'none'}`);
+        const names = this.params.map((p) => p.name);
+        const hint = didYouMean(key, names) || `; its parameters are ${names.join(', ') || 'none'}`;
+        throw runtimeError(site, `${this.label} has no parameter '${key}'${hint}`);
       }
     }
     if (args.length > this.params.length) {
       throw runtimeError(site, `${this.label} takes ${this.params.length} argument${this.params.length === 1 ? '' : 's'}, but got ${args.length}`);
     }
-    if (args.length === 0 && named.size > 0 && this.params.length > 0) {
-      // partial application: fix some parameters now, apply later
+    if (args.length === 0 && named.size > 0 && this.params.length > 0 && !named.has(this.params[0].name)) {
+      // partial application: fix some parameters now, apply later (h(x=3) names the input, so it is a call)
       const overrides = new Map(this.overrides);
       for (const [k, v] of named) overrides.set(k, v);
       return fnValue(new UserFunction(this.name, this.params, this.body, this.sourceText, this.home, overrides, this.order));
@@ -79,7 +81,8 @@ export class UserFunction implements FunctionValue {
   }
 
   formula(): string {
-    return formatBody(this.body);
+    // the body as written; a derivative's body is a new tree, not a slice of the cell
+    return formatBody(this.body, this.order === 0 ? this.sourceText : '');
   }
 
   kinks(): readonly number[] {

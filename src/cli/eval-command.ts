@@ -1,0 +1,28 @@
+/** `activation-lab eval [--json] [--dtype float32|float64] "SOURCE"`. */
+import type { DType } from '../engine';
+import { displayText } from '../language/runtime/display';
+import { Session } from '../language/runtime/session';
+import { cliJsonLine } from './cli-json';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
+
+export interface EvalOptions {
+  readonly json?: boolean;
+  readonly dtype?: DType;
+}
+
+/** Runs SOURCE as one cell in a fresh session; returns the exit status. */
+export function evalCommand(source: string, options: EvalOptions, io: CliIo): number {
+  const session = new Session({ defaultDType: options.dtype ?? 'float64' });
+  const { display } = session.run(source);
+  const failed = display.kind === 'error';
+  if (options.json) {
+    // With --json the error object is the result, on stdout like any other.
+    io.out(cliJsonLine(display) + '\n');
+  } else if (failed) {
+    io.err(displayText(display) + '\n');
+  } else {
+    const text = displayText(display);
+    if (text !== '') io.out(text + '\n');
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}

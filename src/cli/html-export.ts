@@ -1,0 +1,249 @@
+/**
+ * `activation-lab run NOTEBOOK --html OUT.html`: one self-contained page that
+ * works offline. Markdown cells are rendered with markdown-it (raw HTML in
+ * markdown is escaped, not passed through); code is shown escaped; each
+ * result is drawn: text as <pre>, small tensors and tables as HTML tables,
+ * functions and plots with plotly (f solid, f' dashed, kinks as vertical
+ * dotted lines), errors styled.
+ *
+ * Safety: plotly.min.js is inlined (read at run time from the installed
+ * plotly.js-dist-min package), nothing is loaded from the network, and a CSP
+ * meta tag forbids it. Plot data travels as JSON in <script
+ * type="application/json"> elements (every `<` written as \u003c, so no
+ * `</script>` can end them early), which one fixed inline script reads and
+ * hands to Plotly: no user text is ever executed.
+ */
+import { readFileSync } from 'fs';
+import MarkdownIt from 'markdown-it';
+import { displayText, formatNumber } from '../language/runtime/display';
+import { fromJsonNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+
+export type HtmlCell =
+  | { readonly kind: 'markdown'; readonly source: string }
+  /** `display` is undefined for a code cell that this run did not reach. */
+  | { readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue };
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
+
+/** The page's Content-Security-Policy: inline scripts and styles only, images only as data: URLs. */
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+/** Largest tensors drawn as an HTML table; bigger ones are shown as text. */
+const MAX_TABLE_COLUMNS = 20;
+const MAX_TABLE_ROWS = 100;
+
+/** plotly's default colours; a function and its derivative share one. */
+const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+export interface HtmlOptions {
+  /** The plotly.js bundle to inline; read from plotly.js-dist-min when omitted. */
+  readonly plotlySource?: string;
+}
+
+export function readPlotlySource(): string {
+  return readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
+}
+
+export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], options: HtmlOptions = {}): string {
+  const plots: PlotSpec[] = [];
+  const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, plots))).join('\n');
+  // Always inlined (even without plots) so that every exported page is the same kind of self-contained page.
+  const plotly = inlineScript(options.plotlySource ?? readPlotlySource());
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="activation-lab">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="file">${escapeHtml(title)}</header>
+<main>
+${body}
+</main>
+<script>${plotly}</script>
+<script>${PLOT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function renderMarkdownCell(source: string): string {
+  return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
+}
+
+function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotSpec[]): string {
+  const prompt = `[${cell.order ?? ' '}]`;
+  const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
+  let output: string;
+  if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
+  else output = renderDisplay(cell.display, plots);
+  return `<section class="cell code">\n${code}\n${output}\n</section>`;
+}
+
+function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
+  switch (d.kind) {
+    case 'none': return '';
+    case 'error': return `<div class="output"><pre class="error">${escapeHtml(displayText(d))}</pre></div>`;
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
+    case 'tensor': return `<div class="output">${renderTensor(d)}</div>`;
+    case 'table': return `<div class="output">${renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)))}</div>`;
+    case 'function': {
+      const text = `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
+      if (!d.curve) return `<div class="output">${text}</div>`;
+      const spec = plotSpec(
+        [
+          { name: d.name, x: d.curve.x, y: d.curve.y },
+          { name: `${d.name}'`, x: d.curve.x, y: d.curve.dy, derivative: true },
+        ],
+        d.kinks ?? [],
+        undefined,
+      );
+      return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
+    }
+    case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
+  }
+}
+
+function renderTensor(d: TensorDisplay): string {
+  const caption = `${d.dtype} tensor, shape [${d.shape.join(', ')}]`;
+  const rows = d.shape.length === 2 ? d.shape[0] : 1;
+  const cols = d.shape.length === 2 ? d.shape[1] : d.shape.length === 1 ? d.shape[0] : 0;
+  if (d.shape.length === 0 || cols === 0 || cols > MAX_TABLE_COLUMNS || rows > MAX_TABLE_ROWS) {
+    return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
+  }
+  const body: string[][] = [];
+  for (let r = 0; r < rows; r++) body.push(d.data.slice(r * cols, (r + 1) * cols).map(formatNumber));
+  const header = Array.from({ length: cols }, (_, j) => String(j));
+  return renderTable(header, body, caption, d.shape.length === 2);
+}
+
+function rowsOf(columns: readonly (readonly JsonNumber[])[]): string[][] {
+  const n = Math.max(0, ...columns.map((c) => c.length));
+  return Array.from({ length: n }, (_, i) => columns.map((c) => (i < c.length ? formatNumber(c[i]) : '')));
+}
+
+function renderTable(header: readonly string[], rows: readonly (readonly string[])[], caption?: string, rowIndex = false): string {
+  const th = (rowIndex ? ['<th></th>'] : []).concat(header.map((h) => `<th>${escapeHtml(h)}</th>`)).join('');
+  const trs = rows.map((r, i) => `<tr>${rowIndex ? `<th>${i}</th>` : ''}${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
+  const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : '';
+  return `<table class="values">${cap}<thead><tr>${th}</tr></thead><tbody>${trs.join('')}</tbody></table>`;
+}
+
+// --- plots ------------------------------------------------------------------
+
+interface Series {
+  readonly name: string;
+  readonly x: readonly JsonNumber[];
+  readonly y: readonly JsonNumber[];
+  readonly derivative?: boolean;
+}
+
+/** What Plotly.newPlot receives: plain JSON, built here, executed nowhere. */
+export interface PlotSpec {
+  readonly data: unknown[];
+  readonly layout: unknown;
+  readonly config: unknown;
+}
+
+/**
+ * Plotly interprets a little HTML in text (tags such as <b>, <a>, and entities),
+ * so names and titles are escaped to show literally. Plotly decodes numeric
+ * entities and &amp; &lt; &gt; but not &quot;, hence the numeric form for `"`.
+ */
+const plotText = (s: string): string => escapeHtml(s).replace(/&quot;/g, '&#34;');
+
+/** Non-finite values become gaps (null) in the line: plotly cannot draw them. */
+const plotNumbers = (v: readonly JsonNumber[]): (number | null)[] =>
+  v.map((x) => {
+    const n = fromJsonNumber(x);
+    return Number.isFinite(n) ? n : null;
+  });
+
+function plotSpec(series: readonly Series[], kinks: readonly number[], title: string | undefined): PlotSpec {
+  let color = -1;
+  const data = series.map((s) => {
+    if (!s.derivative || color < 0) color++;
+    return {
+      type: 'scatter',
+      mode: 'lines',
+      name: plotText(s.name),
+      x: plotNumbers(s.x),
+      y: plotNumbers(s.y),
+      line: { color: COLORS[color % COLORS.length], dash: s.derivative ? 'dash' : 'solid', width: 2 },
+      hovertemplate: `${plotText(s.name)}(%{x}) = %{y}<extra></extra>`,
+    };
+  });
+  const shapes = kinks.filter(Number.isFinite).map((k) => ({
+    type: 'line', xref: 'x', yref: 'paper', x0: k, x1: k, y0: 0, y1: 1,
+    line: { color: '#888', width: 1, dash: 'dot' },
+  }));
+  const layout = {
+    ...(title ? { title: { text: plotText(title) } } : {}),
+    xaxis: { title: { text: 'x' }, zeroline: true },
+    yaxis: { title: { text: 'y' }, zeroline: true },
+    showlegend: true,
+    legend: { orientation: 'h', y: -0.2 },
+    shapes,
+    height: 380,
+    margin: { l: 50, r: 20, t: title ? 50 : 20, b: 50 },
+  };
+  return { data, layout, config: { displaylogo: false, responsive: true } };
+}
+
+function plotElements(spec: PlotSpec, plots: PlotSpec[]): string {
+  plots.push(spec);
+  const id = `plot-${plots.length}`;
+  return `<div class="plot" id="${id}"></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(spec)}</script>`;
+}
+
+/** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Script text that cannot close its own element (plotly has no `</script`, but be sure). */
+function inlineScript(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+const PLOT_SCRIPT = `(function () {
+  var nodes = document.querySelectorAll('script[type="application/json"][data-plot]');
+  for (var i = 0; i < nodes.length; i++) {
+    var target = document.getElementById(nodes[i].getAttribute('data-plot'));
+    try {
+      var spec = JSON.parse(nodes[i].textContent);
+      Plotly.newPlot(target, spec.data, spec.layout, spec.config);
+    } catch (e) {
+      target.textContent = 'could not draw this plot: ' + e;
+    }
+  }
+})();`;
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2328; background: #fff; }
+header.file { padding: 8px 24px; font-size: 13px; color: #57606a; border-bottom: 1px solid #d0d7de; }
+main { max-width: 960px; margin: 0 auto; padding: 16px 24px 48px; }
+.cell { margin: 16px 0; }
+.input { display: flex; gap: 8px; align-items: flex-start; }
+.prompt { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; color: #57606a; min-width: 3em; padding-top: 9px; }
+pre { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
+.output { margin: 6px 0 0 calc(3em + 8px); }
+pre.text { padding: 4px 0; }
+pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; border-radius: 6px; padding: 8px 12px; }
+.not-run { font-size: 13px; color: #57606a; font-style: italic; }
+table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
+table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }
+table.values th, table.values td { border: 1px solid #d0d7de; padding: 2px 8px; text-align: right; }
+table.values th { background: #f6f8fa; }
+.plot { width: 100%; min-height: 380px; }
+.markdown code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+`;

@@ -1,0 +1,80 @@
+/**
+ * The `activation-lab` command line (LANGUAGE.md "The command line"):
+ *
+ *   activation-lab eval [--json] [--dtype float32|float64] "SOURCE"
+ *   activation-lab run NOTEBOOK.actnb [--inplace] [--html OUT.html]
+ *
+ * Exit status: 0 success; 1 an error in SOURCE, a failing cell, an unreadable
+ * or invalid notebook; 2 bad command-line usage (unknown option or command,
+ * missing argument, invalid --dtype).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { DType } from '../engine';
+import { evalCommand } from './eval-command';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io';
+import { runCommand } from './run-command';
+
+declare const __ACTIVATION_LAB_VERSION__: string | undefined;
+
+/** Set by esbuild from package.json; a placeholder when run from the sources. */
+export const VERSION = typeof __ACTIVATION_LAB_VERSION__ === 'string' ? __ACTIVATION_LAB_VERSION__ : '0.0.0-dev';
+
+export function buildProgram(io: CliIo, setStatus: (status: number) => void): Command {
+  const program = new Command();
+  program
+    .name('activation-lab')
+    .description('Run Activation Lab cells and notebooks (*.actnb) from the command line.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    // Usage errors throw a CommanderError (mapped to exit status 2 by runCli) instead of exiting with 1.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('eval')
+    .description('run SOURCE as one cell and print the displayed value')
+    .argument('<SOURCE>', 'the cell text, e.g. "relu([-1, 0.5, 3])" (use -- before a SOURCE that starts with -)')
+    .option('--json', 'print one JSON object on stdout (errors too)')
+    .addOption(new Option('--dtype <dtype>', 'default dtype of tensors that SOURCE creates').choices(['float32', 'float64']).default('float64'))
+    .action((source: string, opts: { json?: boolean; dtype: DType }) => {
+      setStatus(evalCommand(source, { json: opts.json, dtype: opts.dtype }, io));
+    });
+
+  program
+    .command('run')
+    .description('run the code cells of a notebook in order and print each result as [n] ...')
+    .argument('<NOTEBOOK>', 'the notebook file (*.actnb)')
+    .option('--inplace', 'write the outputs and execution orders back into the notebook')
+    .option('--html <OUT.html>', 'also write a self-contained HTML page of the notebook and its results')
+    .action((file: string, opts: { inplace?: boolean; html?: string }) => {
+      setStatus(runCommand(file, { inplace: opts.inplace, html: opts.html }, io));
+    });
+
+  return program;
+}
+
+/** Parses `argv` (process.argv style: node, script, ...args), runs the command and returns the exit status. */
+export function runCli(argv: readonly string[], io: CliIo = processIo): number {
+  let status = EXIT_OK;
+  const program = buildProgram(io, (s) => {
+    status = s;
+  });
+  try {
+    program.parse([...argv], { from: 'node' });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) return exitStatusOf(e);
+    io.err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+/** Help and version are successes; every other CommanderError is a usage error. */
+function exitStatusOf(e: CommanderError): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
+  // `activation-lab` with no command prints help as an error; --help prints it with exit code 0.
+  if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  return EXIT_USAGE;
+}

@@ -1,0 +1,164 @@
+/**
+ * `activation-lab run NOTEBOOK.actnb [--inplace] [--html OUT.html]`.
+ *
+ * Runs the notebook's code cells in order in one session (names persist from
+ * cell to cell, as in the editor) and prints each result as `[n] text`, n being
+ * the execution count. Markdown cells are not printed. The run stops at the
+ * first failing cell, whose error goes to stderr; later cells are not run.
+ *
+ * --inplace writes the new outputs and execution orders back into the file
+ * (cells after a failure keep their old outputs; unknown fields are kept) via
+ * a temporary file and a rename, so the notebook is never half written. A
+ * notebook that fails to parse is never written.
+ *
+ * --html writes a self-contained page of the notebook and this run's results.
+ */
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput, type JsonValue, type Notebook } from '../notebook/format';
+import { displayText } from '../language/runtime/display';
+import { Session, outputItems } from '../language/runtime/session';
+import type { DisplayValue } from '../shared/output';
+import { renderNotebookHtml, type HtmlCell } from './html-export';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
+
+export interface RunOptions {
+  readonly inplace?: boolean;
+  readonly html?: string;
+}
+
+/** The result of one code cell in this run. */
+export interface CellRun {
+  /** 0-based index of the cell in the notebook (markdown cells included). */
+  readonly index: number;
+  /** Execution count, 1-based. */
+  readonly order: number;
+  readonly display: DisplayValue;
+}
+
+export function runCommand(file: string, options: RunOptions, io: CliIo): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`error: cannot read ${file}: ${errorMessage(e)}\n`);
+    return EXIT_FAILURE;
+  }
+  let notebook: Notebook;
+  try {
+    notebook = parseNotebook(text);
+  } catch (e) {
+    if (e instanceof NotebookFormatError) {
+      io.err(`error: ${file}: ${e.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw e;
+  }
+
+  const runs = runNotebook(notebook, io);
+  const failed = runs.some((r) => r.display.kind === 'error');
+  let status = failed ? EXIT_FAILURE : EXIT_OK;
+
+  if (options.inplace) {
+    try {
+      applyRuns(notebook, runs);
+      writeFileAtomic(file, serializeNotebook(notebook));
+    } catch (e) {
+      io.err(`error: cannot write ${file}: ${errorMessage(e)}\n`);
+      status = EXIT_FAILURE;
+    }
+  }
+  if (options.html !== undefined) {
+    try {
+      writeFileAtomic(options.html, renderNotebookHtml(basename(file), htmlCells(notebook, runs)));
+    } catch (e) {
+      io.err(`error: cannot write ${options.html}: ${errorMessage(e)}\n`);
+      status = EXIT_FAILURE;
+    }
+  }
+  return status;
+}
+
+/** Runs code cells in order until the first failure, printing as it goes. */
+export function runNotebook(notebook: Notebook, io: CliIo): CellRun[] {
+  const session = new Session();
+  const runs: CellRun[] = [];
+  let order = 0;
+  for (let index = 0; index < notebook.cells.length; index++) {
+    const cell = notebook.cells[index];
+    if (cell.kind !== 'code') continue;
+    order++;
+    const { display } = session.run(cell.source);
+    runs.push({ index, order, display });
+    if (display.kind === 'error') {
+      const where = display.line > 0 ? ` at line ${display.line}, column ${display.column}` : '';
+      io.err(`[${order}] error in cell ${index + 1}${where}: ${display.message}\n`);
+      break;
+    }
+    io.out(formatResult(order, displayText(display)) + '\n');
+  }
+  return runs;
+}
+
+/** `[n] text`, later lines of a multi-line text indented under the first. */
+export function formatResult(order: number, text: string): string {
+  const prefix = `[${order}]`;
+  if (text === '') return prefix;
+  const indent = ' '.repeat(prefix.length + 1);
+  return `${prefix} ${text.split('\n').join('\n' + indent)}`;
+}
+
+/** Puts this run's outputs and execution orders into the notebook model. */
+export function applyRuns(notebook: Notebook, runs: readonly CellRun[]): void {
+  for (const run of runs) {
+    const cell = notebook.cells[run.index];
+    const items = outputItems(run.display);
+    // What an editor run stores: the old outputs replaced by one output of our
+    // items (none for a value-less cell). The cell's other fields are kept.
+    const output: CellOutput = { items: items.map((it) => ({ mime: it.mime, data: it.data as unknown as JsonValue })) };
+    cell.outputs = items.length > 0 ? [output] : [];
+    cell.executionOrder = run.order;
+  }
+}
+
+function htmlCells(notebook: Notebook, runs: readonly CellRun[]): HtmlCell[] {
+  const byIndex = new Map(runs.map((r) => [r.index, r]));
+  return notebook.cells.map((cell, index) => {
+    if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
+    const run = byIndex.get(index);
+    return { kind: 'code', source: cell.source, order: run?.order, display: run?.display };
+  });
+}
+
+/** Writes `path` via a temporary file in the same directory and a rename. */
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    mode = undefined; // a new file
+  }
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    try {
+      writeFileSync(fd, content, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
