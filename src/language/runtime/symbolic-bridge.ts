@@ -3,15 +3,40 @@
  * function's body is differentiated with respect to its first parameter and
  * simplified; formulas are printed from the tree.
  */
-import { runtimeError, type CallSite } from './call-site';
 import type { Expr } from '../ast';
-import type { UserFunction } from './user-function';
+import { derivativeFormula, formatExpression, SymbolicError, symbolEnvironment, type UserFunction as SymbolicFunction } from '../symbolic';
 import { sliceSpan } from '../source';
+import { runtimeError, type CallSite } from './call-site';
+import type { UserFunction } from './user-function';
 
 export function differentiateBody(fn: UserFunction, site: CallSite): Expr {
-  throw runtimeError(site, `derivatives of user-defined functions (${fn.label}') are not available yet`);
+  const [variable, ...others] = fn.params.map((p) => p.name);
+  const globals = fn.home.session.globals;
+  const env = symbolEnvironment((name) => {
+    if (others.includes(name)) return undefined; // the function's other parameters are constants here
+    const value = globals.get(name);
+    if (value?.kind !== 'function') return undefined;
+    const inner = value.fn as Partial<UserFunction>;
+    if (inner.body && inner.params && inner.order === 0) return { params: inner.params, body: inner.body };
+    // Any other function value (h = leaky_relu(alpha=0.2), h = exp): one variable, referred to as h'.
+    return opaqueFunction(name);
+  });
+  try {
+    return derivativeFormula(fn.body, variable, env);
+  } catch (e) {
+    if (e instanceof SymbolicError) throw runtimeError(site, `cannot differentiate ${fn.label}: ${e.message}`);
+    throw e;
+  }
 }
 
-export function formatBody(body: Expr, text = ''): string {
-  return text ? sliceSpan(text, body.span) : '(formula)';
+/** A stand-in whose body only calls the function itself, so the chain rule refers to `name'`. */
+function opaqueFunction(name: string): SymbolicFunction {
+  const span = { start: 0, end: 0 };
+  const x: Expr = { type: 'name', name: 'x', span };
+  return { params: [{ name: 'x' }], body: { type: 'call', callee: { type: 'name', name, span }, args: [x], named: [], span } };
+}
+
+/** A body as the user wrote it when its source is at hand, else printed from the tree (derivatives). */
+export function formatBody(body: Expr, sourceText = ''): string {
+  return sourceText ? sliceSpan(sourceText, body.span) : formatExpression(body);
 }

@@ -56,7 +56,7 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
 
     // Derivatives of user-defined functions are being implemented by another engineer;
     // today plot(f) with derivative=true fails with "not available yet". Unskip when they land.
-    it.skip("plot(f, g) of user functions includes f' and g'", () => {
+    it("plot(f, g) of user functions includes f' and g'", () => {
       const s = new Session();
       display(s, 'f(x) = x^2', 'g(x, a=0.1) = max(a * x, x)');
       const p = asPlot(display(s, 'plot(f, g, from=-4, to=4)'));

@@ -129,7 +129,7 @@ describe('runtime: values (LANGUAGE.md values table)', () => {
 
     // Derivatives of user-defined functions are being implemented by another engineer;
     // today f' fails with "not available yet". Unskip when they land.
-    it.skip("a user-defined function f: dy is f' = s + 1.702 x s (1 - s), s = sigmoid(1.702 x)", () => {
+    it("a user-defined function f: dy is f' = s + 1.702 x s (1 - s), s = sigmoid(1.702 x)", () => {
       const f = asFunction(evalCell('f(x) = x * sigmoid(1.702 * x)\nf'));
       assert.ok(f.curve);
       const want = xs.map((x) => {
