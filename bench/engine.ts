@@ -23,11 +23,12 @@ type Engine = typeof import('../src/engine');
 
 export const engineUnbundled = process.argv.includes('--unbundled');
 
-function loadBundled(): Engine {
-  const outfile = path.join(__dirname, 'results', 'engine.bundle.cjs');
+/** Bundles `entry` (relative to the repository root) into bench/results/ and loads it. */
+export function loadBundle<T>(entry: string, outName: string): T {
+  const outfile = path.join(__dirname, 'results', outName);
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   esbuild.buildSync({
-    entryPoints: [path.join(__dirname, '..', 'src', 'engine', 'index.ts')],
+    entryPoints: [path.join(__dirname, '..', entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -36,7 +37,11 @@ function loadBundled(): Engine {
     logLevel: 'warning',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(outfile) as Engine;
+  return require(outfile) as T;
+}
+
+function loadBundled(): Engine {
+  return loadBundle<Engine>('src/engine/index.ts', 'engine.bundle.cjs');
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

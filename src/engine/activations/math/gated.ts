@@ -153,7 +153,12 @@ function siluGradAt(t: number, tLo: number): number {
   if (t >= SILU_BAND.start && t < SILU_BAND.end) return evaluateNearRoot(SILU_BAND, t, tLo);
   if (t > SILU_SATURATION) return 1;
   if (t < EXP_UNDERFLOW) return 0;
-  if (t >= 0) return sigmoid(t) * (1 + t * sigmoid(-t));
+  if (t >= 0) {
+    // sigmoid(-t) = e / (1 + e) with e = exp(-t): one exp serves both gates
+    const e = Math.exp(-t);
+    const g = 1 / (1 + e);
+    return g * (1 + t * (e * g));
+  }
   const e = Math.exp(t) * (1 + tLo);
   const d = 1 + e;
   return (e * ((1 + t) + (tLo + e))) / (d * d);
@@ -169,7 +174,9 @@ export function quickGelu(x: number): number {
   if (x < -500) return 0;
   const t = T.QUICK_GELU_SCALE_HI * x;
   const tLo = twoProductError(T.QUICK_GELU_SCALE_HI, x, t) + T.QUICK_GELU_SCALE_LO * x;
-  return x * (sigmoid(t) * (1 + tLo * sigmoid(-t)));
+  // first-order correction for tLo; 1 - g is plenty accurate for a term that small
+  const g = sigmoid(t);
+  return x * (g * (1 + tLo * (1 - g)));
 }
 
 /** quick_gelu'(x) = silu'(1.702 x), with 1.702 x in double-double. */
