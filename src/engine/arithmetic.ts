@@ -5,6 +5,7 @@
  */
 import { broadcastShapes, strides } from './broadcast';
 import { allocate, DType, sizeOf, Tensor } from './tensor';
+import { inChunks, type ShouldStop } from './interrupt';
 
 export type Operand = Tensor | number;
 
@@ -53,7 +54,7 @@ export function asTensor(o: Operand, dtype: DType): Tensor {
 }
 
 /** op(a, b) elementwise; two numbers give a rank-0 tensor. */
-export function binary(operator: BinaryOperator, a: Operand, b: Operand): Tensor {
+export function binary(operator: BinaryOperator, a: Operand, b: Operand, shouldStop?: ShouldStop): Tensor {
   const f = binaryOperators[operator];
   const dtype = resultDType(a, b);
   const ta = asTensor(a, dtype);
@@ -63,13 +64,19 @@ export function binary(operator: BinaryOperator, a: Operand, b: Operand): Tensor
   const x = ta.data;
   const y = tb.data;
   if (ta.size === out.length && tb.size === out.length) {
-    for (let i = 0; i < out.length; i++) out[i] = f(x[i], y[i]);
+    inChunks(out.length, shouldStop, (s, e) => {
+      for (let i = s; i < e; i++) out[i] = f(x[i], y[i]);
+    });
   } else if (tb.size === 1) {
     const v = y[0];
-    for (let i = 0; i < out.length; i++) out[i] = f(x[i % x.length], v);
+    inChunks(out.length, shouldStop, (s, e) => {
+      for (let i = s; i < e; i++) out[i] = f(x[i % x.length], v);
+    });
   } else if (ta.size === 1) {
     const v = x[0];
-    for (let i = 0; i < out.length; i++) out[i] = f(v, y[i % y.length]);
+    inChunks(out.length, shouldStop, (s, e) => {
+      for (let i = s; i < e; i++) out[i] = f(v, y[i % y.length]);
+    });
   } else {
     const rows = shape.length === 2 ? shape[0] : 1;
     const cols = shape.length === 0 ? 1 : shape[shape.length - 1];
@@ -85,10 +92,12 @@ export function binary(operator: BinaryOperator, a: Operand, b: Operand): Tensor
 }
 
 /** f applied to each element; for the language's math builtins (exp, log, ...). */
-export function map(t: Tensor, f: (x: number) => number): Tensor {
+export function map(t: Tensor, f: (x: number) => number, shouldStop?: ShouldStop): Tensor {
   const out = allocate(t.dtype, t.size);
   const x = t.data;
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  inChunks(x.length, shouldStop, (s, e) => {
+    for (let i = s; i < e; i++) out[i] = f(x[i]);
+  });
   return new Tensor(t.dtype, t.shape, out);
 }
 

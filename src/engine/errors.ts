@@ -10,7 +10,8 @@ export type EngineErrorCode =
   | 'unknown-activation'
   | 'unknown-parameter'
   | 'missing-parameter'
-  | 'bad-parameter';
+  | 'bad-parameter'
+  | 'interrupted';
 
 export class EngineError extends Error {
   constructor(readonly code: EngineErrorCode, message: string) {

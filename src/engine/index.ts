@@ -4,6 +4,8 @@
  */
 export * from './tensor';
 export { EngineError } from './errors';
+export { checkInterrupt, inChunks, CHUNK } from './interrupt';
+export type { ShouldStop } from './interrupt';
 export type { EngineErrorCode } from './errors';
 export { nearestNames, didYouMean, editDistance } from './nearest-name';
 export { binary, binaryOperators, map, where, resultDType, asTensor } from './arithmetic';

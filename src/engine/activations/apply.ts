@@ -5,16 +5,24 @@
 import type { ActivationDefinition, ParameterValues } from './definition';
 import { resolveName, resolveParameters } from './registry';
 import { allocate, Tensor } from '../tensor';
+import { inChunks, type ShouldStop } from '../interrupt';
 
 type Which = 'value' | 'derivative';
 
-function run(definition: ActivationDefinition, x: Tensor, p: ParameterValues, which: Which): Tensor {
+function run(definition: ActivationDefinition, x: Tensor, p: ParameterValues, which: Which, shouldStop?: ShouldStop): Tensor {
   const y = allocate(x.dtype, x.size);
   if (definition.kind === 'elementwise') {
-    definition.kernels[which](x.data, y, p);
+    const kernel = definition.kernels[which];
+    // subarray views let the kernel run on one chunk; they share storage, so nothing is copied
+    inChunks(x.size, shouldStop, (start, end) =>
+      start === 0 && end === x.size ? kernel(x.data, y, p) : kernel(x.data.subarray(start, end), y.subarray(start, end), p),
+    );
   } else {
     const row = x.rank === 0 ? 1 : x.shape[x.rank - 1];
-    for (let offset = 0; offset < x.size; offset += row) definition.rows[which](x.data, y, offset, row);
+    const rows = row === 0 ? 0 : x.size / row;
+    inChunks(rows, shouldStop, (first, last) => {
+      for (let r = first; r < last; r++) definition.rows[which](x.data, y, r * row, row);
+    });
   }
   return new Tensor(x.dtype, x.shape, y);
 }
@@ -32,6 +40,6 @@ export function applyActivationDerivative(name: string, x: Tensor, given: Readon
 }
 
 /** The same, for callers that resolved the definition and parameters once already. */
-export function applyResolved(definition: ActivationDefinition, x: Tensor, p: ParameterValues, which: Which = 'value'): Tensor {
-  return run(definition, x, p, which);
+export function applyResolved(definition: ActivationDefinition, x: Tensor, p: ParameterValues, which: Which = 'value', shouldStop?: ShouldStop): Tensor {
+  return run(definition, x, p, which, shouldStop);
 }

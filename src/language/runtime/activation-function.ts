@@ -73,9 +73,10 @@ export class ActivationFunction implements FunctionValue {
     }
     const t = input.tensor;
     return atSite(site, () => {
-      if (this.order === 0) return tensorValue(applyResolved(def, t, p, 'value'));
-      if (this.order === 1) return tensorValue(applyResolved(def, t, p, 'derivative'));
-      return tensorValue(map(t, (x) => this.scalarAt(x, p)));
+      const stop = site.evaluator.shouldStop;
+      if (this.order === 0) return tensorValue(applyResolved(def, t, p, 'value', stop));
+      if (this.order === 1) return tensorValue(applyResolved(def, t, p, 'derivative', stop));
+      return tensorValue(map(t, (x) => this.scalarAt(x, p), stop));
     });
   }
 

@@ -7,6 +7,7 @@ import { LanguageError } from '../errors';
 import type { Span } from '../source';
 import { EngineError } from '../../engine';
 import type { Evaluator } from './evaluator';
+import { Cancelled } from './cancellation';
 
 export interface CallSite {
   readonly span: Span;
@@ -24,7 +25,7 @@ export function atSite<T>(site: CallSite, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof EngineError) throw runtimeError(site, e.message);
+    if (e instanceof EngineError) throw e.code === 'interrupted' ? new Cancelled() : runtimeError(site, e.message);
     throw e;
   }
 }

@@ -16,10 +16,9 @@ import { runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
+import { Cancelled, type CancellationToken } from './cancellation';
 
-export interface CancellationToken {
-  readonly isCancellationRequested: boolean;
-}
+export { Cancelled, type CancellationToken };
 
 /** What persists across the cells of one notebook. */
 export interface SessionState {
@@ -32,12 +31,6 @@ export interface SessionState {
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */
 export const MAX_CALL_DEPTH = 200;
-
-export class Cancelled extends Error {
-  constructor() {
-    super('interrupted');
-  }
-}
 
 const ENGINE_OPERATORS: Partial<Record<BinaryExpr['op'], EngineOperator>> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow',
@@ -67,6 +60,9 @@ export class Evaluator {
   checkCancelled(): void {
     if (this.session.token?.isCancellationRequested) throw new Cancelled();
   }
+
+  /** For engine loops: true once the cell has been interrupted. */
+  readonly shouldStop = (): boolean => this.session.token?.isCancellationRequested === true;
 
   /** Runs one statement; returns the value to display (none for assignments and definitions). */
   execute(statement: Statement): Value {
@@ -159,7 +155,7 @@ export class Evaluator {
   private unary(op: '-' | '+', v: Value, span: Span): Value {
     if (v.kind === 'boolean') v = num(v.value ? 1 : 0);
     if (v.kind === 'number') return num(op === '-' ? -v.value : v.value);
-    if (v.kind === 'tensor') return op === '-' ? tensorValue(map(v.tensor, (x) => -x)) : v;
+    if (v.kind === 'tensor') return op === '-' ? tensorValue(map(v.tensor, (x) => -x, this.shouldStop)) : v;
     throw this.error(span, `cannot apply ${op} to ${describeValue(v)}`);
   }
 
@@ -178,7 +174,7 @@ export class Evaluator {
       const comparison = ['==', '!=', '<', '<=', '>', '>='].includes(expr.op);
       return comparison ? { kind: 'boolean', value: r === 1 } : num(r);
     }
-    return this.engine(expr.span, () => tensorValue(binary(op, a, b)));
+    return this.engine(expr.span, () => tensorValue(binary(op, a, b, this.shouldStop)));
   }
 
   private operand(v: Value, op: string, span: Span): number | Tensor {
@@ -193,7 +189,7 @@ export class Evaluator {
     try {
       return work();
     } catch (e) {
-      if (e instanceof EngineError) throw this.error(span, e.message);
+      if (e instanceof EngineError) throw e.code === 'interrupted' ? new Cancelled() : this.error(span, e.message);
       throw e;
     }
   }

@@ -59,7 +59,7 @@ export class MathFunction implements FunctionValue {
 function applyElementwise(name: string, f: (x: number) => number, v: Value, site: CallSite): Value {
   if (v.kind === 'number') return num(f(v.value));
   if (v.kind === 'boolean') return num(f(v.value ? 1 : 0));
-  if (v.kind === 'tensor') return tensorValue(map(v.tensor, f));
+  if (v.kind === 'tensor') return tensorValue(atSite(site, () => map(v.tensor, f, site.evaluator.shouldStop)));
   throw runtimeError(site, `${name} applies to numbers and tensors, but got ${describeValue(v)}`);
 }
 
@@ -73,7 +73,7 @@ function operand(call: CallArguments, v: Value, what: string) {
 function combine(call: CallArguments, op: BinaryOperator, a: Value, b: Value, name: string): Value {
   const x = operand(call, a, `${name}'s first argument`);
   const y = operand(call, b, `${name}'s second argument`);
-  const r = atSite(call.site, () => binary(op, x, y));
+  const r = atSite(call.site, () => binary(op, x, y, call.site.evaluator.shouldStop));
   return typeof x === 'number' && typeof y === 'number' ? num(r.data[0]) : tensorValue(r);
 }
 
