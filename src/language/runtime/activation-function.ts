@@ -38,6 +38,13 @@ export class ActivationFunction implements FunctionValue {
     return atSite(site, () => resolveParameters(this.definition, { ...this.given, ...extra }));
   }
 
+  /** The parameters a call with these named arguments would use (for fused loops). */
+  resolvedParameters(named: ReadonlyMap<string, Value>, site: CallSite): ParameterValues {
+    const extra: Record<string, number | string> = {};
+    for (const [key, value] of named) extra[key] = parameterValue(this.label, key, value, site);
+    return this.parameters(site, extra);
+  }
+
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
     const extra: Record<string, number | string> = {};
     for (const [key, value] of named) extra[key] = parameterValue(this.label, key, value, site);

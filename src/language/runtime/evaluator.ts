@@ -16,6 +16,7 @@ import { runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
+import { tryFuse } from './fusion';
 import { Cancelled, type CancellationToken } from './cancellation';
 
 export { Cancelled, type CancellationToken };
@@ -112,9 +113,9 @@ export class Evaluator {
       case 'string': return { kind: 'string', value: expr.value };
       case 'boolean': return { kind: 'boolean', value: expr.value };
       case 'name': return this.lookup(expr.name, expr.span);
-      case 'unary': return this.unary(expr.op, this.evaluate(expr.operand), expr.span);
-      case 'binary': return this.binary(expr);
-      case 'call': return this.call(expr);
+      case 'unary': return tryFuse(expr, this) ?? this.unary(expr.op, this.evaluate(expr.operand), expr.span);
+      case 'binary': return tryFuse(expr, this) ?? this.binary(expr);
+      case 'call': return tryFuse(expr, this) ?? this.call(expr);
       case 'index': return this.index(this.evaluate(expr.target), expr.indices, expr.span);
       case 'transpose': {
         const v = this.evaluate(expr.target);

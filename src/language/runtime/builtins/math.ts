@@ -31,6 +31,10 @@ export class MathFunction implements FunctionValue {
   get label(): string {
     return this.name;
   }
+  /** The one-number function, for fused loops. */
+  get scalar(): (x: number) => number {
+    return this.f;
+  }
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
     if (args.length !== 1 || named.size > 0) throw runtimeError(site, `${this.name} takes one argument: ${this.name}(x)`);
     return applyElementwise(this.name, this.f, args[0], site);
