@@ -15,6 +15,7 @@ export { reduceAll, reduceAxis } from './reductions';
 export type { Reduction } from './reductions';
 export { matmul } from './matmul';
 export { erf, erfc } from './numerics/erf';
+export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';
 export {
   activationNames, findActivation, getActivation, resolveName, findParameter, defaultParameters,

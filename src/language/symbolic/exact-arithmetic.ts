@@ -6,33 +6,21 @@
  * operands, checked with error-free transformations (Knuth's TwoSum, Dekker's
  * product), and undefined otherwise.
  */
+import { twoProductError, twoSumError } from '../../engine';
 
 /** Dekker's splitting is exact only well inside the double range. */
 const SAFE = 2 ** 500;
 const TINY = 2 ** -500;
-const SPLITTER = 134217729; // 2^27 + 1
 
 function safe(v: number): boolean {
   const a = Math.abs(v);
   return Number.isFinite(v) && (a === 0 || (a < SAFE && a > TINY));
 }
 
-function productError(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  return ((aHi * bHi - p) + aHi * bLo + aLo * bHi) + aLo * bLo;
-}
-
 export function exactSum(a: number, b: number): number | undefined {
   const s = a + b;
   if (!Number.isFinite(s)) return undefined;
-  const bVirtual = s - a;
-  const error = (a - (s - bVirtual)) + (b - bVirtual);
-  return error === 0 ? s : undefined;
+  return twoSumError(a, b, s) === 0 ? s : undefined;
 }
 
 export function exactDifference(a: number, b: number): number | undefined {
@@ -42,7 +30,7 @@ export function exactDifference(a: number, b: number): number | undefined {
 export function exactProduct(a: number, b: number): number | undefined {
   const p = a * b;
   if (!safe(a) || !safe(b) || !safe(p)) return undefined;
-  return productError(a, b, p) === 0 ? p : undefined;
+  return twoProductError(a, b, p) === 0 ? p : undefined;
 }
 
 /** a/b is exact when q*b reproduces a exactly. */

@@ -9,6 +9,7 @@ import { LanguageError } from '../../../src/language/errors';
 import { maxNesting, parseExpression, parseProgram } from '../../../src/language/parser';
 import { printAst } from '../../../src/language/print-ast';
 import { sliceSpan } from '../../../src/language/source';
+import { mulberry32 as prng } from '../helpers/prng';
 
 /** The example cell at the top of LANGUAGE.md, verbatim. */
 const exampleCell = `# a comment runs to the end of the line
@@ -371,17 +372,6 @@ describe('language: spans', () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG so a failing soup can be reproduced from its index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const vocabulary = [
   'x', 'f', 'relu', 'leaky_relu', 'alpha', 'T', 'true', 'false', '0', '2', '0.5', '.5', '1e-3', '2.5E+4', '1.',

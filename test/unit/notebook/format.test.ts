@@ -1,5 +1,6 @@
 /** The .actnb file format: round trips, stable key order, preserved unknown fields, and errors a user can act on. */
 import { strict as assert } from 'assert';
+import { mulberry32 as prng } from '../helpers/prng';
 import {
   emptyNotebook,
   FORMAT_VERSION,
@@ -536,17 +537,6 @@ describe('notebook format (.actnb)', () => {
   });
 
   describe('random notebooks (seeded)', () => {
-    /** mulberry32: a tiny deterministic PRNG. */
-    function prng(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
 
     const KEYS = ['a', 'b', 'zeta', '10', '2', '0', '', '__proto__', 'constructor', 'kind', 'mime', 'a b', 'é', 'Z'];
     const CHARS = ['a', 'Z', ' ', '\n', '\r', '\t', '"', '\\', '/', '\u0000', '\u001f', 'é', '😀', '\ud800', '\u2028', '{', '}'];

@@ -7,16 +7,7 @@
 import type { BinaryOperator, Expr, NamedArgument } from '../../../../src/language/ast';
 
 /** mulberry32: small, seedable, good enough for test inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../../helpers/prng';
 
 const span = { start: 0, end: 0 };
 const numberTexts = ['0', '1', '2', '0.5', '.5', '1e-3', '2.5E+4', '10', '1.', '3.14159', '1e5', '007'];

