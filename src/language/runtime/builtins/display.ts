@@ -13,13 +13,15 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
     minArgs: 1, maxArgs: 16, named: ['from', 'to', 'points', 'derivative', 'title'],
     run: (call) => {
       const titleValue = call.named.get('title');
-      const title = titleValue?.kind === 'string' ? titleValue.value : undefined;
+      if (titleValue !== undefined && titleValue.kind !== 'string') throw runtimeError(call.site, 'title must be a string, e.g. title="ReLU family"');
+      // displays are stored in notebooks as JSON, which has no `undefined`: omit the field instead
+      const titled = titleValue?.kind === 'string' ? { title: titleValue.value } : {};
       if (call.args.every((a) => a.kind === 'tensor') && call.args.length === 2) {
         const x = tensorArg(call, call.args[0], 'plot x');
         const y = tensorArg(call, call.args[1], 'plot y');
         if (x.size !== y.size) throw runtimeError(call.site, `plot(x, y) needs x and y of the same length, got ${x.size} and ${y.size}`);
         const name = call.site.argSpans ? sliceSpan(call.site.evaluator.text, call.site.argSpans[1]) : 'y';
-        return { kind: 'plot', display: { kind: 'plot', title, series: [{ name, x: Array.from(x.data, toJsonNumber), y: Array.from(y.data, toJsonNumber) }] } };
+        return { kind: 'plot', display: { kind: 'plot', ...titled, series: [{ name, x: Array.from(x.data, toJsonNumber), y: Array.from(y.data, toJsonNumber) }] } };
       }
       const from = numberArg(call, call.named.get('from') ?? { kind: 'number', value: -5 }, 'from');
       const to = numberArg(call, call.named.get('to') ?? { kind: 'number', value: 5 }, 'to');
@@ -39,7 +41,7 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
         if (withDerivative) series.push({ name: `${fn.label}'`, x, y: sampleOn(fn.derivative(call.site), xs, call.site), derivative: true });
         kinks.push(...fn.kinks().filter((k) => k >= from && k <= to));
       }
-      return { kind: 'plot', display: { kind: 'plot', title, series, kinks: [...new Set(kinks)].sort((a, b) => a - b) } };
+      return { kind: 'plot', display: { kind: 'plot', ...titled, series, kinks: [...new Set(kinks)].sort((a, b) => a - b) } };
     },
   },
   {
