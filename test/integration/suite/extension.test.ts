@@ -21,3 +21,14 @@ describe('Activation Lab in a real VS Code', () => {
     console.log(`activated ${ext.id} from ${ext.extensionUri.toString()}`);
   });
 });
+
+describe('integration workspace', () => {
+  it('is a temporary copy of test/integration/fixtures', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const readme = vscode.Uri.joinPath(folder.uri, 'README.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(readme));
+    assert.match(text, /Integration-test workspace/);
+    console.log(`workspace folder: ${folder.uri.toString()}`);
+  });
+});

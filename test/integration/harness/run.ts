@@ -1,0 +1,322 @@
+/**
+ * Runs the bundled integration suite inside a real VS Code: code-server (VS Code server +
+ * web workbench) on loopback, its web workbench opened in headless Debian Chromium driven by
+ * playwright-core. The extension under development and the tests run in code-server's Node
+ * extension host with the full `vscode` API.
+ *
+ *   npx tsx test/integration/harness/run.ts      (after install.ts, `npm run build` and bundle.ts)
+ *
+ * Builds nothing. Exits with the code the tests report through `codeAutomationExit`
+ * (0 = all passed), 1 on any harness failure or timeout.
+ *
+ * Environment:
+ *   ACTIVATION_LAB_HARNESS_TIMEOUT_MS  overall time limit (default 300000 = 5 min)
+ *   ACTIVATION_LAB_HARNESS_CACHE       where install.ts put code-server (see install.ts)
+ *   ACTIVATION_LAB_HARNESS_KEEP=1      keep the temporary user-data/workspace folder
+ *   ACTIVATION_LAB_HARNESS_VERBOSE=1   also echo code-server's and the workbench's own logs
+ *
+ * Outputs (test-results/ is git-ignored):
+ *   test-results/screenshots/integration.png  the workbench at the end of the run
+ *   test-results/integration/code-server.log  code-server's output
+ *   test-results/integration/workbench.log    everything codeAutomationLog forwarded
+ *                                             (extension host console + workbench chatter)
+ *   test-results/integration/browser.log      the workbench page's console
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { format } from 'util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { cleanEnv, install, which, type Installation } from './install';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(REPO_ROOT, 'test', 'integration', 'fixtures');
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+const SCREENSHOT = path.join(RESULTS, 'screenshots', 'integration.png');
+const LOG_DIR = path.join(RESULTS, 'integration');
+
+/** Chromium flags that work headless as root on Debian (no sandbox, no GPU, no phoning home). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface RunOptions {
+  installation: Installation;
+  /** Compiled tests module exporting `run()` (out/integration/index.js). */
+  testsIndex: string;
+  /** Folder of the extension under development (the repository root). */
+  extensionPath?: string;
+  timeoutMs?: number;
+}
+
+const verbose = process.env.ACTIVATION_LAB_HARNESS_VERBOSE === '1';
+
+function log(msg: string): void {
+  console.log(`[harness:run] ${msg}`);
+}
+
+const since = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+async function waitForServer(base: string, server: ChildProcess, limitMs: number): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < limitMs) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`code-server exited early (${server.exitCode ?? server.signalCode}); see ${path.join(LOG_DIR, 'code-server.log')}`);
+    }
+    if ((await httpStatus(`${base}/healthz`)) === 200) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer ${base}/healthz within ${limitMs / 1000} s`);
+}
+
+/** Kills a detached child and everything in its process group (code-server forks its extension host). */
+function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  killGroup(child, 'SIGTERM');
+  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000));
+  if ((await Promise.race([exited, timer])) === 'timeout') killGroup(child, 'SIGKILL');
+}
+
+/** The workbench forwards console calls as (type, [format, ...args]): apply printf-style %s/%d. */
+function formatArgs(args: unknown): string {
+  const list = Array.isArray(args) ? args : [args];
+  return format(...list);
+}
+
+/**
+ * Workbench chatter that codeAutomationLog forwards along with the extension host's console:
+ * kept in workbench.log, not echoed (set ACTIVATION_LAB_HARNESS_VERBOSE=1 to see it).
+ */
+const NOISE = [
+  /^\[AgentHost/,
+  /^\[ChatModelSelection\]/,
+  /^\[AccountPolicyGate\]/,
+  /^\[Service Worker\]/,
+  /^\[reconnection-grace-time\]/,
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /open-vsx\.org|api\.github\.com|ENOTFOUND/,
+];
+
+/**
+ * Settings for the throw-away profile: no welcome page, no AI/chat, no update or gallery checks.
+ * Less noise and less work; nothing here changes how the extension under test runs.
+ */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+};
+
+export async function runIntegrationTests(opts: RunOptions): Promise<number> {
+  const t0 = Date.now();
+  const extensionPath = opts.extensionPath ?? REPO_ROOT;
+  const timeoutMs = opts.timeoutMs ?? (Number(process.env.ACTIVATION_LAB_HARNESS_TIMEOUT_MS) || 5 * 60_000);
+  if (!fs.existsSync(opts.testsIndex)) throw new Error(`tests module not found: ${opts.testsIndex} (run bundle.ts)`);
+  const mainJs = path.join(extensionPath, 'dist', 'extension.js');
+  if (!fs.existsSync(mainJs)) throw new Error(`${mainJs} not found: run \`npm run build\` first`);
+
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const serverLog = fs.createWriteStream(path.join(LOG_DIR, 'code-server.log'));
+  const browserLog = fs.createWriteStream(path.join(LOG_DIR, 'browser.log'));
+  const workbenchLog = fs.createWriteStream(path.join(LOG_DIR, 'workbench.log'));
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'activation-lab-it-'));
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  for (const d of [userDataDir, extensionsDir, workspace]) fs.mkdirSync(d, { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  if (fs.existsSync(FIXTURES)) fs.cpSync(FIXTURES, workspace, { recursive: true });
+
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  // Last resort if the harness itself is killed or crashes: never leave code-server behind.
+  const onExit = () => killGroup(server, 'SIGKILL');
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: stopping`);
+    killGroup(server, 'SIGKILL');
+    if (process.env.ACTIVATION_LAB_HARNESS_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const args = [
+      opts.installation.codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      // Makes the web workbench honour extensionDevelopmentPath/extensionTestsPath in the URL
+      // payload and call window.codeAutomationExit/codeAutomationLog.
+      '--vscode-option', 'enable-smoke-test-driver',
+      workspace,
+    ];
+    log(`temp folder: ${tmp}`);
+    log(`starting code-server on ${base}`);
+    const tServer = Date.now();
+    server = spawn(opts.installation.nodeBin, args, {
+      cwd: tmp,
+      env: { ...cleanEnv(), PATH: `${path.dirname(opts.installation.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // own process group, so killGroup() also reaches the extension host
+    });
+    for (const s of [server.stdout!, server.stderr!]) {
+      s.on('data', (b: Buffer) => {
+        serverLog.write(b);
+        if (verbose) process.stdout.write(`[code-server] ${b}`);
+      });
+    }
+
+    const overall = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    const serverDied = new Promise<never>((_, reject) =>
+      server!.once('exit', (code, sig) => reject(new Error(`code-server exited (${code ?? sig}) during the run`))),
+    );
+    // Attach no-op catches: these only matter when raced below.
+    overall.catch(() => undefined);
+    serverDied.catch(() => undefined);
+
+    await Promise.race([waitForServer(base, server, 60_000), overall]);
+    log(`code-server answers after ${since(tServer)}`);
+
+    const executablePath = which('chromium') ?? opts.installation.chromium;
+    const tBrowser = Date.now();
+    browser = await Promise.race([chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }), overall]);
+    log(`chromium ${browser.version()} (${executablePath}) started in ${since(tBrowser)}`);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (m) => {
+      browserLog.write(`[${m.type()}] ${m.text()}\n`);
+      if (verbose) console.log(`[browser:${m.type()}] ${m.text()}`);
+    });
+    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+
+    let reportExit!: (code: number) => void;
+    const testsDone = new Promise<number>((r) => (reportExit = r));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      const line = formatArgs(args);
+      workbenchLog.write(`[${type}] ${line}\n`);
+      if (!verbose && NOISE.some((re) => re.test(line))) return;
+      if (type === 'error' || type === 'warn') console.error(`[exthost:${type}] ${line}`);
+      else console.log(`[exthost] ${line}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      reportExit(Number(code));
+    });
+
+    const authority = `127.0.0.1:${port}`;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${opts.testsIndex}`],
+    ];
+    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    log(`opening ${url}`);
+    const tTests = Date.now();
+    await Promise.race([page.goto(url), overall, serverDied]);
+    const code = await Promise.race([testsDone, overall, serverDied]);
+    log(`tests reported exit code ${code} after ${since(tTests)} (page load + extension host + tests)`);
+    return code;
+  } catch (err) {
+    console.error(`[harness:run] FAILED: ${err instanceof Error ? err.message : err}`);
+    console.error(`[harness:run] logs: ${LOG_DIR}`);
+    return 1;
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (page) {
+      try {
+        await page.screenshot({ path: SCREENSHOT, timeout: 15_000 });
+        log(`screenshot: ${path.relative(REPO_ROOT, SCREENSHOT)}`);
+      } catch (e) {
+        log(`no screenshot: ${e instanceof Error ? e.message : e}`);
+      }
+    }
+    if (browser) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
+    await stopServer(server);
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    serverLog.end();
+    browserLog.end();
+    workbenchLog.end();
+    if (process.env.ACTIVATION_LAB_HARNESS_KEEP === '1') log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+    log(`done in ${since(t0)}`);
+  }
+}
+
+if (require.main === module) {
+  (async () => {
+    const installation = await install();
+    const code = await runIntegrationTests({ installation, testsIndex: path.join(REPO_ROOT, 'out', 'integration', 'index.js') });
+    process.exit(code);
+  })().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
