@@ -1,0 +1,170 @@
+/**
+ * The Activation Lab kernel: one Session per open notebook, cells run in order,
+ * a failing cell stops the rest of its batch, errors become error outputs and
+ * diagnostics on the cell.
+ *
+ * Interrupt: evaluation is synchronous, so the kernel yields to the event loop
+ * before each cell; the interrupt handler sets the batch's token, which stops
+ * the batch before the next cell (and the session checks the token between
+ * statements and calls, which only matters if a cell yields, e.g. in a worker).
+ */
+import * as vscode from 'vscode';
+import { Session, outputItems } from '../language/runtime/session';
+import { ERROR_MIME } from '../shared/output';
+import { errorDiagnostic } from './diagnostics';
+import { NOTEBOOK_TYPE } from './serializer';
+
+export const CONTROLLER_ID = 'activation-lab.kernel';
+
+interface Kernel {
+  session: Session;
+  executionOrder: number;
+  /** The running batch's token, if any. */
+  running?: { isCancellationRequested: boolean };
+  /** Batches are queued one after another. */
+  queue: Promise<void>;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class ActivationController implements vscode.Disposable {
+  readonly controller: vscode.NotebookController;
+  readonly diagnostics: vscode.DiagnosticCollection;
+  private readonly kernels = new Map<string, Kernel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Activation Lab');
+    this.controller.supportedLanguages = ['activation'];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.description = 'Runs cells in the activation language';
+    this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
+    this.controller.interruptHandler = (notebook) => this.interrupt(notebook);
+    this.diagnostics = vscode.languages.createDiagnosticCollection('activation-lab');
+
+    for (const nb of vscode.workspace.notebookDocuments) this.prefer(nb);
+    this.disposables.push(
+      this.controller,
+      this.diagnostics,
+      vscode.workspace.onDidOpenNotebookDocument((nb) => this.prefer(nb)),
+      vscode.workspace.onDidCloseNotebookDocument((nb) => {
+        this.kernels.delete(nb.uri.toString());
+        for (const cell of nb.getCells()) this.diagnostics.delete(cell.document.uri);
+      }),
+    );
+  }
+
+  private prefer(nb: vscode.NotebookDocument): void {
+    if (nb.notebookType !== NOTEBOOK_TYPE) return;
+    try {
+      this.controller.updateNotebookAffinity(nb, vscode.NotebookControllerAffinity.Preferred);
+    } catch (e) {
+      console.error('Activation Lab: could not set kernel affinity', e);
+    }
+  }
+
+  private kernel(nb: vscode.NotebookDocument): Kernel {
+    const key = nb.uri.toString();
+    let k = this.kernels.get(key);
+    if (!k) {
+      k = { session: new Session(), executionOrder: 0, queue: Promise.resolve() };
+      this.kernels.set(key, k);
+    }
+    return k;
+  }
+
+  /** Drops the notebook's variables and resets its execution counter. */
+  restart(nb: vscode.NotebookDocument): void {
+    const k = this.kernels.get(nb.uri.toString());
+    if (k?.running) k.running.isCancellationRequested = true;
+    this.kernels.delete(nb.uri.toString());
+  }
+
+  interrupt(nb: vscode.NotebookDocument): void {
+    const k = this.kernels.get(nb.uri.toString());
+    if (k?.running) k.running.isCancellationRequested = true;
+  }
+
+  private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    const k = this.kernel(notebook);
+    const run = k.queue.then(() => this.runBatch(k, cells, notebook));
+    k.queue = run.catch(() => undefined);
+    return run.catch((e) => {
+      console.error('Activation Lab: execution failed', e);
+    });
+  }
+
+  private async runBatch(k: Kernel, cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    const token = { isCancellationRequested: false };
+    k.running = token;
+    try {
+      for (const cell of cells) {
+        if (cell.kind !== vscode.NotebookCellKind.Code) continue;
+        await yieldToEventLoop();
+        // A restart while queued replaces the kernel: stop this batch.
+        if (token.isCancellationRequested || this.kernels.get(notebook.uri.toString()) !== k) break;
+        const ok = await this.runCell(k, cell, token);
+        if (!ok) break;
+      }
+    } finally {
+      if (k.running === token) k.running = undefined;
+    }
+  }
+
+  /** Runs one cell; false when it failed or was interrupted. */
+  private async runCell(k: Kernel, cell: vscode.NotebookCell, token: { isCancellationRequested: boolean }): Promise<boolean> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.executionOrder = ++k.executionOrder;
+    execution.token.onCancellationRequested(() => {
+      token.isCancellationRequested = true;
+    });
+    execution.start(Date.now());
+    let ok = false;
+    try {
+      const result = k.session.run(cell.document.getText(), token);
+      const display = result.display;
+      const items = outputItems(display).map((item) =>
+        item.mime === ERROR_MIME
+          ? vscode.NotebookCellOutputItem.error(errorOf(item.data, display))
+          : typeof item.data === 'string'
+            ? vscode.NotebookCellOutputItem.text(item.data, item.mime)
+            : vscode.NotebookCellOutputItem.json(item.data, item.mime),
+      );
+      await execution.replaceOutput(items.length ? [new vscode.NotebookCellOutput(items)] : []);
+      if (display.kind === 'error') {
+        if (display.line > 0) {
+          this.diagnostics.set(cell.document.uri, [errorDiagnostic(cell.document, display.message, display.line, display.column)]);
+        } else {
+          this.diagnostics.delete(cell.document.uri);
+        }
+      } else {
+        this.diagnostics.delete(cell.document.uri);
+        ok = true;
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      try {
+        await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: 'Error', message: `internal error: ${message}` })])]);
+      } catch {
+        // the cell or notebook went away
+      }
+    } finally {
+      execution.end(ok, Date.now());
+    }
+    return ok;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.kernels.clear();
+  }
+}
+
+function errorOf(data: unknown, display: { kind: string }): Error {
+  const d = data as { name?: string; message?: string };
+  const err = new Error(d.message ?? (display.kind === 'error' ? 'error' : String(data)));
+  err.name = d.name ?? 'Error';
+  // No stack: ours would point into the extension, not into the cell.
+  err.stack = undefined;
+  return err;
+}
