@@ -60,9 +60,24 @@ const BUNDLES = [
     define: { __ACTIVATION_LAB_VERSION__: JSON.stringify(version) },
     plugins: [executablePlugin()],
   },
-  // Later, for example:
-  // { name: 'renderer', bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
-  //   entryPoints: ['src/renderer/index.ts'], outfile: 'dist/renderer.js' },
+  {
+    // The notebook renderer (package.json contributes.notebookRenderer,
+    // entrypoint ./dist/renderer.js), run in VS Code's output webview, which
+    // loads it with a dynamic import() of its URL. plotly (~4.8 MB) is bundled
+    // but split into a chunk of its own (dist/renderer-plotly.min-HASH.js) that
+    // src/renderer/plotly.ts import()s, relative to dist/renderer.js, only when
+    // the first plot is shown: outputs without plots never load it.
+    name: 'renderer',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    entryPoints: { renderer: 'src/renderer/index.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'renderer-[name]-[hash]',
+    plugins: [removeStaleChunksPlugin(/^renderer-.+-[A-Z0-9]{8}\.js(\.map)?$/)],
+  },
 ];
 
 /**
@@ -82,12 +97,31 @@ function executablePlugin() {
   };
 }
 
+/**
+ * Deletes the chunk files of earlier builds (their names change with their
+ * content) from the bundle's outdir before each build.
+ * @param {RegExp} pattern file names to delete
+ * @returns {import('esbuild').Plugin}
+ */
+function removeStaleChunksPlugin(pattern) {
+  return {
+    name: 'remove-stale-chunks',
+    setup(build) {
+      build.onStart(() => {
+        const dir = build.initialOptions.outdir;
+        if (!dir || !fs.existsSync(dir)) return;
+        for (const file of fs.readdirSync(dir)) if (pattern.test(file)) fs.rmSync(`${dir}/${file}`, { force: true });
+      });
+    },
+  };
+}
+
 /** Logs each rebuild's result in watch mode. @type {import('esbuild').Plugin} */
 const reportPlugin = {
   name: 'report',
   setup(build) {
     build.onEnd((result) => {
-      const out = build.initialOptions.outfile;
+      const out = build.initialOptions.outfile ?? build.initialOptions.outdir;
       const errors = result.errors.length;
       console.log(`[watch] ${out}: ${errors ? `${errors} error(s)` : 'built'}`);
     });
@@ -115,7 +149,7 @@ async function main() {
 
   try {
     await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-    for (const b of BUNDLES) console.log(`built ${b.outfile}${production ? ' (production)' : ''}`);
+    for (const b of BUNDLES) console.log(`built ${b.outfile ?? `${b.outdir}/${Object.keys(b.entryPoints ?? {}).join(', ')}.js (+ chunks)`}${production ? ' (production)' : ''}`);
   } finally {
     await Promise.all(contexts.map((ctx) => ctx.dispose()));
   }

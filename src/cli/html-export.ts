@@ -16,7 +16,10 @@
 import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText, formatNumber } from '../language/runtime/display';
-import { fromJsonNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+import { type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+import { functionSeries, plotSpec, type PlotSpec } from '../shared/plot-traces';
+
+export type { PlotSpec } from '../shared/plot-traces';
 
 export type HtmlCell =
   | { readonly kind: 'markdown'; readonly source: string }
@@ -32,9 +35,6 @@ export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'u
 /** Largest tensors drawn as an HTML table; bigger ones are shown as text. */
 const MAX_TABLE_COLUMNS = 20;
 const MAX_TABLE_ROWS = 100;
-
-/** plotly's default colours; a function and its derivative share one. */
-const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
 export interface HtmlOptions {
   /** The plotly.js bundle to inline; read from plotly.js-dist-min when omitted. */
@@ -98,14 +98,7 @@ function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
     case 'function': {
       const text = `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
       if (!d.curve) return `<div class="output">${text}</div>`;
-      const spec = plotSpec(
-        [
-          { name: d.name, x: d.curve.x, y: d.curve.y },
-          { name: `${d.name}'`, x: d.curve.x, y: d.curve.dy, derivative: true },
-        ],
-        d.kinks ?? [],
-        undefined,
-      );
+      const spec = plotSpec(functionSeries(d), d.kinks ?? [], undefined);
       return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
     }
     case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
@@ -137,66 +130,7 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return `<table class="values">${cap}<thead><tr>${th}</tr></thead><tbody>${trs.join('')}</tbody></table>`;
 }
 
-// --- plots ------------------------------------------------------------------
-
-interface Series {
-  readonly name: string;
-  readonly x: readonly JsonNumber[];
-  readonly y: readonly JsonNumber[];
-  readonly derivative?: boolean;
-}
-
-/** What Plotly.newPlot receives: plain JSON, built here, executed nowhere. */
-export interface PlotSpec {
-  readonly data: unknown[];
-  readonly layout: unknown;
-  readonly config: unknown;
-}
-
-/**
- * Plotly interprets a little HTML in text (tags such as <b>, <a>, and entities),
- * so names and titles are escaped to show literally. Plotly decodes numeric
- * entities and &amp; &lt; &gt; but not &quot;, hence the numeric form for `"`.
- */
-const plotText = (s: string): string => escapeHtml(s).replace(/&quot;/g, '&#34;');
-
-/** Non-finite values become gaps (null) in the line: plotly cannot draw them. */
-const plotNumbers = (v: readonly JsonNumber[]): (number | null)[] =>
-  v.map((x) => {
-    const n = fromJsonNumber(x);
-    return Number.isFinite(n) ? n : null;
-  });
-
-function plotSpec(series: readonly Series[], kinks: readonly number[], title: string | undefined): PlotSpec {
-  let color = -1;
-  const data = series.map((s) => {
-    if (!s.derivative || color < 0) color++;
-    return {
-      type: 'scatter',
-      mode: 'lines',
-      name: plotText(s.name),
-      x: plotNumbers(s.x),
-      y: plotNumbers(s.y),
-      line: { color: COLORS[color % COLORS.length], dash: s.derivative ? 'dash' : 'solid', width: 2 },
-      hovertemplate: `${plotText(s.name)}(%{x}) = %{y}<extra></extra>`,
-    };
-  });
-  const shapes = kinks.filter(Number.isFinite).map((k) => ({
-    type: 'line', xref: 'x', yref: 'paper', x0: k, x1: k, y0: 0, y1: 1,
-    line: { color: '#888', width: 1, dash: 'dot' },
-  }));
-  const layout = {
-    ...(title ? { title: { text: plotText(title) } } : {}),
-    xaxis: { title: { text: 'x' }, zeroline: true },
-    yaxis: { title: { text: 'y' }, zeroline: true },
-    showlegend: true,
-    legend: { orientation: 'h', y: -0.2 },
-    shapes,
-    height: 380,
-    margin: { l: 50, r: 20, t: title ? 50 : 20, b: 50 },
-  };
-  return { data, layout, config: { displaylogo: false, responsive: true } };
-}
+// --- plots (traces and layout: src/shared/plot-traces.ts) --------------------
 
 function plotElements(spec: PlotSpec, plots: PlotSpec[]): string {
   plots.push(spec);

@@ -101,3 +101,9 @@ export function toJsonNumber(v: number): JsonNumber {
 export function fromJsonNumber(v: JsonNumber): number {
   return typeof v === 'number' ? v : v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : -Infinity;
 }
+
+/** A number as the language writes it (nan, inf, -inf, -0), for text outputs and tables. */
+export function formatNumber(v: JsonNumber): string {
+  if (typeof v === 'string') return v === 'NaN' ? 'nan' : v === 'Infinity' ? 'inf' : '-inf';
+  return Object.is(v, -0) ? '-0' : String(v);
+}

@@ -2,7 +2,7 @@
  * A value as the JSON its cell displays (src/shared/output.ts), and the plain
  * text shown where no renderer is available.
  */
-import { toJsonNumber, type DisplayValue, type JsonNumber } from '../../shared/output';
+import { formatNumber, toJsonNumber, type DisplayValue, type JsonNumber } from '../../shared/output';
 import type { CallSite } from './call-site';
 import { DEFAULT_GRID, sampleCurve } from './sampling';
 import type { Value } from './values';
@@ -34,11 +34,7 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
   }
 }
 
-/** Shortest text that reads back as the same number. */
-export function formatNumber(v: JsonNumber): string {
-  if (typeof v === 'string') return v === 'NaN' ? 'nan' : v === 'Infinity' ? 'inf' : '-inf';
-  return Object.is(v, -0) ? '-0' : String(v);
-}
+export { formatNumber };
 
 const MAX_TEXT_ELEMENTS = 200;
 

@@ -1,0 +1,28 @@
+/**
+ * plotly.js, loaded on first use. esbuild (splitting: true) puts the 4.8 MB
+ * plotly bundle in a chunk of its own next to dist/renderer.js; the dynamic
+ * import below fetches it, relative to the renderer module's URL, only when
+ * the first plot is drawn. Nothing comes from the network.
+ */
+
+/** The part of plotly's API the renderer uses. */
+export interface PlotlyApi {
+  newPlot(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
+  relayout(root: HTMLElement, update: Record<string, unknown>): Promise<HTMLElement>;
+  restyle(root: HTMLElement, update: Record<string, unknown>, traces?: number[]): Promise<HTMLElement>;
+  purge(root: HTMLElement): void;
+  readonly Plots: { resize(root: HTMLElement): Promise<void> | void };
+}
+
+let loading: Promise<PlotlyApi> | undefined;
+
+export function loadPlotly(): Promise<PlotlyApi> {
+  loading ??= import('plotly.js-dist-min').then(
+    (module) => ((module as { default?: unknown }).default ?? module) as PlotlyApi,
+    (err: unknown) => {
+      loading = undefined; // let the next plot try again
+      throw err;
+    },
+  );
+  return loading;
+}

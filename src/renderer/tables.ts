@@ -1,0 +1,73 @@
+/**
+ * Tensors and tables as rows of cell texts, for the renderer to put into an
+ * HTML table (with textContent). Pure, no DOM.
+ */
+import { formatNumber, type JsonNumber, type TableDisplay, type TensorDisplay } from '../shared/output';
+
+/** Most tensor elements drawn; the rest are summarised in a note. */
+export const MAX_TENSOR_ELEMENTS = 200;
+
+export interface TableView {
+  /** Shown above the table, e.g. `float32 tensor, shape [2, 3]`. */
+  readonly caption?: string;
+  readonly header: readonly string[];
+  /** Row labels (index column) when the rows have names, e.g. matrix rows. */
+  readonly rowLabels?: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Why not everything is shown, when it is not. */
+  readonly note?: string;
+}
+
+/** As LANGUAGE.md writes numbers: nan, inf, -inf, -0. */
+export function formatValue(v: JsonNumber | undefined): string {
+  return v === undefined ? '' : formatNumber(v);
+}
+
+export function tensorView(d: TensorDisplay, maxElements = MAX_TENSOR_ELEMENTS): TableView {
+  const caption = `${d.dtype} tensor, shape [${d.shape.join(', ')}]`;
+  const total = d.data.length;
+  if (d.shape.length === 0) return { caption, header: [], rows: [[formatValue(d.data[0])]] };
+  // Rank 1 is one row; rank >= 2 is one row per index of all but the last dimension.
+  const cols = d.shape[d.shape.length - 1];
+  const rowCount = cols === 0 ? 0 : total / cols;
+  const shownCols = Math.min(cols, maxElements);
+  const shownRows = d.shape.length === 1 ? Math.min(1, rowCount) : Math.min(rowCount, Math.max(1, Math.floor(maxElements / Math.max(1, shownCols))));
+  const rows: string[][] = [];
+  const labels: string[] = [];
+  for (let r = 0; r < shownRows; r++) {
+    rows.push(d.data.slice(r * cols, r * cols + shownCols).map(formatValue));
+    labels.push(rowLabel(r, d.shape));
+  }
+  const shown = shownRows * shownCols;
+  const note = shown < total ? `showing ${shown} of ${total} elements (${shownRows} of ${rowCount} rows, ${shownCols} of ${cols} columns)` : undefined;
+  return {
+    caption,
+    header: Array.from({ length: shownCols }, (_, j) => String(j)),
+    ...(d.shape.length >= 2 ? { rowLabels: labels } : {}),
+    rows,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The index of row r of a tensor (all dimensions but the last): `0` for a matrix, `[1, 2]` above. */
+function rowLabel(r: number, shape: readonly number[]): string {
+  const dims = shape.slice(0, -1);
+  if (dims.length <= 1) return String(r);
+  const index: number[] = [];
+  for (let k = dims.length - 1; k >= 0; k--) {
+    index.unshift(r % dims[k]);
+    r = Math.floor(r / dims[k]);
+  }
+  return `[${index.join(', ')}]`;
+}
+
+export function tableView(d: TableDisplay, maxRows = MAX_TENSOR_ELEMENTS): TableView {
+  const n = Math.max(0, ...d.columns.map((c) => c.data.length));
+  const shown = Math.min(n, maxRows);
+  const rows = Array.from({ length: shown }, (_, i) => d.columns.map((c) => formatValue(c.data[i])));
+  return {
+    header: d.columns.map((c) => c.name),
+    rows,
+    ...(shown < n ? { note: `showing ${shown} of ${n} rows` } : {}),
+  };
+}

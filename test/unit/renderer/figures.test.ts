@@ -1,0 +1,130 @@
+import { strict as assert } from 'assert';
+import type { FunctionDisplay, PlotDisplay } from '../../../src/shared/output';
+import { buildFigure, formulaLines, PLOT_CONFIG, themeRelayout, themeRestyle } from '../../../src/renderer/figures';
+import { readTheme, themeKind, type Theme } from '../../../src/renderer/theme';
+import { buildTraces, colorIndices, plotSpec } from '../../../src/shared/plot-traces';
+
+const theme: Theme = {
+  kind: 'dark',
+  foreground: '#cccccc',
+  background: '#1f1f1f',
+  border: '#454545',
+  palette: ['#111111', '#222222', '#333333'],
+};
+
+const relu: FunctionDisplay = {
+  kind: 'function',
+  name: 'relu',
+  formula: 'max(0, x)',
+  derivative: 'x > 0 ? 1 : 0',
+  kinks: [0],
+  curve: { x: [-1, 0, 1], y: [0, 0, 1], dy: [0, 'NaN', 1] },
+};
+
+interface Layout {
+  hovermode: string;
+  showlegend: boolean;
+  title?: { text: string };
+  xaxis: { title: { text: string } };
+  yaxis: { title: { text: string } };
+  shapes: { x0: number; line: { dash: string; color: string } }[];
+  font: { color: string };
+  paper_bgcolor: string;
+}
+
+describe('renderer figures', () => {
+  it('draws a function as f (solid) and f\' (dashed) in one colour, with kinks, axis labels and x-unified hover', () => {
+    const fig = buildFigure(relu, theme);
+    const layout = fig.layout as unknown as Layout;
+    assert.deepEqual(fig.data.map((t) => [t.name, t.line.dash, t.line.color]), [
+      ['relu', 'solid', '#111111'],
+      ["relu'", 'dash', '#111111'],
+    ]);
+    assert.deepEqual(fig.data[1].y, [0, null, 1], 'NaN becomes a gap');
+    assert.equal(fig.data[0].hovertemplate, 'relu(x) = %{y:.6g}<extra></extra>');
+    assert.equal(fig.data[1].hovertemplate, "relu'(x) = %{y:.6g}<extra></extra>");
+    assert.equal(layout.hovermode, 'x unified');
+    assert.equal(layout.showlegend, true);
+    assert.equal(layout.xaxis.title.text, 'x');
+    assert.equal(layout.yaxis.title.text, 'f(x)');
+    assert.deepEqual(layout.shapes.map((s) => [s.x0, s.line.dash]), [[0, 'dot']]);
+    assert.equal(layout.font.color, '#cccccc');
+    assert.equal(layout.paper_bgcolor, 'rgba(0,0,0,0)', 'transparent: the editor background shows');
+    assert.equal(layout.title, undefined);
+    assert.deepEqual(PLOT_CONFIG, { displaylogo: false, responsive: true, typesetMath: false });
+    assert.deepEqual(formulaLines(relu), ['relu(x) = max(0, x)', "relu'(x) = x > 0 ? 1 : 0"]);
+  });
+
+  it('overlays every series of a plot, derivatives dashed, title escaped for plotly', () => {
+    const plot: PlotDisplay = {
+      kind: 'plot',
+      title: '<b>"t"</b> & co',
+      series: [
+        { name: 'a', x: [0, 1], y: [0, 1] },
+        { name: "a'", x: [0, 1], y: [1, 1], derivative: true },
+        { name: '<script>', x: [0, 1], y: [2, 2] },
+        { name: 'c', x: [0, 1], y: [3, 3] },
+        { name: 'd', x: [0, 1], y: [4, 4] },
+      ],
+      kinks: [0.5, Number.NaN],
+    };
+    const fig = buildFigure(plot, theme);
+    const layout = fig.layout as unknown as Layout;
+    assert.deepEqual(fig.data.map((t) => [t.name, t.line.dash, t.line.color]), [
+      ['a', 'solid', '#111111'],
+      ["a'", 'dash', '#111111'],
+      ['&lt;script&gt;', 'solid', '#222222'],
+      ['c', 'solid', '#333333'],
+      ['d', 'solid', '#111111'],
+    ]);
+    assert.equal(layout.title?.text, '&lt;b&gt;&#34;t&#34;&lt;/b&gt; &amp; co');
+    assert.equal(layout.yaxis.title.text, 'y');
+    assert.equal(layout.shapes.length, 1, 'non-finite kinks dropped');
+  });
+
+  it('a function without a curve has no traces', () => {
+    const { curve: _curve, ...bare } = relu;
+    assert.deepEqual(buildFigure(bare, theme).data, []);
+  });
+
+  it('re-themes with flat relayout paths and one restyle colour per trace', () => {
+    const light: Theme = { ...theme, kind: 'light', foreground: '#333333', border: '#c8c8c8', palette: ['#0000ff', '#ff0000'] };
+    const relayout = themeRelayout(light, 2);
+    assert.equal(relayout['font.color'], '#333333');
+    assert.equal(relayout['xaxis.gridcolor'], '#c8c8c866');
+    assert.equal(relayout['shapes[1].line.color'], '#c8c8c8');
+    assert.ok(Object.keys(relayout).every((k) => k.includes('.')), 'never replaces a whole container');
+    assert.deepEqual(themeRestyle([{}, { derivative: true }, {}, {}], light), { 'line.color': ['#0000ff', '#0000ff', '#ff0000', '#0000ff'] });
+  });
+});
+
+describe('renderer theme', () => {
+  it('reads VS Code CSS variables, falling back per theme kind', () => {
+    const vars: Record<string, string> = { '--vscode-editor-foreground': ' #abcdef ', '--vscode-charts-blue': '#0000ff' };
+    const t = readTheme((n) => vars[n] ?? '', ['vscode-light']);
+    assert.equal(t.kind, 'light');
+    assert.equal(t.foreground, '#abcdef');
+    assert.equal(t.background, '#ffffff', 'fallback');
+    assert.equal(t.palette[0], '#0000ff');
+    assert.equal(t.palette.length, 6);
+    assert.equal(themeKind(['vscode-dark']), 'dark');
+    assert.equal(themeKind(['vscode-high-contrast']), 'high-contrast');
+    assert.equal(themeKind(['vscode-high-contrast', 'vscode-high-contrast-light']), 'high-contrast-light');
+    assert.equal(themeKind([]), 'dark');
+  });
+});
+
+describe('shared plot traces (renderer and HTML export)', () => {
+  it('a derivative keeps the colour of the series before it', () => {
+    assert.deepEqual(colorIndices([{ derivative: true }, {}, { derivative: true }, {}]), [0, 1, 1, 2]);
+  });
+
+  it('the HTML export keeps plotly defaults', () => {
+    const spec = plotSpec([{ name: 'f', x: [0], y: ['Infinity'] }], [1], 't');
+    const trace = (spec.data as ReturnType<typeof buildTraces>)[0];
+    assert.equal(trace.line.color, '#1f77b4');
+    assert.deepEqual(trace.y, [null]);
+    assert.equal(trace.hovertemplate, 'f(%{x}) = %{y}<extra></extra>');
+    assert.deepEqual(spec.config, { displaylogo: false, responsive: true });
+  });
+});
