@@ -49,6 +49,14 @@ const BUNDLES = [
     outfile: 'dist/extension.js',
   },
   {
+    // A notebook's Session runs in this worker thread (src/notebook/kernel-worker.ts),
+    // so a long cell can be interrupted; it must not contain `vscode`.
+    name: 'kernel-worker',
+    ...nodeBundle,
+    entryPoints: ['src/notebook/kernel-worker-main.ts'],
+    outfile: 'dist/kernel-worker.js',
+  },
+  {
     // The `activation-lab` command (package.json "bin"). plotly.min.js is not
     // bundled: the --html export reads it from node_modules at run time.
     name: 'cli',

@@ -1,17 +1,66 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { ActivationController } from './notebook/controller';
+import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 
 /**
  * Entry point of the Activation Lab extension.
  *
  * This file and src/cli.ts are the only wiring points of the architecture:
  * they connect the engine, language and renderer modules to their hosts.
- * The notebook serializer and controller for *.actnb, the hover provider and
- * the commands are registered here in later issues; for now activation does
- * nothing.
+ * Here: the *.actnb serializer, the kernel (notebook controller) and the
+ * commands. Every handler catches its own errors: nothing escapes to the
+ * extension host.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  void context;
+  // Each notebook's session runs in a worker thread from its own bundle (see notebook/kernel-worker.ts).
+  const controller = new ActivationController(path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
+  context.subscriptions.push(
+    registerSerializer(),
+    controller,
+    vscode.commands.registerCommand('activationLab.restartKernel', (arg?: unknown) =>
+      guard('Restart Kernel', async () => {
+        const nb = notebookFrom(arg) ?? vscode.window.activeNotebookEditor?.notebook;
+        if (!nb || nb.notebookType !== NOTEBOOK_TYPE) {
+          void vscode.window.showInformationMessage('Activation Lab: open an Activation Lab notebook to restart its kernel.');
+          return;
+        }
+        controller.restart(nb);
+        void vscode.window.setStatusBarMessage('Activation Lab: kernel restarted', 3000);
+      }),
+    ),
+    vscode.commands.registerCommand('activationLab.newNotebook', () =>
+      guard('New Notebook', async () => {
+        const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '', 'activation')]);
+        const nb = await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data);
+        await vscode.window.showNotebookDocument(nb);
+        return nb;
+      }),
+    ),
+  );
 }
 
-/** Called when the extension is deactivated; nothing to release yet. */
+/** The notebook a command was invoked on (toolbar passes `{ notebookEditor: { notebookUri } }` or a uri). */
+function notebookFrom(arg: unknown): vscode.NotebookDocument | undefined {
+  let uri: vscode.Uri | undefined;
+  if (arg instanceof vscode.Uri) uri = arg;
+  else if (arg && typeof arg === 'object') {
+    const a = arg as { notebookEditor?: { notebookUri?: vscode.Uri }; notebookUri?: vscode.Uri; uri?: vscode.Uri };
+    uri = a.notebookEditor?.notebookUri ?? a.notebookUri ?? a.uri;
+  }
+  if (!(uri instanceof vscode.Uri)) return undefined;
+  return vscode.workspace.notebookDocuments.find((nb) => nb.uri.toString() === uri!.toString());
+}
+
+async function guard<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`Activation Lab: ${what} failed`, e);
+    void vscode.window.showErrorMessage(`Activation Lab: ${what} failed: ${message}`);
+    return undefined;
+  }
+}
+
 export function deactivate(): void {}

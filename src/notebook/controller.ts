@@ -3,21 +3,26 @@
  * a failing cell stops the rest of its batch, errors become error outputs and
  * diagnostics on the cell.
  *
- * Interrupt: evaluation is synchronous, so the kernel yields to the event loop
- * before each cell; the interrupt handler sets the batch's token, which stops
- * the batch before the next cell (and the session checks the token between
- * statements and calls, which only matters if a cell yields, e.g. in a worker).
+ * Interrupt: each notebook's Session runs in a worker thread (kernel-worker.ts),
+ * so the extension host stays responsive; the interrupt handler sets the
+ * batch's token (no further cells run) and the worker's shared token, which
+ * the session reads between statements, at every call and every 65,536
+ * elements, so a long cell stops within a fraction of a second. Restart Kernel
+ * terminates the worker, which stops even a cell that never checks the token.
+ * Without a worker (none could be started), the session runs in this thread and
+ * an interrupt only takes effect between cells.
  */
 import * as vscode from 'vscode';
-import { Session, outputItems } from '../language/runtime/session';
+import { outputItems } from '../language/runtime/session';
 import { ERROR_MIME } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
+import { InProcessSession, WorkerSession, type KernelSession } from './kernel-worker';
 import { NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
 
 interface Kernel {
-  session: Session;
+  session: KernelSession;
   executionOrder: number;
   /** The running batch's token, if any. */
   running?: { isCancellationRequested: boolean };
@@ -33,7 +38,8 @@ export class ActivationController implements vscode.Disposable {
   private readonly kernels = new Map<string, Kernel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  /** @param bundle the kernel worker bundle (dist/kernel-worker.js); none: run sessions in this thread. */
+  constructor(private readonly bundle?: string) {
     this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Activation Lab');
     this.controller.supportedLanguages = ['activation'];
     this.controller.supportsExecutionOrder = true;
@@ -48,6 +54,7 @@ export class ActivationController implements vscode.Disposable {
       this.diagnostics,
       vscode.workspace.onDidOpenNotebookDocument((nb) => this.prefer(nb)),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
+        this.kernels.get(nb.uri.toString())?.session.dispose();
         this.kernels.delete(nb.uri.toString());
         for (const cell of nb.getCells()) this.diagnostics.delete(cell.document.uri);
       }),
@@ -67,22 +74,40 @@ export class ActivationController implements vscode.Disposable {
     const key = nb.uri.toString();
     let k = this.kernels.get(key);
     if (!k) {
-      k = { session: new Session(), executionOrder: 0, queue: Promise.resolve() };
+      k = { session: this.newSession(), executionOrder: 0, queue: Promise.resolve() };
       this.kernels.set(key, k);
+    } else if (k.session instanceof WorkerSession && !k.session.alive) {
+      // The worker crashed: start a fresh one (its variables are gone, as after a restart).
+      k.session = this.newSession();
     }
     return k;
+  }
+
+  private newSession(): KernelSession {
+    if (this.bundle) {
+      try {
+        return new WorkerSession(this.bundle);
+      } catch (e) {
+        console.error('Activation Lab: no kernel worker, running cells in the extension host', e);
+      }
+    }
+    return new InProcessSession();
   }
 
   /** Drops the notebook's variables and resets its execution counter. */
   restart(nb: vscode.NotebookDocument): void {
     const k = this.kernels.get(nb.uri.toString());
-    if (k?.running) k.running.isCancellationRequested = true;
+    if (!k) return;
+    if (k.running) k.running.isCancellationRequested = true;
+    k.session.dispose();
     this.kernels.delete(nb.uri.toString());
   }
 
   interrupt(nb: vscode.NotebookDocument): void {
     const k = this.kernels.get(nb.uri.toString());
-    if (k?.running) k.running.isCancellationRequested = true;
+    if (!k) return;
+    if (k.running) k.running.isCancellationRequested = true;
+    k.session.interrupt();
   }
 
   private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
@@ -104,6 +129,7 @@ export class ActivationController implements vscode.Disposable {
         // A restart while queued replaces the kernel: stop this batch.
         if (token.isCancellationRequested || this.kernels.get(notebook.uri.toString()) !== k) break;
         const ok = await this.runCell(k, cell, token);
+        if (token.isCancellationRequested) break;
         if (!ok) break;
       }
     } finally {
@@ -117,12 +143,12 @@ export class ActivationController implements vscode.Disposable {
     execution.executionOrder = ++k.executionOrder;
     execution.token.onCancellationRequested(() => {
       token.isCancellationRequested = true;
+      k.session.interrupt();
     });
     execution.start(Date.now());
     let ok = false;
     try {
-      const result = k.session.run(cell.document.getText(), token);
-      const display = result.display;
+      const display = await k.session.run(cell.document.getText());
       const items = outputItems(display).map((item) =>
         item.mime === ERROR_MIME
           ? vscode.NotebookCellOutputItem.error(errorOf(item.data, display))
@@ -156,6 +182,7 @@ export class ActivationController implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const k of this.kernels.values()) k.session.dispose();
     this.kernels.clear();
   }
 }

@@ -3,6 +3,11 @@
  * A file that cannot be parsed throws from deserializeNotebook: VS Code then
  * shows our message and refuses to open it, rather than opening an empty
  * notebook that a save would write over the user's file.
+ *
+ * Round trip: unknown fields (format.ts's `extra`) and metadata ride in VS Code's
+ * metadata under `__extra` (notebook, cell, output) and `__itemExtra` (one entry
+ * per output item, on the output's metadata); the execution order is the cell's
+ * executionSummary.executionOrder.
  */
 import * as vscode from 'vscode';
 import {
@@ -64,6 +69,8 @@ export function toNotebookData(nb: Notebook): vscode.NotebookData {
     cell.outputs = c.outputs.map((o) => {
       const meta: Record<string, unknown> = { ...(o.metadata ?? {}) };
       if (o.extra) meta['__extra'] = o.extra;
+      // VS Code's output items have no metadata: unknown item fields ride on the output's.
+      if (o.items.some((i) => i.extra)) meta['__itemExtra'] = o.items.map((i) => i.extra ?? null);
       return new vscode.NotebookCellOutput(o.items.map(toVsItem), meta);
     });
     return cell;
@@ -97,8 +104,16 @@ export function fromNotebookData(data: vscode.NotebookData): Notebook {
         const order = c.executionSummary?.executionOrder;
         if (order !== undefined && Number.isSafeInteger(order) && order >= 0) cell.executionOrder = order;
         cell.outputs = (c.outputs ?? []).map((o): CellOutput => {
-          const split = splitExtra(o.metadata);
-          const out: CellOutput = { items: o.items.map(fromVsItem) };
+          const { __itemExtra, ...outputMetadata } = (o.metadata ?? {}) as Record<string, unknown>;
+          const split = splitExtra(outputMetadata);
+          const itemExtra = Array.isArray(__itemExtra) ? __itemExtra : [];
+          const out: CellOutput = {
+            items: o.items.map((i, n) => {
+              const item = fromVsItem(i);
+              const extra: unknown = itemExtra[n];
+              return extra && typeof extra === 'object' && Object.keys(extra).length ? { ...item, extra: extra as JsonObject } : item;
+            }),
+          };
           if (split.metadata) out.metadata = split.metadata;
           if (split.extra) out.extra = split.extra;
           return out;

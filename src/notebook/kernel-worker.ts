@@ -1,0 +1,118 @@
+/**
+ * Runs a notebook's Session in a worker thread, so that a long cell can be
+ * interrupted (the session reads a SharedArrayBuffer-backed token every 65,536
+ * elements) and a runaway one can be stopped outright by Restart Kernel
+ * (the worker is terminated). No `vscode` import: this file runs in both threads.
+ *
+ * The worker thread runs dist/kernel-worker.js (kernel-worker-main.ts), a
+ * bundle of its own without the `vscode` module, which only the extension host has.
+ */
+import { Worker, parentPort, workerData } from 'worker_threads';
+import { Session } from '../language/runtime/session';
+import type { DisplayValue } from '../shared/output';
+
+interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
+interface RunReply { readonly type: 'result'; readonly id: number; readonly display: DisplayValue }
+
+/** The token the session polls: backed by shared memory the main thread writes. */
+function sharedToken(flag: Int32Array): { readonly isCancellationRequested: boolean } {
+  return {
+    get isCancellationRequested() {
+      return Atomics.load(flag, 0) !== 0;
+    },
+  };
+}
+
+/** Entry point inside the worker thread. */
+export function runKernelWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runKernelWorker must run in a worker thread');
+  const flag = new Int32Array((workerData as { flag: SharedArrayBuffer }).flag);
+  const session = new Session();
+  const token = sharedToken(flag);
+  port.on('message', (message: RunRequest) => {
+    if (message.type !== 'run') return;
+    let display: DisplayValue;
+    try {
+      display = session.run(message.source, token).display;
+    } catch (e) {
+      display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
+    }
+    port.postMessage({ type: 'result', id: message.id, display } satisfies RunReply);
+  });
+}
+
+/** One notebook's kernel: a Session, in a worker thread when possible. */
+export interface KernelSession {
+  run(source: string): Promise<DisplayValue>;
+  /** Asks the running cell to stop (it ends with an 'interrupted' error). */
+  interrupt(): void;
+  /** Releases the session; a running cell ends with an error. */
+  dispose(): void;
+}
+
+/** The session in this thread: interrupt only takes effect between cells. */
+export class InProcessSession implements KernelSession {
+  private readonly session = new Session();
+  private readonly token = { isCancellationRequested: false };
+  run(source: string): Promise<DisplayValue> {
+    this.token.isCancellationRequested = false;
+    return Promise.resolve(this.session.run(source, this.token).display);
+  }
+  interrupt(): void {
+    this.token.isCancellationRequested = true;
+  }
+  dispose(): void {
+    this.session.reset();
+  }
+}
+
+export class WorkerSession implements KernelSession {
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, (display: DisplayValue) => void>();
+  private dead: string | undefined;
+
+  /** @param script the path of the worker bundle (dist/kernel-worker.js). */
+  constructor(script: string) {
+    this.worker = new Worker(script, { workerData: { flag: this.flag.buffer } });
+    this.worker.unref();
+    this.worker.on('message', (reply: RunReply) => {
+      const resolve = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      resolve?.(reply.display);
+    });
+    this.worker.on('error', (e) => this.fail(`the kernel stopped: ${e instanceof Error ? e.message : String(e)}`));
+    this.worker.on('exit', () => this.fail('the kernel was restarted'));
+  }
+
+  private fail(message: string): void {
+    this.dead ??= message;
+    for (const resolve of this.pending.values()) resolve({ kind: 'error', message, line: 0, column: 0 });
+    this.pending.clear();
+  }
+
+  get alive(): boolean {
+    return this.dead === undefined;
+  }
+
+  run(source: string): Promise<DisplayValue> {
+    if (this.dead) return Promise.resolve({ kind: 'error', message: this.dead, line: 0, column: 0 });
+    Atomics.store(this.flag, 0, 0);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: 'run', id, source } satisfies RunRequest);
+    });
+  }
+
+  interrupt(): void {
+    Atomics.store(this.flag, 0, 1);
+  }
+
+  dispose(): void {
+    this.fail('the kernel was restarted');
+    void this.worker.terminate();
+  }
+}

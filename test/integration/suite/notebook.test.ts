@@ -1,0 +1,247 @@
+/**
+ * The *.actnb serializer and the Activation Lab kernel in a real VS Code.
+ */
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import { parseNotebook } from '../../../src/notebook/format';
+
+const EXTENSION_ID = 'activation-lab.activation-lab';
+const KERNEL = { id: 'activation-lab.kernel', extension: EXTENSION_ID };
+const VALUE_MIME = 'application/vnd.activation-lab.value+json';
+const ERROR_MIME = 'application/vnd.code.notebook.error';
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.NotebookDocument> {
+  const nb = await vscode.workspace.openNotebookDocument(fixture(name));
+  await vscode.window.showNotebookDocument(nb);
+  await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
+  return nb;
+}
+
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const done = (cell: vscode.NotebookCell): boolean => cell.executionSummary?.success !== undefined;
+
+function item(cell: vscode.NotebookCell, mime: string): vscode.NotebookCellOutputItem | undefined {
+  for (const o of cell.outputs) for (const i of o.items) if (i.mime === mime) return i;
+  return undefined;
+}
+
+function json(cell: vscode.NotebookCell, mime = VALUE_MIME): any {
+  const i = item(cell, mime);
+  assert.ok(i, `cell ${cell.index} has no ${mime} output (has ${cell.outputs.flatMap((o) => o.items.map((x) => x.mime)).join(', ') || 'none'})`);
+  return JSON.parse(new TextDecoder().decode(i.data));
+}
+
+async function runCells(nb: vscode.NotebookDocument, start: number, end: number): Promise<void> {
+  await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: nb.uri });
+}
+
+describe('Activation Lab notebooks', function () {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens *.actnb as an activation-lab notebook with activation code cells', async () => {
+    const nb = await vscode.workspace.openNotebookDocument(fixture('basic.actnb'));
+    assert.equal(nb.notebookType, 'activation-lab');
+    assert.equal(nb.cellCount, 5);
+    assert.equal(nb.cellAt(0).kind, vscode.NotebookCellKind.Markup);
+    assert.equal(nb.cellAt(1).document.languageId, 'activation');
+  });
+
+  it('is the preferred kernel: a cell runs without choosing a kernel', async () => {
+    const nb = await vscode.workspace.openNotebookDocument(fixture('errors.actnb'));
+    await vscode.window.showNotebookDocument(nb);
+    await runCells(nb, 0, 1);
+    await until('the cell to run', () => nb.cellAt(0).executionSummary?.success === true);
+    assert.deepEqual(json(nb.cellAt(0)), { kind: 'number', value: 5 });
+  });
+
+  it('runs all cells: values, a function definition and a plot', async () => {
+    const nb = await open('basic.actnb');
+    await vscode.commands.executeCommand('notebook.execute');
+    await until('all cells to finish', () => nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code).every(done));
+    const [, def, relu, f3, plot] = nb.getCells();
+    assert.equal(def!.executionSummary?.success, true);
+    assert.equal(def!.outputs.length, 0, 'a definition shows nothing');
+    assert.deepEqual(json(relu!), { kind: 'number', value: 0 });
+    assert.equal(new TextDecoder().decode(item(relu!, 'text/plain')!.data), '0');
+    assert.deepEqual(json(f3!), { kind: 'number', value: 6 });
+    const p = json(plot!);
+    assert.equal(p.kind, 'plot');
+    const names: string[] = p.series.map((s: { name: string }) => s.name);
+    assert.ok(names.includes('relu') && names.includes('gelu'), `series: ${names.join(', ')}`);
+    const orders = [def, relu, f3, plot].map((c) => c!.executionSummary?.executionOrder);
+    assert.deepEqual(orders, [1, 2, 3, 4]);
+    for (const c of [def, relu, f3, plot]) {
+      const t = c!.executionSummary?.timing;
+      assert.ok(t && t.endTime >= t.startTime, 'timing recorded');
+    }
+  });
+
+  it('stops Run All at a failing cell: error output, diagnostic, later cells not run', async () => {
+    const nb = await open('errors.actnb');
+    await vscode.commands.executeCommand('notebook.execute');
+    const [first, bad, after] = nb.getCells();
+    await until('the failing cell to finish', () => done(bad!));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(first!.executionSummary?.success, true);
+    assert.deepEqual(json(first!), { kind: 'number', value: 5 });
+    assert.equal(bad!.executionSummary?.success, false);
+    const err = json(bad!, ERROR_MIME);
+    assert.match(err.message, /line 2, column 8/);
+    assert.equal(json(bad!).kind, 'error');
+    assert.equal(after!.executionSummary?.executionOrder, undefined, 'the cell after the error must not run');
+    assert.equal(after!.executionSummary?.success, undefined, 'the cell after the error must not run');
+    assert.equal(after!.outputs.length, 0);
+
+    const diags = vscode.languages.getDiagnostics(bad!.document.uri);
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0]!.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diags[0]!.range.start.line, 1);
+    assert.equal(diags[0]!.range.start.character, 7);
+    assert.ok(diags[0]!.range.end.character > 7);
+
+    // Fix the cell: the diagnostic goes away when it next runs cleanly.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(bad!.document.uri, new vscode.Range(0, 0, bad!.document.lineCount, 0), 'b = a + 1\nc = b * 3');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await runCells(nb, 1, 2);
+    await until('the fixed cell to succeed', () => bad!.executionSummary?.success === true);
+    assert.equal(vscode.languages.getDiagnostics(bad!.document.uri).length, 0);
+  });
+
+  it('Restart Kernel drops the variables and the execution counter', async () => {
+    const nb = await open('errors.actnb');
+    const [first, , last] = nb.getCells();
+    await runCells(nb, 0, 1);
+    await until('cell 1', () => first!.executionSummary?.success === true);
+    await runCells(nb, 2, 3);
+    await until('cell 3', () => last!.executionSummary?.success === true);
+    assert.deepEqual(json(last!), { kind: 'number', value: 105 });
+
+    await vscode.commands.executeCommand('activationLab.restartKernel');
+    await runCells(nb, 2, 3);
+    await until('cell 3 to fail after restart', () => last!.executionSummary?.success === false);
+    assert.match(json(last!, ERROR_MIME).message, /unknown name 'a'/);
+    assert.equal(last!.executionSummary?.executionOrder, 1, 'the counter restarts at 1');
+  });
+
+  it('interrupts a long cell within a fraction of a second, without blocking the extension host', async () => {
+    const nb = await open('interrupt.actnb');
+    const [first, long, after] = nb.getCells();
+    const started = Date.now();
+    void vscode.commands.executeCommand('notebook.execute');
+    await until('the first cell', () => first!.executionSummary?.success === true);
+    console.log(`first cell done after ${Date.now() - started} ms`);
+    // The long cell runs in a worker: timers here keep firing while it runs.
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 500));
+    const lag = Date.now() - t0 - 500;
+    assert.ok(lag < 300, `the extension host was blocked for ${lag} ms`);
+    assert.equal(done(long!), false, `the long cell is still running (it ended with ${long!.outputs.flatMap((o) => o.items.map((i) => new TextDecoder().decode(i.data))).join(' | ')})`);
+    const asked = Date.now();
+    await vscode.commands.executeCommand('notebook.cancelExecution');
+    await until('the long cell to stop', () => done(long!), 5_000);
+    const took = Date.now() - asked;
+    console.log(`interrupt took ${took} ms`);
+    assert.ok(took < 1_000, `interrupt took ${took} ms`);
+    assert.equal(long!.executionSummary?.success, false);
+    assert.match(json(long!, ERROR_MIME).message, /interrupted/);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(after!.executionSummary?.executionOrder, undefined, 'no cell runs after an interrupt');
+    // The session survives an interrupt: x is still defined.
+    await runCells(nb, 2, 3);
+    await until('cell 3', () => after!.executionSummary?.success === true);
+  });
+
+  it('saves outputs and execution order, and reads them back', async () => {
+    const nb = await open('roundtrip.actnb');
+    // Stored outputs and the execution order load as they are.
+    assert.equal(nb.cellAt(2).executionSummary?.executionOrder, 7);
+    assert.equal(new TextDecoder().decode(item(nb.cellAt(2), 'text/plain')!.data), 'stale');
+    // An edit and a save keep unknown fields, metadata and untouched outputs.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(nb.cellAt(3).document.uri, new vscode.Position(0, 0), '# edited\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await nb.save(), 'first save');
+    const first = parseNotebook(new TextDecoder().decode(await vscode.workspace.fs.readFile(nb.uri)));
+    assert.deepEqual(first.extra, { futureField: { kept: true } });
+    assert.deepEqual(first.cells[1]!.metadata, { tags: ['definition'] });
+    assert.deepEqual(first.cells[1]!.extra, { cellExtra: 1 });
+    assert.equal(first.cells[2]!.executionOrder, 7);
+    assert.deepEqual(first.cells[2]!.outputs, [
+      { items: [{ mime: 'text/plain', data: 'stale', extra: { itemExtra: 'x' } }], metadata: { m: 1 }, extra: { outputExtra: 2 } },
+    ]);
+    assert.equal(first.cells[3]!.source, '# edited\nf(3)');
+
+    await vscode.commands.executeCommand('notebook.execute');
+    await until('all cells to finish', () => done(nb.cellAt(4)));
+    assert.ok(await nb.save(), 'save');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(nb.uri));
+    const saved = parseNotebook(text);
+    assert.equal(saved.cells[2]!.executionOrder, 2);
+    assert.deepEqual(saved.cells[2]!.outputs[0]!.items, [
+      { mime: VALUE_MIME, data: { kind: 'number', value: 0 } },
+      { mime: 'text/plain', data: '0' },
+    ]);
+    assert.equal((saved.cells[4]!.outputs[0]!.items[0]!.data as { kind: string }).kind, 'plot');
+
+    // Reopen the saved bytes under a new name (the original stays cached while open).
+    const copy = fixture('roundtrip-copy.actnb');
+    await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(text));
+    const again = await vscode.workspace.openNotebookDocument(copy);
+    assert.deepEqual(json(again.cellAt(2)), { kind: 'number', value: 0 });
+    assert.equal(again.cellAt(2).executionSummary?.executionOrder, 2);
+    assert.equal(json(again.cellAt(4)).kind, 'plot');
+    // Saving the reopened notebook unchanged writes the same bytes.
+    const data = await vscode.workspace.fs.readFile(copy);
+    assert.equal(new TextDecoder().decode(data), text);
+  });
+
+  it('refuses to open a malformed file, with our message, and leaves it unchanged', async () => {
+    const uri = fixture('malformed.actnb');
+    const before = await vscode.workspace.fs.readFile(uri);
+    await assert.rejects(
+      async () => {
+        const nb = await vscode.workspace.openNotebookDocument(uri);
+        await vscode.window.showNotebookDocument(nb);
+      },
+      (e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        console.log(`malformed.actnb: ${message}`);
+        assert.match(message, /not valid JSON \(line 6, column 3\).*trailing comma/);
+        return true;
+      },
+    );
+    const after = await vscode.workspace.fs.readFile(uri);
+    assert.deepEqual(Buffer.from(after), Buffer.from(before));
+  });
+
+  it('New Notebook opens an untitled activation-lab notebook with one code cell', async () => {
+    const nb = await vscode.commands.executeCommand<vscode.NotebookDocument | undefined>('activationLab.newNotebook');
+    const active = vscode.window.activeNotebookEditor?.notebook;
+    assert.ok(active);
+    assert.equal(active.notebookType, 'activation-lab');
+    assert.equal(active.isUntitled, true);
+    assert.equal(active.cellCount, 1);
+    assert.equal(active.cellAt(0).document.languageId, 'activation');
+    if (nb) assert.equal(nb.uri.toString(), active.uri.toString());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
