@@ -5,6 +5,7 @@
  */
 import type { DType } from '../../engine';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from '../../shared/output';
+import { plotToSvg, SVG_MIME } from '../../shared/svg-plot';
 import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Span } from '../source';
@@ -84,8 +85,12 @@ export function outputItems(display: DisplayValue): OutputItem[] {
       { mime: VALUE_MIME, data: display },
     ];
   }
+  // Plots also carry a static SVG, so they stay visible where our renderer is absent
+  // (GitHub, exports); item order is preference order: our renderer, then the picture, then text.
+  const picture = display.kind === 'function' || display.kind === 'plot' ? [{ mime: SVG_MIME, data: plotToSvg(display) }] : [];
   return [
     { mime: VALUE_MIME, data: display },
+    ...picture,
     { mime: TEXT_MIME, data: displayText(display) },
   ];
 }

@@ -1,6 +1,6 @@
 /** Displays are stored in notebooks and sent to webviews as JSON: they must survive it unchanged. */
 import { strict as assert } from 'assert';
-import { Session } from '../../../../src/language/runtime/session';
+import { outputItems, Session } from '../../../../src/language/runtime/session';
 
 const sources = [
   '0.5', 'nan', '[1, inf, -inf]', '[[1, 2], [3, 4]]', '"text"', '1 < 2', 'x = 1', 'relu', "leaky_relu(alpha=0.2)'",
@@ -21,4 +21,18 @@ describe('language/runtime: displays are plain JSON', () => {
       assert.deepEqual(JSON.parse(JSON.stringify(d)), d);
     });
   }
+});
+
+describe('language/runtime: output items', () => {
+  it('functions and plots carry our JSON, a static SVG and text, in that order', () => {
+    for (const source of ['relu', 'plot(relu, gelu)']) {
+      const items = outputItems(new Session().run(source).display);
+      assert.deepEqual(items.map((i) => i.mime), ['application/vnd.activation-lab.value+json', 'image/svg+xml', 'text/plain']);
+      assert.match(items[1].data as string, /^<svg[\s\S]*<\/svg>\s*$/);
+    }
+  });
+  it('numbers and tensors carry no picture', () => {
+    const items = outputItems(new Session().run('[1, 2]').display);
+    assert.deepEqual(items.map((i) => i.mime), ['application/vnd.activation-lab.value+json', 'text/plain']);
+  });
 });
