@@ -62,8 +62,21 @@ export function readTheme(cssVariable: (name: string) => string, bodyClasses: re
     foreground: read('--vscode-editor-foreground', fallback.foreground),
     background: read('--vscode-editor-background', fallback.background),
     border: read('--vscode-editorWidget-border', fallback.border),
-    palette: PALETTE_VARIABLES.map((name, i) => read(name, fallback.palette[i])),
+    palette: PALETTE_VARIABLES.map((name, i) => opaque(read(name, fallback.palette[i]))),
   };
+}
+
+/**
+ * Some themes define chart colours as translucent fills (Default Light/Dark Modern's
+ * charts-orange is rgba(234, 92, 0, 0.33)); as line colours they would wash out,
+ * so lines always draw them fully opaque.
+ */
+export function opaque(colour: string): string {
+  const rgba = /^rgba\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*[\d.]+\s*\)$/i.exec(colour);
+  if (rgba) return `rgb(${rgba[1]}, ${rgba[2]}, ${rgba[3]})`;
+  const hex = /^#([0-9a-f]{6})[0-9a-f]{2}$/i.exec(colour) ?? /^#([0-9a-f]{3})[0-9a-f]$/i.exec(colour);
+  if (hex) return `#${hex[1]}`;
+  return colour;
 }
 
 /** Whether two themes draw the same (to skip needless re-theming). */

@@ -31,6 +31,7 @@ import * as path from 'path';
 import { format } from 'util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cleanEnv, install, which, type Installation } from './install';
+import { visualStage, type StageResult } from './visual';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'integration', 'fixtures');
@@ -179,7 +180,9 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   const workspace = path.join(tmp, 'workspace');
-  for (const d of [userDataDir, extensionsDir, workspace]) fs.mkdirSync(d, { recursive: true });
+  // Handshake folder of the visual check (suite/visual.test.ts <-> harness/visual.ts).
+  const visualDir = path.join(tmp, 'visual');
+  for (const d of [userDataDir, extensionsDir, workspace, visualDir]) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   if (fs.existsSync(FIXTURES)) fs.cpSync(FIXTURES, workspace, { recursive: true });
@@ -222,7 +225,7 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     const tServer = Date.now();
     server = spawn(opts.installation.nodeBin, args, {
       cwd: tmp,
-      env: { ...cleanEnv(), PATH: `${path.dirname(opts.installation.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` },
+      env: { ...cleanEnv(), ACTIVATION_LAB_VISUAL_DIR: visualDir, PATH: `${path.dirname(opts.installation.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // own process group, so killGroup() also reaches the extension host
     });
@@ -256,12 +259,54 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
       if (verbose) console.log(`[browser:${m.type()}] ${m.text()}`);
     });
     page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+    // Errors from webview frames (notebook outputs, renderer, lazy plotly chunk): printed at the end.
+    const mainFrame = page.mainFrame();
+    const webviewErrors: string[] = [];
+    const webviewLike = /webview|renderer|plotly|vscode-resource|vscode-cdn/i;
+    page.on('console', (m) => {
+      if (m.type() !== 'error' && m.type() !== 'warning') return;
+      const where = m.location().url;
+      // Chromium's standard warning for every VS Code webview iframe: not ours.
+      if (/allow-scripts and allow-same-origin/.test(m.text())) return;
+      if (webviewLike.test(where) || webviewLike.test(m.text())) webviewErrors.push(`[console:${m.type()}] ${m.text()} (${where}:${m.location().lineNumber})`);
+    });
+    page.on('pageerror', (e) => {
+      if (webviewLike.test(e.stack ?? e.message)) webviewErrors.push(`[pageerror] ${e.stack ?? e.message}`);
+    });
+    page.on('requestfailed', (r) => {
+      browserLog.write(`[requestfailed] ${r.url()} ${r.failure()?.errorText}\n`);
+      // ERR_ABORTED = the webview was disposed while loading (earlier tests close their
+      // notebooks quickly); a failure to load the renderer shows up as any other error.
+      if (r.frame() !== mainFrame && r.failure()?.errorText !== 'net::ERR_ABORTED') webviewErrors.push(`[requestfailed] ${r.url()}: ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) {
+        browserLog.write(`[http ${r.status()}] ${r.url()}\n`);
+        if (/renderer|plotly/.test(r.url())) webviewErrors.push(`[http ${r.status()}] ${r.url()}`);
+      }
+    });
+    let visualChain: Promise<unknown> = Promise.resolve();
+    const visualResults: StageResult[] = [];
+    const onVisual = (stage: string) => {
+      visualChain = visualChain.then(async () => {
+        try {
+          const r = await visualStage(page!, stage, visualDir, path.dirname(SCREENSHOT), visualResults[visualResults.length - 1]);
+          visualResults.push(r);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          log(`visual ${stage}: harness error: ${msg}`);
+          fs.writeFileSync(path.join(visualDir, `${stage}.ack`), `fail: harness error: ${msg}`);
+        }
+      });
+    };
 
     let reportExit!: (code: number) => void;
     const testsDone = new Promise<number>((r) => (reportExit = r));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const line = formatArgs(args);
       workbenchLog.write(`[${type}] ${line}\n`);
+      const visual = /^\[visual\] ready (\w+)/.exec(line);
+      if (visual) onVisual(visual[1]!);
       if (!verbose && NOISE.some((re) => re.test(line))) return;
       if (type === 'error' || type === 'warn') console.error(`[exthost:${type}] ${line}`);
       else console.log(`[exthost] ${line}`);
@@ -281,6 +326,15 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     await Promise.race([page.goto(url), overall, serverDied]);
     const code = await Promise.race([testsDone, overall, serverDied]);
     log(`tests reported exit code ${code} after ${since(tTests)} (page load + extension host + tests)`);
+    await visualChain;
+    if (visualResults.length) {
+      log(`visual check: ${visualResults.map((r) => `${r.stage} ${r.ok ? 'ok' : `FAIL (${r.reason})`} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);
+    }
+    if (visualResults.some((r) => !r.ok) && !webviewErrors.length) log('no errors from webview frames (see browser.log for everything)');
+    if (webviewErrors.length) {
+      log(`errors from webview frames (${webviewErrors.length}):`);
+      for (const e of webviewErrors) console.error(`  ${e}`);
+    }
     return code;
   } catch (err) {
     console.error(`[harness:run] FAILED: ${err instanceof Error ? err.message : err}`);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import type { FunctionDisplay, PlotDisplay } from '../../../src/shared/output';
 import { buildFigure, formulaLines, PLOT_CONFIG, themeRelayout, themeRestyle } from '../../../src/renderer/figures';
-import { readTheme, themeKind, type Theme } from '../../../src/renderer/theme';
+import { opaque, readTheme, themeKind, type Theme } from '../../../src/renderer/theme';
 import { buildTraces, colorIndices, plotSpec } from '../../../src/shared/plot-traces';
 
 const theme: Theme = {
@@ -126,5 +126,19 @@ describe('shared plot traces (renderer and HTML export)', () => {
     assert.deepEqual(trace.y, [null]);
     assert.equal(trace.hovertemplate, 'f(%{x}) = %{y}<extra></extra>');
     assert.deepEqual(spec.config, { displaylogo: false, responsive: true });
+  });
+});
+
+describe('renderer/theme: opaque line colours', () => {
+  it('drops the alpha of translucent theme colours', () => {
+    assert.equal(opaque('rgba(234, 92, 0, 0.33)'), 'rgb(234, 92, 0)');
+    assert.equal(opaque('#ea5c0054'), '#ea5c00');
+    assert.equal(opaque('#f808'), '#f80');
+    assert.equal(opaque('#3794ff'), '#3794ff');
+    assert.equal(opaque('rgb(1, 2, 3)'), 'rgb(1, 2, 3)');
+  });
+  it('applies it to the palette read from VS Code', () => {
+    const theme = readTheme((name) => (name === '--vscode-charts-orange' ? 'rgba(234, 92, 0, 0.33)' : ''), ['vscode-light']);
+    assert.equal(theme.palette[1], 'rgb(234, 92, 0)');
   });
 });

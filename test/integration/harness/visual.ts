@@ -1,0 +1,152 @@
+/**
+ * The Playwright half of the visual check ("what a user sees"); suite/visual.test.ts is the
+ * extension-host half. When the suite logs `[visual] ready <stage>`, run.ts calls
+ * `visualStage()`, which looks through every frame of the page (VS Code nests notebook
+ * output webviews two iframes deep) for plotly charts, checks their trace counts, reads
+ * their colours, saves a screenshot and writes `<stage>.ack` (`ok` or `fail: <reason>`)
+ * into the folder the suite polls.
+ *
+ * Outputs: test-results/screenshots/notebook-light.png, notebook-dark.png.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+
+/** Trace counts in visual.actnb's outputs, in cell order: `relu` -> f, f'; `plot(relu, gelu)` -> 4. */
+export const EXPECTED_TRACES = [2, 4];
+
+export interface PlotInfo {
+  frameUrl: string;
+  /** gd.data.length (plotly's own list) and the number of drawn scatter traces. */
+  traces: number;
+  drawnTraces: number;
+  tickFill: string;
+  /** Computed stroke of each drawn line, `@opacity` appended when below 1. */
+  strokes: string[];
+  /** line.color of each trace as given to plotly (the theme's CSS variable values). */
+  colors: string[];
+  top: number;
+}
+
+export interface StageResult {
+  stage: string;
+  ok: boolean;
+  reason?: string;
+  plots: PlotInfo[];
+  ms: number;
+  screenshot?: string;
+}
+
+function log(msg: string): void {
+  console.log(`[harness:visual] ${msg}`);
+}
+
+/** Runs inside a frame: every plotly chart's traces and colours. */
+const COLLECT = `(() => {
+  const out = [];
+  for (const gd of Array.from(document.querySelectorAll('.js-plotly-plot'))) {
+    const tick = gd.querySelector('.xtick text');
+    out.push({
+      traces: Array.isArray(gd.data) ? gd.data.length : -1,
+      drawnTraces: gd.querySelectorAll('.scatterlayer .trace').length,
+      tickFill: tick ? getComputedStyle(tick).fill : '',
+      strokes: Array.from(gd.querySelectorAll('.scatterlayer .trace path.js-line')).map((p) => {
+        const cs = getComputedStyle(p);
+        const o = Number(cs.strokeOpacity) * Number(getComputedStyle(p.closest('.trace')).opacity);
+        return o < 1 ? cs.stroke + '@' + o.toFixed(2) : cs.stroke;
+      }),
+      colors: Array.isArray(gd.data) ? gd.data.map((t) => String(t.line && t.line.color)) : [],
+      top: gd.getBoundingClientRect().top,
+    });
+  }
+  return out;
+})()`;
+
+/** Runs inside a frame: the renderer's own error outputs (e.g. plotly failed to load). */
+const RENDERER_ERRORS = `Array.from(document.querySelectorAll('.al-output .al-error')).map((e) => e.textContent)`;
+
+async function rendererErrors(page: Page): Promise<string[]> {
+  const lists = await Promise.all(
+    page.frames().map((f) => f.evaluate(RENDERER_ERRORS).then((x) => x as string[], () => [] as string[])),
+  );
+  return lists.flat();
+}
+
+async function plotsIn(frame: Frame): Promise<PlotInfo[]> {
+  try {
+    // A string, so this file needs no DOM typings (tsconfig has no "dom" lib).
+    const found = (await frame.evaluate(COLLECT)) as Array<Omit<PlotInfo, 'frameUrl'>>;
+    return found.map((p) => ({ ...p, frameUrl: frame.url() }));
+  } catch {
+    return []; // detached or navigating frame
+  }
+}
+
+export async function allPlots(page: Page): Promise<PlotInfo[]> {
+  const lists = await Promise.all(page.frames().map(plotsIn));
+  // One output webview per notebook holds all outputs; order them by position.
+  return lists.flat().sort((a, b) => a.top - b.top);
+}
+
+const sameCounts = (plots: PlotInfo[]) =>
+  plots.length === EXPECTED_TRACES.length && plots.every((p, i) => p.traces === EXPECTED_TRACES[i] && p.drawnTraces === EXPECTED_TRACES[i]);
+
+export async function visualStage(
+  page: Page,
+  stage: string,
+  ackDir: string,
+  screenshotDir: string,
+  previous: StageResult | undefined,
+): Promise<StageResult> {
+  const t0 = Date.now();
+  let plots: PlotInfo[] = [];
+  let reason: string | undefined;
+  const limit = 45_000;
+  // Tall enough that both outputs are on screen (and so rendered) and in the screenshot.
+  if (!previous) await page.setViewportSize({ width: 1440, height: 1400 });
+  // Wait for the charts (light) or for the re-theme to reach them (dark).
+  for (;;) {
+    plots = await allPlots(page);
+    const countsOk = sameCounts(plots);
+    const rethemed =
+      !previous || (countsOk && plots.every((p, i) => p.tickFill && p.tickFill !== previous.plots[i]?.tickFill));
+    if (countsOk && rethemed) break;
+    const errors = await rendererErrors(page);
+    if (errors.length) {
+      reason = `the renderer shows ${errors.length} error output(s): ${errors.join(' | ')}`;
+      break;
+    }
+    if (Date.now() - t0 > limit) {
+      if (!countsOk) {
+        reason = `expected ${EXPECTED_TRACES.length} plotly charts with ${EXPECTED_TRACES.join(', ')} traces, found ${plots.length}` +
+          (plots.length ? ` with ${plots.map((p) => `${p.traces}/${p.drawnTraces}`).join(', ')} (data/drawn)` : '');
+      } else {
+        reason = `tick text colour did not change after the theme switch: ${plots.map((p) => p.tickFill).join(', ')}`;
+      }
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const ms = Date.now() - t0;
+  if (!reason && previous) {
+    const sameStroke = plots.every((p, i) => p.strokes.join() === previous.plots[i]?.strokes.join());
+    if (sameStroke) reason = `trace strokes did not change after the theme switch: ${plots[0]?.strokes.join(', ')}`;
+  }
+  // Let plotly finish its transitions before the picture.
+  await new Promise((r) => setTimeout(r, 500));
+  const screenshot = path.join(screenshotDir, `notebook-${stage}.png`);
+  try {
+    await page.screenshot({ path: screenshot, timeout: 15_000 });
+  } catch (e) {
+    reason ??= `screenshot failed: ${e instanceof Error ? e.message : e}`;
+  }
+  for (const [i, p] of plots.entries()) {
+    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
+  }
+  // Not a failure (yet): a see-through trace colour is hard to see, so say so.
+  const faint = [...new Set(plots.flatMap((p) => p.strokes.filter((x) => x.includes('@'))))];
+  if (faint.length) log(`${stage}: WARNING: semi-transparent trace colours ${faint.join(', ')} (line.color from the theme's --vscode-charts-* variables)`);
+  log(`${stage}: ${reason ? `FAIL: ${reason}` : 'ok'} after ${(ms / 1000).toFixed(1)} s; screenshot ${screenshot}`);
+  fs.writeFileSync(path.join(ackDir, `${stage}.ack`), reason ? `fail: ${reason}` : 'ok');
+  return { stage, ok: !reason, reason, plots, ms, screenshot };
+}

@@ -1,0 +1,68 @@
+/**
+ * The extension-host half of the visual check ("what a user sees"). Runs only when the
+ * harness sets ACTIVATION_LAB_VISUAL_DIR (run.ts does; harness/visual.ts is the other half).
+ *
+ * Handshake, through the forwarded console and files in ACTIVATION_LAB_VISUAL_DIR:
+ *   1. open fixtures/visual.actnb, light theme, run all cells; log `[visual] ready light`;
+ *   2. the harness inspects the output webviews, takes notebook-light.png, writes `light.ack`;
+ *   3. switch to a dark theme; log `[visual] ready dark`;
+ *   4. the harness checks the re-theme, takes notebook-dark.png, writes `dark.ack`.
+ * An ack is `ok` or `fail: <reason>`; a failure fails this test.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const DIR = process.env.ACTIVATION_LAB_VISUAL_DIR;
+const KERNEL = { id: 'activation-lab.kernel', extension: 'activation-lab.activation-lab' };
+
+async function waitAck(stage: string, ms: number): Promise<string> {
+  const file = path.join(DIR!, `${stage}.ack`);
+  const end = Date.now() + ms;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > end) throw new Error(`no ${stage}.ack from the harness within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function setTheme(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
+}
+
+(DIR ? describe : describe.skip)('Activation Lab visual check (with the harness)', function () {
+  this.timeout(180_000);
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('draws plotly charts in the output webview and re-themes them light -> dark', async () => {
+    await setTheme('Default Light Modern');
+    // Room for both charts in the screenshots.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, 'visual.actnb'));
+    await vscode.window.showNotebookDocument(nb);
+    await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
+    await vscode.commands.executeCommand('notebook.execute');
+    const end = Date.now() + 20_000;
+    while (!nb.getCells().every((c) => c.executionSummary?.success !== undefined)) {
+      if (Date.now() > end) throw new Error('cells did not finish');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(nb.getCells().every((c) => c.executionSummary?.success === true), 'all cells succeed');
+
+    console.log('[visual] ready light');
+    const light = await waitAck('light', 90_000);
+    assert.equal(light, 'ok', `light phase: ${light}`);
+
+    await setTheme('Default Dark Modern');
+    console.log('[visual] ready dark');
+    const dark = await waitAck('dark', 60_000);
+    assert.equal(dark, 'ok', `dark phase: ${dark}`);
+  });
+});
