@@ -118,14 +118,6 @@ export class ActivationFunction implements FunctionValue {
     return new ActivationFunction(this.definition, this.given, this.order + 1, this.name, this.shown);
   }
 
-  sample(x: number): number {
-    try {
-      return this.scalarAt(x, resolveParameters(this.definition, this.given));
-    } catch {
-      return NaN;
-    }
-  }
-
   formula(): string {
     if (this.order === 0) return this.definition.formula.text;
     if (this.order === 1) return this.definition.derivativeFormula.text;

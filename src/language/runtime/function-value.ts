@@ -14,8 +14,6 @@ export interface FunctionValue {
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value;
   /** The derivative with respect to the first argument, as a function value. */
   derivative(site: CallSite): FunctionValue;
-  /** f at one point, for sampling curves (NaN where undefined). */
-  sample(x: number): number;
   /** Formula text of f, with x as the variable. */
   formula(): string;
   /** Where the derivative jumps, for plots. */

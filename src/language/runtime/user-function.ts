@@ -10,7 +10,7 @@ import type { Expr, Parameter } from '../ast';
 import { runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
 import { differentiateBody, formatBody } from './symbolic-bridge';
-import { fnValue, num, type Value } from './values';
+import { fnValue, type Value } from './values';
 import type { Evaluator } from './evaluator';
 import { didYouMean } from '../../engine';
 
@@ -69,15 +69,6 @@ export class UserFunction implements FunctionValue {
     if (this.params.length === 0) throw runtimeError(site, `${this.label} has no variable to differentiate by`);
     const body = differentiateBody(this, site);
     return new UserFunction(this.name, this.params, body, this.sourceText, this.home, this.overrides, this.order + 1);
-  }
-
-  sample(x: number): number {
-    try {
-      const v = this.call([num(x)], new Map(), { span: this.body.span, evaluator: this.home.withText(this.sourceText) });
-      return v.kind === 'number' ? v.value : v.kind === 'boolean' ? (v.value ? 1 : 0) : NaN;
-    } catch {
-      return NaN;
-    }
   }
 
   formula(): string {

@@ -49,9 +49,6 @@ export class MathFunction implements FunctionValue {
   derivative(site: CallSite): FunctionValue {
     return this.asUserFunction().derivative(site);
   }
-  sample(x: number): number {
-    return this.f(x);
-  }
   formula(): string {
     return `${this.name}(x)`;
   }

@@ -48,9 +48,6 @@ export class BuiltinProcedure implements FunctionValue {
   derivative(site: CallSite): FunctionValue {
     throw runtimeError(site, `${this.spec.name} is not a function of one variable, so it has no derivative`);
   }
-  sample(): number {
-    return NaN;
-  }
   formula(): string {
     return this.spec.signature;
   }

@@ -1,6 +1,6 @@
 /** Builtins that make, reshape, convert and reduce tensors. */
 import {
-  cast, fromNested, reduceAll, reduceAxis, reshape, transpose, zeros, full, Tensor, allocate, MAX_ELEMENTS,
+  cast, fromNested, reduceAll, reduceAxis, reshape, transpose, zeros, Tensor, allocate, MAX_ELEMENTS,
   type Reduction,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
@@ -143,4 +143,3 @@ export const tensorBuiltins: readonly ProcedureSpec[] = [
   })),
 ];
 
-export { full };
