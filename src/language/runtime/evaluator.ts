@@ -6,13 +6,13 @@
  * pointing at the node that failed; engine errors get that node's position.
  */
 import {
-  binary, EngineError, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
+  binary, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
 } from '../../engine';
 import { assertNever, type Expr, type BinaryExpr, type Statement } from '../ast';
 import { LanguageError } from '../errors';
 import type { Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
-import { runtimeError, type CallSite } from './call-site';
+import { atSite, runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
@@ -32,6 +32,8 @@ export interface SessionState {
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */
 export const MAX_CALL_DEPTH = 200;
+
+const COMPARISONS: ReadonlySet<BinaryExpr['op']> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 const ENGINE_OPERATORS: Partial<Record<BinaryExpr['op'], EngineOperator>> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow',
@@ -172,7 +174,7 @@ export class Evaluator {
     const op = ENGINE_OPERATORS[expr.op]!;
     if (typeof a === 'number' && typeof b === 'number') {
       const r = binary(op, a, b).data[0];
-      const comparison = ['==', '!=', '<', '<=', '>', '>='].includes(expr.op);
+      const comparison = COMPARISONS.has(expr.op);
       return comparison ? { kind: 'boolean', value: r === 1 } : num(r);
     }
     return this.engine(expr.span, () => tensorValue(binary(op, a, b, this.shouldStop)));
@@ -186,13 +188,9 @@ export class Evaluator {
     throw this.error(span, `cannot use ${describeValue(v)} with ${op}${hint}`);
   }
 
+  /** Runs engine work; its errors get this node's position (see atSite). */
   engine<T>(span: Span, work: () => T): T {
-    try {
-      return work();
-    } catch (e) {
-      if (e instanceof EngineError) throw e.code === 'interrupted' ? new Cancelled() : this.error(span, e.message);
-      throw e;
-    }
+    return atSite(this.site(span), work);
   }
 
   private call(expr: Extract<Expr, { type: 'call' }>): Value {

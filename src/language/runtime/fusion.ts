@@ -67,15 +67,24 @@ export function tryFuse(expr: Expr, ev: Evaluator): Value | undefined {
   let shape: readonly number[] | undefined;
   const tensorSlots = new Map<Tensor, number>();
 
-  /** Scalar-only subtrees are evaluated normally and become one scalar slot. */
+  /**
+   * Scalar-only subtrees are evaluated normally and become one scalar slot.
+   * Answered once per node: emit asks at every level of the tree.
+   */
+  const tensorInside = new Map<Expr, boolean>();
   const hasTensor = (e: Expr): boolean => {
-    switch (e.type) {
-      case 'name': return ev.lookup(e.name, e.span).kind === 'tensor';
-      case 'unary': return hasTensor(e.operand);
-      case 'binary': return hasTensor(e.left) || hasTensor(e.right);
-      case 'call': return hasTensor(e.args[0]);
-      default: return false;
+    let answer = tensorInside.get(e);
+    if (answer === undefined) {
+      switch (e.type) {
+        case 'name': answer = ev.lookup(e.name, e.span).kind === 'tensor'; break;
+        case 'unary': answer = hasTensor(e.operand); break;
+        case 'binary': answer = hasTensor(e.left) || hasTensor(e.right); break;
+        case 'call': answer = hasTensor(e.args[0]); break;
+        default: answer = false;
+      }
+      tensorInside.set(e, answer);
     }
+    return answer;
   };
 
   // A tree without tensors is plain arithmetic on numbers; bad names are reported by the ordinary path.
