@@ -3,6 +3,8 @@
  * of a candidate (a function that writes f(x) or f'(x) for the whole input).
  */
 import type { FloatArray } from '../../src/engine';
+// the tests' seeded PRNG: every run and every candidate sees the same input
+import { mulberry32 } from '../../test/unit/helpers/prng';
 
 export type { FloatArray };
 
@@ -19,17 +21,6 @@ export const DTYPES: readonly DType[] = ['float32', 'float64'];
 /** A preallocated-output loop: y[i] = f(x[i]) or f'(x[i]). */
 export type Loop = (x: FloatArray, y: FloatArray) => void;
 
-/** mulberry32: a tiny seeded PRNG, so every run and every candidate sees the same input. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n values uniform in [lo, hi), from a fixed seed; the float32 input is this rounded. */
 export function uniformInput(n: number, lo: number, hi: number, seed: number): Float64Array {

@@ -10,16 +10,9 @@ import { maxNesting, parseExpression, parseProgram } from '../../../src/language
 import { printAst } from '../../../src/language/print-ast';
 import { sliceSpan } from '../../../src/language/source';
 import { mulberry32 as prng } from '../helpers/prng';
+import { LANGUAGE_EXAMPLE_CELL } from '../helpers/language-example';
 
-/** The example cell at the top of LANGUAGE.md, verbatim. */
-const exampleCell = `# a comment runs to the end of the line
-x = linspace(-3, 3, 7)          # assignment: the name lives on in later cells of the same notebook
-relu(x)                          # the value of the LAST statement of a cell is displayed
-f(x) = x * sigmoid(1.702 * x)    # a user-defined function of one variable
-g(x, a=0.1) = max(a * x, x)      # ...with named parameters and defaults
-f'(x)                            # ' is the derivative: f' , relu' , leaky_relu(alpha=0.2)' , f''
-plot(relu, f, leaky_relu(alpha=0.2), from=-4, to=4)
-`;
+const exampleCell = LANGUAGE_EXAMPLE_CELL;
 
 const golden: [source: string, printed: string][] = [
   // the example cell
