@@ -64,13 +64,10 @@ export function displayText(d: DisplayValue): string {
 /** Rows of right-aligned numbers: a vector is one row, a matrix one row per row. */
 function alignRows(data: readonly JsonNumber[], shape: readonly number[]): string {
   const texts = data.map(formatNumber);
-  // pad only matrices, whose columns should line up
-  const width = shape.length === 2 ? Math.max(0, ...texts.map((t) => t.length)) : 0;
-  const cols = shape.length === 2 ? shape[1] : texts.length;
-  const lines: string[] = [];
-  for (let i = 0; i < texts.length || (i === 0 && texts.length === 0); i += Math.max(cols, 1)) {
-    lines.push(`[${texts.slice(i, i + cols).map((t) => t.padStart(width)).join(', ')}]`);
-    if (texts.length === 0) break;
-  }
-  return shape.length === 2 ? `[${lines.join(',\n ')}]` : lines.join('\n');
+  if (shape.length !== 2) return `[${texts.join(', ')}]`;
+  // a matrix's columns line up
+  const width = Math.max(0, ...texts.map((t) => t.length));
+  const cols = shape[1];
+  const rows = Array.from({ length: shape[0] }, (_, r) => `[${texts.slice(r * cols, (r + 1) * cols).map((t) => t.padStart(width)).join(', ')}]`);
+  return `[${rows.join(',\n ')}]`;
 }
