@@ -6,7 +6,10 @@
  * their colours, saves a screenshot and writes `<stage>.ack` (`ok` or `fail: <reason>`)
  * into the folder the suite polls.
  *
- * Outputs: test-results/screenshots/notebook-light.png, notebook-dark.png.
+ * Stages: `light` (charts drawn), then each theme switch (`dark`, `contrast`) must change the
+ * charts' colours, and `resize` narrows the window: every chart must redraw narrower.
+ *
+ * Outputs: test-results/screenshots/notebook-<stage>.png.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +29,9 @@ export interface PlotInfo {
   /** line.color of each trace as given to plotly (the theme's CSS variable values). */
   colors: string[];
   top: number;
+  /** The chart's box and plotly's own drawing width, to see it follow a resize. */
+  width: number;
+  svgWidth: number;
 }
 
 export interface StageResult {
@@ -57,6 +63,8 @@ const COLLECT = `(() => {
       }),
       colors: Array.isArray(gd.data) ? gd.data.map((t) => String(t.line && t.line.color)) : [],
       top: gd.getBoundingClientRect().top,
+      width: gd.getBoundingClientRect().width,
+      svgWidth: Number((gd.querySelector('svg.main-svg') || {}).getAttribute?.('width') || 0),
     });
   }
   return out;
@@ -88,6 +96,10 @@ export async function allPlots(page: Page): Promise<PlotInfo[]> {
   return lists.flat().sort((a, b) => a.top - b.top);
 }
 
+/** Window size of the first stage; `resize` narrows it to NARROW_WIDTH. */
+const WIDE = { width: 1440, height: 1400 };
+const NARROW_WIDTH = 1000;
+
 const sameCounts = (plots: PlotInfo[]) =>
   plots.length === EXPECTED_TRACES.length && plots.every((p, i) => p.traces === EXPECTED_TRACES[i] && p.drawnTraces === EXPECTED_TRACES[i]);
 
@@ -103,14 +115,21 @@ export async function visualStage(
   let reason: string | undefined;
   const limit = 45_000;
   // Tall enough that both outputs are on screen (and so rendered) and in the screenshot.
-  if (!previous) await page.setViewportSize({ width: 1440, height: 1400 });
-  // Wait for the charts (light) or for the re-theme to reach them (dark).
+  const resizing = stage === 'resize';
+  if (!previous) await page.setViewportSize(WIDE);
+  if (resizing) await page.setViewportSize({ ...WIDE, width: NARROW_WIDTH });
+  // Wait for the charts (first stage), for the re-theme to reach them (a theme stage), or
+  // for plotly to redraw them narrower (resize).
+  const changed = (p: PlotInfo, i: number) => {
+    const before = previous?.plots[i];
+    if (!before) return true;
+    if (resizing) return p.width < before.width - 100 && p.svgWidth < before.svgWidth - 100 && p.svgWidth <= p.width + 1;
+    return p.tickFill !== '' && p.tickFill !== before.tickFill;
+  };
   for (;;) {
     plots = await allPlots(page);
     const countsOk = sameCounts(plots);
-    const rethemed =
-      !previous || (countsOk && plots.every((p, i) => p.tickFill && p.tickFill !== previous.plots[i]?.tickFill));
-    if (countsOk && rethemed) break;
+    if (countsOk && plots.every(changed)) break;
     const errors = await rendererErrors(page);
     if (errors.length) {
       reason = `the renderer shows ${errors.length} error output(s): ${errors.join(' | ')}`;
@@ -120,6 +139,9 @@ export async function visualStage(
       if (!countsOk) {
         reason = `expected ${EXPECTED_TRACES.length} plotly charts with ${EXPECTED_TRACES.join(', ')} traces, found ${plots.length}` +
           (plots.length ? ` with ${plots.map((p) => `${p.traces}/${p.drawnTraces}`).join(', ')} (data/drawn)` : '');
+      } else if (resizing) {
+        reason = `charts did not redraw narrower after the window shrank to ${NARROW_WIDTH} px: ` +
+          plots.map((p, i) => `${previous?.plots[i]?.svgWidth} -> ${p.svgWidth} px (box ${p.width} px)`).join(', ');
       } else {
         reason = `tick text colour did not change after the theme switch: ${plots.map((p) => p.tickFill).join(', ')}`;
       }
@@ -128,7 +150,7 @@ export async function visualStage(
     await new Promise((r) => setTimeout(r, 250));
   }
   const ms = Date.now() - t0;
-  if (!reason && previous) {
+  if (!reason && previous && !resizing) {
     const sameStroke = plots.every((p, i) => p.strokes.join() === previous.plots[i]?.strokes.join());
     if (sameStroke) reason = `trace strokes did not change after the theme switch: ${plots[0]?.strokes.join(', ')}`;
   }
@@ -141,7 +163,7 @@ export async function visualStage(
     reason ??= `screenshot failed: ${e instanceof Error ? e.message : e}`;
   }
   for (const [i, p] of plots.entries()) {
-    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
+    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), ${Math.round(p.svgWidth)} px wide, tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
   }
   // Not a failure (yet): a see-through trace colour is hard to see, so say so.
   const faint = [...new Set(plots.flatMap((p) => p.strokes.filter((x) => x.includes('@'))))];

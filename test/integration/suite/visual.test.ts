@@ -6,7 +6,10 @@
  *   1. open fixtures/visual.actnb, light theme, run all cells; log `[visual] ready light`;
  *   2. the harness inspects the output webviews, takes notebook-light.png, writes `light.ack`;
  *   3. switch to a dark theme; log `[visual] ready dark`;
- *   4. the harness checks the re-theme, takes notebook-dark.png, writes `dark.ack`.
+ *   4. the harness checks the re-theme, takes notebook-dark.png, writes `dark.ack`;
+ *   5. the same for the high-contrast theme (`contrast`);
+ *   6. `[visual] ready resize`: the harness narrows the browser window and checks that every
+ *      chart redraws to the new width.
  * An ack is `ok` or `fail: <reason>`; a failure fails this test.
  */
 import { strict as assert } from 'assert';
@@ -38,7 +41,7 @@ async function setTheme(name: string): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('draws plotly charts in the output webview and re-themes them light -> dark', async () => {
+  it('draws plotly charts in the output webview, re-themes them (light, dark, high contrast) and resizes them', async () => {
     await setTheme('Default Light Modern');
     // Room for both charts in the screenshots.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -64,5 +67,14 @@ async function setTheme(name: string): Promise<void> {
     console.log('[visual] ready dark');
     const dark = await waitAck('dark', 60_000);
     assert.equal(dark, 'ok', `dark phase: ${dark}`);
+
+    await setTheme('Default High Contrast');
+    console.log('[visual] ready contrast');
+    const contrast = await waitAck('contrast', 60_000);
+    assert.equal(contrast, 'ok', `high-contrast phase: ${contrast}`);
+
+    console.log('[visual] ready resize');
+    const resize = await waitAck('resize', 60_000);
+    assert.equal(resize, 'ok', `resize phase: ${resize}`);
   });
 });
