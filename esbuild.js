@@ -34,7 +34,9 @@ const nodeBundle = {
   format: 'cjs',
   target: 'node20',
   // Provided by the VS Code extension host at run time; never bundled.
-  external: ['vscode'],
+  // './mathjax-renderer.js' is the bundle below, which src/hover/formula-image.ts
+  // require()s from beside the bundle on first use.
+  external: ['vscode', './mathjax-renderer.js'],
 };
 
 /**
@@ -67,6 +69,14 @@ const BUNDLES = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __ACTIVATION_LAB_VERSION__: JSON.stringify(version) },
     plugins: [executablePlugin()],
+  },
+  {
+    // MathJax (about 2 MB) for formula images in hovers, loaded by
+    // src/hover/formula-image.ts with require() only when the first formula is drawn.
+    name: 'mathjax-renderer',
+    ...nodeBundle,
+    entryPoints: ['src/hover/mathjax-renderer.ts'],
+    outfile: 'dist/mathjax-renderer.js',
   },
   {
     // The notebook renderer (package.json contributes.notebookRenderer,

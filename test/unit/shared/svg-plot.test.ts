@@ -1,31 +1,7 @@
 import { strict as assert } from 'assert';
 import type { FunctionDisplay, PlotDisplay } from '../../../src/shared/output';
 import { niceTicks, plotToSvg } from '../../../src/shared/svg-plot';
-
-/**
- * A small well-formedness check: every tag is closed in order, attributes are
- * quoted, and text holds no raw `<` or unknown `&` entity.
- */
-function assertWellFormedXml(xml: string): void {
-  const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/y;
-  let i = 0;
-  while (i < xml.length) {
-    const lt = xml.indexOf('<', i);
-    const text = xml.slice(i, lt < 0 ? xml.length : lt);
-    assert.ok(!/&(?!(amp|lt|gt|quot|apos|#\d+);)/.test(text), `bad entity in text ${JSON.stringify(text)}`);
-    if (lt < 0) break;
-    tag.lastIndex = lt;
-    const m = tag.exec(xml);
-    assert.ok(m, `malformed tag at ${lt}: ${xml.slice(lt, lt + 60)}`);
-    assert.ok(!/&(?!(amp|lt|gt|quot|apos|#\d+);)/.test(m[3]), `bad entity in attributes ${m[3]}`);
-    const [, close, name, , selfClose] = m;
-    if (close) assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    else if (!selfClose) stack.push(name);
-    i = tag.lastIndex;
-  }
-  assert.deepEqual(stack, [], 'every element is closed');
-}
+import { assertWellFormedXml } from '../helpers/well-formed-xml';
 
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
 
