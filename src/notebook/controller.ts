@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { outputItems } from '../language/runtime/session';
 import { ERROR_MIME } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
-import { InProcessSession, WorkerSession, type KernelSession } from './kernel-worker';
+import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from './kernel-worker';
 import { NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
@@ -92,6 +92,25 @@ export class ActivationController implements vscode.Disposable {
       }
     }
     return new InProcessSession();
+  }
+
+  /**
+   * The names the notebook's session holds, for hovers and completion: none before
+   * any cell ran (no session is started just to answer), none when the kernel is busy
+   * for longer than `timeoutMs` (a long cell must not freeze a hover).
+   */
+  async inspect(nb: vscode.NotebookDocument, names: readonly string[] | undefined, detailed: boolean, timeoutMs = 500): Promise<NameInfo[]> {
+    const k = this.kernels.get(nb.uri.toString());
+    if (!k) return [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<NameInfo[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), timeoutMs);
+    });
+    try {
+      return await Promise.race([k.session.inspect(names, detailed), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Drops the notebook's variables and resets its execution counter. */

@@ -9,10 +9,17 @@
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
 import { Session } from '../language/runtime/session';
+import type { NameInfo } from '../language/runtime/inspect';
 import type { DisplayValue } from '../shared/output';
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
-interface RunReply { readonly type: 'result'; readonly id: number; readonly display: DisplayValue }
+interface InspectRequest { readonly type: 'inspect'; readonly id: number; readonly names?: readonly string[]; readonly detailed: boolean }
+type Request = RunRequest | InspectRequest;
+type Reply =
+  | { readonly type: 'result'; readonly id: number; readonly display: DisplayValue }
+  | { readonly type: 'inspected'; readonly id: number; readonly infos: NameInfo[] };
+
+export type { NameInfo };
 
 /** The token the session polls: backed by shared memory the main thread writes. */
 function sharedToken(flag: Int32Array): { readonly isCancellationRequested: boolean } {
@@ -30,7 +37,17 @@ export function runKernelWorker(): void {
   const flag = new Int32Array((workerData as { flag: SharedArrayBuffer }).flag);
   const session = new Session();
   const token = sharedToken(flag);
-  port.on('message', (message: RunRequest) => {
+  port.on('message', (message: Request) => {
+    if (message.type === 'inspect') {
+      let infos: NameInfo[] = [];
+      try {
+        infos = session.inspect(message.names, message.detailed);
+      } catch {
+        // never let a hover take the kernel down: no information instead
+      }
+      port.postMessage({ type: 'inspected', id: message.id, infos } satisfies Reply);
+      return;
+    }
     if (message.type !== 'run') return;
     let display: DisplayValue;
     try {
@@ -38,7 +55,7 @@ export function runKernelWorker(): void {
     } catch (e) {
       display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
     }
-    port.postMessage({ type: 'result', id: message.id, display } satisfies RunReply);
+    port.postMessage({ type: 'result', id: message.id, display } satisfies Reply);
   });
 }
 
@@ -47,6 +64,11 @@ export interface KernelSession {
   run(source: string): Promise<DisplayValue>;
   /** Asks the running cell to stop (it ends with an 'interrupted' error). */
   interrupt(): void;
+  /**
+   * What the session holds under `names` (all when omitted). A worker busy with a
+   * long cell answers after it; callers that cannot wait (hovers) race a timeout.
+   */
+  inspect(names?: readonly string[], detailed?: boolean): Promise<NameInfo[]>;
   /** Releases the session; a running cell ends with an error. */
   dispose(): void;
 }
@@ -58,6 +80,9 @@ export class InProcessSession implements KernelSession {
   run(source: string): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
     return Promise.resolve(this.session.run(source, this.token).display);
+  }
+  inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
+    return Promise.resolve(this.session.inspect(names, detailed));
   }
   interrupt(): void {
     this.token.isCancellationRequested = true;
@@ -72,13 +97,19 @@ export class WorkerSession implements KernelSession {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, (display: DisplayValue) => void>();
+  private readonly inspections = new Map<number, (infos: NameInfo[]) => void>();
   private dead: string | undefined;
 
   /** @param script the path of the worker bundle (dist/kernel-worker.js). */
   constructor(script: string) {
     this.worker = new Worker(script, { workerData: { flag: this.flag.buffer } });
     this.worker.unref();
-    this.worker.on('message', (reply: RunReply) => {
+    this.worker.on('message', (reply: Reply) => {
+      if (reply.type === 'inspected') {
+        this.inspections.get(reply.id)?.(reply.infos);
+        this.inspections.delete(reply.id);
+        return;
+      }
       const resolve = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       resolve?.(reply.display);
@@ -91,6 +122,8 @@ export class WorkerSession implements KernelSession {
     this.dead ??= message;
     for (const resolve of this.pending.values()) resolve({ kind: 'error', message, line: 0, column: 0 });
     this.pending.clear();
+    for (const resolve of this.inspections.values()) resolve([]);
+    this.inspections.clear();
   }
 
   get alive(): boolean {
@@ -103,7 +136,16 @@ export class WorkerSession implements KernelSession {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ type: 'run', id, source } satisfies RunRequest);
+      this.worker.postMessage({ type: 'run', id, source } satisfies Request);
+    });
+  }
+
+  inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
+    if (this.dead) return Promise.resolve([]);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.inspections.set(id, resolve);
+      this.worker.postMessage({ type: 'inspect', id, names, detailed } satisfies Request);
     });
   }
 

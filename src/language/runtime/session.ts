@@ -11,6 +11,7 @@ import { parseProgram } from '../parser';
 import type { Span } from '../source';
 import { displayText, toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
+import { inspectValue, type NameInfo } from './inspect';
 import { NONE, type Value } from './values';
 
 export interface CellResult {
@@ -36,6 +37,28 @@ export class Session {
   /** Names defined so far (variables and user functions), for hovers and completion. */
   get variables(): ReadonlyMap<string, Value> {
     return this.state.globals;
+  }
+
+  /**
+   * What the session holds under `names` (all names when omitted), for hovers and
+   * completion. Functions are sampled only when `detailed`.
+   */
+  inspect(names?: readonly string[], detailed = false): NameInfo[] {
+    const site = { span: { start: 0, end: 0 }, evaluator: new Evaluator(this.state, '') };
+    const wanted = names ?? [...this.state.globals.keys()];
+    const infos: NameInfo[] = [];
+    for (const name of wanted) {
+      const value = this.state.globals.get(name);
+      if (!value) continue;
+      try {
+        infos.push(inspectValue(name, value, site, detailed));
+      } catch {
+        // a function that fails to sample (say, it divides a tensor by a shape-mismatched one):
+        // still a name worth completing and hovering
+        infos.push({ name, kind: value.kind });
+      }
+    }
+    return infos;
   }
 
   reset(): void {
