@@ -14,6 +14,7 @@ export { broadcastShapes } from './broadcast';
 export { reduceAll, reduceAxis } from './reductions';
 export type { Reduction } from './reductions';
 export { matmul } from './matmul';
+export { Random } from './random';
 export { erf, erfc } from './numerics/erf';
 export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';
@@ -24,3 +25,4 @@ export {
 export type { ResolvedName } from './activations/registry';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
 export type * from './activations/definition';
+export * from './network';

@@ -1,5 +1,5 @@
 /**
- * Reproducible random numbers: `rand(3, seed=1)` gives the same values on every
+ * Reproducible random numbers: `rand(3, seed=1)` and `mlp(..., seed=1)` give the same values on every
  * machine and run. xoshiro128** seeded through splitmix32; normals by Box-Muller.
  */
 export class Random {

@@ -1,0 +1,99 @@
+/**
+ * Losses: the mean loss over a batch and its gradient. Each loss writes dL/da
+ * into the workspace's last g buffer, except where it fuses with the output
+ * activation (bce after sigmoid, ce after softmax): there dL/dz = a - y is
+ * written straight into dz and the loss is computed from the logits, which
+ * stays finite and exact where sigmoid/softmax saturate.
+ */
+import type { FloatArray } from '../activations/definition';
+import { EngineError } from '../errors';
+import { didYouMean } from '../nearest-name';
+
+/** Probabilities are clamped to [EPS, 1 - EPS] on the unfused paths, as Keras does. */
+const EPS = 1e-7;
+
+export interface Loss {
+  readonly name: string;
+  /** The output activation this loss fuses with. */
+  readonly fusesWith?: 'sigmoid' | 'softmax';
+  /**
+   * Mean loss of outputs `a` (logits `z`) against targets `y`, `rows` × `units`; when `out` is
+   * given also the gradient, dL/dz if `fused` else dL/da. Positional arguments: no object per batch.
+   */
+  evaluate(z: FloatArray, a: FloatArray, y: FloatArray, rows: number, units: number, fused: boolean, out?: FloatArray): number;
+}
+
+const bce: Loss = {
+  name: 'bce',
+  fusesWith: 'sigmoid',
+  evaluate(z, a, y, rows, units, fused, out) {
+    const count = rows * units;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const t = y[i];
+      if (fused) {
+        const v = z[i];
+        sum += Math.max(v, 0) - v * t + Math.log1p(Math.exp(-Math.abs(v)));
+        if (out) out[i] = (a[i] - t) / count;
+      } else {
+        const p = Math.min(1 - EPS, Math.max(EPS, a[i]));
+        sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+        if (out) out[i] = (p - t) / (p * (1 - p)) / count;
+      }
+    }
+    return sum / count;
+  },
+};
+
+const mse: Loss = {
+  name: 'mse',
+  evaluate(_z, a, y, rows, units, _fused, out) {
+    const count = rows * units;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const d = a[i] - y[i];
+      sum += d * d;
+      if (out) out[i] = (2 * d) / count;
+    }
+    return sum / count;
+  },
+};
+
+const ce: Loss = {
+  name: 'ce',
+  fusesWith: 'softmax',
+  evaluate(z, a, y, rows, units, fused, out) {
+    let sum = 0;
+    for (let r = 0; r < rows; r++) {
+      const o = r * units;
+      if (fused) {
+        let max = -Infinity;
+        for (let j = 0; j < units; j++) max = Math.max(max, z[o + j]);
+        let s = 0;
+        for (let j = 0; j < units; j++) s += Math.exp(z[o + j] - max);
+        const logSum = max + Math.log(s);
+        for (let j = 0; j < units; j++) {
+          sum += y[o + j] * (logSum - z[o + j]);
+          if (out) out[o + j] = (a[o + j] - y[o + j]) / rows;
+        }
+      } else {
+        for (let j = 0; j < units; j++) {
+          const p = Math.min(1, Math.max(EPS, a[o + j]));
+          sum -= y[o + j] * Math.log(p);
+          if (out) out[o + j] = -y[o + j] / p / rows;
+        }
+      }
+    }
+    return sum / rows;
+  },
+};
+
+const LOSSES: ReadonlyMap<string, Loss> = new Map([bce, mse, ce].map((l) => [l.name, l]));
+
+export const lossNames = (): string[] => [...LOSSES.keys()];
+
+export function getLoss(name: string): Loss {
+  const loss = LOSSES.get(name);
+  if (!loss) throw new EngineError('bad-parameter', `unknown loss "${name}"${didYouMean(name, LOSSES.keys())}; use one of ${lossNames().map((n) => `"${n}"`).join(', ')}`);
+  return loss;
+}
