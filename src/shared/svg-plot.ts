@@ -20,6 +20,14 @@ export const SVG_MIME = 'image/svg+xml';
 export interface SvgPlotOptions {
   readonly width?: number;
   readonly height?: number;
+  /** Axes, ticks and text; default a grey readable on light and dark backgrounds (hovers pass the theme's). */
+  readonly axisColor?: string;
+  /** Series colours; default SVG_COLORS. */
+  readonly colors?: readonly string[];
+  /** Draw the title line (default true); small pictures such as hovers leave it out. */
+  readonly showTitle?: boolean;
+  /** Decimals of coordinates (default 2); hovers use 1 to keep their data URIs small. */
+  readonly decimals?: number;
 }
 
 /** Readable on white and on near-black backgrounds. */
@@ -42,7 +50,10 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
   const height = Math.max(120, options.height ?? 400);
   const series = displaySeries(display);
   const kinks = (display.kinks ?? []).filter(Number.isFinite);
-  const title = display.kind === 'plot' ? display.title : `${display.name}(x) = ${display.formula}`;
+  const title = options.showTitle === false ? undefined : display.kind === 'plot' ? display.title : `${display.name}(x) = ${display.formula}`;
+  const axis = escapeXml(options.axisColor ?? AXIS_COLOR);
+  const palette = (options.colors ?? SVG_COLORS).map(escapeXml);
+  const r = rounding(options.decimals ?? 2);
 
   // Legend rows, laid out first: they decide how tall the plot area is.
   const legend = layoutLegend(series, width - MARGIN.left - MARGIN.right);
@@ -72,17 +83,17 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
       `role="img" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
   );
   out.push(`<title>${escapeXml(title ?? series.map((s) => s.name).join(', '))}</title>`);
-  if (title) out.push(`<text class="plot-title" x="${r(width / 2)}" y="${MARGIN.top + 12}" text-anchor="middle" font-size="14" fill="${AXIS_COLOR}">${escapeXml(title)}</text>`);
+  if (title) out.push(`<text class="plot-title" x="${r(width / 2)}" y="${MARGIN.top + 12}" text-anchor="middle" font-size="14" fill="${axis}">${escapeXml(title)}</text>`);
 
   // Grid, axes and ticks.
-  out.push(`<g class="axes" stroke="${AXIS_COLOR}" fill="none">`);
+  out.push(`<g class="axes" stroke="${axis}" fill="none">`);
   for (const t of xTicks) out.push(`<line x1="${r(sx(t))}" y1="${r(top)}" x2="${r(sx(t))}" y2="${r(plotBottom)}" stroke-opacity="0.2"/>`);
   for (const t of yTicks) out.push(`<line x1="${r(left)}" y1="${r(sy(t))}" x2="${r(right)}" y2="${r(sy(t))}" stroke-opacity="0.2"/>`);
   if (y0 < 0 && y1 > 0) out.push(`<line class="zero" x1="${r(left)}" y1="${r(sy(0))}" x2="${r(right)}" y2="${r(sy(0))}" stroke-opacity="0.6"/>`);
   if (x0 < 0 && x1 > 0) out.push(`<line class="zero" x1="${r(sx(0))}" y1="${r(top)}" x2="${r(sx(0))}" y2="${r(plotBottom)}" stroke-opacity="0.6"/>`);
   out.push(`<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(plotHeight)}"/>`);
   out.push('</g>');
-  out.push(`<g class="ticks" fill="${AXIS_COLOR}">`);
+  out.push(`<g class="ticks" fill="${axis}">`);
   for (const t of xTicks) out.push(`<text x="${r(sx(t))}" y="${r(plotBottom + 16)}" text-anchor="middle">${escapeXml(tickLabel(t))}</text>`);
   for (const t of yTicks) out.push(`<text x="${r(left - 6)}" y="${r(sy(t) + 4)}" text-anchor="end">${escapeXml(tickLabel(t))}</text>`);
   out.push(`<text class="axis-label" x="${r((left + right) / 2)}" y="${r(plotBottom + 32)}" text-anchor="middle">x</text>`);
@@ -92,13 +103,13 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
 
   // Kinks: vertical dotted lines.
   if (kinks.length > 0) {
-    out.push(`<g class="kinks" stroke="${AXIS_COLOR}" stroke-width="1" stroke-dasharray="${KINK_DASH}">`);
+    out.push(`<g class="kinks" stroke="${axis}" stroke-width="1" stroke-dasharray="${KINK_DASH}">`);
     for (const k of kinks) out.push(`<line class="kink" x1="${r(sx(k))}" y1="${r(top)}" x2="${r(sx(k))}" y2="${r(plotBottom)}"/>`);
     out.push('</g>');
   }
 
   // The curves: one group per series, one polyline per run of finite points.
-  const colors = colorIndices(series).map((i) => SVG_COLORS[i % SVG_COLORS.length]);
+  const colors = colorIndices(series).map((i) => palette[i % palette.length]);
   series.forEach((s, i) => {
     const dash = s.derivative ? ` stroke-dasharray="${DERIVATIVE_DASH}"` : '';
     out.push(`<g class="series${s.derivative ? ' derivative' : ''}" fill="none" stroke="${colors[i]}" stroke-width="2" stroke-linejoin="round"${dash}>`);
@@ -108,7 +119,7 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
 
   // Legend, below the x axis label.
   if (legend.length > 0) {
-    out.push(`<g class="legend" fill="${AXIS_COLOR}">`);
+    out.push(`<g class="legend" fill="${axis}">`);
     const legendTop = plotBottom + 44;
     for (const item of legend) {
       const x = left + item.x;
@@ -206,7 +217,8 @@ function layoutLegend(series: readonly Series[], width: number): LegendItem[] {
   return items;
 }
 
-/** Coordinates with at most two decimals, to keep the file small. */
-function r(v: number): string {
-  return String(Math.round(v * 100) / 100);
+/** Coordinates with at most `decimals` decimals, to keep the file small. */
+function rounding(decimals: number): (v: number) => string {
+  const scale = 10 ** decimals;
+  return (v) => String(Math.round(v * scale) / scale);
 }
