@@ -90,7 +90,9 @@ const BUNDLES = [
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
-    entryPoints: { renderer: 'src/renderer/index.ts' },
+    // The plot panel's page (src/commands/plot-panel.ts) is a second entry of the same
+    // build, so both share the figure code and the one lazily loaded plotly chunk.
+    entryPoints: { renderer: 'src/renderer/index.ts', panel: 'src/renderer/panel.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'renderer-[name]-[hash]',
@@ -167,7 +169,7 @@ async function main() {
 
   try {
     await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-    for (const b of BUNDLES) console.log(`built ${b.outfile ?? `${b.outdir}/${Object.keys(b.entryPoints ?? {}).join(', ')}.js (+ chunks)`}${production ? ' (production)' : ''}`);
+    for (const b of BUNDLES) console.log(`built ${b.outfile ?? `${b.outdir}/{${Object.keys(b.entryPoints ?? {}).join(', ')}}.js (+ chunks)`}${production ? ' (production)' : ''}`);
   } finally {
     await Promise.all(contexts.map((ctx) => ctx.dispose()));
   }

@@ -31,6 +31,7 @@ import * as path from 'path';
 import { format } from 'util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cleanEnv, install, which, type Installation } from './install';
+import { USER_PATH_STAGES, userPathStage } from './user-path';
 import { visualStage, type StageResult } from './visual';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -287,9 +288,14 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     });
     let visualChain: Promise<unknown> = Promise.resolve();
     const visualResults: StageResult[] = [];
+    const userPathResults: { stage: string; ok: boolean; reason?: string; ms: number }[] = [];
     const onVisual = (stage: string) => {
       visualChain = visualChain.then(async () => {
         try {
+          if ((USER_PATH_STAGES as readonly string[]).includes(stage)) {
+            userPathResults.push(await userPathStage(page!, stage, visualDir, path.dirname(SCREENSHOT)));
+            return;
+          }
           const r = await visualStage(page!, stage, visualDir, path.dirname(SCREENSHOT), visualResults[visualResults.length - 1]);
           visualResults.push(r);
         } catch (e) {
@@ -329,6 +335,9 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     await visualChain;
     if (visualResults.length) {
       log(`visual check: ${visualResults.map((r) => `${r.stage} ${r.ok ? 'ok' : `FAIL (${r.reason})`} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);
+    }
+    if (userPathResults.length) {
+      log(`user path: ${userPathResults.map((r) => `${r.stage} ${r.ok ? 'ok' : `FAIL (${r.reason})`} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);
     }
     if (visualResults.some((r) => !r.ok) && !webviewErrors.length) log('no errors from webview frames (see browser.log for everything)');
     if (webviewErrors.length) {

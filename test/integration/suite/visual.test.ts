@@ -13,28 +13,17 @@
  * An ack is `ok` or `fail: <reason>`; a failure fails this test.
  */
 import { strict as assert } from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { HANDSHAKE_DIR, waitAck } from './handshake';
 
-const DIR = process.env.ACTIVATION_LAB_VISUAL_DIR;
 const KERNEL = { id: 'activation-lab.kernel', extension: 'activation-lab.activation-lab' };
 
-async function waitAck(stage: string, ms: number): Promise<string> {
-  const file = path.join(DIR!, `${stage}.ack`);
-  const end = Date.now() + ms;
-  while (!fs.existsSync(file)) {
-    if (Date.now() > end) throw new Error(`no ${stage}.ack from the harness within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 async function setTheme(name: string): Promise<void> {
   await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
 }
 
-(DIR ? describe : describe.skip)('Activation Lab visual check (with the harness)', function () {
+(HANDSHAKE_DIR ? describe : describe.skip)('Activation Lab visual check (with the harness)', function () {
   this.timeout(180_000);
 
   after(async () => {

@@ -1,0 +1,97 @@
+/**
+ * The Playwright half of the user-path checks (suite/user-path.test.ts is the other half):
+ * what a user does with the mouse and keyboard, in the real workbench.
+ *
+ *   hover   - move the mouse over `gelu` in a notebook cell; the hover widget must appear
+ *             with our formula/curve images (data: SVG); screenshot hover.png.
+ *   palette - F1, type "Activation Lab: Plot Activation Function", Enter; type "gelu", Enter;
+ *             Enter to accept the prefilled parameters; a panel must show a plotly chart with
+ *             two traces (f and f'); screenshot plot-panel.png.
+ *
+ * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+
+export const USER_PATH_STAGES = ['hover', 'palette'] as const;
+
+function log(msg: string): void {
+  console.log(`[harness:user-path] ${msg}`);
+}
+
+async function hoverStage(page: Page): Promise<string> {
+  const token = page.locator('.notebookOverlay .monaco-editor .view-line span span').filter({ hasText: /^gelu$/ }).first();
+  await token.waitFor({ state: 'visible', timeout: 20_000 });
+  await token.hover();
+  // Monaco waits ~300 ms before showing a hover; nudge the mouse once in case the first move was swallowed.
+  const box = await token.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+  const image = page.locator('.monaco-hover img[src^="data:image/svg+xml"]').first();
+  await image.waitFor({ state: 'visible', timeout: 15_000 });
+  const images = await page.locator('.monaco-hover img[src^="data:image/svg+xml"]').count();
+  const text = (await page.locator('.monaco-hover').first().innerText()).replace(/\s+/g, ' ');
+  log(`hover: ${images} images; text starts "${text.slice(0, 80)}"`);
+  if (!/gelu/i.test(text)) return `the hover does not name gelu: ${text.slice(0, 200)}`;
+  const size = await image.evaluate((img) => [(img as { naturalWidth: number }).naturalWidth, (img as { naturalHeight: number }).naturalHeight]);
+  if (!(size[0] > 0 && size[1] > 0)) return `the first hover image did not load (natural size ${size.join('x')})`;
+  return '';
+}
+
+async function chartInPanel(page: Page): Promise<number> {
+  for (const frame of page.frames()) {
+    try {
+      const traces = (await frame.evaluate(`(() => {
+        const gd = document.querySelector('#plot-root .js-plotly-plot');
+        return gd && Array.isArray(gd.data) ? gd.data.length : -1;
+      })()`)) as number;
+      if (traces >= 0) return traces;
+    } catch {
+      // detached or cross-origin frame in transition
+    }
+  }
+  return -1;
+}
+
+async function paletteStage(page: Page): Promise<string> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Activation Lab: Plot Activation Function');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Plot Activation Function' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // The catalogue picker (a new quick pick): filter to gelu.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Gaussian' }).first().waitFor({ timeout: 10_000 });
+  await input.fill('gelu');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'gelu' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // The parameters box, prefilled with the defaults: accept them.
+  await page.locator('.quick-input-widget', { hasText: 'parameters' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const end = Date.now() + 30_000;
+  let traces = -1;
+  while (Date.now() < end && traces < 0) {
+    traces = await chartInPanel(page);
+    if (traces < 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`palette: chart in the plot panel with ${traces} traces`);
+  if (traces !== 2) return traces < 0 ? 'no plotly chart appeared in a plot panel' : `the chart has ${traces} traces, expected 2 (gelu and gelu')`;
+  return '';
+}
+
+export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
+  const t0 = Date.now();
+  let reason = '';
+  try {
+    reason = stage === 'hover' ? await hoverStage(page) : await paletteStage(page);
+  } catch (e) {
+    reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  const screenshot = path.join(screenshotDir, stage === 'hover' ? 'hover.png' : 'plot-panel.png');
+  await new Promise((r) => setTimeout(r, 300));
+  await page.screenshot({ path: screenshot, timeout: 15_000 }).catch(() => undefined);
+  log(`${stage}: ${reason ? `FAIL: ${reason}` : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshot ${screenshot}`);
+  fs.writeFileSync(path.join(ackDir, `${stage}.ack`), reason ? `fail: ${reason}` : 'ok');
+  return { stage, ok: !reason, ...(reason ? { reason } : {}), ms: Date.now() - t0 };
+}
