@@ -102,6 +102,12 @@ function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
       return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
     }
     case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
+    // networks, data sets, training runs and gradient flow: their text summary (charts are the notebook renderer's)
+    case 'network':
+    case 'dataset':
+    case 'gradflow':
+    case 'training':
+      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
   }
 }
 

@@ -81,9 +81,67 @@ export interface ErrorDisplay {
   readonly column: number;
 }
 
+/** One dense layer of a network. */
+export interface LayerSummary {
+  readonly inputs: number;
+  readonly outputs: number;
+  /** As written: `relu`, `leaky_relu(alpha=0.2)`, `f`, `linear`. */
+  readonly activation: string;
+  readonly parameters: number;
+  /** The learnable slope (prelu layers only). */
+  readonly slope?: JsonNumber;
+}
+/** A network: its layers and parameter counts (drawn as a table). */
+export interface NetworkDisplay {
+  readonly kind: 'network';
+  readonly dtype: 'float32' | 'float64';
+  readonly layers: LayerSummary[];
+  readonly parameters: number;
+}
+/** 2-D points with labels (classification 0/1) or targets (regression). */
+export interface DatasetDisplay {
+  readonly kind: 'dataset';
+  readonly name: string;
+  readonly task: 'classification' | 'regression';
+  readonly x1: JsonNumber[];
+  readonly x2: JsonNumber[];
+  readonly y: JsonNumber[];
+  /** Set on the points held out for testing (training runs). */
+  readonly test?: boolean[];
+}
+/** Gradient norm reaching each layer at initialisation, index 0 next to the input; one series per activation. */
+export interface GradflowDisplay {
+  readonly kind: 'gradflow';
+  readonly series: { readonly name: string; readonly norms: JsonNumber[] }[];
+}
+/** The network's output over a grid covering the data: z[row][col] at (x[col], y[row]). */
+export interface DecisionBoundary {
+  readonly x: number[];
+  readonly y: number[];
+  readonly z: JsonNumber[][];
+  readonly points: DatasetDisplay;
+}
+/** A training run, finished, interrupted or (while streaming) still running. */
+export interface TrainingDisplay {
+  readonly kind: 'training';
+  readonly status: 'running' | 'done' | 'interrupted';
+  readonly epochs: number;
+  readonly plannedEpochs: number;
+  /** e.g. `adam, lr=0.01, loss bce, batch 32` */
+  readonly settings: string;
+  readonly network: NetworkDisplay;
+  /** Column names of `history`, as `fit.history` orders them: epoch, loss, test_loss, accuracy, test_accuracy, dead_1.., slope_1.. */
+  readonly columns: string[];
+  /** One row per completed epoch. */
+  readonly history: JsonNumber[][];
+  /** For 2-D inputs with one output or classes: Playground's picture. */
+  readonly boundary?: DecisionBoundary;
+}
+
 export type DisplayValue =
   | NumberDisplay | TensorDisplay | StringDisplay | BooleanDisplay | FunctionDisplay
-  | PlotDisplay | TableDisplay | NoneDisplay | ErrorDisplay;
+  | PlotDisplay | TableDisplay | NoneDisplay | ErrorDisplay
+  | NetworkDisplay | DatasetDisplay | GradflowDisplay | TrainingDisplay;
 
 /** One output item of a cell: a MIME type and its data (a string for text types). */
 export interface OutputItem {

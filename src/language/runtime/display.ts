@@ -4,6 +4,8 @@
  */
 import { formatNumber, toJsonNumber, type DisplayValue, type JsonNumber } from '../../shared/output';
 import type { CallSite } from './call-site';
+import { gradflowDisplay, networkDisplay, datasetDisplay, trainingDisplay } from './network-display';
+import { datasetText, gradflowText, networkText, trainingText } from './network-text';
 import { DEFAULT_GRID, sampleCurve } from './sampling';
 import type { Value } from './values';
 
@@ -12,6 +14,7 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
     case 'number': return { kind: 'number', value: toJsonNumber(value.value) };
     case 'tensor': {
       const t = value.tensor;
+      if (value.gradflow !== undefined) return gradflowDisplay([{ name: value.gradflow, norms: t.data }]);
       return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
     }
     case 'string': return { kind: 'string', value: value.value };
@@ -29,6 +32,9 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
     case 'plot':
     case 'table':
       return value.display;
+    case 'network': return networkDisplay(value.network.net);
+    case 'dataset': return datasetDisplay(value.dataset);
+    case 'training': return trainingDisplay(value.training, value.training.stopped ? 'interrupted' : 'done');
     case 'none':
       return { kind: 'none' };
   }
@@ -58,6 +64,10 @@ export function displayText(d: DisplayValue): string {
       const widths = d.columns.map((_, j) => Math.max(...cells.map((r) => r[j].length)));
       return cells.map((r) => r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
     }
+    case 'network': return networkText(d);
+    case 'dataset': return datasetText(d);
+    case 'gradflow': return gradflowText(d);
+    case 'training': return trainingText(d);
   }
 }
 

@@ -10,6 +10,8 @@ import {
 } from '../../engine';
 import { assertNever, type Expr, type BinaryExpr, type Statement } from '../ast';
 import { LanguageError } from '../errors';
+import type { DisplayValue } from '../../shared/output';
+import { callNetwork, fieldOf, indexComposite } from './composite-values';
 import type { Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
 import { atSite, runtimeError, type CallSite } from './call-site';
@@ -28,6 +30,8 @@ export interface SessionState {
   /** Nested user-function calls in progress, to stop runaway recursion. */
   depth: number;
   token?: CancellationToken;
+  /** Receives interim displays of a long computation (train) for the notebook to show while the cell runs. */
+  progress?: (display: DisplayValue) => void;
 }
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */
@@ -125,10 +129,7 @@ export class Evaluator {
         if (v.kind === 'number') return v;
         throw this.error(expr.span, `.T transposes tensors, but this is ${describeValue(v)}`);
       }
-      case 'field': {
-        const v = this.evaluate(expr.target);
-        throw this.error(expr.span, `${describeValue(v)} has no field '${expr.name}'`);
-      }
+      case 'field': return fieldOf(this.evaluate(expr.target), expr.name, this.site(expr.span));
       case 'derivative': {
         const v = this.evaluate(expr.target);
         if (v.kind !== 'function') {
@@ -198,6 +199,10 @@ export class Evaluator {
     const callee = expr.callee.type === 'name'
       ? this.lookup(expr.callee.name, expr.callee.span, 'function')
       : this.evaluate(expr.callee);
+    if (callee.kind === 'network') {
+      const args = expr.args.map((a) => this.evaluate(a));
+      return callNetwork(callee.network.net, args, expr.named.length, { span: expr.span, evaluator: this });
+    }
     if (callee.kind !== 'function') {
       const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
       throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
@@ -210,6 +215,9 @@ export class Evaluator {
   }
 
   private index(target: Value, indices: readonly Expr[], span: Span): Value {
+    const composite = indexComposite(target, indices.length, this.site(span));
+    if (composite?.kind === 'network') return this.layerOf(composite, indices, span);
+    if (composite) target = composite;
     if (target.kind !== 'tensor') throw this.error(span, `only tensors can be indexed, but this is ${describeValue(target)}`);
     const t = target.tensor;
     if (indices.length > t.rank) {
@@ -230,6 +238,19 @@ export class Evaluator {
     const cols = t.shape[1];
     const row = t.data.slice(positions[0] * cols, positions[0] * cols + cols);
     return tensorValue(new Tensor(t.dtype, [cols], row));
+  }
+
+  /** net[l]: layer l (negative from the end) as a network of its own. */
+  private layerOf(target: Extract<Value, { kind: 'network' }>, indices: readonly Expr[], span: Span): Value {
+    const net = target.network.net;
+    const v = this.evaluate(indices[0]);
+    const count = net.layers.length;
+    const i = v.kind === 'number' ? v.value : NaN;
+    if (!Number.isInteger(i) || i < -count || i >= count) {
+      throw this.error(indices[0].span, `a network of ${count} layer${count === 1 ? '' : 's'} takes a layer index from ${-count} to ${count - 1}, got ${v.kind === 'number' ? v.value : describeValue(v)}`);
+    }
+    const l = i < 0 ? i + count : i;
+    return this.engine(span, () => ({ kind: 'network', network: { net: net.slice(l, l + 1) } }));
   }
 
   private vector(elements: readonly Expr[], span: Span): Value {

@@ -3,17 +3,23 @@
  * numbers (float64); anything with a shape is an engine Tensor.
  */
 import type { Tensor } from '../../engine';
-import type { PlotDisplay, TableDisplay } from '../../shared/output';
+import type { GradflowDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
 import type { FunctionValue } from './function-value';
+import type { DatasetData, NetworkData, TrainingData } from './network-values';
 
 export type Value =
   | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'tensor'; readonly tensor: Tensor }
+  /** `gradflow` marks a gradflow(...) result: a plain vector everywhere, drawn as gradient norm against depth. */
+  | { readonly kind: 'tensor'; readonly tensor: Tensor; readonly gradflow?: string }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'function'; readonly fn: FunctionValue }
-  | { readonly kind: 'plot'; readonly display: PlotDisplay }
+  /** plot(...): curves, or gradient norms against depth for plot(gradflow(sigmoid), gradflow(relu)). */
+  | { readonly kind: 'plot'; readonly display: PlotDisplay | GradflowDisplay }
   | { readonly kind: 'table'; readonly display: TableDisplay }
+  | { readonly kind: 'network'; readonly network: NetworkData }
+  | { readonly kind: 'dataset'; readonly dataset: DatasetData }
+  | { readonly kind: 'training'; readonly training: TrainingData }
   | { readonly kind: 'none' };
 
 export const NONE: Value = { kind: 'none' };
@@ -31,6 +37,9 @@ export function describeValue(v: Value): string {
     case 'function': return `the function ${v.fn.label}`;
     case 'plot': return 'a plot';
     case 'table': return 'a table';
+    case 'network': return `a network ${v.network.net.layers.length === 1 ? '(one dense layer)' : `of ${v.network.net.layers.length} layers`}`;
+    case 'dataset': return `the dataset "${v.dataset.name}"`;
+    case 'training': return 'a training run';
     case 'none': return 'nothing';
   }
 }

@@ -3,6 +3,7 @@ import { toJsonNumber, type PlotSeries } from '../../../shared/output';
 import { sliceSpan } from '../../source';
 import { runtimeError } from '../call-site';
 import { gridPoints, sampleOn } from '../sampling';
+import { gradflowDisplay } from '../network-display';
 import { describeValue, type Value } from '../values';
 import { integerArg, numberArg, tensorArg, type ProcedureSpec } from './procedure';
 
@@ -12,6 +13,9 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
     summary: 'plot functions with their derivatives, or data y against x',
     minArgs: 1, maxArgs: 16, named: ['from', 'to', 'points', 'derivative', 'title'],
     run: (call) => {
+      // several gradflow(...) results: one chart of gradient norm against depth
+      const flows = call.args.flatMap((a) => (a.kind === 'tensor' && a.gradflow !== undefined ? [{ name: a.gradflow, norms: a.tensor.data }] : []));
+      if (flows.length > 0 && flows.length === call.args.length) return { kind: 'plot', display: gradflowDisplay(flows) };
       const titleValue = call.named.get('title');
       if (titleValue !== undefined && titleValue.kind !== 'string') throw runtimeError(call.site, 'title must be a string, e.g. title="ReLU family"');
       // displays are stored in notebooks as JSON, which has no `undefined`: omit the field instead

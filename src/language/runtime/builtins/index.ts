@@ -10,11 +10,13 @@ import { displayBuiltins } from './display';
 import { MathFunction, mathFunctionNames, mathProcedures } from './math';
 import { BuiltinProcedure, type ProcedureSpec } from './procedure';
 import { tensorBuiltins } from './tensors';
+import { networkBuiltins } from './networks';
+import { trainingBuiltins } from './training';
 
 export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN };
 
 const procedures = new Map<string, ProcedureSpec>();
-for (const spec of [...mathProcedures, ...tensorBuiltins, ...displayBuiltins]) procedures.set(spec.name, spec);
+for (const spec of [...mathProcedures, ...tensorBuiltins, ...displayBuiltins, ...networkBuiltins, ...trainingBuiltins]) procedures.set(spec.name, spec);
 
 export function lookupBuiltin(name: string, evaluator: Evaluator): Value | undefined {
   const activation = findActivation(name);

@@ -1,0 +1,96 @@
+/**
+ * Display JSON (src/shared/output.ts) for networks, data sets, training runs
+ * and gradient flow.
+ */
+import { predict, type Network } from '../../engine';
+import {
+  toJsonNumber, type DatasetDisplay, type DecisionBoundary, type GradflowDisplay, type NetworkDisplay, type TrainingDisplay,
+} from '../../shared/output';
+import { historyColumns, historyMatrix, type DatasetData, type TrainingData } from './network-values';
+
+/** Grid points per side of the decision-boundary heatmap (Playground draws 100; 50 keeps outputs small). */
+export const BOUNDARY_GRID = 50;
+/** Points drawn over the heatmap at most; larger data sets show an evenly spaced subset. */
+export const MAX_POINTS_SHOWN = 2000;
+
+export function networkDisplay(net: Network): NetworkDisplay {
+  return {
+    kind: 'network',
+    dtype: net.dtype,
+    layers: net.layers.map((l) => ({
+      inputs: l.inputs, outputs: l.outputs, activation: l.activation.label, parameters: l.parameterCount,
+      ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
+    })),
+    parameters: net.parameters.length,
+  };
+}
+
+export function datasetDisplay(d: DatasetData, testRows?: Int32Array): DatasetDisplay {
+  const n = d.y.size;
+  const step = Math.max(1, Math.ceil(n / MAX_POINTS_SHOWN));
+  const held = new Uint8Array(n);
+  if (testRows) for (const r of testRows) held[r] = 1;
+  const x1: number[] = [], x2: number[] = [], y: number[] = [], test: boolean[] = [];
+  for (let i = 0; i < n; i += step) {
+    x1.push(d.x.data[2 * i]);
+    x2.push(d.x.data[2 * i + 1]);
+    y.push(d.y.data[i]);
+    test.push(held[i] === 1);
+  }
+  return {
+    kind: 'dataset', name: d.name, task: d.task,
+    x1: x1.map(toJsonNumber), x2: x2.map(toJsonNumber), y: y.map(toJsonNumber),
+    ...(testRows ? { test } : {}),
+  };
+}
+
+export function gradflowDisplay(series: readonly { name: string; norms: ArrayLike<number> }[]): GradflowDisplay {
+  return { kind: 'gradflow', series: series.map((s) => ({ name: s.name, norms: Array.from(s.norms, toJsonNumber) })) };
+}
+
+export function trainingDisplay(t: TrainingData, status: TrainingDisplay['status']): TrainingDisplay {
+  const h = historyMatrix(t);
+  const columns = historyColumns(t);
+  const history = Array.from({ length: t.epochs }, (_, e) => Array.from(h.data.subarray(e * columns.length, (e + 1) * columns.length), toJsonNumber));
+  const boundary = decisionBoundary(t);
+  return {
+    kind: 'training', status, epochs: t.epochs, plannedEpochs: t.plannedEpochs,
+    settings: `${t.optimizer}, lr=${t.lr}, loss ${t.loss}`,
+    network: networkDisplay(t.net), columns, history,
+    ...(boundary ? { boundary } : {}),
+  };
+}
+
+/** The network's output over the data's bounding box (padded 10%); for multi-class outputs the winning class. */
+function decisionBoundary(t: TrainingData): DecisionBoundary | undefined {
+  const net = t.net;
+  if (net.inputs !== 2) return undefined;
+  const xs = t.data.x.data;
+  let lo1 = Infinity, hi1 = -Infinity, lo2 = Infinity, hi2 = -Infinity;
+  for (let i = 0; i < xs.length; i += 2) {
+    lo1 = Math.min(lo1, xs[i]); hi1 = Math.max(hi1, xs[i]);
+    lo2 = Math.min(lo2, xs[i + 1]); hi2 = Math.max(hi2, xs[i + 1]);
+  }
+  if (!(hi1 > lo1) || !(hi2 > lo2)) return undefined;
+  const axis = (lo: number, hi: number) => {
+    const pad = (hi - lo) * 0.1;
+    return Array.from({ length: BOUNDARY_GRID }, (_, i) => lo - pad + ((hi - lo + 2 * pad) * i) / (BOUNDARY_GRID - 1));
+  };
+  const gx = axis(lo1, hi1);
+  const gy = axis(lo2, hi2);
+  const grid = new Float64Array(2 * BOUNDARY_GRID * BOUNDARY_GRID);
+  gy.forEach((y, r) => gx.forEach((x, c) => {
+    grid[2 * (r * BOUNDARY_GRID + c)] = x;
+    grid[2 * (r * BOUNDARY_GRID + c) + 1] = y;
+  }));
+  const out = predict(net, grid, BOUNDARY_GRID * BOUNDARY_GRID);
+  const k = net.outputs;
+  const value = (i: number): number => {
+    if (k === 1) return out[i];
+    let best = 0;
+    for (let j = 1; j < k; j++) if (out[i * k + j] > out[i * k + best]) best = j;
+    return best;
+  };
+  const z = gy.map((_, r) => gx.map((_, c) => toJsonNumber(value(r * BOUNDARY_GRID + c))));
+  return { x: gx, y: gy, z, points: datasetDisplay(t.data, t.testRows) };
+}
