@@ -1,0 +1,179 @@
+/**
+ * Hover markdown for an activation, a user-defined function and a variable.
+ * Everything about an activation is read from its catalogue entry; nothing
+ * here knows a particular activation. Formulas and the plot are SVG images in
+ * `data:` URIs (hovers run no scripts), each followed by a plain-text form.
+ */
+import type { ActivationDefinition, ParameterValues, Properties } from '../engine/activations/definition';
+import { findActivation, resolveParameters } from '../engine/activations/registry';
+import { Session } from '../language/runtime/session';
+import type { SampledCurve } from '../shared/output';
+import { plotToSvg } from '../shared/svg-plot';
+import { latexToSvg } from './formula-image';
+import { expressionFor } from './framework-call';
+import { codeSpan, escapeMarkdown, HOVER_PALETTES, markdownTable, shortNumber, svgImage, type HoverPalette, type HoverTheme } from './hover-markdown';
+
+export type { HoverTheme } from './hover-markdown';
+
+export interface HoverOptions {
+  readonly theme: HoverTheme;
+}
+
+export interface ActivationHoverEntry {
+  /** A catalogue name, alias or preset (`gelu_tanh`). */
+  readonly name: string;
+  /** Values by canonical name or alias; missing ones take the defaults. */
+  readonly parameters?: Readonly<Record<string, number | string>>;
+  /** How the code spells it, shown in the heading: `leaky_relu(alpha=0.2)`, `nn.LeakyReLU`. */
+  readonly label?: string;
+  /** Canonical names whose values came from the code (marked in the table). */
+  readonly written?: readonly string[];
+  /** Where it was found, e.g. the framework (`pytorch`). */
+  readonly source?: string;
+}
+
+export interface UserFunctionHover {
+  readonly label: string;
+  readonly formula: string;
+  readonly derivative: string;
+  readonly curve: SampledCurve;
+  readonly kinks: readonly number[];
+}
+
+export interface VariableHover {
+  readonly name: string;
+  readonly kind: string;
+  readonly dtype?: string;
+  readonly shape?: readonly number[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly value?: string;
+}
+
+const PLOT_SIZE = { width: 360, height: 200 };
+
+/** How each property reads when true and when false (nothing shown for a false that is unremarkable). */
+const PROPERTY_WORDS: readonly (readonly [keyof Properties, string, string | undefined])[] = [
+  ['monotonic', 'monotonic', 'non-monotonic'],
+  ['boundedBelow', 'bounded below', 'unbounded below'],
+  ['boundedAbove', 'bounded above', 'unbounded above'],
+  ['smooth', 'smooth', 'has kinks'],
+  ['zeroCentred', 'zero-centred', undefined],
+  ['selfGated', 'self-gated', undefined],
+];
+
+const FRAMEWORK_LABELS: readonly (readonly [keyof ActivationDefinition['frameworks'], string])[] = [
+  ['pytorch', 'PyTorch'],
+  ['tensorflow', 'TensorFlow'],
+  ['keras', 'Keras'],
+  ['jax', 'JAX'],
+];
+
+/** Markdown for a builtin activation; an unknown name gives a one-line note. */
+export function activationHoverMarkdown(entry: ActivationHoverEntry, options: HoverOptions): string {
+  const found = findActivation(entry.name);
+  if (!found) return `**${escapeMarkdown(entry.name)}**: not an activation of the catalogue`;
+  const { definition } = found;
+  const palette = HOVER_PALETTES[options.theme];
+  const notes: string[] = [];
+  const parameters = resolvedOrDefaults(definition, { ...found.fixed, ...entry.parameters }, notes);
+  const written = new Set(entry.written ?? []);
+  const expression = expressionFor(definition, parameters);
+
+  const heading = [`### ${escapeMarkdown(definition.name)}`];
+  if (entry.label && entry.label !== definition.name) heading.push(codeSpan(entry.label));
+  if (entry.source) heading.push(`(${escapeMarkdown(entry.source)})`);
+  const sections = [
+    heading.join(' '),
+    `${escapeMarkdown(definition.summary)}  \n*${escapeMarkdown(definition.family)}*`,
+    formulaBlock('f(x)', definition.formula, palette),
+    formulaBlock("f'(x)", definition.derivativeFormula, palette),
+    plotImage(expression, palette) ?? '*(no plot)*',
+    escapeMarkdown(definition.explanation),
+  ];
+  if (definition.parameters.length > 0) sections.push(parameterTable(definition, parameters, written));
+  sections.push(...notes.map((n) => `*${escapeMarkdown(n)}*`));
+  sections.push(`**Range:** ${codeSpan(definition.range.text)}`);
+  sections.push(`**Properties:** ${propertyWords(definition.properties).join(' · ')}`);
+  if (definition.problems.length > 0) sections.push(`**Known problems:**\n\n${definition.problems.map((p) => `- ${escapeMarkdown(p)}`).join('\n')}`);
+  if (definition.usedIn.length > 0) sections.push(`**Used in:** ${definition.usedIn.map(escapeMarkdown).join('; ')}`);
+  sections.push(frameworkLines(definition));
+  return sections.join('\n\n');
+}
+
+/** Markdown for a function the user defined: its formula, symbolic derivative and curve. */
+export function userFunctionHoverMarkdown(fn: UserFunctionHover, options: HoverOptions): string {
+  const palette = HOVER_PALETTES[options.theme];
+  const svg = plotToSvg(
+    { kind: 'function', name: fn.label, formula: fn.formula, derivative: fn.derivative, kinks: [...fn.kinks], curve: fn.curve },
+    hoverPlotOptions(palette),
+  );
+  return [
+    `### ${escapeMarkdown(fn.label)} *(user-defined function)*`,
+    `${codeSpan(`${fn.label}(x) = ${fn.formula}`)}  \n${codeSpan(`${fn.label}'(x) = ${fn.derivative}`)}`,
+    svgImage(svg, `plot of ${fn.label} and its derivative`),
+    fn.kinks.length > 0 ? `Kinks at x = ${fn.kinks.map(shortNumber).join(', ')}` : '',
+  ].filter((s) => s !== '').join('\n\n');
+}
+
+/** Markdown for a variable: its kind, dtype, shape and range of values. */
+export function variableHoverMarkdown(v: VariableHover, _options: HoverOptions): string {
+  const facts: string[] = [`*${escapeMarkdown(v.kind)}*`];
+  if (v.dtype) facts.push(codeSpan(v.dtype));
+  if (v.shape) facts.push(`shape ${codeSpan(`[${v.shape.join(', ')}]`)}`);
+  if (v.min !== undefined && v.max !== undefined) facts.push(`min ${codeSpan(shortNumber(v.min))}, max ${codeSpan(shortNumber(v.max))}`);
+  const lines = [`### ${escapeMarkdown(v.name)}`, facts.join(' · ')];
+  if (v.value !== undefined) lines.push(`\`\`\`\`\`\`text\n${v.value.replace(/`{6,}/g, '')}\n\`\`\`\`\`\``);
+  return lines.join('\n\n');
+}
+
+/** The given values if the registry accepts them, else the defaults (required ones 0) with a note why. */
+function resolvedOrDefaults(definition: ActivationDefinition, given: Readonly<Record<string, number | string>>, notes: string[]): ParameterValues {
+  try {
+    return resolveParameters(definition, given);
+  } catch (e) {
+    notes.push(`${e instanceof Error ? e.message : String(e)}; shown with the defaults`);
+    const fallback = Object.fromEntries(definition.parameters.map((p) => [p.name, p.default ?? 0]));
+    return resolveParameters(definition, {}, fallback);
+  }
+}
+
+function formulaBlock(lhs: string, formula: { readonly text: string; readonly latex: string }, palette: HoverPalette): string {
+  const text = `${lhs} = ${formula.text}`;
+  const svg = latexToSvg(`${lhs.replace("'", '^{\\prime}')} = ${formula.latex}`, { color: palette.text });
+  return `${svgImage(svg, text)}  \n${codeSpan(text)}`;
+}
+
+/** f and f' sampled by the language itself, so the hover shows exactly what a cell would plot. */
+function plotImage(expression: string, palette: HoverPalette): string | undefined {
+  const { display } = new Session().run(expression);
+  if (display.kind !== 'function' || !display.curve) return undefined;
+  return svgImage(plotToSvg(display, hoverPlotOptions(palette)), `plot of ${expression} and its derivative`);
+}
+
+function hoverPlotOptions(palette: HoverPalette): Parameters<typeof plotToSvg>[1] {
+  return { ...PLOT_SIZE, axisColor: palette.axis, colors: palette.series, showTitle: false, decimals: 1 };
+}
+
+function parameterTable(definition: ActivationDefinition, values: ParameterValues, written: ReadonlySet<string>): string {
+  const show = (v: number | string | undefined): string => (v === undefined ? '(required)' : codeSpan(typeof v === 'number' ? shortNumber(v) : JSON.stringify(v)));
+  const rows = definition.parameters.map((p) => [
+    codeSpan(p.name) + (p.aliases.length > 0 ? ` (${p.aliases.map(codeSpan).join(', ')})` : ''),
+    show(values[p.name]) + (written.has(p.name) ? ' ✎ *from the code*' : ''),
+    show(p.default),
+    escapeMarkdown(p.description),
+  ]);
+  return markdownTable(['parameter', 'value', 'default', 'meaning'], rows);
+}
+
+function propertyWords(properties: Properties): string[] {
+  return PROPERTY_WORDS.flatMap(([key, yes, no]) => (properties[key] ? [yes] : no ? [no] : []));
+}
+
+function frameworkLines(definition: ActivationDefinition): string {
+  const lines = FRAMEWORK_LABELS.map(([key, label]) => {
+    const names = definition.frameworks[key];
+    return `${label}: ${names.length > 0 ? names.map(codeSpan).join(', ') : '—'}`;
+  });
+  return `**In frameworks:**  \n${lines.join('  \n')}`;
+}
