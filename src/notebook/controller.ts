@@ -9,12 +9,15 @@
  * the session reads between statements, at every call and every 65,536
  * elements, so a long cell stops within a fraction of a second. Restart Kernel
  * terminates the worker, which stops even a cell that never checks the token.
+ * A long train(...) streams its progress: the worker posts interim displays
+ * (about every 200 ms) that replace the cell's output until the result arrives;
+ * an interrupt stops training within one step and shows what was trained so far.
  * Without a worker (none could be started), the session runs in this thread and
  * an interrupt only takes effect between cells.
  */
 import * as vscode from 'vscode';
 import { outputItems } from '../language/runtime/session';
-import { ERROR_MIME } from '../shared/output';
+import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from './kernel-worker';
 import { NOTEBOOK_TYPE } from './serializer';
@@ -167,15 +170,14 @@ export class ActivationController implements vscode.Disposable {
     execution.start(Date.now());
     let ok = false;
     try {
-      const display = await k.session.run(cell.document.getText());
-      const items = outputItems(display).map((item) =>
-        item.mime === ERROR_MIME
-          ? vscode.NotebookCellOutputItem.error(errorOf(item.data, display))
-          : typeof item.data === 'string'
-            ? vscode.NotebookCellOutputItem.text(item.data, item.mime)
-            : vscode.NotebookCellOutputItem.json(item.data, item.mime),
-      );
-      await execution.replaceOutput(items.length ? [new vscode.NotebookCellOutput(items)] : []);
+      // Training streams interim displays; they are shown in order, and the result only after them.
+      let shown: Thenable<void> = Promise.resolve();
+      const showProgress = (interim: DisplayValue) => {
+        shown = shown.then(() => execution.replaceOutput(cellOutputs(interim))).then(undefined, () => undefined);
+      };
+      const display = await k.session.run(cell.document.getText(), showProgress);
+      await shown;
+      await execution.replaceOutput(cellOutputs(display));
       if (display.kind === 'error') {
         if (display.line > 0) {
           this.diagnostics.set(cell.document.uri, [errorDiagnostic(cell.document, display.message, display.line, display.column)]);
@@ -204,6 +206,18 @@ export class ActivationController implements vscode.Disposable {
     for (const k of this.kernels.values()) k.session.dispose();
     this.kernels.clear();
   }
+}
+
+/** A display as the cell's output: our JSON, the static picture and text; errors as VS Code error items. */
+function cellOutputs(display: DisplayValue): vscode.NotebookCellOutput[] {
+  const items = outputItems(display).map((item) =>
+    item.mime === ERROR_MIME
+      ? vscode.NotebookCellOutputItem.error(errorOf(item.data, display))
+      : typeof item.data === 'string'
+        ? vscode.NotebookCellOutputItem.text(item.data, item.mime)
+        : vscode.NotebookCellOutputItem.json(item.data, item.mime),
+  );
+  return items.length ? [new vscode.NotebookCellOutput(items)] : [];
 }
 
 function errorOf(data: unknown, display: { kind: string }): Error {

@@ -17,6 +17,8 @@ interface InspectRequest { readonly type: 'inspect'; readonly id: number; readon
 type Request = RunRequest | InspectRequest;
 type Reply =
   | { readonly type: 'result'; readonly id: number; readonly display: DisplayValue }
+  /** An interim display of the running cell (a training run's progress), before its result. */
+  | { readonly type: 'progress'; readonly id: number; readonly display: DisplayValue }
   | { readonly type: 'inspected'; readonly id: number; readonly infos: NameInfo[] };
 
 export type { NameInfo };
@@ -51,7 +53,8 @@ export function runKernelWorker(): void {
     if (message.type !== 'run') return;
     let display: DisplayValue;
     try {
-      display = session.run(message.source, token).display;
+      const progress = (interim: DisplayValue) => port.postMessage({ type: 'progress', id: message.id, display: interim } satisfies Reply);
+      display = session.run(message.source, token, progress).display;
     } catch (e) {
       display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
     }
@@ -61,7 +64,8 @@ export function runKernelWorker(): void {
 
 /** One notebook's kernel: a Session, in a worker thread when possible. */
 export interface KernelSession {
-  run(source: string): Promise<DisplayValue>;
+  /** @param onProgress shows interim displays while the cell runs (training progress). */
+  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue>;
   /** Asks the running cell to stop (it ends with an 'interrupted' error). */
   interrupt(): void;
   /**
@@ -77,9 +81,9 @@ export interface KernelSession {
 export class InProcessSession implements KernelSession {
   private readonly session = new Session();
   private readonly token = { isCancellationRequested: false };
-  run(source: string): Promise<DisplayValue> {
+  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
-    return Promise.resolve(this.session.run(source, this.token).display);
+    return Promise.resolve(this.session.run(source, this.token, onProgress).display);
   }
   inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
     return Promise.resolve(this.session.inspect(names, detailed));
@@ -97,6 +101,7 @@ export class WorkerSession implements KernelSession {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, (display: DisplayValue) => void>();
+  private readonly progress = new Map<number, (display: DisplayValue) => void>();
   private readonly inspections = new Map<number, (infos: NameInfo[]) => void>();
   private dead: string | undefined;
 
@@ -110,8 +115,13 @@ export class WorkerSession implements KernelSession {
         this.inspections.delete(reply.id);
         return;
       }
+      if (reply.type === 'progress') {
+        this.progress.get(reply.id)?.(reply.display);
+        return;
+      }
       const resolve = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      this.progress.delete(reply.id);
       resolve?.(reply.display);
     });
     this.worker.on('error', (e) => this.fail(`the kernel stopped: ${e instanceof Error ? e.message : String(e)}`));
@@ -122,6 +132,7 @@ export class WorkerSession implements KernelSession {
     this.dead ??= message;
     for (const resolve of this.pending.values()) resolve({ kind: 'error', message, line: 0, column: 0 });
     this.pending.clear();
+    this.progress.clear();
     for (const resolve of this.inspections.values()) resolve([]);
     this.inspections.clear();
   }
@@ -130,12 +141,13 @@ export class WorkerSession implements KernelSession {
     return this.dead === undefined;
   }
 
-  run(source: string): Promise<DisplayValue> {
+  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
     if (this.dead) return Promise.resolve({ kind: 'error', message: this.dead, line: 0, column: 0 });
     Atomics.store(this.flag, 0, 0);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
+      if (onProgress) this.progress.set(id, onProgress);
       this.worker.postMessage({ type: 'run', id, source } satisfies Request);
     });
   }

@@ -65,8 +65,10 @@ export class Session {
     this.state.globals.clear();
   }
 
-  run(source: string, token?: CancellationToken): CellResult {
+  /** @param progress receives interim displays while a long computation (train) runs. */
+  run(source: string, token?: CancellationToken, progress?: (display: DisplayValue) => void): CellResult {
     this.state.token = token;
+    this.state.progress = progress;
     this.state.depth = 0;
     const evaluator = new Evaluator(this.state, source);
     /** The statement running, so that even an error without a place of its own points into the cell. */
@@ -84,6 +86,7 @@ export class Session {
       return failure(e, source, at);
     } finally {
       this.state.token = undefined;
+      this.state.progress = undefined;
     }
   }
 }
