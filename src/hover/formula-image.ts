@@ -24,7 +24,26 @@ const EX_PER_EM = 0.442;
 
 let render: LatexRenderer | undefined;
 
+/**
+ * Finished images by colour, scale and LaTeX. A conversion takes 5-20 ms and
+ * hovers ask for the same few formulas again and again; the catalogue in four
+ * themes is a few hundred entries, and the bound keeps arbitrary input in check.
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 1000;
+
 export function latexToSvg(latex: string, options: LatexImageOptions): string {
+  const key = `${options.color}\u0000${options.scale ?? 1}\u0000${latex}`;
+  let svg = cache.get(key);
+  if (svg === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    svg = convert(latex, options);
+    cache.set(key, svg);
+  }
+  return svg;
+}
+
+function convert(latex: string, options: LatexImageOptions): string {
   render ??= createRenderer();
   const svg = render(latex);
   const exPx = FONT_PX * EX_PER_EM * (options.scale ?? 1);
