@@ -47,7 +47,7 @@ export function formulaLines(d: FunctionDisplay): string[] {
   return [`${d.name}(x) = ${d.formula}`, `${d.name}'(x) = ${d.derivative}`];
 }
 
-function themeLayout(theme: Theme): Record<string, unknown> {
+export function themeLayout(theme: Theme): Record<string, unknown> {
   return {
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
@@ -56,7 +56,7 @@ function themeLayout(theme: Theme): Record<string, unknown> {
   };
 }
 
-function axisStyle(theme: Theme): Record<string, unknown> {
+export function axisStyle(theme: Theme): Record<string, unknown> {
   return { gridcolor: gridColor(theme), linecolor: theme.border, zerolinecolor: theme.border, zeroline: true };
 }
 

@@ -7,6 +7,9 @@
  *   plot     -> all series overlaid, derivatives dashed, title
  *   tensor   -> compact HTML table (dtype, shape, at most 200 elements)
  *   table    -> HTML table with headers
+ *   network  -> table of layers and parameter counts
+ *   training -> summary line; loss, accuracy, dead units / prelu slopes, decision boundary charts
+ *   gradflow -> gradient norm against layer, log y;  dataset -> the points
  *   number / string / boolean -> text; error -> styled text; none -> nothing
  *
  * Colours come from VS Code's theme variables and follow theme changes; plots
@@ -18,7 +21,9 @@ import type { DisplayValue, FunctionDisplay, PlotDisplay } from '../shared/outpu
 import { displaySeries } from '../shared/plot-traces';
 import { buildFigure, formulaLines, themeRelayout, themeRestyle } from './figures';
 import { loadPlotly, type PlotlyApi } from './plotly';
-import { formatValue, tableView, tensorView, type TableView } from './tables';
+import { formatValue, networkView, tableView, tensorView, type TableView } from './tables';
+import { datasetFigure, gradflowFigure, trainingFigures, type PlotFigure } from './network-figures';
+import { trainingText } from '../shared/network-text';
 import { readTheme, sameTheme, type Theme } from './theme';
 
 interface LivePlot {
@@ -42,8 +47,17 @@ const STYLE = `
 .al-output .al-note { opacity: 0.75; font-style: italic; padding-top: 4px; }
 `;
 
+/** Figures drawn from one output item, redrawn (Plotly.react) when the theme changes. */
+interface LiveFigures {
+  readonly roots: HTMLElement[];
+  readonly build: (theme: Theme) => PlotFigure[];
+  readonly resize: ResizeObserver;
+  theme: Theme;
+}
+
 export const activate: ActivationFunction = () => {
   const plots = new Map<string, LivePlot>();
+  const figureSets = new Map<string, LiveFigures>();
   let plotly: PlotlyApi | undefined;
 
   const currentTheme = (): Theme => {
@@ -61,11 +75,22 @@ export const activate: ActivationFunction = () => {
       const series = displaySeries(plot.display);
       void plotly.restyle(plot.root, themeRestyle(series, theme), series.map((_, i) => i));
     }
+    for (const set of figureSets.values()) {
+      if (sameTheme(set.theme, theme)) continue;
+      set.theme = theme;
+      set.build(theme).forEach((f, i) => void plotly?.react(set.roots[i], f.data, f.layout, f.config));
+    }
   };
   // VS Code swaps the theme classes on <body> (vscode-light / vscode-dark / vscode-high-contrast).
   new MutationObserver(retheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
   const dispose = (id: string): void => {
+    const set = figureSets.get(id);
+    if (set) {
+      figureSets.delete(id);
+      set.resize.disconnect();
+      for (const root of set.roots) plotly?.purge(root);
+    }
     const plot = plots.get(id);
     if (!plot) return;
     plots.delete(id);
@@ -96,6 +121,37 @@ export const activate: ActivationFunction = () => {
     resize.observe(container);
     dispose(id);
     plots.set(id, { root, display, resize, theme });
+  }
+
+  /** One plotly chart per figure, stacked (training runs, gradflow, data sets). */
+  async function renderFigures(id: string, build: (theme: Theme) => PlotFigure[], container: HTMLElement, signal: AbortSignal): Promise<void> {
+    const loading = el('div', 'al-loading', 'Loading plot…');
+    container.append(loading);
+    let api: PlotlyApi;
+    try {
+      api = await loadPlotly();
+    } catch (err) {
+      loading.replaceWith(el('pre', 'al-error', `could not load the plotting library: ${String(err)}`));
+      return;
+    }
+    plotly = api;
+    loading.remove();
+    if (signal.aborted || !container.isConnected) return;
+    const theme = currentTheme();
+    const figures = build(theme);
+    const roots = figures.map((f) => {
+      const root = el('div', 'al-plot');
+      root.dataset.figure = f.name;
+      container.append(root);
+      return root;
+    });
+    await Promise.all(figures.map((f, i) => api.newPlot(roots[i], f.data, f.layout, f.config)));
+    const resize = new ResizeObserver(() => {
+      for (const root of roots) if (root.isConnected) void api.Plots.resize(root);
+    });
+    resize.observe(container);
+    dispose(id);
+    figureSets.set(id, { roots, build, resize, theme });
   }
 
   return {
@@ -140,6 +196,25 @@ export const activate: ActivationFunction = () => {
         case 'plot':
           await renderPlot(item.id, display, container, signal);
           return;
+        case 'network':
+          container.append(tableElement(networkView(display)));
+          return;
+        case 'training': {
+          const d = display;
+          container.append(el('pre', 'al-formula', trainingText(d)));
+          await renderFigures(item.id, (theme) => trainingFigures(d, theme), container, signal);
+          return;
+        }
+        case 'gradflow': {
+          const d = display;
+          await renderFigures(item.id, (theme) => [gradflowFigure(d, theme)], container, signal);
+          return;
+        }
+        case 'dataset': {
+          const d = display;
+          await renderFigures(item.id, (theme) => [datasetFigure(d, theme)], container, signal);
+          return;
+        }
         default:
           container.append(el('pre', 'al-error', `unknown output kind: ${String((display as { kind?: unknown } | null)?.kind)}`));
       }

@@ -10,6 +10,8 @@ export interface PlotlyApi {
   newPlot(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
   relayout(root: HTMLElement, update: Record<string, unknown>): Promise<HTMLElement>;
   restyle(root: HTMLElement, update: Record<string, unknown>, traces?: number[]): Promise<HTMLElement>;
+  /** Redraws with new data and layout (used to re-theme the network figures). */
+  react(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
   purge(root: HTMLElement): void;
   readonly Plots: { resize(root: HTMLElement): Promise<void> | void };
 }

@@ -2,7 +2,7 @@
  * Tensors and tables as rows of cell texts, for the renderer to put into an
  * HTML table (with textContent). Pure, no DOM.
  */
-import { formatNumber, type JsonNumber, type TableDisplay, type TensorDisplay } from '../shared/output';
+import { formatNumber, type JsonNumber, type NetworkDisplay, type TableDisplay, type TensorDisplay } from '../shared/output';
 
 /** Most tensor elements drawn; the rest are summarised in a note. */
 export const MAX_TENSOR_ELEMENTS = 200;
@@ -69,5 +69,18 @@ export function tableView(d: TableDisplay, maxRows = MAX_TENSOR_ELEMENTS): Table
     header: d.columns.map((c) => c.name),
     rows,
     ...(shown < n ? { note: `showing ${shown} of ${n} rows` } : {}),
+  };
+}
+
+/** A network's layers as a table: sizes, activation, parameters (and prelu slopes). */
+export function networkView(d: NetworkDisplay): TableView {
+  const withSlope = d.layers.some((l) => l.slope !== undefined);
+  return {
+    caption: `network (${d.dtype}), ${d.parameters} parameters`,
+    header: ['layer', 'inputs', 'outputs', 'activation', 'parameters', ...(withSlope ? ['slope'] : [])],
+    rows: d.layers.map((l, i) => [
+      String(i), String(l.inputs), String(l.outputs), l.activation, String(l.parameters),
+      ...(withSlope ? [formatValue(l.slope)] : []),
+    ]),
   };
 }

@@ -1,7 +1,7 @@
 /** Plain-text fallbacks for network, dataset, gradflow and training displays. */
 import {
   formatNumber, fromJsonNumber, type DatasetDisplay, type GradflowDisplay, type JsonNumber, type NetworkDisplay, type TrainingDisplay,
-} from '../../shared/output';
+} from './output';
 
 const short = (v: JsonNumber): string => {
   const n = fromJsonNumber(v);

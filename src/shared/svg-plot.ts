@@ -28,6 +28,11 @@ export interface SvgPlotOptions {
   readonly showTitle?: boolean;
   /** Decimals of coordinates (default 2); hovers use 1 to keep their data URIs small. */
   readonly decimals?: number;
+  /** Axis titles; `x` and `f(x)` / `y` when omitted (training runs: epoch, loss). */
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  /** A logarithmic y axis (gradient norms): values <= 0 become gaps, ticks read 1e−6, 0.01, ... */
+  readonly logY?: boolean;
 }
 
 /** Readable on white and on near-black backgrounds. */
@@ -48,7 +53,7 @@ export const escapeXml = (text: string): string => xmlEscape(text);
 export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPlotOptions = {}): string {
   const width = Math.max(160, options.width ?? 640);
   const height = Math.max(120, options.height ?? 400);
-  const series = displaySeries(display);
+  const series = options.logY ? displaySeries(display).map(toLog10) : displaySeries(display);
   const kinks = (display.kinks ?? []).filter(Number.isFinite);
   const title = options.showTitle === false ? undefined : display.kind === 'plot' ? display.title : `${display.name}(x) = ${display.formula}`;
   const axis = escapeXml(options.axisColor ?? AXIS_COLOR);
@@ -95,10 +100,10 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
   out.push('</g>');
   out.push(`<g class="ticks" fill="${axis}">`);
   for (const t of xTicks) out.push(`<text x="${r(sx(t))}" y="${r(plotBottom + 16)}" text-anchor="middle">${escapeXml(tickLabel(t))}</text>`);
-  for (const t of yTicks) out.push(`<text x="${r(left - 6)}" y="${r(sy(t) + 4)}" text-anchor="end">${escapeXml(tickLabel(t))}</text>`);
-  out.push(`<text class="axis-label" x="${r((left + right) / 2)}" y="${r(plotBottom + 32)}" text-anchor="middle">x</text>`);
-  const yLabel = display.kind === 'function' ? 'f(x)' : 'y';
-  out.push(`<text class="axis-label" transform="translate(14 ${r(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle">${yLabel}</text>`);
+  for (const t of yTicks) out.push(`<text x="${r(left - 6)}" y="${r(sy(t) + 4)}" text-anchor="end">${escapeXml(options.logY ? logTickLabel(t) : tickLabel(t))}</text>`);
+  out.push(`<text class="axis-label" x="${r((left + right) / 2)}" y="${r(plotBottom + 32)}" text-anchor="middle">${escapeXml(options.xLabel ?? 'x')}</text>`);
+  const yLabel = options.yLabel ?? (display.kind === 'function' ? 'f(x)' : 'y');
+  out.push(`<text class="axis-label" transform="translate(14 ${r(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`);
   out.push('</g>');
 
   // Kinks: vertical dotted lines.
@@ -186,6 +191,23 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   }
   if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
   return ticks;
+}
+
+/** A series with log10 of its y values; non-positive values become gaps. */
+function toLog10(s: Series): Series {
+  return {
+    ...s,
+    y: s.y.map((v) => {
+      const n = fromJsonNumber(v);
+      return n > 0 && Number.isFinite(n) ? Math.log10(n) : 'NaN';
+    }),
+  };
+}
+
+/** A tick of a log10 axis (the tick is the exponent): 1e−6, or 0.01 ... 100 written out. */
+function logTickLabel(exponent: number): string {
+  if (Number.isInteger(exponent) && Math.abs(exponent) > 2) return `1e${exponent}`.replace('-', '\u2212');
+  return tickLabel(Number(Math.pow(10, exponent).toPrecision(3)));
 }
 
 function tickLabel(v: number): string {

@@ -5,7 +5,7 @@
 import { formatNumber, toJsonNumber, type DisplayValue, type JsonNumber } from '../../shared/output';
 import type { CallSite } from './call-site';
 import { gradflowDisplay, networkDisplay, datasetDisplay, trainingDisplay } from './network-display';
-import { datasetText, gradflowText, networkText, trainingText } from './network-text';
+import { datasetText, gradflowText, networkText, trainingText } from '../../shared/network-text';
 import { DEFAULT_GRID, sampleCurve } from './sampling';
 import type { Value } from './values';
 

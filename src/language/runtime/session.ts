@@ -6,6 +6,7 @@
 import type { DType } from '../../engine';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from '../../shared/output';
 import { plotToSvg, SVG_MIME } from '../../shared/svg-plot';
+import { gradflowToSvg, trainingToSvg } from '../../shared/network-svg';
 import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Span } from '../source';
@@ -113,7 +114,10 @@ export function outputItems(display: DisplayValue): OutputItem[] {
   }
   // Plots also carry a static SVG, so they stay visible where our renderer is absent
   // (GitHub, exports); item order is preference order: our renderer, then the picture, then text.
-  const picture = display.kind === 'function' || display.kind === 'plot' ? [{ mime: SVG_MIME, data: plotToSvg(display) }] : [];
+  const svg = display.kind === 'function' || display.kind === 'plot' ? plotToSvg(display)
+    : display.kind === 'training' ? trainingToSvg(display)
+      : display.kind === 'gradflow' ? gradflowToSvg(display) : undefined;
+  const picture = svg !== undefined ? [{ mime: SVG_MIME, data: svg }] : [];
   return [
     { mime: VALUE_MIME, data: display },
     ...picture,
