@@ -1,5 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { registerPlotCommands } from './commands/plot-commands';
+import { registerPlotPanelSerializer } from './commands/plot-panel';
+import { registerCompletion } from './completion/providers';
+import { registerHovers } from './hover/hover-providers';
 import { ActivationController } from './notebook/controller';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 
@@ -8,8 +12,8 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
  *
  * This file and src/cli.ts are the only wiring points of the architecture:
  * they connect the engine, language and renderer modules to their hosts.
- * Here: the *.actnb serializer, the kernel (notebook controller) and the
- * commands. Every handler catches its own errors: nothing escapes to the
+ * Here: the *.actnb serializer, the kernel (notebook controller), hovers,
+ * completion and signature help, the plot panels and the commands. Every handler catches its own errors: nothing escapes to the
  * extension host.
  */
 export function activate(context: vscode.ExtensionContext): void {
@@ -18,6 +22,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     registerSerializer(),
     controller,
+    // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
+    registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300)),
+    registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0]),
+    registerPlotCommands(context.extensionUri),
+    registerPlotPanelSerializer(context.extensionUri),
     vscode.commands.registerCommand('activationLab.restartKernel', (arg?: unknown) =>
       guard('Restart Kernel', async () => {
         const nb = notebookFrom(arg) ?? vscode.window.activeNotebookEditor?.notebook;

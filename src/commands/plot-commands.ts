@@ -82,7 +82,8 @@ async function askParameters(name: string): Promise<string> {
     },
   });
   if (text === undefined) throw new Cancel();
-  return withParameterText(name, text);
+  // The defaults as offered mean the plain function: `gelu`, not `gelu(approximate="none")`.
+  return text.replace(/\s+/g, '') === defaults.replace(/\s+/g, '') ? name : withParameterText(name, text);
 }
 
 async function plotActivation(extensionUri: vscode.Uri, args?: PlotActivationArgs | string): Promise<PanelInfo> {
@@ -134,7 +135,7 @@ async function plotAtCursor(extensionUri: vscode.Uri, args?: PlotAtCursorArgs | 
   }
   const text = document.getText();
   const offset = document.offsetAt(selection.isEmpty ? selection.active : selection.start);
-  const call = frameworkCallAt(text, offset);
+  const call = frameworkCallAt(text, offset, { language: document.languageId });
   if (!call) {
     void vscode.window.showInformationMessage('Activation Lab: put the cursor on an activation such as torch.relu, nn.GELU() or tf.nn.silu to plot it');
     return undefined;

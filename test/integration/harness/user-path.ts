@@ -54,6 +54,8 @@ async function chartInPanel(page: Page): Promise<number> {
 }
 
 async function paletteStage(page: Page): Promise<string> {
+  // Away from the hovered word, so its hover closes.
+  await page.mouse.move(5, 400);
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -62,9 +64,12 @@ async function paletteStage(page: Page): Promise<string> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Plot Activation Function' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   // The catalogue picker (a new quick pick): filter to gelu.
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Gaussian' }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input[placeholder^="Pick an activation"]').waitFor({ timeout: 10_000 });
   await input.fill('gelu');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'gelu' }).first().waitFor({ timeout: 10_000 });
+  // The filtered list puts the exact label first, focused: gelu (then quick_gelu).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Gaussian error linear unit' }).first().waitFor({ timeout: 10_000 });
+  const first = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).trim();
+  if (!first.startsWith('gelu')) return `the first row after typing "gelu" is "${first.slice(0, 40)}"`;
   await page.keyboard.press('Enter');
   // The parameters box, prefilled with the defaults: accept them.
   await page.locator('.quick-input-widget', { hasText: 'parameters' }).first().waitFor({ timeout: 10_000 });
