@@ -98,19 +98,24 @@ export const activate: ActivationFunction = () => {
     plotly?.purge(plot.root);
   };
 
+  /** plotly, replacing the loading note (or, when it cannot load, showing why). */
+  async function plotlyFor(loading: HTMLElement): Promise<PlotlyApi | undefined> {
+    try {
+      plotly = await loadPlotly();
+    } catch (err) {
+      loading.replaceWith(el('pre', 'al-error', `could not load the plotting library: ${String(err)}`));
+      return undefined;
+    }
+    loading.remove();
+    return plotly;
+  }
+
   async function renderPlot(id: string, display: FunctionDisplay | PlotDisplay, container: HTMLElement, signal: AbortSignal): Promise<void> {
     const root = el('div', 'al-plot');
     const loading = el('div', 'al-loading', 'Loading plot…');
     container.append(loading, root);
-    let api: PlotlyApi;
-    try {
-      api = await loadPlotly();
-    } catch (err) {
-      loading.replaceWith(el('pre', 'al-error', `could not load the plotting library: ${String(err)}`));
-      return;
-    }
-    plotly = api;
-    loading.remove();
+    const api = await plotlyFor(loading);
+    if (!api) return;
     if (signal.aborted || !root.isConnected) return;
     const theme = currentTheme();
     const figure = buildFigure(display, theme);
@@ -127,15 +132,8 @@ export const activate: ActivationFunction = () => {
   async function renderFigures(id: string, build: (theme: Theme) => PlotFigure[], container: HTMLElement, signal: AbortSignal): Promise<void> {
     const loading = el('div', 'al-loading', 'Loading plot…');
     container.append(loading);
-    let api: PlotlyApi;
-    try {
-      api = await loadPlotly();
-    } catch (err) {
-      loading.replaceWith(el('pre', 'al-error', `could not load the plotting library: ${String(err)}`));
-      return;
-    }
-    plotly = api;
-    loading.remove();
+    const api = await plotlyFor(loading);
+    if (!api) return;
     if (signal.aborted || !container.isConnected) return;
     const theme = currentTheme();
     const figures = build(theme);
