@@ -3,6 +3,8 @@
  * dead, sparsity, gradflow; their fields, indexing, displays and errors.
  */
 import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { historyColumns } from '../../../../src/language/runtime/network-values';
 import type { GradflowDisplay, NetworkDisplay, TrainingDisplay } from '../../../../src/shared/output';
 import { asError, asNumber, asScalar, asTensor, display, evalCell, Session } from './support';
@@ -95,6 +97,17 @@ describe('language: networks', () => {
     assert.ok(relu[0] + relu[1] > 16, `relu at lr=1: ${relu} of 16 + 16 units dead`);
     assert.deepEqual(leaky, [0, 0]);
     assert.ok(calm[0] + calm[1] < 8, `relu at the default lr: ${calm} dead`);
+  });
+
+  it("the README's dying-ReLU example shows what its comments say", () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    const block = /\*\*Dying ReLU\.\*\*[^`]*```\n([^`]*)```/.exec(readme);
+    assert.ok(block, 'README has the dying-ReLU example');
+    const lines = block[1].trim().split('\n');
+    const s = new Session();
+    display(s, lines.slice(0, 3).join('\n'));
+    assert.deepEqual(asTensor(display(s, lines[3])), [19, 0]);
+    assert.deepEqual(asTensor(display(s, lines[4])), [0.6, 1]);
   });
 
   it('sparsity: relu layers output exact zeros, tanh layers almost never', () => {
