@@ -7,6 +7,8 @@
  *   palette - F1, type "Activation Lab: Plot Activation Function", Enter; type "gelu", Enter;
  *             Enter to accept the prefilled parameters; a panel must show a plotly chart with
  *             two traces (f and f'); screenshot plot-panel.png.
+ *   training - a notebook's training-run output must show its charts (loss, accuracy, dead
+ *             units, and the decision boundary as a heatmap with the points); screenshot training.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -14,7 +16,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training'] as const;
+
+/** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
+const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
 
 function log(msg: string): void {
   console.log(`[harness:user-path] ${msg}`);
@@ -85,15 +90,52 @@ async function paletteStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Runs inside a frame: the training charts drawn there, by figure name. */
+const TRAINING_CHARTS = `(() => Array.from(document.querySelectorAll('.al-plot[data-figure]')).map((el) => ({
+  figure: el.getAttribute('data-figure'),
+  traces: Array.isArray(el.data) ? el.data.map((t) => t.type || 'scatter') : [],
+})))()`;
+
+async function trainingStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 2000 });
+  const end = Date.now() + 30_000;
+  let charts: { figure: string; traces: string[] }[] = [];
+  for (;;) {
+    charts = [];
+    for (const frame of page.frames()) {
+      try {
+        charts.push(...((await frame.evaluate(TRAINING_CHARTS)) as typeof charts));
+      } catch {
+        // detached frame
+      }
+    }
+    const drawn = TRAINING_FIGURES.every((f) => charts.some((c) => c.figure === f && c.traces.length > 0));
+    if (drawn || Date.now() > end) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`training: ${charts.map((c) => `${c.figure} (${c.traces.join(', ')})`).join('; ')}`);
+  const missing = TRAINING_FIGURES.filter((f) => !charts.some((c) => c.figure === f && c.traces.length > 0));
+  if (missing.length) return `no ${missing.join(', ')} chart(s) in the training output`;
+  const boundary = charts.find((c) => c.figure === 'boundary')!;
+  if (!boundary.traces.includes('heatmap') || !boundary.traces.some((t) => t === 'scatter' || t === 'scattergl')) {
+    return `the decision boundary should be a heatmap with the points, got ${boundary.traces.join(', ')}`;
+  }
+  const loss = charts.find((c) => c.figure === 'loss')!;
+  if (loss.traces.length !== 2) return `the loss chart should have train and test curves, got ${loss.traces.length} traces`;
+  return '';
+}
+
+const SCREENSHOTS: Readonly<Record<string, string>> = { hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png' };
+
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
   const t0 = Date.now();
   let reason = '';
   try {
-    reason = stage === 'hover' ? await hoverStage(page) : await paletteStage(page);
+    reason = stage === 'hover' ? await hoverStage(page) : stage === 'palette' ? await paletteStage(page) : await trainingStage(page);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }
-  const screenshot = path.join(screenshotDir, stage === 'hover' ? 'hover.png' : 'plot-panel.png');
+  const screenshot = path.join(screenshotDir, SCREENSHOTS[stage] ?? `${stage}.png`);
   await new Promise((r) => setTimeout(r, 300));
   await page.screenshot({ path: screenshot, timeout: 15_000 }).catch(() => undefined);
   log(`${stage}: ${reason ? `FAIL: ${reason}` : 'ok'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshot ${screenshot}`);

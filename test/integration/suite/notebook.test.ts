@@ -5,48 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { parseNotebook } from '../../../src/notebook/format';
 
-const EXTENSION_ID = 'activation-lab.activation-lab';
-const KERNEL = { id: 'activation-lab.kernel', extension: EXTENSION_ID };
-const VALUE_MIME = 'application/vnd.activation-lab.value+json';
-const ERROR_MIME = 'application/vnd.code.notebook.error';
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function open(name: string): Promise<vscode.NotebookDocument> {
-  const nb = await vscode.workspace.openNotebookDocument(fixture(name));
-  await vscode.window.showNotebookDocument(nb);
-  await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
-  return nb;
-}
-
-async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const done = (cell: vscode.NotebookCell): boolean => cell.executionSummary?.success !== undefined;
-
-function item(cell: vscode.NotebookCell, mime: string): vscode.NotebookCellOutputItem | undefined {
-  for (const o of cell.outputs) for (const i of o.items) if (i.mime === mime) return i;
-  return undefined;
-}
-
-function json(cell: vscode.NotebookCell, mime = VALUE_MIME): any {
-  const i = item(cell, mime);
-  assert.ok(i, `cell ${cell.index} has no ${mime} output (has ${cell.outputs.flatMap((o) => o.items.map((x) => x.mime)).join(', ') || 'none'})`);
-  return JSON.parse(new TextDecoder().decode(i.data));
-}
-
-async function runCells(nb: vscode.NotebookDocument, start: number, end: number): Promise<void> {
-  await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: nb.uri });
-}
+import { done, ERROR_MIME, EXTENSION_ID, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
 
 describe('Activation Lab notebooks', function () {
   before(async () => {

@@ -1,0 +1,81 @@
+/**
+ * Small networks in a notebook, in a real VS Code: a training run's output, its figures,
+ * streaming progress and interrupting a long run without losing what was trained.
+ */
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import { HANDSHAKE_DIR, waitAck } from './handshake';
+import { done, ERROR_MIME, item, json, open, runCells, until } from './notebook-helpers';
+
+describe('Activation Lab networks in a notebook', function () {
+  this.timeout(120_000);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('trains an MLP on xor: a training output with its history, accuracy as a field, gradient flow', async () => {
+    const nb = await open('training.actnb');
+    await vscode.commands.executeCommand('notebook.execute');
+    await until('all cells', () => nb.getCells().every(done), 60_000);
+    assert.ok(nb.getCells().every((c) => c.executionSummary?.success === true), 'every cell succeeds');
+
+    const run = json(nb.cellAt(0));
+    assert.equal(run.kind, 'training');
+    assert.equal(run.status, 'done');
+    assert.equal(run.epochs, run.plannedEpochs);
+    assert.equal(run.history.length, run.epochs);
+    assert.deepEqual(run.columns.slice(0, 5), ['epoch', 'loss', 'test_loss', 'accuracy', 'test_accuracy']);
+    assert.ok(run.boundary, 'a decision boundary for 2-D data');
+    assert.ok(item(nb.cellAt(0), 'image/svg+xml'), 'a static picture for places without our renderer');
+    assert.ok(item(nb.cellAt(0), 'text/plain'), 'and a text fallback');
+
+    const accuracy = json(nb.cellAt(1));
+    assert.equal(accuracy.kind, 'number');
+    assert.ok(accuracy.value >= 0.95, `xor test accuracy with the defaults is ${accuracy.value}`);
+
+    const flow = json(nb.cellAt(2));
+    assert.equal(flow.kind, 'gradflow');
+    assert.deepEqual(flow.series.map((s: { name: string }) => s.name), ['sigmoid', 'relu']);
+
+    if (HANDSHAKE_DIR) {
+      // What a user sees: the renderer's charts for the run (harness/user-path.ts).
+      console.log('[visual] ready training');
+      const ack = await waitAck('training', 60_000);
+      assert.equal(ack, 'ok', `training charts: ${ack}`);
+    }
+  });
+
+  it('streams a long training run into its output, and an interrupt keeps what was trained', async () => {
+    const nb = await open('long-training.actnb');
+    const [long, after] = nb.getCells();
+    const statuses: string[] = [];
+    const watch = vscode.workspace.onDidChangeNotebookDocument((e) => {
+      for (const change of e.cellChanges) {
+        if (change.cell !== long || !change.outputs) continue;
+        const data = change.outputs.flatMap((o) => o.items).find((i) => i.mime === 'application/vnd.activation-lab.value+json')?.data;
+        if (data) statuses.push(JSON.parse(new TextDecoder().decode(data)).status ?? '?');
+      }
+    });
+    try {
+      void runCells(nb, 0, 1);
+      await until('progress in the output', () => statuses.filter((s) => s === 'running').length >= 3, 30_000);
+      const partial = json(long!);
+      assert.equal(partial.status, 'running');
+      assert.ok(partial.epochs > 0 && partial.epochs < partial.plannedEpochs);
+      const asked = Date.now();
+      await vscode.commands.executeCommand('notebook.cancelExecution');
+      await until('the run to stop', () => done(long!), 5_000);
+      const took = Date.now() - asked;
+      console.log(`training interrupted after ${took} ms; ${statuses.length} progress updates`);
+      assert.ok(took < 1_000, `interrupt took ${took} ms`);
+      assert.match(json(long!, ERROR_MIME).message, /interrupted/);
+    } finally {
+      watch.dispose();
+    }
+    await runCells(nb, 1, 2);
+    await until('the next cell', () => done(after!));
+    const epochs = json(after!);
+    assert.equal(epochs.kind, 'number');
+    assert.ok(epochs.value > 0 && epochs.value < 1_000_000, `fit kept the ${epochs.value} epochs trained before the interrupt`);
+  });
+});
