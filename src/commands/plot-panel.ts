@@ -7,6 +7,7 @@
  * saves what it shows, so the serializer below restores it after a reload.
  */
 import * as vscode from 'vscode';
+import { panelHtml } from './panel-html';
 import { PLOT_PANEL_VIEW_TYPE, type PanelToHostMessage, type ShowPlotMessage } from '../shared/panel-messages';
 
 export { PLOT_PANEL_VIEW_TYPE };
@@ -17,40 +18,6 @@ export interface PanelInfo {
   readonly title: string;
   /** Resolves with the number of traces once the panel has drawn its chart. */
   readonly drawn: Promise<number>;
-}
-
-function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'panel.js'));
-  // plotly inserts <style> elements and sets style attributes, hence 'unsafe-inline' for styles only;
-  // data: images are plotly's own (its "download as png" button).
-  const csp = [
-    "default-src 'none'",
-    `script-src ${webview.cspSource}`,
-    `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `img-src ${webview.cspSource} data: blob:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style>
-  body { color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); padding: 8px 16px; }
-  .title { font-size: 1.2em; font-weight: 600; margin: 4px 0 8px; }
-  .note { opacity: 0.8; margin-bottom: 4px; }
-  .formula { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; margin: 4px 0 8px; }
-  .chart { width: 100%; min-height: 360px; }
-  .error { color: var(--vscode-errorForeground); }
-</style>
-<title>Activation Lab plot</title>
-</head>
-<body>
-<main id="plot-root"><div class="note">Loading plot…</div></main>
-<script type="module" src="${script}"></script>
-</body>
-</html>`;
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -69,7 +36,7 @@ function attach(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, message: S
       if (m?.type === 'ready' && message && !m.restored) void panel.webview.postMessage(message);
       if (m?.type === 'shown') resolve(m.traces);
     });
-    panel.webview.html = panelHtml(panel.webview, extensionUri);
+    panel.webview.html = panelHtml(panel.webview.cspSource, panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'panel.js')).toString());
     panel.onDidDispose(() => {
       listener.dispose();
       resolve(0);
