@@ -17,9 +17,14 @@ import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText, formatNumber } from '../language/runtime/display';
 import { type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+import { datasetFigure, gradflowFigure, trainingFigures } from '../renderer/network-figures';
+import { readTheme } from '../renderer/theme';
 import { functionSeries, plotSpec, type PlotSpec } from '../shared/plot-traces';
 
 export type { PlotSpec } from '../shared/plot-traces';
+
+/** The exported page is white: the renderer's light colours (no CSS variables to read here). */
+const PAGE_THEME = readTheme(() => '', ['vscode-light']);
 
 export type HtmlCell =
   | { readonly kind: 'markdown'; readonly source: string }
@@ -102,12 +107,16 @@ function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
       return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
     }
     case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
-    // networks, data sets, training runs and gradient flow: their text summary (charts are the notebook renderer's)
+    // a network is its summary; data sets, training runs and gradient flow also get the
+    // notebook renderer's charts (its pure figure builders), in the light theme of this page
     case 'network':
+      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
     case 'dataset':
     case 'gradflow':
-    case 'training':
-      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
+    case 'training': {
+      const figures = d.kind === 'training' ? trainingFigures(d, PAGE_THEME) : [d.kind === 'gradflow' ? gradflowFigure(d, PAGE_THEME) : datasetFigure(d, PAGE_THEME)];
+      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre>${figures.map((f) => plotElements(f, plots)).join('')}</div>`;
+    }
   }
 }
 

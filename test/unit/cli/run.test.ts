@@ -254,6 +254,23 @@ describe('activation-lab run', function () {
       assert.equal(plot.layout.title.text, '&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
     });
 
+    it('draws training runs, gradient flow and data sets with the renderer\'s figures', () => {
+      const { status, html } = exportHtml([
+        code('data = dataset("xor", n=100)\nfit = train(mlp([2, 4, 1]), data, epochs=5)\nfit'),
+        code('plot(gradflow(sigmoid), gradflow(relu))'),
+        code('data'),
+      ]);
+      assert.equal(status, 0);
+      const specs = [...html.matchAll(/<script type="application\/json" data-plot="[^"]+">([\s\S]*?)<\/script>/g)]
+        .map((m) => JSON.parse(m[1]) as { data: { type?: string }[]; layout: { yaxis?: { type?: string } } });
+      const kinds = specs.map((s) => s.data.map((t) => t.type ?? 'scatter').join('+'));
+      assert.equal(specs.length, 4 + 1 + 1, 'loss, accuracy, dead units, boundary; gradflow; the data set');
+      assert.match(kinds[3], /^heatmap\+scatter/, 'the decision boundary is a heatmap under the points');
+      assert.equal(specs[4].layout.yaxis?.type, 'log', 'gradient norms on a log axis');
+      assert.equal(specs[4].data.length, 2);
+      assert.ok(html.includes('training run: 5 of 5 epochs'), 'the text summary stays above the charts');
+    });
+
     it('a failing notebook still gets its page: the error styled, later cells marked not run, exit 1', () => {
       const { status, html } = exportHtml([code('rleu(1)'), code('relu(1)')]);
       assert.equal(status, 1);
