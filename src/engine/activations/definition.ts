@@ -67,6 +67,13 @@ export interface ElementwiseKernels {
   readonly value: (x: FloatArray, y: FloatArray, p: ParameterValues) => void;
   /** y[i] = f'(x[i]), with PyTorch autograd's value at kinks. */
   readonly derivative: (x: FloatArray, y: FloatArray, p: ParameterValues) => void;
+  /**
+   * dx[i] = f'(x[i]) * g[i] in one pass: backpropagation's step through the activation.
+   * Optional: without it a network computes f' and multiplies (two passes). The
+   * rectifiers have it because their derivative is a mask, and a masked copy of g
+   * (0 where the unit is off, as PyTorch's threshold_backward does) is ~5x cheaper.
+   */
+  readonly backward?: (x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues) => void;
 }
 
 /** The one-number form of the same functions, for scalars, hovers and plots. */

@@ -56,8 +56,12 @@ class ElementwiseActivation implements NetworkActivation {
 
   backward(z: FloatArray, _a: FloatArray, g: FloatArray, dz: FloatArray, _units: number, slope: number): number {
     if (this.slopeName) this.p[this.slopeName] = slope;
-    this.definition.kernels.derivative(z, dz, this.p);
-    for (let i = 0; i < dz.length; i++) dz[i] *= g[i];
+    const kernels = this.definition.kernels;
+    if (kernels.backward) kernels.backward(z, g, dz, this.p);
+    else {
+      kernels.derivative(z, dz, this.p);
+      for (let i = 0; i < dz.length; i++) dz[i] *= g[i];
+    }
     if (!this.slopeName) return 0;
     let dSlope = 0;
     for (let i = 0; i < z.length; i++) if (z[i] < 0) dSlope += g[i] * z[i];

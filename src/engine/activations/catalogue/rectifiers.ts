@@ -68,6 +68,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = reluGrad(x[i]); },
+      backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
   },
   {
@@ -178,6 +179,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
+      backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
   },
   {
@@ -240,6 +242,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
+      backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
   },
   {
