@@ -7,9 +7,12 @@ import { reduceAll } from '../../engine';
 import type { FunctionDisplay } from '../../shared/output';
 import type { CallSite } from './call-site';
 import { sliceSpan } from '../source';
-import { toDisplay } from './display';
+import { displayText, toDisplay } from './display';
 import { UserFunction } from './user-function';
 import type { Value } from './values';
+
+/** How much of a network's or training run's text summary a hover shows. */
+const SUMMARY_LINES = 8;
 
 export interface NameInfo {
   readonly name: string;
@@ -59,7 +62,11 @@ export function inspectValue(name: string, value: Value, site: CallSite, detaile
         ...(display && display.kind === 'function' ? { function: display } : {}),
       };
     }
-    default:
-      return { name, kind: value.kind };
+    default: {
+      // networks, data sets, training runs, plots, tables: their text summary's first lines, for a hover
+      if (!detailed) return { name, kind: value.kind };
+      const lines = displayText(toDisplay(value, site)).split('\n');
+      return { name, kind: value.kind, text: lines.slice(0, SUMMARY_LINES).join('\n') + (lines.length > SUMMARY_LINES ? '\n…' : '') };
+    }
   }
 }

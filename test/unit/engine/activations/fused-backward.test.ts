@@ -21,7 +21,7 @@ describe('fused backward kernels (dx = f\'(x) * g in one pass)', () => {
         const x = Array_.from(xs), g = Array_.from(gs);
         const dx = new Array_(n);
         // the product in float64, rounded once on store: the exact masked or scaled gradient
-        const expected = Array_.from(x, (v, i) => d.scalar.derivative(v, p) * g[i]);
+        const expected = Array_.from(Array.from(x, (v, i) => d.scalar.derivative(v, p) * g[i]));
         d.kernels.backward!(x, g, dx, p);
         for (let i = 0; i < n; i++) assert.ok(Object.is(dx[i], expected[i]) || (dx[i] === 0 && expected[i] === 0), `x=${x[i]} g=${g[i]}: ${dx[i]} vs ${expected[i]}`);
       }

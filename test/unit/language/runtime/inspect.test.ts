@@ -32,6 +32,17 @@ describe('Session.inspect (hovers and completion)', () => {
     if (i >= 0) assert.ok(Math.abs((f.function!.curve!.y[i] as number) + 0.2) < 1e-12);
   });
 
+  it('summarises networks and training runs in text when asked in detail', () => {
+    const s = new Session();
+    s.run('net = mlp([2, 4, 1])\nfit = train(net, dataset("xor", n=50), epochs=2)');
+    const [net] = s.inspect(['net'], true);
+    assert.equal(net.kind, 'network');
+    assert.match(net.text ?? '', /dense 2 -> 4/);
+    const [fit] = s.inspect(['fit'], true);
+    assert.match(fit.text ?? '', /training run: 2 of 2 epochs/);
+    assert.equal(s.inspect(['fit'])[0].text, undefined, 'not computed for completion lists');
+  });
+
   it('skips unknown names', () => {
     assert.deepEqual(session.inspect(['nope']), []);
   });
