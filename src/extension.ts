@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { registerPlotCommands } from './commands/plot-commands';
-import { registerPlotPanelSerializer } from './commands/plot-panel';
+import { PlotPanels } from './commands/plot-panel';
 import { registerCompletion } from './completion/providers';
 import { registerHovers } from './hover/hover-providers';
 import { ActivationController } from './notebook/controller';
@@ -19,14 +19,15 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 export function activate(context: vscode.ExtensionContext): void {
   // Each notebook's session runs in a worker thread from its own bundle (see notebook/kernel-worker.ts).
   const controller = new ActivationController(path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
+  const panels = new PlotPanels(context.extensionUri, context.workspaceState);
   context.subscriptions.push(
     registerSerializer(),
     controller,
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
     registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300)),
     registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0]),
-    registerPlotCommands(context.extensionUri),
-    registerPlotPanelSerializer(context.extensionUri),
+    registerPlotCommands(panels),
+    panels.registerSerializer(),
     vscode.commands.registerCommand('activationLab.restartKernel', (arg?: unknown) =>
       guard('Restart Kernel', async () => {
         const nb = notebookFrom(arg) ?? vscode.window.activeNotebookEditor?.notebook;

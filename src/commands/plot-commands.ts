@@ -14,9 +14,9 @@ import { latestDefinitions } from '../completion/user-definitions';
 import { frameworkCallAt } from '../hover/framework-call';
 import { cellTexts } from '../notebook/cell-documents';
 import { expressionCandidatesAt } from './expression-at';
-import { openPlotPanel, type PanelInfo } from './plot-panel';
+import { PlotPanels, type PanelInfo } from './plot-panel';
 import {
-  activationExpression, computePlot, defaultParameterText, pickerEntries, withParameterText, type PlotRequest,
+  activationExpression, computePlot, defaultParameterText, pickerEntries, withParameterText,
 } from './plot-request';
 
 export interface PlotActivationArgs {
@@ -39,12 +39,6 @@ export interface PlotAtCursorArgs {
 }
 
 class Cancel extends Error {}
-
-function show(extensionUri: vscode.Uri, request: PlotRequest, notes?: string[]): PanelInfo {
-  const result = computePlot(request);
-  if (!result.ok) throw new Error(result.message);
-  return openPlotPanel(extensionUri, { title: result.title, display: result.display, ...(notes ? { notes } : {}) });
-}
 
 /** A Quick Pick of the catalogue, grouped by family, with one-line descriptions. */
 async function pickActivations(many: boolean): Promise<string[]> {
@@ -86,16 +80,16 @@ async function askParameters(name: string): Promise<string> {
   return text.replace(/\s+/g, '') === defaults.replace(/\s+/g, '') ? name : withParameterText(name, text);
 }
 
-async function plotActivation(extensionUri: vscode.Uri, args?: PlotActivationArgs | string): Promise<PanelInfo> {
+async function plotActivation(panels: PlotPanels, args?: PlotActivationArgs | string): Promise<PanelInfo> {
   if (typeof args === 'string') args = { name: args };
   const expression = args ? activationExpression(args.name, args.parameters) : await askParameters((await pickActivations(false))[0]);
-  return show(extensionUri, { expressions: [expression], from: args?.from, to: args?.to });
+  return panels.open({ expressions: [expression], from: args?.from, to: args?.to });
 }
 
-async function compareActivations(extensionUri: vscode.Uri, args?: CompareArgs | readonly string[]): Promise<PanelInfo> {
+async function compareActivations(panels: PlotPanels, args?: CompareArgs | readonly string[]): Promise<PanelInfo> {
   const given = Array.isArray(args) ? { names: args as readonly string[] } : (args as CompareArgs | undefined);
   const names = given?.names.length ? given.names : await pickActivations(true);
-  return show(extensionUri, { expressions: names, from: given?.from, to: given?.to, title: names.join(' vs ') });
+  return panels.open({ expressions: names, from: given?.from, to: given?.to, title: names.join(' vs ') });
 }
 
 async function documentFor(given?: PlotAtCursorArgs | vscode.Uri): Promise<{ document: vscode.TextDocument; selection: vscode.Selection }> {
@@ -114,7 +108,7 @@ async function documentFor(given?: PlotAtCursorArgs | vscode.Uri): Promise<{ doc
   return { document, selection: editor && editor.document.uri.toString() === document.uri.toString() ? editor.selection : new vscode.Selection(0, 0, 0, 0) };
 }
 
-async function plotAtCursor(extensionUri: vscode.Uri, args?: PlotAtCursorArgs | vscode.Uri): Promise<PanelInfo | undefined> {
+async function plotAtCursor(panels: PlotPanels, args?: PlotAtCursorArgs | vscode.Uri): Promise<PanelInfo | undefined> {
   const { document, selection } = await documentFor(args);
   if (document.languageId === 'activation') {
     // A cell may plot the notebook's own functions: run its definitions first.
@@ -124,8 +118,9 @@ async function plotAtCursor(extensionUri: vscode.Uri, args?: PlotAtCursorArgs | 
       : [document.getText(selection).trim()];
     let firstError: string | undefined;
     for (const expression of candidates) {
-      const result = computePlot({ expressions: [expression], prelude });
-      if (result.ok) return openPlotPanel(extensionUri, { title: result.title, display: result.display });
+      const request = { expressions: [expression], prelude };
+      const result = computePlot(request);
+      if (result.ok) return panels.open(request, undefined, result);
       firstError ??= result.message;
     }
     void vscode.window.showInformationMessage(firstError
@@ -141,7 +136,7 @@ async function plotAtCursor(extensionUri: vscode.Uri, args?: PlotAtCursorArgs | 
     return undefined;
   }
   const notes = [`${call.spelled} (${call.framework}) is ${call.expression} here`, ...call.problems];
-  return show(extensionUri, { expressions: [call.expression] }, notes);
+  return panels.open({ expressions: [call.expression] }, notes);
 }
 
 /** Runs a command body: cancelling a picker is quiet; any other failure is one error message. */
@@ -157,10 +152,10 @@ function command<A extends unknown[], R>(name: string, body: (...args: A) => Pro
   };
 }
 
-export function registerPlotCommands(extensionUri: vscode.Uri): vscode.Disposable {
+export function registerPlotCommands(panels: PlotPanels): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('activationLab.plotActivation', command('Plot Activation Function', (args?: PlotActivationArgs | string) => plotActivation(extensionUri, args))),
-    vscode.commands.registerCommand('activationLab.compareActivations', command('Compare Activation Functions', (args?: CompareArgs | readonly string[]) => compareActivations(extensionUri, args))),
-    vscode.commands.registerCommand('activationLab.plotAtCursor', command('Plot Expression at Cursor', (args?: PlotAtCursorArgs | vscode.Uri) => plotAtCursor(extensionUri, args))),
+    vscode.commands.registerCommand('activationLab.plotActivation', command('Plot Activation Function', (args?: PlotActivationArgs | string) => plotActivation(panels, args))),
+    vscode.commands.registerCommand('activationLab.compareActivations', command('Compare Activation Functions', (args?: CompareArgs | readonly string[]) => compareActivations(panels, args))),
+    vscode.commands.registerCommand('activationLab.plotAtCursor', command('Plot Expression at Cursor', (args?: PlotAtCursorArgs | vscode.Uri) => plotAtCursor(panels, args))),
   );
 }

@@ -3,12 +3,18 @@
  * Plot-at-cursor command opens one beside the editor. The page loads only
  * bundled files from dist/ under a strict Content-Security-Policy (scripts
  * from the extension only, no inline scripts, no network); its script
- * (src/renderer/panel.ts) draws with the notebook renderer's figure code and
- * saves what it shows, so the serializer below restores it after a reload.
+ * (src/renderer/panel.ts) draws with the notebook renderer's figure code.
+ *
+ * After a window reload VS Code reopens the panels and the serializer below
+ * redraws them: from the state the page saved, or, since VS Code for the web
+ * does not always get to save webview state while the page unloads (seen in
+ * the integration harness), from the request remembered in workspace state
+ * under the panel's title, computed again.
  */
 import * as vscode from 'vscode';
+import { PLOT_PANEL_VIEW_TYPE, type HostToPanelMessage, type PanelToHostMessage, type ShowPlotMessage } from '../shared/panel-messages';
 import { panelHtml } from './panel-html';
-import { PLOT_PANEL_VIEW_TYPE, type PanelToHostMessage, type ShowPlotMessage } from '../shared/panel-messages';
+import { computePlot, type PlotRequest, type PlotResult } from './plot-request';
 
 export { PLOT_PANEL_VIEW_TYPE };
 
@@ -20,49 +26,77 @@ export interface PanelInfo {
   readonly drawn: Promise<number>;
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+interface Remembered {
+  readonly title: string;
+  readonly request: PlotRequest;
+  readonly notes?: string[];
 }
 
-/**
- * Wires a panel (new or restored) to its page: sends `message` once the page says it is
- * ready (a restored page shows its saved state by itself: no message); resolves with the
- * trace count when the page reports its chart.
- */
-function attach(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, message: ShowPlotMessage | undefined): Promise<number> {
-  panel.webview.options = webviewOptions(extensionUri);
-  return new Promise((resolve) => {
-    const listener = panel.webview.onDidReceiveMessage((m: PanelToHostMessage) => {
-      if (m?.type === 'ready' && message && !m.restored) void panel.webview.postMessage(message);
-      if (m?.type === 'shown') resolve(m.traces);
+const MEMORY_KEY = 'activationLab.plotPanels';
+/** Requests are small (expressions, a range, a notebook's definitions); keep the latest few. */
+const MEMORY_SIZE = 30;
+
+export class PlotPanels {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly memory: vscode.Memento) {}
+
+  /** Computes the plot (throws with the language's message when it cannot) and shows it in a new panel. */
+  open(request: PlotRequest, notes?: string[], computed?: PlotResult): PanelInfo {
+    const result = computed ?? computePlot(request);
+    if (!result.ok) throw new Error(result.message);
+    const title = `Plot: ${result.title}`;
+    const panel = vscode.window.createWebviewPanel(PLOT_PANEL_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.options());
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    void this.remember({ title, request, ...(notes ? { notes } : {}) });
+    const drawn = this.attach(panel, { type: 'show', title: result.title, display: result.display, ...(notes ? { notes } : {}) });
+    return { viewType: PLOT_PANEL_VIEW_TYPE, title, drawn };
+  }
+
+  /** Restores plot panels after a window reload. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(PLOT_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        const saved = state as ShowPlotMessage | undefined;
+        void this.attach(panel, saved?.type === 'show' ? saved : this.recompute(panel.title));
+      },
     });
-    panel.webview.html = panelHtml(panel.webview.cspSource, panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'panel.js')).toString());
-    panel.onDidDispose(() => {
-      listener.dispose();
-      resolve(0);
+  }
+
+  private options(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+  }
+
+  private recompute(title: string): HostToPanelMessage {
+    const remembered = this.memory.get<Remembered[]>(MEMORY_KEY, []).find((r) => r.title === title);
+    const result = remembered && computePlot(remembered.request);
+    if (!remembered || !result?.ok) {
+      return { type: 'lost', message: `This plot could not be restored. Plot it again with "Activation Lab: Plot Activation Function…".` };
+    }
+    return { type: 'show', title: result.title, display: result.display, ...(remembered.notes ? { notes: remembered.notes } : {}) };
+  }
+
+  private async remember(entry: Remembered): Promise<void> {
+    const others = this.memory.get<Remembered[]>(MEMORY_KEY, []).filter((r) => r.title !== entry.title);
+    await this.memory.update(MEMORY_KEY, [...others, entry].slice(-MEMORY_SIZE));
+  }
+
+  /**
+   * Wires a panel (new or restored) to its page: sends `message` once the page says it is
+   * ready, unless the page already shows the state it saved; resolves with the trace count
+   * when the page reports its chart (0 if the panel closes first).
+   */
+  private attach(panel: vscode.WebviewPanel, message: HostToPanelMessage): Promise<number> {
+    panel.webview.options = this.options();
+    return new Promise((resolve) => {
+      const listener = panel.webview.onDidReceiveMessage((m: PanelToHostMessage) => {
+        if (m?.type === 'ready' && !m.restored) void panel.webview.postMessage(message);
+        if (m?.type === 'shown') resolve(m.traces);
+      });
+      panel.onDidDispose(() => {
+        listener.dispose();
+        resolve(0);
+      });
+      const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'panel.js'));
+      panel.webview.html = panelHtml(panel.webview.cspSource, script.toString());
     });
-  });
-}
-
-export function openPlotPanel(extensionUri: vscode.Uri, message: Omit<ShowPlotMessage, 'type'>): PanelInfo {
-  const panel = vscode.window.createWebviewPanel(
-    PLOT_PANEL_VIEW_TYPE,
-    `Plot: ${message.title}`,
-    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-    webviewOptions(extensionUri),
-  );
-  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-  const drawn = attach(panel, extensionUri, { type: 'show', ...message });
-  return { viewType: PLOT_PANEL_VIEW_TYPE, title: panel.title, drawn };
-}
-
-/** Restores plot panels after a window reload from the state their page saved. */
-export function registerPlotPanelSerializer(extensionUri: vscode.Uri): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(PLOT_PANEL_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-      // The page shows its saved state by itself; sending it covers a page that lost it.
-      const saved = state as ShowPlotMessage | undefined;
-      void attach(panel, extensionUri, saved?.type === 'show' ? saved : undefined);
-    },
-  });
+  }
 }

@@ -9,7 +9,7 @@
  */
 import { displaySeries } from '../shared/plot-traces';
 import { buildFigure, formulaLines, themeRelayout, themeRestyle } from './figures';
-import type { PanelToHostMessage, ShowPlotMessage } from '../shared/panel-messages';
+import type { HostToPanelMessage, PanelToHostMessage, ShowPlotMessage } from '../shared/panel-messages';
 import { loadPlotly, type PlotlyApi } from './plotly';
 import { readTheme, sameTheme, type Theme } from './theme';
 
@@ -79,8 +79,9 @@ new ResizeObserver(() => {
 }).observe(root);
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as ShowPlotMessage | undefined;
+  const message = event.data as HostToPanelMessage | undefined;
   if (message?.type === 'show') void show(message);
+  if (message?.type === 'lost') root.replaceChildren(text('div', 'note', message.message));
 });
 
 // After a window reload VS Code restores the panel with the state saved above.

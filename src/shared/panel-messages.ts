@@ -13,6 +13,14 @@ export interface ShowPlotMessage {
   readonly notes?: readonly string[];
 }
 
+/** Host -> panel: a restored panel whose plot is gone (shown as a message). */
+export interface PlotLostMessage {
+  readonly type: 'lost';
+  readonly message: string;
+}
+
+export type HostToPanelMessage = ShowPlotMessage | PlotLostMessage;
+
 /** Panel -> host: the page has loaded; `restored` when it is showing its saved state. */
 export interface PanelReadyMessage {
   readonly type: 'ready';

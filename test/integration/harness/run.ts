@@ -31,7 +31,7 @@ import * as path from 'path';
 import { format } from 'util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cleanEnv, install, which, type Installation } from './install';
-import { USER_PATH_STAGES, userPathStage } from './user-path';
+import { reloadRestoresPanel, USER_PATH_STAGES, userPathStage } from './user-path';
 import { visualStage, type StageResult } from './visual';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -330,9 +330,20 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     log(`opening ${url}`);
     const tTests = Date.now();
     await Promise.race([page.goto(url), overall, serverDied]);
-    const code = await Promise.race([testsDone, overall, serverDied]);
+    let code = await Promise.race([testsDone, overall, serverDied]);
     log(`tests reported exit code ${code} after ${since(tTests)} (page load + extension host + tests)`);
     await visualChain;
+    // Skipped when a grep picks tests, unless ACTIVATION_LAB_RELOAD_CHECK=1.
+    if (code === 0 && (!process.env.ACTIVATION_LAB_TEST_GREP || process.env.ACTIVATION_LAB_RELOAD_CHECK === '1')) {
+      // One check the extension host cannot make of itself: surviving a window reload.
+      // The same URL, but suite/index.ts sees the `idle` file and runs nothing.
+      fs.writeFileSync(path.join(visualDir, 'idle'), '');
+      const tReload = Date.now();
+      const failure = await Promise.race([reloadRestoresPanel(page, url, path.dirname(SCREENSHOT)), overall, serverDied])
+        .catch((e: unknown) => `harness error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      log(`reload check: ${failure ? `FAIL: ${failure}` : 'ok: the plot panel came back after a reload'} in ${since(tReload)}`);
+      if (failure) code = 1;
+    }
     if (visualResults.length) {
       log(`visual check: ${visualResults.map((r) => `${r.stage} ${r.ok ? 'ok' : `FAIL (${r.reason})`} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);
     }

@@ -125,6 +125,70 @@ async function trainingStage(page: Page): Promise<string> {
   return '';
 }
 
+/** F1, a command by its title, Enter; retried while the workbench is still loading extensions. */
+async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw e;
+    }
+  }
+}
+
+async function waitForPanelChart(page: Page, ms: number): Promise<number> {
+  const end = Date.now() + ms;
+  let traces = -1;
+  while (Date.now() < end && traces < 0) {
+    traces = await chartInPanel(page);
+    if (traces < 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  return traces;
+}
+
+/**
+ * After the suite: a plot panel survives a window reload. The workbench is loaded again
+ * (`url`; the suite's runner idles this time), tanh is plotted from the palette, then the page is loaded
+ * once more (what "Reload Window" does in a browser): VS Code must reopen the panel and our
+ * serializer must redraw it from the state the page saved. Returns '' or why not.
+ */
+export async function reloadRestoresPanel(page: Page, url: string, screenshotDir: string): Promise<string> {
+  const workbench = page.locator('.monaco-workbench');
+  await page.goto(url);
+  await workbench.waitFor({ timeout: 60_000 });
+  // The extension activates on its command; give the workbench a moment to settle first.
+  await page.locator('.statusbar').waitFor({ timeout: 30_000 });
+  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
+  await page.locator('.quick-input-widget input[placeholder^="Pick an activation"]').waitFor({ timeout: 20_000 });
+  await page.locator('.quick-input-widget input').fill('tanh');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hyperbolic tangent' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const before = await waitForPanelChart(page, 30_000);
+  if (before !== 2) return `the panel did not draw tanh before the reload (${before} traces)`;
+  // Let the workbench store the editor layout, then load the page again.
+  await new Promise((r) => setTimeout(r, 1500));
+  await page.goto(url);
+  await workbench.waitFor({ timeout: 60_000 });
+  const after = await waitForPanelChart(page, 45_000);
+  if (after < 0) {
+    for (const f of page.frames()) {
+      const shown = await f.evaluate(`document.getElementById('plot-root')?.textContent ?? null`).catch(() => null);
+      if (shown !== null) log(`reload: the restored panel shows "${String(shown).slice(0, 200)}"`);
+    }
+  }
+  await page.screenshot({ path: path.join(screenshotDir, 'plot-panel-restored.png'), timeout: 15_000 }).catch(() => undefined);
+  log(`reload: the plot panel drew ${before} traces before and ${after} after the reload`);
+  return after === 2 ? '' : `after a reload the plot panel ${after < 0 ? 'did not come back with a chart' : `has ${after} traces, expected 2`}`;
+}
+
 const SCREENSHOTS: Readonly<Record<string, string>> = { hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png' };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
