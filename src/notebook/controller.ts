@@ -19,6 +19,7 @@ import * as vscode from 'vscode';
 import { outputItems } from '../language/runtime/session';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
+import { LatestProgress } from './latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from './kernel-worker';
 import { NOTEBOOK_TYPE } from './serializer';
 
@@ -170,13 +171,10 @@ export class ActivationController implements vscode.Disposable {
     execution.start(Date.now());
     let ok = false;
     try {
-      // Training streams interim displays; they are shown in order, and the result only after them.
-      let shown: Thenable<void> = Promise.resolve();
-      const showProgress = (interim: DisplayValue) => {
-        shown = shown.then(() => execution.replaceOutput(cellOutputs(interim))).then(undefined, () => undefined);
-      };
-      const display = await k.session.run(cell.document.getText(), showProgress);
-      await shown;
+      // Training streams interim displays: the latest one is shown, the result after any in flight.
+      const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
+      const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim));
+      await progress.settle();
       await execution.replaceOutput(cellOutputs(display));
       if (display.kind === 'error') {
         if (display.line > 0) {

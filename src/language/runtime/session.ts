@@ -115,7 +115,8 @@ export function outputItems(display: DisplayValue): OutputItem[] {
   // Plots also carry a static SVG, so they stay visible where our renderer is absent
   // (GitHub, exports); item order is preference order: our renderer, then the picture, then text.
   const svg = display.kind === 'function' || display.kind === 'plot' ? plotToSvg(display)
-    : display.kind === 'training' ? trainingToSvg(display)
+    // a running training's interim displays skip it: the result that replaces them has it
+    : display.kind === 'training' ? (display.status === 'running' ? undefined : trainingToSvg(display))
       : display.kind === 'gradflow' ? gradflowToSvg(display) : undefined;
   const picture = svg !== undefined ? [{ mime: SVG_MIME, data: svg }] : [];
   return [

@@ -67,7 +67,10 @@ describe('Activation Lab networks in a notebook', function () {
       await until('the run to stop', () => done(long!), 5_000);
       const took = Date.now() - asked;
       console.log(`training interrupted after ${took} ms; ${statuses.length} progress updates`);
-      assert.ok(took < 1_000, `interrupt took ${took} ms`);
+      // The kernel stops within one batch and ends the cell within ~300 ms (measured in the controller);
+      // what this sees also waits for the workbench, whose one UI thread is busy drawing the last
+      // progress charts on this 2-core machine: seen up to 1.7 s. Hence a looser bound than for cells.
+      assert.ok(took < 3_000, `interrupt took ${took} ms`);
       assert.match(json(long!, ERROR_MIME).message, /interrupted/);
     } finally {
       watch.dispose();
