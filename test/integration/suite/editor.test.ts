@@ -88,6 +88,16 @@ describe('Activation Lab editor features', function () {
     assert.match(silu, /silu/);
     const plain = await hoverAt(doc.uri, find('forward').line, find('forward').character);
     assert.doesNotMatch(plain, /Activation Lab|data:image\/svg/, 'nothing of ours on other names');
+
+    // The setting turns these hovers off (and back on).
+    const settings = vscode.workspace.getConfiguration('activationLab');
+    await settings.update('hover.frameworks', false, vscode.ConfigurationTarget.Global);
+    try {
+      const off = await hoverAt(doc.uri, find('LeakyReLU').line, find('LeakyReLU').character);
+      assert.doesNotMatch(off, /leaky_relu|data:image\/svg/, 'no hover with activationLab.hover.frameworks off');
+    } finally {
+      await settings.update('hover.frameworks', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('completes builtins with their signatures, the notebook\'s names, and parameter names inside a call', async () => {
