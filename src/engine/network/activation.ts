@@ -13,6 +13,11 @@ export interface NetworkActivation {
   readonly fuses?: 'sigmoid' | 'softmax';
   /** The activation family, for choosing an initialisation (gradflow): He for rectifier-like ones. */
   readonly family?: string;
+  /**
+   * An activation the wasm kernels compute themselves, bit-identical to its
+   * catalogue kernels (float32 training then skips the JavaScript call).
+   */
+  readonly wasm?: 'relu';
   /** Present when the activation learns a slope (prelu): the slope a fresh layer starts with. */
   readonly learnableSlope?: number;
   /** a = f(z) over a batch of `z.length / units` rows of `units` values. */
@@ -33,6 +38,7 @@ class ElementwiseActivation implements NetworkActivation {
   readonly fuses?: 'sigmoid';
   readonly family: string;
   readonly learnableSlope?: number;
+  readonly wasm?: 'relu';
   /** Mutable copy: the learnable slope is written into it before each kernel call (no allocation). */
   private readonly p: Record<string, number | string>;
   private readonly slopeName?: string;
@@ -41,6 +47,7 @@ class ElementwiseActivation implements NetworkActivation {
     this.p = { ...parameters };
     this.family = definition.family;
     if (definition.name === 'sigmoid') this.fuses = 'sigmoid';
+    if (definition.name === 'relu') this.wasm = 'relu';
     // The catalogue marks PReLU's slope as learnable; its gradient d/da (a·x for x < 0) is x on the negative side.
     const learnable = definition.parameters.find((s) => s.learnable);
     if (learnable) {

@@ -8,6 +8,7 @@ export { mlp } from './mlp';
 export type { MlpOptions } from './mlp';
 export { Workspace } from './workspace';
 export { forwardPass, backwardPass } from './propagate';
+export { useWasmKernels } from './wasm/module';
 export { getLoss, lossNames } from './losses';
 export type { Loss } from './losses';
 export { createOptimizer, optimizerNames, checkOptimizer } from './optimizers';

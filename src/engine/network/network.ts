@@ -75,6 +75,15 @@ export class Network {
     return new Network(this.dtype, this.shapes, this.parameters.slice());
   }
 
+  /**
+   * The same layers over `parameters` (same dtype and length), without copying:
+   * float32 training works on a copy of the parameters in wasm memory.
+   */
+  withParameters(parameters: FloatArray): Network {
+    if (parameters.length !== this.parameters.length) throw new EngineError('shape-mismatch', `expected ${this.parameters.length} parameters, got ${parameters.length}`);
+    return new Network(this.dtype, this.shapes, parameters);
+  }
+
   /** The same layers from `first` to `last` (exclusive) as a network of their own, with copied parameters. */
   slice(first: number, last: number): Network {
     const start = this.layers[first].offset;

@@ -3,6 +3,13 @@
  * buffers of a Workspace. Dot products accumulate in float64 (JavaScript
  * numbers) and round once on store, as the engine's matmul does.
  *
+ * Except in wasm memory: a float32 training run whose workspace lives there
+ * (ws.wasm, see run-buffers.ts) runs the dense products and relu in
+ * WebAssembly SIMD, accumulating in float32 (rounded after every term, as
+ * TensorFlow.js does). Its results then differ from the JavaScript kernels by
+ * float32 rounding; they stay deterministic, so identical seeds still give
+ * bit-identical runs. Float64 networks always take the JavaScript path.
+ *
  * Why the loops are blocked by four: tiny layers (16 units) make the inner
  * loops short, so loop overhead and loads dominate; four independent
  * accumulators per inner loop measured ~2.5x faster than the plain triple
@@ -15,11 +22,14 @@ import type { Workspace } from './workspace';
 
 /** z = x W^T + b, then a = f(z), layer by layer, for the ws.rows rows of ws.input. */
 export function forwardPass(net: Network, ws: Workspace): void {
+  const wasm = ws.wasm;
   let x: FloatArray = ws.input;
   for (let l = 0; l < net.layers.length; l++) {
     const layer = net.layers[l];
-    denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
-    layer.activation.forward(ws.z[l], ws.a[l], layer.outputs, net.slope(layer));
+    if (wasm) wasm.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    else denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    if (wasm && layer.activation.wasm === 'relu') wasm.relu(ws.z[l], ws.a[l]);
+    else layer.activation.forward(ws.z[l], ws.a[l], layer.outputs, net.slope(layer));
     x = ws.a[l];
   }
 }
@@ -67,17 +77,24 @@ function denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray
  * fused with the output activation (`outputDz`).
  */
 export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, outputDz: boolean): void {
+  const wasm = ws.wasm;
   for (let l = net.layers.length - 1; l >= 0; l--) {
     const layer = net.layers[l];
     const k = layer.inputs;
     const n = layer.outputs;
     const dz = ws.dz[l];
-    if (!(outputDz && l === net.layers.length - 1)) {
+    const lossWroteDz = outputDz && l === net.layers.length - 1;
+    if (!lossWroteDz && wasm && layer.activation.wasm === 'relu') wasm.reluBackward(ws.z[l], ws.g[l], dz);
+    else if (!lossWroteDz) {
       const dSlope = layer.activation.backward(ws.z[l], ws.a[l], ws.g[l], dz, n, net.slope(layer));
       if (layer.slopeIndex >= 0) grads[layer.slopeIndex] += dSlope;
     }
-    weightGradients(l === 0 ? ws.input : ws.a[l - 1], dz, grads, layer.offset, ws.rows, k, n);
-    if (l > 0) inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    const x = l === 0 ? ws.input : ws.a[l - 1];
+    if (wasm) wasm.weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
+    else weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
+    if (l === 0) continue;
+    if (wasm) wasm.inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    else inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
   }
 }
 

@@ -4,6 +4,9 @@
  *
  * Every buffer is allocated before the first step (Workspace per batch size,
  * gradients, optimizer state, shuffled order), so a step allocates nothing.
+ * Float32 networks train in wasm memory with SIMD kernels where available
+ * (run-buffers.ts), on a working copy of the parameters synced back into the
+ * caller's network after every epoch.
  * `shouldStop` is asked before every batch: an interrupt ends training within
  * one step and the run keeps everything trained so far. Same inputs and seeds
  * give bit-identical results (one seeded generator, fixed summation order).
@@ -16,12 +19,12 @@ import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import type { ShouldStop } from '../interrupt';
 import { Random } from '../random';
-import { allocate } from '../tensor';
 import { getLoss, type Loss } from './losses';
 import type { Network } from './network';
 import { createOptimizer } from './optimizers';
 import { backwardPass, forwardPass } from './propagate';
-import { Workspace } from './workspace';
+import { runBuffers, type RunBuffers } from './run-buffers';
+import type { Workspace } from './workspace';
 
 /** How a batch's accuracy is counted: one output thresholded at 0.5, the argmax of each row, or not at all. */
 export type AccuracyRule = 'threshold' | 'argmax' | 'none';
@@ -104,11 +107,31 @@ export function train(net: Network, data: TrainingSet, o: TrainOptions): Trainin
   const trainRows = order.slice(testCount);
   const trainCount = trainRows.length;
   const batch = o.batch === 0 || o.batch > trainCount ? trainCount : o.batch;
-  const full = new Workspace(net, batch);
-  const rest = trainCount % batch === 0 ? full : new Workspace(net, trainCount % batch);
-  const testWs = testCount > 0 ? new Workspace(net, testCount, false) : undefined;
-  if (testWs) gather(data, testRows, 0, testCount, net, testWs);
-  const grads = allocate(net.dtype, net.parameters.length);
+  const buffers = runBuffers(net, batch, trainCount % batch, testCount);
+  try {
+    return trainOn(buffers, net, data, o, { batch, trainRows, testRows, loss, fused, random });
+  } finally {
+    buffers.release();
+  }
+}
+
+interface RunSetup {
+  readonly batch: number;
+  readonly trainRows: Int32Array;
+  readonly testRows: Int32Array;
+  readonly loss: Loss;
+  readonly fused: boolean;
+  readonly random: Random;
+}
+
+/** The epochs, on `buffers.net` (net itself or its working copy), synced into `net` after every epoch. */
+function trainOn(buffers: RunBuffers, net: Network, data: TrainingSet, o: TrainOptions, s: RunSetup): TrainingRun {
+  const { batch, trainRows, testRows, loss, fused, random } = s;
+  const work = buffers.net;
+  const { grads, full, rest, test: testWs } = buffers;
+  const last = net.layers.length - 1;
+  const trainCount = trainRows.length;
+  if (testWs) gather(data, testRows, 0, testRows.length, net, testWs);
   const optimizer = createOptimizer(o.optimizer, net.parameters.length);
   const alive = net.layers.slice(0, last).map((l) => new Uint8Array(l.outputs));
   const slopeLayers = net.layers.filter((l) => l.slopeIndex >= 0);
@@ -131,21 +154,23 @@ export function train(net: Network, data: TrainingSet, o: TrainOptions): Trainin
       }
       const rows = Math.min(batch, trainCount - start);
       const ws = rows === batch ? full : rest;
-      gather(data, epochOrder, start, rows, net, ws);
-      forwardPass(net, ws);
+      // one full batch, never shuffled: its rows are already in place after the first epoch
+      if (epoch === 0 || batch < trainCount) gather(data, epochOrder, start, rows, net, ws);
+      forwardPass(work, ws);
       const out = fused ? ws.dz[last] : ws.g[last];
       lossSum += loss.evaluate(ws.z[last], ws.output, ws.target, rows, net.outputs, fused, out) * rows;
       correct += countCorrect(data.accuracy, ws.output, ws.target, rows, net.outputs);
       for (let l = 0; l < alive.length; l++) markAlive(ws.a[l], alive[l]);
       grads.fill(0);
-      backwardPass(net, ws, grads, fused);
-      if (o.l2 > 0) addWeightDecay(net, grads, o.l2);
-      optimizer.step(net.parameters, grads, o.lr);
+      backwardPass(work, ws, grads, fused);
+      if (o.l2 > 0) addWeightDecay(work, grads, o.l2);
+      optimizer.step(work.parameters, grads, o.lr);
     }
+    buffers.sync();
     if (run.stopped) break;
     history.loss.push(lossSum / trainCount);
     history.accuracy.push(data.accuracy === 'none' ? NaN : correct / trainCount);
-    const [testLoss, testAccuracy] = testWs ? evaluateOn(net, testWs, loss, fused, data.accuracy) : [NaN, NaN];
+    const [testLoss, testAccuracy] = testWs ? evaluateOn(work, testWs, loss, fused, data.accuracy) : [NaN, NaN];
     history.testLoss.push(testLoss);
     history.testAccuracy.push(testAccuracy);
     alive.forEach((flags, l) => history.dead[l].push(flags.length - flags.reduce((n, f) => n + f, 0)));
@@ -205,10 +230,21 @@ function countCorrect(rule: AccuracyRule, a: FloatArray, y: FloatArray, rows: nu
   return correct;
 }
 
+/**
+ * Sets flags[j] when unit j is non-zero in some row. Unit by unit, stopping at
+ * the first non-zero row: live units are found in a row or two, so only dead
+ * ones cost a scan of the whole batch.
+ */
 function markAlive(a: FloatArray, flags: Uint8Array): void {
   const units = flags.length;
-  for (let i = 0; i < a.length; i += units) {
-    for (let j = 0; j < units; j++) if (a[i + j] !== 0) flags[j] = 1;
+  for (let j = 0; j < units; j++) {
+    if (flags[j]) continue;
+    for (let i = j; i < a.length; i += units) {
+      if (a[i] !== 0) {
+        flags[j] = 1;
+        break;
+      }
+    }
   }
 }
 

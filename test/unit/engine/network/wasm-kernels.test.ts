@@ -1,0 +1,129 @@
+/**
+ * The wasm kernels against the JavaScript ones: forward and backward passes
+ * of float32 networks whose workspace lives on the heap (JavaScript kernels)
+ * or in wasm memory (SIMD kernels), on shapes that exercise every blocking
+ * (16 and 4 columns, scalar tails, k = 2, n = 1 and 3, rows not divisible by 4).
+ * The wasm kernels accumulate in float32, so results agree within float32
+ * rounding, except relu, which is bit-identical.
+ */
+import { strict as assert } from 'assert';
+import {
+  backwardPass, catalogueActivation, defaultParameters, forwardPass, getActivation, linearActivation, Network, Random, Workspace,
+  type LayerShape, type NetworkActivation,
+} from '../../../../src/engine';
+import { Arena } from '../../../../src/engine/network/wasm/arena';
+import { WasmKernels } from '../../../../src/engine/network/wasm/kernels';
+
+const act = (name: string): NetworkActivation => catalogueActivation(getActivation(name), defaultParameters(getActivation(name)));
+
+/** Layer sizes (inputs first) and batch rows. */
+const CASES: [number[], number][] = [
+  [[2, 16, 16, 1], 37], [[2, 3, 1], 5], [[5, 20, 3], 7], [[17, 23, 2], 9], [[4, 36, 16, 1], 3], [[1, 1], 1], [[3, 4, 7, 19], 13],
+];
+
+function fill(a: Float32Array | Float64Array, random: Random): void {
+  for (let i = 0; i < a.length; i++) a[i] = random.uniform() * 2 - 1;
+}
+
+interface Side { net: Network; ws: Workspace; grads: Float32Array }
+
+function sides(sizes: number[], rows: number, hidden: NetworkActivation, arena: Arena): [Side, Side] {
+  const shapes: LayerShape[] = sizes.slice(1).map((n, i) => ({ inputs: sizes[i], outputs: n, activation: i === sizes.length - 2 ? linearActivation : hidden }));
+  const heap = Network.create('float32', shapes);
+  const random = new Random(sizes.length * 100 + rows);
+  fill(heap.parameters, random);
+  const jsWs = new Workspace(heap, rows);
+  fill(jsWs.input, random);
+  fill(jsWs.g[jsWs.g.length - 1], random);
+  const parameters = arena.alloc(heap.parameters.length);
+  parameters.set(heap.parameters);
+  const scratch = arena.alloc(Math.max(...heap.layers.map((l) => l.inputs * l.outputs)));
+  const memory = { alloc: (n: number) => arena.alloc(n), kernels: new WasmKernels(arena.kernels, scratch) };
+  const wasmWs = new Workspace(heap, rows, true, memory);
+  wasmWs.input.set(jsWs.input);
+  wasmWs.g[wasmWs.g.length - 1].set(jsWs.g[jsWs.g.length - 1]);
+  return [
+    { net: heap, ws: jsWs, grads: new Float32Array(heap.parameters.length) },
+    { net: heap.withParameters(parameters), ws: wasmWs, grads: arena.alloc(heap.parameters.length) },
+  ];
+}
+
+function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number, what: string): void {
+  assert.equal(actual.length, expected.length, what);
+  for (let i = 0; i < expected.length; i++) {
+    const bound = tolerance * Math.max(1, Math.abs(expected[i]));
+    assert.ok(Math.abs(actual[i] - expected[i]) <= bound, `${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
+  }
+}
+
+function withArena(run: (arena: Arena) => void): void {
+  const arena = Arena.acquire(1 << 16);
+  if (!arena) assert.fail('WebAssembly SIMD is unavailable in this Node');
+  try {
+    run(arena);
+  } finally {
+    arena.release();
+  }
+}
+
+describe('engine: wasm kernels', () => {
+  for (const [sizes, rows] of CASES) {
+    for (const hidden of ['relu', 'tanh']) {
+      it(`${sizes.join('-')} (${hidden}), ${rows} rows: forward, weight and input gradients within float32 rounding`, () => {
+        withArena((arena) => {
+          const [js, wasm] = sides(sizes, rows, act(hidden), arena);
+          assert.ok(wasm.ws.wasm && !js.ws.wasm);
+          for (const s of [js, wasm]) {
+            forwardPass(s.net, s.ws);
+            backwardPass(s.net, s.ws, s.grads, false);
+          }
+          const tolerance = 2e-6 * (rows + Math.max(...sizes));
+          for (let l = 0; l < sizes.length - 1; l++) {
+            assertClose(wasm.ws.z[l], js.ws.z[l], tolerance, `z${l}`);
+            assertClose(wasm.ws.a[l], js.ws.a[l], tolerance, `a${l}`);
+            assertClose(wasm.ws.g[l], js.ws.g[l], tolerance, `g${l}`);
+          }
+          assertClose(wasm.grads, js.grads, tolerance, 'grads');
+        });
+      });
+    }
+  }
+
+  it('relu and its backward match the catalogue bit for bit, special values included', () => {
+    withArena((arena) => {
+      const special = [NaN, -0, 0, -Infinity, Infinity, 1e-45, -1e-45, 3.5, -2.25, 7];
+      const z = arena.alloc(special.length);
+      z.set(special);
+      const g = arena.alloc(special.length);
+      g.set(special.map((_, i) => i + 0.5));
+      const a = arena.alloc(special.length);
+      const dz = arena.alloc(special.length);
+      const kernels = new WasmKernels(arena.kernels, arena.alloc(4));
+      kernels.relu(z, a);
+      kernels.reluBackward(z, g, dz);
+      const relu = getActivation('relu');
+      if (relu.kind !== 'elementwise') assert.fail();
+      const a0 = new Float32Array(special.length);
+      const dz0 = new Float32Array(special.length);
+      relu.kernels.value(Float32Array.from(special), a0, {});
+      relu.kernels.backward!(Float32Array.from(special), Float32Array.from(g), dz0, {});
+      assert.deepEqual(Array.from(a).map(Object.is.bind(null, -0)), Array.from(a0).map(Object.is.bind(null, -0)), 'signs of zero');
+      assert.deepEqual(Array.from(a), Array.from(a0));
+      assert.deepEqual(Array.from(dz), Array.from(dz0));
+    });
+  });
+
+  it('refuses arrays outside its memory instead of writing elsewhere', () => {
+    withArena((arena) => {
+      const kernels = new WasmKernels(arena.kernels, arena.alloc(4));
+      assert.throws(() => kernels.relu(new Float32Array(4), arena.alloc(4)), /Float32Array views of their own memory/);
+    });
+  });
+
+  it('lends its memory to one holder at a time', () => {
+    withArena(() => assert.equal(Arena.acquire(16), undefined));
+    const again = Arena.acquire(16);
+    assert.ok(again);
+    again.release();
+  });
+});
