@@ -45,9 +45,9 @@ describe('Activation Lab networks in a notebook', function () {
     }
   });
 
-  it('streams a long training run into its output, and an interrupt keeps what was trained', async () => {
+  it('streams a long (float32, WebAssembly) training run into its output, and an interrupt keeps what was trained', async () => {
     const nb = await open('long-training.actnb');
-    const [long, after] = nb.getCells();
+    const [long, after, again] = nb.getCells();
     const statuses: string[] = [];
     const watch = vscode.workspace.onDidChangeNotebookDocument((e) => {
       for (const change of e.cellChanges) {
@@ -80,5 +80,10 @@ describe('Activation Lab networks in a notebook', function () {
     const epochs = json(after!);
     assert.equal(epochs.kind, 'number');
     assert.ok(epochs.value > 0 && epochs.value < 1_000_000, `fit kept the ${epochs.value} epochs trained before the interrupt`);
+    // float32 training runs in WebAssembly memory lent to one run at a time: an interrupted
+    // run must have given it back, so the next one trains normally.
+    await runCells(nb, 2, 3);
+    await until('another training run', () => done(again!));
+    assert.equal(json(again!).value, 5);
   });
 });
