@@ -11,12 +11,13 @@
  */
 import * as vscode from 'vscode';
 import { latestDefinitions } from '../completion/user-definitions';
+import { activationCall } from '../language/activation-call';
 import { frameworkCallAt } from '../hover/framework-call';
 import { cellTexts } from '../notebook/cell-documents';
 import { expressionCandidatesAt } from './expression-at';
 import { PlotPanels, type PanelInfo } from './plot-panel';
 import {
-  activationExpression, computePlot, defaultParameterText, pickerEntries, withParameterText,
+  computePlot, defaultParameterText, pickerEntries, withParameterText,
 } from './plot-request';
 
 export interface PlotActivationArgs {
@@ -82,7 +83,7 @@ async function askParameters(name: string): Promise<string> {
 
 async function plotActivation(panels: PlotPanels, args?: PlotActivationArgs | string): Promise<PanelInfo> {
   if (typeof args === 'string') args = { name: args };
-  const expression = args ? activationExpression(args.name, args.parameters) : await askParameters((await pickActivations(false))[0]);
+  const expression = args ? activationCall(args.name, args.parameters) : await askParameters((await pickActivations(false))[0]);
   return panels.open({ expressions: [expression], from: args?.from, to: args?.to });
 }
 

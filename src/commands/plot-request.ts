@@ -5,8 +5,9 @@
  * a running notebook). A notebook's function definitions can be given as
  * `prelude` so that `f` or `f'` from a cell can be plotted too.
  */
-import { catalogue, findActivation, type ParameterValues } from '../engine';
+import { catalogue, findActivation, parameterText } from '../engine';
 import { Session } from '../language/runtime/session';
+import { quoteString } from '../language/symbolic';
 import type { FunctionDisplay, PlotDisplay } from '../shared/output';
 
 export interface PlotRequest {
@@ -23,27 +24,13 @@ export type PlotResult =
   | { readonly ok: true; readonly display: FunctionDisplay | PlotDisplay; readonly title: string }
   | { readonly ok: false; readonly message: string };
 
-/** A string literal of our language: double quotes, with the escapes \\" \\\\ \\n only. */
-export const quoteString = (s: string): string =>
-  `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n').replace(/[\u0000-\u001f]/g, ' ')}"`;
-
-const literal = (v: number | string): string => (typeof v === 'string' ? quoteString(v) : String(v));
-
-/** `leaky_relu(alpha=0.2)`; just the name when no parameter differs from its default. */
-export function activationExpression(name: string, parameters: ParameterValues = {}): string {
-  const resolved = findActivation(name);
-  const defaults = new Map(resolved?.definition.parameters.map((p) => [p.name, p.default]) ?? []);
-  const given = Object.entries(parameters).filter(([k, v]) => defaults.get(k) !== v || !defaults.has(k));
-  return given.length ? `${name}(${given.map(([k, v]) => `${k}=${literal(v)}`).join(', ')})` : name;
-}
-
 /** `alpha=0.01, beta=1`: an activation's parameters with their defaults, for the input box. */
 export function defaultParameterText(name: string): string {
   const resolved = findActivation(name);
   if (!resolved) return '';
   return resolved.definition.parameters
     .filter((p) => !(p.name in (resolved.fixed ?? {})))
-    .map((p) => (p.default === undefined ? `${p.name}=` : `${p.name}=${literal(p.default)}`))
+    .map((p) => (p.default === undefined ? `${p.name}=` : parameterText(p)))
     .join(', ');
 }
 

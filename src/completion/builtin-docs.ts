@@ -5,7 +5,7 @@
  * functions and constants. Nothing here lists names by hand, so a new builtin
  * is completed and documented as soon as it exists.
  */
-import { catalogue, type ActivationDefinition, type ParameterSpec } from '../engine';
+import { catalogue, parameterText, type ActivationDefinition } from '../engine';
 import { CONSTANTS, procedureSpecs } from '../language/runtime/builtins';
 import { mathFunctionNames } from '../language/runtime/builtins/math';
 import type { ProcedureSpec } from '../language/runtime/builtins/procedure';
@@ -36,14 +36,11 @@ export interface Signature {
   readonly parameters: readonly SignatureParameter[];
 }
 
-const formatDefault = (p: ParameterSpec): string =>
-  p.default === undefined ? p.name : `${p.name}=${typeof p.default === 'string' ? `"${p.default}"` : p.default}`;
-
 function activationSignature(d: ActivationDefinition, name: string): Signature {
   const parameters: SignatureParameter[] = [
     { label: 'x', documentation: 'the input: a number or a tensor (applied elementwise); leave it out to get a function with the other parameters fixed' },
     ...d.parameters.map((p) => ({
-      label: formatDefault(p),
+      label: parameterText(p),
       name: p.name,
       documentation: p.description + (p.aliases.length ? ` (also: ${p.aliases.join(', ')})` : ''),
     })),
@@ -70,8 +67,15 @@ function mathSignature(name: string): Signature {
   return { label: `${name}(x)`, documentation: `${name} of each element; a function value, so \`${name}'\` is its derivative`, parameters: [{ label: 'x' }] };
 }
 
-/** Every builtin name with what it is, for the completion list. */
-export function builtinEntries(): CompletionEntry[] {
+let entriesOnce: readonly CompletionEntry[] | undefined;
+
+/** Every builtin name with what it is, for the completion list (fixed data: built on first use). */
+export function builtinEntries(): readonly CompletionEntry[] {
+  entriesOnce ??= makeBuiltinEntries();
+  return entriesOnce;
+}
+
+function makeBuiltinEntries(): CompletionEntry[] {
   const entries: CompletionEntry[] = [];
   for (const d of catalogue) {
     const names = [d.name, ...d.aliases, ...(d.presets ?? []).map((p) => p.name)];

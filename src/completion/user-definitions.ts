@@ -4,7 +4,7 @@
  * while a cell is being typed (a cell that does not parse yet is scanned line
  * by line instead).
  */
-import { parseProgram, sliceSpan } from '../language';
+import { parameterTexts, parseProgram, sliceSpan } from '../language';
 
 export interface UserDefinition {
   readonly name: string;
@@ -41,8 +41,7 @@ function parsed(text: string, cell: number): UserDefinition[] | undefined {
       const statement = sliceSpan(text, s.span);
       if (s.type === 'assign') return [{ name: s.name, kind: 'variable', statement, cell }];
       if (s.type === 'define') {
-        const parameters = s.params.map((p) => (p.default ? `${p.name}=${sliceSpan(text, p.default.span)}` : p.name));
-        return [{ name: s.name, kind: 'function', parameters, statement, cell }];
+        return [{ name: s.name, kind: 'function', parameters: parameterTexts(s.params, text), statement, cell }];
       }
       return [];
     });

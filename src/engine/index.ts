@@ -20,7 +20,7 @@ export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';
 export {
   activationNames, findActivation, getActivation, resolveName, findParameter, defaultParameters,
-  resolveParameters, describeParameters,
+  resolveParameters, describeParameters, parameterText,
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';

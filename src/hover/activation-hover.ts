@@ -6,11 +6,11 @@
  */
 import type { ActivationDefinition, ParameterValues, Properties } from '../engine/activations/definition';
 import { findActivation, resolveParameters } from '../engine/activations/registry';
+import { activationCall } from '../language/activation-call';
 import { Session } from '../language/runtime/session';
 import type { SampledCurve } from '../shared/output';
 import { plotToSvg } from '../shared/svg-plot';
 import { latexToSvg } from './formula-image';
-import { expressionFor } from './framework-call';
 import { codeSpan, escapeMarkdown, HOVER_PALETTES, markdownTable, shortNumber, svgImage, type HoverPalette, type HoverTheme } from './hover-markdown';
 
 export type { HoverTheme } from './hover-markdown';
@@ -78,7 +78,7 @@ export function activationHoverMarkdown(entry: ActivationHoverEntry, options: Ho
   const notes: string[] = [];
   const parameters = resolvedOrDefaults(definition, { ...found.fixed, ...entry.parameters }, notes);
   const written = new Set(entry.written ?? []);
-  const expression = expressionFor(definition, parameters);
+  const expression = activationCall(definition.name, parameters);
 
   const heading = [`### ${escapeMarkdown(definition.name)}`];
   if (entry.label && entry.label !== definition.name) heading.push(codeSpan(entry.label));

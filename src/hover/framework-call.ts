@@ -9,6 +9,7 @@
  */
 import type { ActivationDefinition } from '../engine/activations/definition';
 import { findActivation, resolveParameters } from '../engine/activations/registry';
+import { activationCall } from '../language/activation-call';
 import { callArguments, type CallArgument, type LiteralValue } from './call-arguments';
 import { matchFrameworkName, matchStringActivation, type Framework, type FrameworkName } from './framework-names';
 import { BOOLEAN_CHOICES, CALL_SIGNATURES, FRAMEWORK_KEYWORDS, type CallSignature } from './framework-signatures';
@@ -126,7 +127,7 @@ function describeCall(found: FrameworkName, span: Span, args: readonly CallArgum
     written: written.filter((n) => !implied.includes(n)),
     ignored,
     problems,
-    expression: expressionFor(definition, parameters),
+    expression: activationCall(definition.name, parameters),
   };
 }
 
@@ -215,12 +216,4 @@ function checkValues(
   problems.push(`${together}; using the defaults`);
   const defaults = attempt(definition, {});
   return { parameters: typeof defaults === 'string' ? base : defaults, written: [] };
-}
-
-/** Our name with every parameter that differs from our default: `leaky_relu(alpha=0.2)`. */
-export function expressionFor(definition: ActivationDefinition, parameters: Readonly<Record<string, number | string>>): string {
-  const args = definition.parameters
-    .filter((p) => parameters[p.name] !== undefined && parameters[p.name] !== p.default)
-    .map((p) => `${p.name}=${typeof parameters[p.name] === 'string' ? JSON.stringify(parameters[p.name]) : String(parameters[p.name])}`);
-  return args.length === 0 ? definition.name : `${definition.name}(${args.join(', ')})`;
 }

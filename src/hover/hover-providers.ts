@@ -14,12 +14,14 @@ import { builtinSignature } from '../completion/builtin-docs';
 import { latestDefinitions } from '../completion/user-definitions';
 import { computePlot } from '../commands/plot-request';
 import { expressionCandidatesAt } from '../commands/expression-at';
+import { parseExpression, type Expr } from '../language';
 import type { NameInfo } from '../language/runtime/inspect';
+import type { FunctionDisplay } from '../shared/output';
 import { cellTexts, notebookOf } from '../notebook/cell-documents';
 import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from './activation-hover';
+import { escapeMarkdown, type HoverTheme } from './hover-markdown';
 import { frameworkCallAt } from './framework-call';
 
-type HoverTheme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 export type DetailedInspector = (nb: vscode.NotebookDocument, name: string) => Promise<NameInfo | undefined>;
 
 const FRAMEWORK_LANGUAGES = ['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
@@ -41,14 +43,33 @@ function markdown(text: string): vscode.MarkdownString {
   return md;
 }
 
-/** `leaky_relu(alpha=0.2)` written right at the hovered name: its literal named parameters. */
+/** A literal argument as written in a cell: a number (also negated) or a string; else undefined. */
+function literal(e: Expr): number | string | undefined {
+  if (e.type === 'number' || e.type === 'string') return e.value;
+  if (e.type === 'unary' && e.operand.type === 'number') return e.op === '-' ? -e.operand.value : e.operand.value;
+  return undefined;
+}
+
+/** `leaky_relu(alpha=0.2)` written right at the hovered name: its literal named parameters, read by our parser. */
 function writtenParameters(call: string | undefined): Record<string, number | string> {
-  const inside = call && /^[A-Za-z_]\w*\((.*)\)$/.exec(call)?.[1];
   const parameters: Record<string, number | string> = {};
-  for (const m of (inside ?? '').matchAll(/([A-Za-z_]\w*)\s*=\s*("([^"\\]*)"|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/g)) {
-    parameters[m[1]] = m[3] !== undefined ? m[3] : Number(m[2]);
+  let expr: Expr;
+  try {
+    expr = parseExpression(call ?? '');
+  } catch {
+    return parameters;
+  }
+  if (expr.type !== 'call') return parameters;
+  for (const arg of expr.named) {
+    const value = literal(arg.value);
+    if (value !== undefined) parameters[arg.name] = value;
   }
   return parameters;
+}
+
+/** A user function's hover from its display (live from the kernel, or from a scratch session). */
+function functionHover(f: FunctionDisplay, range: vscode.Range, theme: HoverTheme): vscode.Hover {
+  return new vscode.Hover(markdown(userFunctionHoverMarkdown({ label: f.name, formula: f.formula, derivative: f.derivative, curve: f.curve!, kinks: f.kinks ?? [] }, { theme })), range);
 }
 
 async function cellHover(document: vscode.TextDocument, position: vscode.Position, inspect: DetailedInspector): Promise<vscode.Hover | undefined> {
@@ -60,10 +81,7 @@ async function cellHover(document: vscode.TextDocument, position: vscode.Positio
   const nb = notebookOf(document);
 
   const live = nb ? await inspect(nb, name) : undefined;
-  if (live?.function && word === name) {
-    const f = live.function;
-    return new vscode.Hover(markdown(userFunctionHoverMarkdown({ label: f.name, formula: f.formula, derivative: f.derivative, curve: f.curve!, kinks: f.kinks ?? [] }, { theme })), range);
-  }
+  if (live?.function && word === name) return functionHover(live.function, range, theme);
   if (live && live.kind !== 'function') {
     return new vscode.Hover(markdown(variableHoverMarkdown({ name, kind: live.kind, dtype: live.dtype, shape: live.shape, min: live.min, max: live.max, value: live.text }, { theme })), range);
   }
@@ -74,10 +92,7 @@ async function cellHover(document: vscode.TextDocument, position: vscode.Positio
     // Not run yet (or the kernel is busy): evaluate the notebook's definitions in a scratch session.
     const prelude = [...definitions.values()].filter((d) => d.kind === 'function').map((d) => d.statement);
     const result = computePlot({ expressions: [word], prelude });
-    if (result.ok && result.display.kind === 'function' && result.display.curve) {
-      const f = result.display;
-      return new vscode.Hover(markdown(userFunctionHoverMarkdown({ label: f.name, formula: f.formula, derivative: f.derivative, curve: f.curve!, kinks: f.kinks ?? [] }, { theme })), range);
-    }
+    if (result.ok && result.display.kind === 'function' && result.display.curve) return functionHover(result.display, range, theme);
   } else if (written) {
     return new vscode.Hover(markdown(variableHoverMarkdown({ name, kind: 'not computed yet: run its cell', value: written.statement }, { theme })), range);
   }
@@ -102,7 +117,7 @@ function frameworkHover(document: vscode.TextDocument, position: vscode.Position
     { theme: hoverTheme() },
   );
   const notes = [...call.problems, ...(call.ignored.length ? [`not literal, so shown with defaults: ${call.ignored.join(', ')}`] : [])];
-  const md = markdown(notes.length ? `${text}\n\n---\n\n${notes.map((n) => `- ${n.replace(/[\\`*_[\]<>]/g, '\\$&')}`).join('\n')}` : text);
+  const md = markdown(notes.length ? `${text}\n\n---\n\n${notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}` : text);
   return new vscode.Hover(md, new vscode.Range(document.positionAt(call.start), document.positionAt(call.end)));
 }
 

@@ -80,3 +80,8 @@ function describeExpr(expr: Expr): string {
       return 'a tensor literal';
   }
 }
+
+/** A header's parameters as written: `x`, `a=0.1` (defaults sliced from `source`), for signatures. */
+export function parameterTexts(params: readonly Parameter[], source: string): string[] {
+  return params.map((p) => (p.default ? `${p.name}=${source.slice(p.default.span.start, p.default.span.end)}` : p.name));
+}

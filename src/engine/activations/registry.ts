@@ -102,7 +102,10 @@ function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value
 
 export function describeParameters(definition: ActivationDefinition): string {
   if (definition.parameters.length === 0) return 'none';
-  return definition.parameters
-    .map((p) => (p.default === undefined ? p.name : `${p.name}=${typeof p.default === 'string' ? `"${p.default}"` : p.default}`))
-    .join(', ');
+  return definition.parameters.map(parameterText).join(', ');
+}
+
+/** `alpha=0.01`, `approximate="none"`, or the bare name of a required parameter (`threshold`). */
+export function parameterText(p: ParameterSpec): string {
+  return p.default === undefined ? p.name : `${p.name}=${typeof p.default === 'string' ? `"${p.default}"` : p.default}`;
 }

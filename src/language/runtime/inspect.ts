@@ -6,7 +6,7 @@
 import { reduceAll } from '../../engine';
 import type { FunctionDisplay } from '../../shared/output';
 import type { CallSite } from './call-site';
-import { sliceSpan } from '../source';
+import { parameterTexts } from '../assignment-target';
 import { displayText, toDisplay } from './display';
 import { UserFunction } from './user-function';
 import type { Value } from './values';
@@ -52,9 +52,7 @@ export function inspectValue(name: string, value: Value, site: CallSite, detaile
     }
     case 'function': {
       const fn = value.fn;
-      const parameters = fn instanceof UserFunction
-        ? fn.params.map((p) => (p.default ? `${p.name}=${sliceSpan(fn.sourceText, p.default.span)}` : p.name))
-        : undefined;
+      const parameters = fn instanceof UserFunction ? parameterTexts(fn.params, fn.sourceText) : undefined;
       const display = detailed ? toDisplay(value, site) : undefined;
       return {
         name, kind: 'function',

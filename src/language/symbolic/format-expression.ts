@@ -42,7 +42,7 @@ function format(e: Expr): Formatted {
     case 'number':
       return formatNumber(e);
     case 'string':
-      return { text: quote(e.value), level: atomLevel };
+      return { text: quoteString(e.value), level: atomLevel };
     case 'boolean':
       return { text: String(e.value), level: atomLevel };
     case 'name':
@@ -108,6 +108,6 @@ function formatNumber(e: NumberExpr): Formatted {
 }
 
 /** Double quotes with the lexer's three escapes: \" \\ \n. */
-function quote(value: string): string {
+export function quoteString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }

@@ -9,7 +9,7 @@ import { simplify } from './simplify';
 
 export { differentiate } from './differentiate';
 export { simplify } from './simplify';
-export { formatExpression } from './format-expression';
+export { formatExpression, quoteString } from './format-expression';
 export { SymbolicError } from './symbolic-error';
 export { symbolEnvironment, mathBuiltins, isMathBuiltin } from './environment';
 export type { SymbolEnvironment, SymbolMeaning, UserFunction, MathBuiltin } from './environment';

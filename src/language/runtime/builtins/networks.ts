@@ -3,31 +3,19 @@
  * inside them. Training and data sets are in training.ts.
  */
 import {
-  checkInitScheme, deadUnits, fromNested, gradflow, mlp, sparsity, Tensor, type DType, type Network,
+  checkInitScheme, deadUnits, fromNested, gradflow, mlp, sparsity, Tensor, type Network,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
 import { toNetworkActivation } from '../network-activation';
 import type { DatasetData } from '../network-values';
 import { describeValue, type Value } from '../values';
-import { integerArg, type CallArguments, type ProcedureSpec } from './procedure';
+import { dtypeArg, integerArg, stringArg, type CallArguments, type ProcedureSpec } from './procedure';
 
 /** Layer widths above this are refused: a typo, not a plan (a 4096 × 4096 layer is already 16M weights). */
 export const MAX_WIDTH = 4096;
 
 const named = (call: CallArguments, key: string, fallback: Value): Value => call.named.get(key) ?? fallback;
 const lookup = (call: CallArguments, name: string): Value => call.site.evaluator.lookup(name, call.site.span);
-
-export function stringArg(call: CallArguments, value: Value, what: string): string {
-  if (value.kind === 'string') return value.value;
-  throw runtimeError(call.site, `${what} must be a string such as "he", but got ${describeValue(value)}`);
-}
-
-function dtypeOf(call: CallArguments): DType {
-  const v = call.named.get('dtype');
-  if (v === undefined) return call.site.evaluator.session.defaultDType;
-  if (v.kind === 'string' && (v.value === 'float32' || v.value === 'float64')) return v.value;
-  throw runtimeError(call.site, 'dtype must be "float32" or "float64"');
-}
 
 function size(call: CallArguments, value: Value | undefined, what: string): number {
   const n = integerArg(call, value, what, 1);
@@ -40,7 +28,7 @@ function build(call: CallArguments, sizes: number[], hiddenDefault: string): Val
   const output = call.named.has('out') ? toNetworkActivation(call.named.get('out')!, call.site, 'out') : hidden;
   const init = checkedInit(call);
   const seed = integerArg(call, named(call, 'seed', { kind: 'number', value: 0 }), 'seed');
-  const net = atSite(call.site, () => mlp({ sizes, hidden, output, init, seed, dtype: dtypeOf(call) }));
+  const net = atSite(call.site, () => mlp({ sizes, hidden, output, init, seed, dtype: dtypeArg(call) }));
   return { kind: 'network', network: { net } };
 }
 

@@ -69,6 +69,11 @@ export function integerArg(call: CallArguments, value: Value | undefined, what: 
   return n;
 }
 
+export function stringArg(call: CallArguments, value: Value, what: string): string {
+  if (value.kind === 'string') return value.value;
+  throw runtimeError(call.site, `${what} must be a string such as "he", but got ${describeValue(value)}`);
+}
+
 export function tensorArg(call: CallArguments, value: Value | undefined, what: string): Tensor {
   if (value?.kind === 'tensor') return value.tensor;
   throw runtimeError(call.site, `${what} must be a tensor, but got ${value ? describeValue(value) : 'nothing'}`);

@@ -12,8 +12,8 @@ import { Cancelled } from '../cancellation';
 import { trainingDisplay } from '../network-display';
 import type { DatasetData, TrainingData } from '../network-values';
 import type { Value } from '../values';
-import { datasetArg, networkArg, stringArg } from './networks';
-import { integerArg, numberArg, type CallArguments, type ProcedureSpec } from './procedure';
+import { datasetArg, networkArg } from './networks';
+import { integerArg, numberArg, stringArg, type CallArguments, type ProcedureSpec } from './procedure';
 
 /** How often a running train() replaces its cell's output with the progress so far. */
 export const PROGRESS_MS = 200;
