@@ -19,8 +19,16 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 export function activate(context: vscode.ExtensionContext): void {
   // Each notebook's session runs in a worker thread from its own bundle (see notebook/kernel-worker.ts).
   const controller = new ActivationController(path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
-  const panels = new PlotPanels(context.extensionUri, context.workspaceState);
+  // What the extension does behind the scenes (a panel restored after a reload, ...): the "Activation Lab"
+  // output channel, and the console too while the extension is developed or tested (the harness reads it).
+  const output = vscode.window.createOutputChannel('Activation Lab', { log: true });
+  const log = (line: string): void => {
+    output.info(line);
+    if (context.extensionMode !== vscode.ExtensionMode.Production) console.log(`[activation-lab] ${line}`);
+  };
+  const panels = new PlotPanels(context.extensionUri, context.workspaceState, log);
   context.subscriptions.push(
+    output,
     registerSerializer(),
     controller,
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.

@@ -6,14 +6,15 @@
  * (src/renderer/panel.ts) draws with the notebook renderer's figure code.
  *
  * After a window reload VS Code reopens the panels and the serializer below
- * redraws them: from the state the page saved, or, since VS Code for the web
- * does not always get to save webview state while the page unloads (seen in
- * the integration harness), from the request remembered in workspace state
- * under the panel's title, computed again.
+ * redraws them from the request remembered in workspace state under the
+ * panel's title, computed again (panel-restore.ts says why not from the state
+ * the page saved). Each step of a restore is logged to the "Activation Lab"
+ * output channel.
  */
 import * as vscode from 'vscode';
-import { PLOT_PANEL_VIEW_TYPE, type HostToPanelMessage, type PanelToHostMessage, type ShowPlotMessage } from '../shared/panel-messages';
+import { PLOT_PANEL_VIEW_TYPE, type HostToPanelMessage, type PanelToHostMessage } from '../shared/panel-messages';
 import { panelHtml } from './panel-html';
+import { planRestore, type RememberedPanel } from './panel-restore';
 import { computePlot, type PlotRequest, type PlotResult } from './plot-request';
 
 export { PLOT_PANEL_VIEW_TYPE };
@@ -26,18 +27,16 @@ export interface PanelInfo {
   readonly drawn: Promise<number>;
 }
 
-interface Remembered {
-  readonly title: string;
-  readonly request: PlotRequest;
-  readonly notes?: string[];
-}
-
 const MEMORY_KEY = 'activationLab.plotPanels';
 /** Requests are small (expressions, a range, a notebook's definitions); keep the latest few. */
 const MEMORY_SIZE = 30;
 
 export class PlotPanels {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly memory: vscode.Memento) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly memory: vscode.Memento,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** Computes the plot (throws with the language's message when it cannot) and shows it in a new panel. */
   open(request: PlotRequest, notes?: string[], computed?: PlotResult): PanelInfo {
@@ -55,8 +54,11 @@ export class PlotPanels {
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(PLOT_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
-        const saved = state as ShowPlotMessage | undefined;
-        void this.attach(panel, saved?.type === 'show' ? saved : this.recompute(panel.title));
+        const remembered = this.memory.get<RememberedPanel[]>(MEMORY_KEY, []);
+        const plan = planRestore(panel.title, state, remembered, computePlot);
+        const record = remembered.some((r) => r.title === panel.title) ? 'found' : 'missing';
+        this.log(`plot panel "${panel.title}" restored by VS Code: webview state ${state === undefined ? 'absent' : 'present'}, remembered request ${record}; drawing from the ${plan.source} (${plan.message.type})`);
+        void this.attach(panel, plan.message, true).then((traces) => this.log(`plot panel "${panel.title}" drew ${traces} traces after the restore`));
       },
     });
   }
@@ -65,31 +67,25 @@ export class PlotPanels {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
   }
 
-  private recompute(title: string): HostToPanelMessage {
-    const remembered = this.memory.get<Remembered[]>(MEMORY_KEY, []).find((r) => r.title === title);
-    const result = remembered && computePlot(remembered.request);
-    if (!remembered || !result?.ok) {
-      return { type: 'lost', message: `This plot could not be restored. Plot it again with "Activation Lab: Plot Activation Function…".` };
-    }
-    return { type: 'show', title: result.title, display: result.display, ...(remembered.notes ? { notes: remembered.notes } : {}) };
-  }
-
-  private async remember(entry: Remembered): Promise<void> {
-    const others = this.memory.get<Remembered[]>(MEMORY_KEY, []).filter((r) => r.title !== entry.title);
+  private async remember(entry: RememberedPanel): Promise<void> {
+    const others = this.memory.get<RememberedPanel[]>(MEMORY_KEY, []).filter((r) => r.title !== entry.title);
     await this.memory.update(MEMORY_KEY, [...others, entry].slice(-MEMORY_SIZE));
   }
 
   /**
    * Wires a panel (new or restored) to its page: sends `message` once the page says it is
-   * ready, unless the page already shows the state it saved; resolves with the trace count
-   * when the page reports its chart (0 if the panel closes first).
+   * ready — always, even when the page already drew a state it saved (it skips a redraw of
+   * the same plot) — and resolves with the trace count when the page reports its chart
+   * (0 if the panel closes first, or when it shows a message instead of a chart).
    */
-  private attach(panel: vscode.WebviewPanel, message: HostToPanelMessage): Promise<number> {
+  private attach(panel: vscode.WebviewPanel, message: HostToPanelMessage, restoring = false): Promise<number> {
     panel.webview.options = this.options();
     return new Promise((resolve) => {
       const listener = panel.webview.onDidReceiveMessage((m: PanelToHostMessage) => {
-        if (m?.type === 'ready' && !m.restored) void panel.webview.postMessage(message);
+        if (m?.type === 'ready' && restoring) this.log(`plot panel "${panel.title}": its page loaded ${m.restored ? 'with' : 'without'} a saved state`);
+        if (m?.type === 'ready') void panel.webview.postMessage(message);
         if (m?.type === 'shown') resolve(m.traces);
+        if (m?.type === 'ready' && message.type === 'lost') resolve(0);
       });
       panel.onDidDispose(() => {
         listener.dispose();

@@ -37,7 +37,19 @@ function text(tag: string, className: string, content: string): HTMLElement {
   return node;
 }
 
+/** Shows run one after another: the saved state drawn at load and the host's message may overlap. */
+let queue: Promise<void> = Promise.resolve();
+const enqueue = (message: ShowPlotMessage): void => {
+  queue = queue.then(() => show(message)).catch(() => undefined);
+};
+
 async function show(message: ShowPlotMessage): Promise<void> {
+  // After a reload the page draws its saved state at once and the host then sends the same plot:
+  // no second draw, but the host still hears what is shown.
+  if (shown && JSON.stringify(shown.message) === JSON.stringify(message)) {
+    vscode.postMessage({ type: 'shown', traces: (shown.chart as { data?: unknown[] }).data?.length ?? 0 } satisfies PanelToHostMessage);
+    return;
+  }
   vscode.setState(message);
   if (shown && plotly) plotly.purge(shown.chart);
   shown = undefined;
@@ -80,11 +92,17 @@ new ResizeObserver(() => {
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as HostToPanelMessage | undefined;
-  if (message?.type === 'show') void show(message);
-  if (message?.type === 'lost') root.replaceChildren(text('div', 'note', message.message));
+  if (message?.type === 'show') enqueue(message);
+  if (message?.type === 'lost') queue = queue.then(() => {
+    if (shown && plotly) plotly.purge(shown.chart);
+    shown = undefined;
+    vscode.setState(undefined);
+    root.replaceChildren(text('div', 'note', message.message));
+  });
 });
 
-// After a window reload VS Code restores the panel with the state saved above.
+// After a window reload the page may still have the state saved above: draw it at once. The host
+// sends what it computed again from the remembered request anyway (see commands/panel-restore.ts).
 const saved = vscode.getState() as ShowPlotMessage | undefined;
-if (saved?.type === 'show') void show(saved);
+if (saved?.type === 'show') enqueue(saved);
 vscode.postMessage({ type: 'ready', restored: saved?.type === 'show' } satisfies PanelToHostMessage);

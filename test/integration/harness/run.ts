@@ -14,6 +14,7 @@
  *   ACTIVATION_LAB_HARNESS_CACHE       where install.ts put code-server (see install.ts)
  *   ACTIVATION_LAB_HARNESS_KEEP=1      keep the temporary user-data/workspace folder
  *   ACTIVATION_LAB_HARNESS_VERBOSE=1   also echo code-server's and the workbench's own logs
+ *   ACTIVATION_LAB_RELOAD_RUNS=N       run no suite, only the reload check, N times in a row
  *
  * Outputs (test-results/ is git-ignored):
  *   test-results/screenshots/integration.png  the workbench at the end of the run
@@ -308,9 +309,12 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
 
     let reportExit!: (code: number) => void;
     const testsDone = new Promise<number>((r) => (reportExit = r));
+    // What the extension logs of itself ("[activation-lab] ..."), with the time, for the reload check.
+    const extensionLines: { at: number; line: string }[] = [];
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const line = formatArgs(args);
       workbenchLog.write(`[${type}] ${line}\n`);
+      if (line.startsWith('[activation-lab] ')) extensionLines.push({ at: Date.now(), line: line.slice(17) });
       const visual = /^\[visual\] ready (\w+)/.exec(line);
       if (visual) onVisual(visual[1]!);
       if (!verbose && NOISE.some((re) => re.test(line))) return;
@@ -329,20 +333,36 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log(`opening ${url}`);
     const tTests = Date.now();
+    // ACTIVATION_LAB_RELOAD_RUNS=N: no suite, only the reload check, N times in a row.
+    const reloadRuns = Math.max(0, Math.floor(Number(process.env.ACTIVATION_LAB_RELOAD_RUNS) || 0));
+    // The same URL, but suite/index.ts sees the `idle` file and runs nothing.
+    if (reloadRuns) fs.writeFileSync(path.join(visualDir, 'idle'), '');
     await Promise.race([page.goto(url), overall, serverDied]);
-    let code = await Promise.race([testsDone, overall, serverDied]);
-    log(`tests reported exit code ${code} after ${since(tTests)} (page load + extension host + tests)`);
+    let code = reloadRuns ? 0 : await Promise.race([testsDone, overall, serverDied]);
+    if (!reloadRuns) log(`tests reported exit code ${code} after ${since(tTests)} (page load + extension host + tests)`);
     await visualChain;
     // Skipped when a grep picks tests, unless ACTIVATION_LAB_RELOAD_CHECK=1.
-    if (code === 0 && (!process.env.ACTIVATION_LAB_TEST_GREP || process.env.ACTIVATION_LAB_RELOAD_CHECK === '1')) {
+    if (code === 0 && (reloadRuns || !process.env.ACTIVATION_LAB_TEST_GREP || process.env.ACTIVATION_LAB_RELOAD_CHECK === '1')) {
       // One check the extension host cannot make of itself: surviving a window reload.
-      // The same URL, but suite/index.ts sees the `idle` file and runs nothing.
       fs.writeFileSync(path.join(visualDir, 'idle'), '');
-      const tReload = Date.now();
-      const failure = await Promise.race([reloadRestoresPanel(page, url, path.dirname(SCREENSHOT)), overall, serverDied])
-        .catch((e: unknown) => `harness error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-      log(`reload check: ${failure ? `FAIL: ${failure}` : 'ok: the plot panel came back after a reload'} in ${since(tReload)}`);
-      if (failure) code = 1;
+      const results: { ok: boolean; restoreMs: number }[] = [];
+      for (let run = 1; run <= Math.max(1, reloadRuns); run++) {
+        const tReload = Date.now();
+        const extensionLog = (from: number) => extensionLines.filter((l) => l.at >= from).map((l) => `+${l.at - from} ms ${l.line}`);
+        const result = await Promise.race([reloadRestoresPanel(page, url, path.dirname(SCREENSHOT), extensionLog, run), overall, serverDied])
+          .catch(async (e: unknown) => {
+            await page!.screenshot({ path: path.join(path.dirname(SCREENSHOT), 'reload-error.png'), timeout: 15_000 }).catch(() => undefined);
+            return { failure: `harness error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, restoreMs: -1 };
+          });
+        const runName = reloadRuns ? `reload check ${run}/${reloadRuns}` : 'reload check';
+        log(`${runName}: ${result.failure ? `FAIL: ${result.failure}` : `ok: the plot panel came back ${result.restoreMs} ms after the reload began`} (${since(tReload)} in all)`);
+        results.push({ ok: !result.failure, restoreMs: result.restoreMs });
+        if (result.failure) code = 1;
+      }
+      if (reloadRuns) {
+        const times = results.filter((r) => r.ok).map((r) => r.restoreMs).sort((a, b) => a - b);
+        log(`reload checks: ${times.length} of ${results.length} ok; restore times ${times.join(', ')} ms`);
+      }
     }
     if (visualResults.length) {
       log(`visual check: ${visualResults.map((r) => `${r.stage} ${r.ok ? 'ok' : `FAIL (${r.reason})`} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);

@@ -43,13 +43,17 @@ async function hoverStage(page: Page): Promise<string> {
   return '';
 }
 
-async function chartInPanel(page: Page): Promise<number> {
+/** Traces of the plotly chart in a plot panel (the one whose title starts with `title`, if given); -1 if none. */
+async function chartInPanel(page: Page, title?: string): Promise<number> {
   for (const frame of page.frames()) {
     try {
-      const traces = (await frame.evaluate(`(() => {
-        const gd = document.querySelector('#plot-root .js-plotly-plot');
+      const traces = (await frame.evaluate(`((title) => {
+        const root = document.getElementById('plot-root');
+        const heading = root && root.querySelector('.title');
+        if (title && !(heading && heading.textContent.startsWith(title))) return -1;
+        const gd = root && root.querySelector('.js-plotly-plot');
         return gd && Array.isArray(gd.data) ? gd.data.length : -1;
-      })()`)) as number;
+      })(${JSON.stringify(title ?? '')})`)) as number;
       if (traces >= 0) return traces;
     } catch {
       // detached or cross-origin frame in transition
@@ -144,49 +148,78 @@ async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<v
   }
 }
 
-async function waitForPanelChart(page: Page, ms: number): Promise<number> {
+async function waitForPanelChart(page: Page, ms: number, title?: string): Promise<number> {
   const end = Date.now() + ms;
   let traces = -1;
   while (Date.now() < end && traces < 0) {
-    traces = await chartInPanel(page);
+    traces = await chartInPanel(page, title);
     if (traces < 0) await new Promise((r) => setTimeout(r, 250));
   }
   return traces;
 }
 
+/** Activations the reload check plots in turn, one per run: each is first in the picker once typed. */
+const RELOAD_PLOTS = ['tanh', 'sigmoid', 'softsign', 'mish', 'selu', 'softplus', 'hardswish', 'tanhshrink', 'squareplus', 'logsigmoid'];
+
+/** The editor tabs of the workbench, by title (the active ones marked *). */
+async function editorTabs(page: Page): Promise<string> {
+  return page.evaluate(`Array.from(document.querySelectorAll('.tabs-container .tab')).map((t) =>
+    (t.classList.contains('active') ? '*' : '') + (t.getAttribute('aria-label') || t.textContent || '').split(',')[0].trim()).join(' | ')`) as Promise<string>;
+}
+
 /**
  * After the suite: a plot panel survives a window reload. The workbench is loaded again
- * (`url`; the suite's runner idles this time), tanh is plotted from the palette, then the page is loaded
- * once more (what "Reload Window" does in a browser): VS Code must reopen the panel and our
- * serializer must redraw it from the state the page saved. Returns '' or why not.
+ * (`url`; the suite's runner idles this time), an activation is plotted from the palette, then
+ * the page is loaded once more (what "Reload Window" does in a browser): VS Code must reopen
+ * the panel and our serializer must redraw it. `run` picks the activation (one per run, so
+ * repeated runs each look for their own panel among the restored ones). Returns why it failed
+ * ('' when it did not) and how long after the reload began the chart was back. On a failure
+ * it prints what the extension logged of the restore and which editor tabs came back.
  */
-export async function reloadRestoresPanel(page: Page, url: string, screenshotDir: string): Promise<string> {
+export async function reloadRestoresPanel(
+  page: Page,
+  url: string,
+  screenshotDir: string,
+  extensionLog: (since: number) => string[],
+  run = 1,
+): Promise<{ failure: string; restoreMs: number }> {
+  const name = RELOAD_PLOTS[(run - 1) % RELOAD_PLOTS.length]!;
   const workbench = page.locator('.monaco-workbench');
   await page.goto(url);
   await workbench.waitFor({ timeout: 60_000 });
   // The extension activates on its command; give the workbench a moment to settle first.
   await page.locator('.statusbar').waitFor({ timeout: 30_000 });
   await runFromPalette(page, 'Activation Lab: Plot Activation Function');
-  await page.locator('.quick-input-widget input[placeholder^="Pick an activation"]').waitFor({ timeout: 20_000 });
-  await page.locator('.quick-input-widget input').fill('tanh');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hyperbolic tangent' }).first().waitFor({ timeout: 10_000 });
+  const input = page.locator('.quick-input-widget input[placeholder^="Pick an activation"]');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${name}(?![a-z0-9_])`) }).first().waitFor({ timeout: 10_000 });
+  const first = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).trim();
+  if (!first.startsWith(name)) return { failure: `the first row after typing "${name}" is "${first.slice(0, 40)}"`, restoreMs: -1 };
   await page.keyboard.press('Enter');
-  const before = await waitForPanelChart(page, 30_000);
-  if (before !== 2) return `the panel did not draw tanh before the reload (${before} traces)`;
+  // Activations with parameters ask for them next, prefilled with the defaults: accept them.
+  if (await page.locator('.quick-input-widget', { hasText: 'parameters' }).first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+  const before = await waitForPanelChart(page, 30_000, name);
+  if (before !== 2) return { failure: `the panel did not draw ${name} before the reload (${before} traces)`, restoreMs: -1 };
   // Let the workbench store the editor layout, then load the page again.
   await new Promise((r) => setTimeout(r, 1500));
+  const reloaded = Date.now();
   await page.goto(url);
   await workbench.waitFor({ timeout: 60_000 });
-  const after = await waitForPanelChart(page, 45_000);
+  const after = await waitForPanelChart(page, 45_000, name);
+  const restoreMs = Date.now() - reloaded;
   if (after < 0) {
+    log(`reload: editor tabs after the reload: ${await editorTabs(page).catch((e: unknown) => String(e))}`);
+    for (const line of extensionLog(reloaded)) log(`reload: extension: ${line}`);
     for (const f of page.frames()) {
       const shown = await f.evaluate(`document.getElementById('plot-root')?.textContent ?? null`).catch(() => null);
-      if (shown !== null) log(`reload: the restored panel shows "${String(shown).slice(0, 200)}"`);
+      if (shown !== null) log(`reload: a restored panel shows "${String(shown).slice(0, 200)}"`);
     }
   }
   await page.screenshot({ path: path.join(screenshotDir, 'plot-panel-restored.png'), timeout: 15_000 }).catch(() => undefined);
-  log(`reload: the plot panel drew ${before} traces before and ${after} after the reload`);
-  return after === 2 ? '' : `after a reload the plot panel ${after < 0 ? 'did not come back with a chart' : `has ${after} traces, expected 2`}`;
+  log(`reload: the ${name} panel drew ${before} traces before and ${after} after the reload`);
+  const failure = after === 2 ? '' : `after a reload the ${name} plot panel ${after < 0 ? `did not come back with a chart in ${(restoreMs / 1000).toFixed(1)} s` : `has ${after} traces, expected 2`}`;
+  return { failure, restoreMs };
 }
 
 const SCREENSHOTS: Readonly<Record<string, string>> = { hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png' };
