@@ -158,6 +158,45 @@ async function waitForPanelChart(page: Page, ms: number, title?: string): Promis
   return traces;
 }
 
+/**
+ * Runs in the workbench page: whether VS Code for the web has stored an editor layout that
+ * holds an editor titled `title` (the workspace's state database, key memento/workbench.parts.editor).
+ */
+const STORED_EDITOR = `async (title) => {
+  for (const info of await indexedDB.databases()) {
+    if (!info.name || !info.name.startsWith('vscode-web-state-db')) continue;
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(info.name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      for (const store of Array.from(db.objectStoreNames)) {
+        const layout = await new Promise((resolve, reject) => {
+          const get = db.transaction(store, 'readonly').objectStore(store).get('memento/workbench.parts.editor');
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+        if (typeof layout === 'string' && layout.includes(title)) return true;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return false;
+}`;
+
+/** Milliseconds until the stored editor layout holds `title`, or -1 after `ms`. */
+async function waitForStoredEditor(page: Page, title: string, ms: number): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    const found = await page.evaluate(`(${STORED_EDITOR})(${JSON.stringify(title)})`).catch(() => false);
+    if (found === true) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return -1;
+}
+
 /** Activations the reload check plots in turn, one per run: each is first in the picker once typed. */
 const RELOAD_PLOTS = ['tanh', 'sigmoid', 'softsign', 'mish', 'selu', 'softplus', 'hardswish', 'tanhshrink', 'squareplus', 'logsigmoid'];
 
@@ -201,8 +240,13 @@ export async function reloadRestoresPanel(
   if (await page.locator('.quick-input-widget', { hasText: 'parameters' }).first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
   const before = await waitForPanelChart(page, 30_000, name);
   if (before !== 2) return { failure: `the panel did not draw ${name} before the reload (${before} traces)`, restoreMs: -1 };
-  // Let the workbench store the editor layout, then load the page again.
-  await new Promise((r) => setTimeout(r, 1500));
+  // VS Code for the web writes its editor layout to IndexedDB when idle, at most every 5 s, and
+  // cannot finish a write while the page unloads: a reload sooner restores the layout from before the
+  // panel opened, and VS Code never asks our serializer for it (seen: 1 run in 5 with a fixed 1.5 s wait).
+  // So wait until the stored layout holds the panel, then load the page again.
+  const stored = await waitForStoredEditor(page, `Plot: ${name}`, 20_000);
+  if (stored < 0) return { failure: `the workbench did not store its editor layout with the ${name} panel within 20 s`, restoreMs: -1 };
+  log(`reload: the workbench stored the layout with the ${name} panel after ${stored} ms`);
   const reloaded = Date.now();
   await page.goto(url);
   await workbench.waitFor({ timeout: 60_000 });
