@@ -34,7 +34,7 @@ const nodeBundle = {
   format: 'cjs',
   target: 'node20',
   // Provided by the VS Code extension host at run time; never bundled.
-  // './mathjax-renderer.js' is the bundle below, which src/hover/formula-image.ts
+  // './mathjax-renderer.js' is the bundle below, which src/services/hover-content/formula-image.ts
   // require()s from beside the bundle on first use.
   external: ['vscode', './mathjax-renderer.js'],
 };
@@ -51,11 +51,11 @@ const BUNDLES = [
     outfile: 'dist/extension.js',
   },
   {
-    // A notebook's Session runs in this worker thread (src/notebook/kernel-worker.ts),
+    // A notebook's Session runs in this worker thread (src/services/kernel/kernel-worker.ts),
     // so a long cell can be interrupted; it must not contain `vscode`.
     name: 'kernel-worker',
     ...nodeBundle,
-    entryPoints: ['src/notebook/kernel-worker-main.ts'],
+    entryPoints: ['src/services/kernel/kernel-worker-main.ts'],
     outfile: 'dist/kernel-worker.js',
   },
   {
@@ -72,10 +72,10 @@ const BUNDLES = [
   },
   {
     // MathJax (about 2 MB) for formula images in hovers, loaded by
-    // src/hover/formula-image.ts with require() only when the first formula is drawn.
+    // src/services/hover-content/formula-image.ts with require() only when the first formula is drawn.
     name: 'mathjax-renderer',
     ...nodeBundle,
-    entryPoints: ['src/hover/mathjax-renderer.ts'],
+    entryPoints: ['src/services/hover-content/mathjax-renderer.ts'],
     outfile: 'dist/mathjax-renderer.js',
   },
   {

@@ -15,7 +15,7 @@
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput, type JsonValue, type Notebook } from '../notebook/format';
+import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput, type JsonValue, type Notebook } from '../services/notebook-format/format';
 import { displayText } from '../language/runtime/display';
 import { Session, outputItems } from '../language/runtime/session';
 import type { DisplayValue } from '../shared/output';

@@ -10,15 +10,15 @@
  * extensions), and returns the panel it opened (PanelInfo) or undefined when cancelled.
  */
 import * as vscode from 'vscode';
-import { latestDefinitions } from '../completion/user-definitions';
+import { latestDefinitions } from '../services/cells/user-definitions';
 import { activationCall } from '../language/activation-call';
-import { frameworkCallAt } from '../hover/framework-call';
+import { frameworkCallAt } from '../services/frameworks/framework-call';
 import { cellTexts } from '../notebook/cell-documents';
-import { expressionCandidatesAt } from './expression-at';
+import { expressionCandidatesAt } from '../services/cells/expression-at';
 import { PlotPanels, type PanelInfo } from './plot-panel';
 import {
   computePlot, defaultParameterText, pickerEntries, withParameterText,
-} from './plot-request';
+} from '../services/plots/plot-request';
 
 export interface PlotActivationArgs {
   readonly name: string;

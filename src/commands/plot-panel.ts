@@ -13,9 +13,9 @@
  */
 import * as vscode from 'vscode';
 import { PLOT_PANEL_VIEW_TYPE, type HostToPanelMessage, type PanelToHostMessage } from '../shared/panel-messages';
-import { panelHtml } from './panel-html';
-import { planRestore, type RememberedPanel } from './panel-restore';
-import { computePlot, type PlotRequest, type PlotResult } from './plot-request';
+import { panelHtml } from '../services/plots/panel-html';
+import { planRestore, type RememberedPanel } from '../services/plots/panel-restore';
+import { computePlot, type PlotRequest, type PlotResult } from '../services/plots/plot-request';
 
 export { PLOT_PANEL_VIEW_TYPE };
 

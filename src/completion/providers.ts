@@ -9,9 +9,9 @@
 import * as vscode from 'vscode';
 import type { NameInfo } from '../language/runtime/inspect';
 import { cellTexts, notebookOf } from '../notebook/cell-documents';
-import { builtinEntries, builtinSignature, userSignature, type CompletionEntry, type EntryKind, type Signature } from './builtin-docs';
-import { callContextAt } from './call-context';
-import { latestDefinitions, type UserDefinition } from './user-definitions';
+import { builtinEntries, builtinSignature, userSignature, type CompletionEntry, type EntryKind, type Signature } from '../services/cells/builtin-docs';
+import { callContextAt } from '../services/cells/call-context';
+import { latestDefinitions, type UserDefinition } from '../services/cells/user-definitions';
 
 export const LANGUAGE_ID = 'activation';
 

@@ -10,17 +10,17 @@
  */
 import * as vscode from 'vscode';
 import { findActivation } from '../engine';
-import { builtinSignature } from '../completion/builtin-docs';
-import { latestDefinitions } from '../completion/user-definitions';
-import { computePlot } from '../commands/plot-request';
-import { expressionCandidatesAt } from '../commands/expression-at';
+import { builtinSignature } from '../services/cells/builtin-docs';
+import { latestDefinitions } from '../services/cells/user-definitions';
+import { computePlot } from '../services/plots/plot-request';
+import { expressionCandidatesAt } from '../services/cells/expression-at';
 import { parseExpression, type Expr } from '../language';
 import type { NameInfo } from '../language/runtime/inspect';
 import type { FunctionDisplay } from '../shared/output';
 import { cellTexts, notebookOf } from '../notebook/cell-documents';
-import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from './activation-hover';
-import { escapeMarkdown, type HoverTheme } from './hover-markdown';
-import { frameworkCallAt } from './framework-call';
+import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from '../services/hover-content/activation-hover';
+import { escapeMarkdown, type HoverTheme } from '../services/hover-content/hover-markdown';
+import { frameworkCallAt } from '../services/frameworks/framework-call';
 
 export type DetailedInspector = (nb: vscode.NotebookDocument, name: string) => Promise<NameInfo | undefined>;
 

@@ -19,8 +19,8 @@ import * as vscode from 'vscode';
 import { outputItems } from '../language/runtime/session';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
-import { LatestProgress } from './latest-progress';
-import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from './kernel-worker';
+import { LatestProgress } from '../services/kernel/latest-progress';
+import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
 import { NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';

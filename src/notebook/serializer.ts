@@ -19,7 +19,7 @@ import {
   type Notebook,
   type NotebookCell,
   type OutputItem,
-} from './format';
+} from '../services/notebook-format/format';
 
 export const NOTEBOOK_TYPE = 'activation-lab';
 

@@ -3,7 +3,7 @@
  */
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { parseNotebook } from '../../../src/notebook/format';
+import { parseNotebook } from '../../../src/services/notebook-format/format';
 
 import { done, ERROR_MIME, EXTENSION_ID, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
 

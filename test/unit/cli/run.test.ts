@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { parseNotebook } from '../../../src/notebook/format';
+import { parseNotebook } from '../../../src/services/notebook-format/format';
 import { TEXT_MIME, VALUE_MIME } from '../../../src/shared/output';
 import { cli, ensureCliBuilt, ROOT } from './cli-harness';
 

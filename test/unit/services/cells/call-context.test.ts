@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { callContextAt } from '../../../src/completion/call-context';
+import { callContextAt } from '../../../../src/services/cells/call-context';
 
 describe('callContextAt', () => {
   it('finds the callee and the argument the cursor is in', () => {

@@ -2,7 +2,7 @@
  * The plot panel's page: no inline script, scripts only from the extension's own files
  * (`cspSource`), no network. Pure, so its policy is unit-tested.
  */
-import { escapeXml } from '../shared/svg-plot';
+import { escapeXml } from '../../shared/svg-plot';
 
 export function panelHtml(cspSource: string, scriptUri: string): string {
   // plotly inserts <style> elements and sets style attributes, hence 'unsafe-inline' for styles only;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { planRestore, type RememberedPanel } from '../../../src/commands/panel-restore';
-import { computePlot } from '../../../src/commands/plot-request';
-import type { ShowPlotMessage } from '../../../src/shared/panel-messages';
+import { planRestore, type RememberedPanel } from '../../../../src/services/plots/panel-restore';
+import { computePlot } from '../../../../src/services/plots/plot-request';
+import type { ShowPlotMessage } from '../../../../src/shared/panel-messages';
 
 describe('restoring a plot panel after a reload', () => {
   const tanh: RememberedPanel = { title: 'Plot: tanh', request: { expressions: ['tanh'] }, notes: ['from the palette'] };

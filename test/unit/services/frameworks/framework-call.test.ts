@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { catalogue } from '../../../src/engine/activations/catalogue';
-import { frameworkCallAt, type FrameworkCall } from '../../../src/hover/framework-call';
-import { Session } from '../../../src/language/runtime/session';
+import { catalogue } from '../../../../src/engine/activations/catalogue';
+import { frameworkCallAt, type FrameworkCall } from '../../../../src/services/frameworks/framework-call';
+import { Session } from '../../../../src/language/runtime/session';
 
 /** The call found when hovering the first character of `word` (its first occurrence) in `text`. */
 function hover(text: string, word: string, language?: string): FrameworkCall | undefined {

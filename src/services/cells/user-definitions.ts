@@ -4,7 +4,7 @@
  * while a cell is being typed (a cell that does not parse yet is scanned line
  * by line instead).
  */
-import { parameterTexts, parseProgram, sliceSpan } from '../language';
+import { parameterTexts, parseProgram, sliceSpan } from '../../language';
 
 export interface UserDefinition {
   readonly name: string;

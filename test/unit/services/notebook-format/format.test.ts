@@ -1,6 +1,6 @@
 /** The .actnb file format: round trips, stable key order, preserved unknown fields, and errors a user can act on. */
 import { strict as assert } from 'assert';
-import { mulberry32 as prng } from '../helpers/prng';
+import { mulberry32 as prng } from '../../helpers/prng';
 import {
   emptyNotebook,
   FORMAT_VERSION,
@@ -14,7 +14,7 @@ import {
   parseNotebook,
   positionFromJsonError,
   serializeNotebook,
-} from '../../../src/notebook/format';
+} from '../../../../src/services/notebook-format/format';
 
 /** Runs `fn`, which must throw a NotebookFormatError, and returns that error. */
 function formatError(fn: () => unknown): NotebookFormatError {

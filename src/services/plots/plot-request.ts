@@ -5,10 +5,10 @@
  * a running notebook). A notebook's function definitions can be given as
  * `prelude` so that `f` or `f'` from a cell can be plotted too.
  */
-import { catalogue, findActivation, parameterText } from '../engine';
-import { Session } from '../language/runtime/session';
-import { quoteString } from '../language/symbolic';
-import type { FunctionDisplay, PlotDisplay } from '../shared/output';
+import { catalogue, findActivation, parameterText } from '../../engine';
+import { Session } from '../../language/runtime/session';
+import { quoteString } from '../../language/symbolic';
+import type { FunctionDisplay, PlotDisplay } from '../../shared/output';
 
 export interface PlotRequest {
   /** Expressions of the language that evaluate to functions: `gelu`, `leaky_relu(alpha=0.2)`, `f'`. */

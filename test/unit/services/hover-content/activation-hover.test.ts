@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { catalogue } from '../../../src/engine/activations/catalogue';
-import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from '../../../src/hover/activation-hover';
-import { Session } from '../../../src/language/runtime/session';
-import { assertWellFormedXml } from '../helpers/well-formed-xml';
+import { catalogue } from '../../../../src/engine/activations/catalogue';
+import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from '../../../../src/services/hover-content/activation-hover';
+import { Session } from '../../../../src/language/runtime/session';
+import { assertWellFormedXml } from '../../helpers/well-formed-xml';
 
 /** The images of a markdown text: alt text and decoded SVG. */
 function images(markdown: string): { alt: string; svg: string; base64Length: number }[] {

@@ -12,7 +12,7 @@
  * plain message. A request that no longer computes (a notebook's definition
  * changed, an activation was renamed) says why instead of showing a blank panel.
  */
-import type { HostToPanelMessage, ShowPlotMessage } from '../shared/panel-messages';
+import type { HostToPanelMessage, ShowPlotMessage } from '../../shared/panel-messages';
 import type { PlotRequest, PlotResult } from './plot-request';
 
 export interface RememberedPanel {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { definitionsIn, latestDefinitions } from '../../../src/completion/user-definitions';
+import { definitionsIn, latestDefinitions } from '../../../../src/services/cells/user-definitions';
 
 describe('user definitions read from cell text', () => {
   it('finds variables and functions with parameters and defaults, in cell order', () => {

@@ -4,12 +4,12 @@
  * here knows a particular activation. Formulas and the plot are SVG images in
  * `data:` URIs (hovers run no scripts), each followed by a plain-text form.
  */
-import type { ActivationDefinition, ParameterValues, Properties } from '../engine/activations/definition';
-import { findActivation, resolveParameters } from '../engine/activations/registry';
-import { activationCall } from '../language/activation-call';
-import { Session } from '../language/runtime/session';
-import type { SampledCurve } from '../shared/output';
-import { plotToSvg } from '../shared/svg-plot';
+import type { ActivationDefinition, ParameterValues, Properties } from '../../engine/activations/definition';
+import { findActivation, resolveParameters } from '../../engine/activations/registry';
+import { activationCall } from '../../language/activation-call';
+import { Session } from '../../language/runtime/session';
+import type { SampledCurve } from '../../shared/output';
+import { plotToSvg } from '../../shared/svg-plot';
 import { latexToSvg } from './formula-image';
 import { codeSpan, escapeMarkdown, HOVER_PALETTES, markdownTable, shortNumber, svgImage, type HoverPalette, type HoverTheme } from './hover-markdown';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { catalogue } from '../../../src/engine';
-import { builtinEntries, builtinSignature, userSignature } from '../../../src/completion/builtin-docs';
-import { builtinNames } from '../../../src/language/runtime/builtins';
+import { catalogue } from '../../../../src/engine';
+import { builtinEntries, builtinSignature, userSignature } from '../../../../src/services/cells/builtin-docs';
+import { builtinNames } from '../../../../src/language/runtime/builtins';
 
 describe('builtin completion entries and signatures', () => {
   const entries = builtinEntries();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { catalogue } from '../../../src/engine/activations/catalogue';
-import { hasMathError, latexToSvg, svgDataUri } from '../../../src/hover/formula-image';
-import { assertWellFormedXml } from '../helpers/well-formed-xml';
+import { catalogue } from '../../../../src/engine/activations/catalogue';
+import { hasMathError, latexToSvg, svgDataUri } from '../../../../src/services/hover-content/formula-image';
+import { assertWellFormedXml } from '../../helpers/well-formed-xml';
 
 describe('formula images (MathJax)', () => {
   it('draws a formula as a standalone SVG in the given colour, sized in px', () => {

@@ -5,10 +5,10 @@
  * functions and constants. Nothing here lists names by hand, so a new builtin
  * is completed and documented as soon as it exists.
  */
-import { catalogue, parameterText, type ActivationDefinition } from '../engine';
-import { CONSTANTS, procedureSpecs } from '../language/runtime/builtins';
-import { mathFunctionNames } from '../language/runtime/builtins/math';
-import type { ProcedureSpec } from '../language/runtime/builtins/procedure';
+import { catalogue, parameterText, type ActivationDefinition } from '../../engine';
+import { CONSTANTS, procedureSpecs } from '../../language/runtime/builtins';
+import { mathFunctionNames } from '../../language/runtime/builtins/math';
+import type { ProcedureSpec } from '../../language/runtime/builtins/procedure';
 
 export type EntryKind = 'activation' | 'math' | 'procedure' | 'constant' | 'variable' | 'user-function';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { expressionCandidatesAt } from '../../../src/commands/expression-at';
+import { expressionCandidatesAt } from '../../../../src/services/cells/expression-at';
 
 describe('expressionCandidatesAt (Plot Expression at Cursor in a cell)', () => {
   const line = "y = leaky_relu(alpha=0.2)(x) + f'(x) * relu(x[0])";

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { LatestProgress } from '../../../src/notebook/latest-progress';
+import { LatestProgress } from '../../../../src/services/kernel/latest-progress';
 
 /** An output pipe whose updates finish only when the test says so. */
 function slowPipe() {

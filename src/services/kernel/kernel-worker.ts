@@ -8,9 +8,9 @@
  * bundle of its own without the `vscode` module, which only the extension host has.
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
-import { Session } from '../language/runtime/session';
-import type { NameInfo } from '../language/runtime/inspect';
-import type { DisplayValue } from '../shared/output';
+import { Session } from '../../language/runtime/session';
+import type { NameInfo } from '../../language/runtime/inspect';
+import type { DisplayValue } from '../../shared/output';
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
 interface InspectRequest { readonly type: 'inspect'; readonly id: number; readonly names?: readonly string[]; readonly detailed: boolean }

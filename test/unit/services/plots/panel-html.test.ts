@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { panelHtml } from '../../../src/commands/panel-html';
+import { panelHtml } from '../../../../src/services/plots/panel-html';
 
 describe('the plot panel page', () => {
   const source = 'https://file+.vscode-resource.vscode-cdn.net';
