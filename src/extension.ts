@@ -4,6 +4,7 @@ import { registerPlotCommands } from './commands/plot-commands';
 import { PlotPanels } from './commands/plot-panel';
 import { registerCompletion } from './completion/providers';
 import { registerHovers } from './hover/hover-providers';
+import { notebookCells } from './notebook/cell-documents';
 import { ActivationController } from './notebook/controller';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 
@@ -32,9 +33,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSerializer(),
     controller,
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
-    registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300)),
-    registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0]),
-    registerPlotCommands(panels),
+    registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300), notebookCells),
+    registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells),
+    registerPlotCommands(panels, notebookCells),
     panels.registerSerializer(),
     vscode.commands.registerCommand('activationLab.restartKernel', (arg?: unknown) =>
       guard('Restart Kernel', async () => {

@@ -1,7 +1,7 @@
 /** `activation-lab eval [--json] [--dtype float32|float64] "SOURCE"`. */
 import type { DType } from '../engine';
-import { displayText } from '../language/runtime/display';
-import { Session } from '../language/runtime/session';
+import { Session } from '../language';
+import { displayText } from '../shared/display-text';
 import { cliJsonLine } from './cli-json';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 

@@ -15,8 +15,8 @@
  */
 import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
-import { displayText, formatNumber } from '../language/runtime/display';
-import { type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+import { displayText } from '../shared/display-text';
+import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
 import { datasetFigure, gradflowFigure, trainingFigures } from '../renderer/network-figures';
 import { readTheme } from '../renderer/theme';
 import { functionSeries, plotSpec, type PlotSpec } from '../shared/plot-traces';

@@ -16,8 +16,9 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput, type JsonValue, type Notebook } from '../services/notebook-format/format';
-import { displayText } from '../language/runtime/display';
-import { Session, outputItems } from '../language/runtime/session';
+import { Session } from '../language';
+import { displayText } from '../shared/display-text';
+import { outputItems } from '../shared/output-items';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';

@@ -11,9 +11,9 @@
  */
 import * as vscode from 'vscode';
 import { latestDefinitions } from '../services/cells/user-definitions';
-import { activationCall } from '../language/activation-call';
+import { activationCall } from '../language';
 import { frameworkCallAt } from '../services/frameworks/framework-call';
-import { cellTexts } from '../notebook/cell-documents';
+import type { CellReader } from '../services/cells/cell-reader';
 import { expressionCandidatesAt } from '../services/cells/expression-at';
 import { PlotPanels, type PanelInfo } from './plot-panel';
 import {
@@ -109,11 +109,11 @@ async function documentFor(given?: PlotAtCursorArgs | vscode.Uri): Promise<{ doc
   return { document, selection: editor && editor.document.uri.toString() === document.uri.toString() ? editor.selection : new vscode.Selection(0, 0, 0, 0) };
 }
 
-async function plotAtCursor(panels: PlotPanels, args?: PlotAtCursorArgs | vscode.Uri): Promise<PanelInfo | undefined> {
+async function plotAtCursor(panels: PlotPanels, cells: CellTexts, args?: PlotAtCursorArgs | vscode.Uri): Promise<PanelInfo | undefined> {
   const { document, selection } = await documentFor(args);
   if (document.languageId === 'activation') {
     // A cell may plot the notebook's own functions: run its definitions first.
-    const prelude = [...latestDefinitions(cellTexts(document)).values()].filter((d) => d.kind === 'function').map((d) => d.statement);
+    const prelude = [...latestDefinitions(cells.cellTexts(document)).values()].filter((d) => d.kind === 'function').map((d) => d.statement);
     const candidates = selection.isEmpty
       ? expressionCandidatesAt(document.lineAt(selection.active.line).text, selection.active.character)
       : [document.getText(selection).trim()];
@@ -153,10 +153,13 @@ function command<A extends unknown[], R>(name: string, body: (...args: A) => Pro
   };
 }
 
-export function registerPlotCommands(panels: PlotPanels): vscode.Disposable {
+/** Plot at cursor reads the notebook's definitions. */
+type CellTexts = Pick<CellReader<vscode.TextDocument, unknown>, 'cellTexts'>;
+
+export function registerPlotCommands(panels: PlotPanels, cells: CellTexts): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('activationLab.plotActivation', command('Plot Activation Function', (args?: PlotActivationArgs | string) => plotActivation(panels, args))),
     vscode.commands.registerCommand('activationLab.compareActivations', command('Compare Activation Functions', (args?: CompareArgs | readonly string[]) => compareActivations(panels, args))),
-    vscode.commands.registerCommand('activationLab.plotAtCursor', command('Plot Expression at Cursor', (args?: PlotAtCursorArgs | vscode.Uri) => plotAtCursor(panels, args))),
+    vscode.commands.registerCommand('activationLab.plotAtCursor', command('Plot Expression at Cursor', (args?: PlotAtCursorArgs | vscode.Uri) => plotAtCursor(panels, cells, args))),
   );
 }

@@ -7,8 +7,8 @@
  * with their shapes, when the kernel has run and answers within 300 ms).
  */
 import * as vscode from 'vscode';
-import type { NameInfo } from '../language/runtime/inspect';
-import { cellTexts, notebookOf } from '../notebook/cell-documents';
+import type { NameInfo } from '../language';
+import type { CellReader } from '../services/cells/cell-reader';
 import { builtinEntries, builtinSignature, userSignature, type CompletionEntry, type EntryKind, type Signature } from '../services/cells/builtin-docs';
 import { callContextAt } from '../services/cells/call-context';
 import { latestDefinitions, type UserDefinition } from '../services/cells/user-definitions';
@@ -62,33 +62,35 @@ function toItem(entry: CompletionEntry, sortPrefix: string): vscode.CompletionIt
 }
 
 /** The signature of whatever `callee` names: a user function (live or written) or a builtin. */
-async function signatureOf(document: vscode.TextDocument, callee: string, inspect: SessionInspector): Promise<Signature | undefined> {
+type NotebookCells = CellReader<vscode.TextDocument, vscode.NotebookDocument>;
+
+async function signatureOf(document: vscode.TextDocument, callee: string, inspect: SessionInspector, cells: NotebookCells): Promise<Signature | undefined> {
   const name = callee.replace(/'+$/, '');
-  const nb = notebookOf(document);
+  const nb = cells.notebookOf(document);
   const [live] = nb ? await inspect(nb, [name], false) : [];
   if (live?.kind === 'function' && live.parameters) return userSignature(name, live.parameters);
-  const written = latestDefinitions(cellTexts(document)).get(name);
+  const written = latestDefinitions(cells.cellTexts(document)).get(name);
   if (written?.kind === 'function' && written.parameters) {
     return userSignature(name, written.parameters, written.statement.replace(/^[^=]*=(?!=)\s*/, ''));
   }
   return builtinSignature(name);
 }
 
-export function registerCompletion(inspect: SessionInspector): vscode.Disposable {
+export function registerCompletion(inspect: SessionInspector, cells: NotebookCells): vscode.Disposable {
   const selector: vscode.DocumentSelector = [{ language: LANGUAGE_ID }];
   const completion = vscode.languages.registerCompletionItemProvider(selector, {
     async provideCompletionItems(document, position) {
       const before = document.getText(new vscode.Range(new vscode.Position(0, 0), position));
-      const nb = notebookOf(document);
+      const nb = cells.notebookOf(document);
       const live = nb ? await inspect(nb, undefined, false) : [];
       const items = [
-        ...userEntries(latestDefinitions(cellTexts(document)), live).map((e) => toItem(e, '1')),
+        ...userEntries(latestDefinitions(cells.cellTexts(document)), live).map((e) => toItem(e, '1')),
         ...builtinEntries().map((e) => toItem(e, '2')),
       ];
       // Inside a call: its named parameters first, as `alpha=`.
       const call = callContextAt(before);
       if (call && !call.activeName) {
-        const signature = await signatureOf(document, call.callee, inspect);
+        const signature = await signatureOf(document, call.callee, inspect, cells);
         for (const p of signature?.parameters ?? []) {
           if (!p.name || call.namedSoFar.includes(p.name)) continue;
           const item = new vscode.CompletionItem({ label: `${p.name}=`, description: p.label }, vscode.CompletionItemKind.Property);
@@ -106,7 +108,7 @@ export function registerCompletion(inspect: SessionInspector): vscode.Disposable
       const before = document.getText(new vscode.Range(new vscode.Position(0, 0), position));
       const call = callContextAt(before);
       if (!call) return undefined;
-      const signature = await signatureOf(document, call.callee, inspect);
+      const signature = await signatureOf(document, call.callee, inspect, cells);
       if (!signature) return undefined;
       const info = new vscode.SignatureInformation(signature.label, new vscode.MarkdownString(signature.documentation));
       info.parameters = signature.parameters.map((p) => new vscode.ParameterInformation(p.label, p.documentation));

@@ -14,10 +14,9 @@ import { builtinSignature } from '../services/cells/builtin-docs';
 import { latestDefinitions } from '../services/cells/user-definitions';
 import { computePlot } from '../services/plots/plot-request';
 import { expressionCandidatesAt } from '../services/cells/expression-at';
-import { parseExpression, type Expr } from '../language';
-import type { NameInfo } from '../language/runtime/inspect';
+import { parseExpression, type Expr, type NameInfo } from '../language';
 import type { FunctionDisplay } from '../shared/output';
-import { cellTexts, notebookOf } from '../notebook/cell-documents';
+import type { CellReader } from '../services/cells/cell-reader';
 import { activationHoverMarkdown, userFunctionHoverMarkdown, variableHoverMarkdown } from '../services/hover-content/activation-hover';
 import { escapeMarkdown, type HoverTheme } from '../services/hover-content/hover-markdown';
 import { frameworkCallAt } from '../services/frameworks/framework-call';
@@ -72,21 +71,23 @@ function functionHover(f: FunctionDisplay, range: vscode.Range, theme: HoverThem
   return new vscode.Hover(markdown(userFunctionHoverMarkdown({ label: f.name, formula: f.formula, derivative: f.derivative, curve: f.curve!, kinks: f.kinks ?? [] }, { theme })), range);
 }
 
-async function cellHover(document: vscode.TextDocument, position: vscode.Position, inspect: DetailedInspector): Promise<vscode.Hover | undefined> {
+type NotebookCells = CellReader<vscode.TextDocument, vscode.NotebookDocument>;
+
+async function cellHover(document: vscode.TextDocument, position: vscode.Position, inspect: DetailedInspector, cells: NotebookCells): Promise<vscode.Hover | undefined> {
   const range = document.getWordRangeAtPosition(position, NAME);
   if (!range) return undefined;
   const word = document.getText(range);
   const name = word.replace(/'+$/, '');
   const theme = hoverTheme();
-  const nb = notebookOf(document);
+  const nb = cells.notebookOf(document);
 
   const live = nb ? await inspect(nb, name) : undefined;
   if (live?.function && word === name) return functionHover(live.function, range, theme);
   if (live && live.kind !== 'function') {
-    return new vscode.Hover(markdown(variableHoverMarkdown({ name, kind: live.kind, dtype: live.dtype, shape: live.shape, min: live.min, max: live.max, value: live.text }, { theme })), range);
+    return new vscode.Hover(markdown(variableHoverMarkdown({ name, kind: live.kind, dtype: live.dtype, shape: live.shape, min: live.min, max: live.max, value: live.text, display: live.display }, { theme })), range);
   }
 
-  const definitions = latestDefinitions(cellTexts(document));
+  const definitions = latestDefinitions(cells.cellTexts(document));
   const written = definitions.get(name);
   if (written?.kind === 'function') {
     // Not run yet (or the kernel is busy): evaluate the notebook's definitions in a scratch session.
@@ -121,10 +122,10 @@ function frameworkHover(document: vscode.TextDocument, position: vscode.Position
   return new vscode.Hover(md, new vscode.Range(document.positionAt(call.start), document.positionAt(call.end)));
 }
 
-export function registerHovers(inspect: DetailedInspector): vscode.Disposable {
+export function registerHovers(inspect: DetailedInspector, cells: NotebookCells): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerHoverProvider({ language: 'activation' }, {
-      provideHover: (document, position) => cellHover(document, position, inspect).catch((e) => {
+      provideHover: (document, position) => cellHover(document, position, inspect, cells).catch((e) => {
         console.error('Activation Lab: hover failed', e);
         return undefined;
       }),

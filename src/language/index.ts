@@ -16,3 +16,14 @@ export { positionAt, describePosition, sliceSpan, cover, span } from './source';
 export type { Position, Span } from './source';
 export { describeToken } from './token';
 export type { Token, TokenKind } from './token';
+
+// Running programs: a notebook's session, what it tells hovers and completion, and the builtins' docs.
+export { Session } from './runtime/session';
+export type { CellResult, SessionOptions } from './runtime/session';
+export type { NameInfo } from './runtime/inspect';
+export { CONSTANTS, procedureSpecs } from './runtime/builtins';
+export { mathFunctionNames } from './runtime/builtins/math';
+export type { ProcedureSpec } from './runtime/builtins/procedure';
+// Writing expressions of the language from code (plot commands, framework hovers).
+export { activationCall } from './activation-call';
+export { quoteString } from './symbolic';

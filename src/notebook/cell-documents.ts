@@ -3,6 +3,12 @@
  * completion, hovers and Plot-at-cursor read what the notebook defines.
  */
 import * as vscode from 'vscode';
+import type { CellReader } from '../services/cells/cell-reader';
+
+export type NotebookCells = CellReader<vscode.TextDocument, vscode.NotebookDocument>;
+
+/** The notebooks open in VS Code, as the feature folders read them (passed in by extension.ts). */
+export const notebookCells: NotebookCells = { notebookOf, cellTexts };
 
 /** The notebook a cell's text document belongs to. */
 export function notebookOf(document: vscode.TextDocument): vscode.NotebookDocument | undefined {

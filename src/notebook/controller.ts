@@ -16,7 +16,7 @@
  * an interrupt only takes effect between cells.
  */
 import * as vscode from 'vscode';
-import { outputItems } from '../language/runtime/session';
+import { outputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import { errorDiagnostic } from './diagnostics';
 import { LatestProgress } from '../services/kernel/latest-progress';

@@ -149,13 +149,7 @@ export interface OutputItem {
   readonly data: DisplayValue | string | { name: string; message: string; stack?: string };
 }
 
-export function toJsonNumber(v: number): JsonNumber {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return 'Infinity';
-  if (v === -Infinity) return '-Infinity';
-  return v;
-}
-
+/** The language writes these (src/language/runtime/json-number.ts); readers decode them here. */
 export function fromJsonNumber(v: JsonNumber): number {
   return typeof v === 'number' ? v : v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : -Infinity;
 }

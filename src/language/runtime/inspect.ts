@@ -4,15 +4,12 @@
  * worker thread).
  */
 import { reduceAll } from '../../engine';
-import type { FunctionDisplay } from '../../shared/output';
+import type { DisplayValue, FunctionDisplay } from '../../shared/output';
 import type { CallSite } from './call-site';
 import { parameterTexts } from '../assignment-target';
-import { displayText, toDisplay } from './display';
+import { toDisplay } from './display';
 import { UserFunction } from './user-function';
 import type { Value } from './values';
-
-/** How much of a network's or training run's text summary a hover shows. */
-const SUMMARY_LINES = 8;
 
 export interface NameInfo {
   readonly name: string;
@@ -28,6 +25,8 @@ export interface NameInfo {
   readonly parameters?: string[];
   /** Functions, when asked for in detail: formula, symbolic derivative and sampled curve. */
   readonly function?: FunctionDisplay;
+  /** Networks, data sets, training runs, plots, tables, when asked for in detail: their display, for a hover to summarise. */
+  readonly display?: DisplayValue;
 }
 
 /**
@@ -61,10 +60,9 @@ export function inspectValue(name: string, value: Value, site: CallSite, detaile
       };
     }
     default: {
-      // networks, data sets, training runs, plots, tables: their text summary's first lines, for a hover
+      // networks, data sets, training runs, plots, tables: a hover shows their text summary's first lines
       if (!detailed) return { name, kind: value.kind };
-      const lines = displayText(toDisplay(value, site)).split('\n');
-      return { name, kind: value.kind, text: lines.slice(0, SUMMARY_LINES).join('\n') + (lines.length > SUMMARY_LINES ? '\n…' : '') };
+      return { name, kind: value.kind, display: toDisplay(value, site) };
     }
   }
 }

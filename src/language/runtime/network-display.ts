@@ -3,9 +3,8 @@
  * and gradient flow.
  */
 import { predict, type Network } from '../../engine';
-import {
-  toJsonNumber, type DatasetDisplay, type DecisionBoundary, type GradflowDisplay, type NetworkDisplay, type TrainingDisplay,
-} from '../../shared/output';
+import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, NetworkDisplay, TrainingDisplay } from '../../shared/output';
+import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type TrainingData } from './network-values';
 
 /** Grid points per side of the decision-boundary heatmap (Playground draws 100; 50 keeps outputs small). */

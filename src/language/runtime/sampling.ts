@@ -3,7 +3,8 @@
  * user function is evaluated vectorised, not point by point.
  */
 import { Tensor } from '../../engine';
-import { toJsonNumber, type JsonNumber, type SampledCurve } from '../../shared/output';
+import type { JsonNumber, SampledCurve } from '../../shared/output';
+import { toJsonNumber } from './json-number';
 import type { CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
 import { tensorValue } from './values';

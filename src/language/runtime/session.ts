@@ -4,13 +4,11 @@
  * column, so neither the extension host nor the CLI can be brought down by a cell.
  */
 import type { DType } from '../../engine';
-import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from '../../shared/output';
-import { plotToSvg, SVG_MIME } from '../../shared/svg-plot';
-import { gradflowToSvg, trainingToSvg } from '../../shared/network-svg';
+import type { DisplayValue } from '../../shared/output';
 import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Span } from '../source';
-import { displayText, toDisplay } from './display';
+import { toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
 import { NONE, type Value } from './values';
@@ -101,27 +99,4 @@ function failure(e: unknown, source: string, at: Span): CellResult {
   const message = e instanceof RangeError ? `too deeply nested to evaluate (${e.message})` : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   const error = new LanguageError('runtime', message, at, source);
   return { value: NONE, error, display: { kind: 'error', message, line: error.line, column: error.column } };
-}
-
-/** The output items of a cell: our rich JSON plus plain text; errors as VS Code error items. */
-export function outputItems(display: DisplayValue): OutputItem[] {
-  if (display.kind === 'none') return [];
-  if (display.kind === 'error') {
-    return [
-      { mime: ERROR_MIME, data: { name: 'Error', message: displayText(display) } },
-      { mime: VALUE_MIME, data: display },
-    ];
-  }
-  // Plots also carry a static SVG, so they stay visible where our renderer is absent
-  // (GitHub, exports); item order is preference order: our renderer, then the picture, then text.
-  const svg = display.kind === 'function' || display.kind === 'plot' ? plotToSvg(display)
-    // a running training's interim displays skip it: the result that replaces them has it
-    : display.kind === 'training' ? (display.status === 'running' ? undefined : trainingToSvg(display))
-      : display.kind === 'gradflow' ? gradflowToSvg(display) : undefined;
-  const picture = svg !== undefined ? [{ mime: SVG_MIME, data: svg }] : [];
-  return [
-    { mime: VALUE_MIME, data: display },
-    ...picture,
-    { mime: TEXT_MIME, data: displayText(display) },
-  ];
 }

@@ -6,9 +6,7 @@
  * is completed and documented as soon as it exists.
  */
 import { catalogue, parameterText, type ActivationDefinition } from '../../engine';
-import { CONSTANTS, procedureSpecs } from '../../language/runtime/builtins';
-import { mathFunctionNames } from '../../language/runtime/builtins/math';
-import type { ProcedureSpec } from '../../language/runtime/builtins/procedure';
+import { CONSTANTS, procedureSpecs, mathFunctionNames, type ProcedureSpec } from '../../language';
 
 export type EntryKind = 'activation' | 'math' | 'procedure' | 'constant' | 'variable' | 'user-function';
 

@@ -7,9 +7,8 @@
  * Names: framework-names.ts. Argument conventions: framework-signatures.ts.
  * Literal arguments: call-arguments.ts. Comments and strings: source-scan.ts.
  */
-import type { ActivationDefinition } from '../../engine/activations/definition';
-import { findActivation, resolveParameters } from '../../engine/activations/registry';
-import { activationCall } from '../../language/activation-call';
+import { findActivation, resolveParameters, type ActivationDefinition } from '../../engine';
+import { activationCall } from '../../language';
 import { callArguments, type CallArgument, type LiteralValue } from './call-arguments';
 import { matchFrameworkName, matchStringActivation, type Framework, type FrameworkName } from './framework-names';
 import { BOOLEAN_CHOICES, CALL_SIGNATURES, FRAMEWORK_KEYWORDS, type CallSignature } from './framework-signatures';

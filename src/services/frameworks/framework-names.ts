@@ -5,7 +5,7 @@
  * abbreviates them (`F.leaky_relu`, `tf.keras.layers.ReLU`, `jnn.gelu`), the
  * TensorFlow.js names the registry does not list, and Keras's string ids.
  */
-import { catalogue } from '../../engine/activations/catalogue';
+import { catalogue } from '../../engine';
 
 export type Framework = 'pytorch' | 'tensorflow' | 'keras' | 'jax' | 'tensorflow.js';
 

@@ -4,11 +4,10 @@
  * here knows a particular activation. Formulas and the plot are SVG images in
  * `data:` URIs (hovers run no scripts), each followed by a plain-text form.
  */
-import type { ActivationDefinition, ParameterValues, Properties } from '../../engine/activations/definition';
-import { findActivation, resolveParameters } from '../../engine/activations/registry';
-import { activationCall } from '../../language/activation-call';
-import { Session } from '../../language/runtime/session';
-import type { SampledCurve } from '../../shared/output';
+import { findActivation, resolveParameters, type ActivationDefinition, type ParameterValues, type Properties } from '../../engine';
+import { activationCall, Session } from '../../language';
+import { displayText } from '../../shared/display-text';
+import type { DisplayValue, SampledCurve } from '../../shared/output';
 import { plotToSvg } from '../../shared/svg-plot';
 import { latexToSvg } from './formula-image';
 import { codeSpan, escapeMarkdown, HOVER_PALETTES, markdownTable, shortNumber, svgImage, type HoverPalette, type HoverTheme } from './hover-markdown';
@@ -48,7 +47,12 @@ export interface VariableHover {
   readonly min?: number;
   readonly max?: number;
   readonly value?: string;
+  /** A network, data set, training run, plot or table: the first lines of its text are shown. */
+  readonly display?: DisplayValue;
 }
+
+/** How much of a network's or training run's text summary a hover shows. */
+const SUMMARY_LINES = 8;
 
 const PLOT_SIZE = { width: 360, height: 200 };
 
@@ -123,8 +127,14 @@ export function variableHoverMarkdown(v: VariableHover, _options: HoverOptions):
   if (v.shape) facts.push(`shape ${codeSpan(`[${v.shape.join(', ')}]`)}`);
   if (v.min !== undefined && v.max !== undefined) facts.push(`min ${codeSpan(shortNumber(v.min))}, max ${codeSpan(shortNumber(v.max))}`);
   const lines = [`### ${escapeMarkdown(v.name)}`, facts.join(' · ')];
-  if (v.value !== undefined) lines.push(`\`\`\`\`\`\`text\n${v.value.replace(/`{6,}/g, '')}\n\`\`\`\`\`\``);
+  const value = v.value ?? (v.display && summaryText(v.display));
+  if (value !== undefined) lines.push(`\`\`\`\`\`\`text\n${value.replace(/`{6,}/g, '')}\n\`\`\`\`\`\``);
   return lines.join('\n\n');
+}
+
+function summaryText(display: DisplayValue): string {
+  const lines = displayText(display).split('\n');
+  return lines.slice(0, SUMMARY_LINES).join('\n') + (lines.length > SUMMARY_LINES ? '\n…' : '');
 }
 
 /** The given values if the registry accepts them, else the defaults (required ones 0) with a note why. */

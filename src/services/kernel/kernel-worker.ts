@@ -8,8 +8,7 @@
  * bundle of its own without the `vscode` module, which only the extension host has.
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
-import { Session } from '../../language/runtime/session';
-import type { NameInfo } from '../../language/runtime/inspect';
+import { Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }

@@ -6,8 +6,7 @@
  * `prelude` so that `f` or `f'` from a cell can be plotted too.
  */
 import { catalogue, findActivation, parameterText } from '../../engine';
-import { Session } from '../../language/runtime/session';
-import { quoteString } from '../../language/symbolic';
+import { Session, quoteString } from '../../language';
 import type { FunctionDisplay, PlotDisplay } from '../../shared/output';
 
 export interface PlotRequest {

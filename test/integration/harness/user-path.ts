@@ -232,15 +232,15 @@ export async function reloadRestoresPanel(
   const input = page.locator('.quick-input-widget input[placeholder^="Pick an activation"]');
   await input.waitFor({ timeout: 20_000 });
   await input.fill(name);
-  // The filtered list puts the exact name first (row text: the name, then its one-line summary).
-  const firstRow = page.locator('.quick-input-list .monaco-list-row').first();
+  // The filtered list puts the exact name first (its label; the one-line summary is the description).
+  const firstLabel = page.locator('.quick-input-list .monaco-list-row').first().locator('.label-name').first();
   const end = Date.now() + 10_000;
   let first = '';
-  while (!new RegExp(`^${name}\\s`).test(first) && Date.now() < end) {
-    first = ((await firstRow.innerText({ timeout: 1_000 }).catch(() => '')) ?? '').trim() + ' ';
-    await new Promise((r) => setTimeout(r, 100));
+  while (first !== name && Date.now() < end) {
+    first = ((await firstLabel.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
+    if (first !== name) await new Promise((r) => setTimeout(r, 100));
   }
-  if (!new RegExp(`^${name}\\s`).test(first)) return { failure: `the first row after typing "${name}" is "${first.slice(0, 40)}"`, restoreMs: -1 };
+  if (first !== name) return { failure: `the first row after typing "${name}" is "${first.slice(0, 40)}"`, restoreMs: -1 };
   await page.keyboard.press('Enter');
   // Activations with parameters ask for them next, prefilled with the defaults: accept them.
   if (await page.locator('.quick-input-widget', { hasText: 'parameters' }).first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');

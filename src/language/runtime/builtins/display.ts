@@ -1,5 +1,6 @@
 /** plot(...) and table(...): values that display as charts and tables. */
-import { toJsonNumber, type PlotSeries } from '../../../shared/output';
+import type { PlotSeries } from '../../../shared/output';
+import { toJsonNumber } from '../json-number';
 import { sliceSpan } from '../../source';
 import { runtimeError } from '../call-site';
 import { gridPoints, sampleOn } from '../sampling';

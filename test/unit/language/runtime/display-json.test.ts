@@ -1,6 +1,7 @@
 /** Displays are stored in notebooks and sent to webviews as JSON: they must survive it unchanged. */
 import { strict as assert } from 'assert';
-import { outputItems, Session } from '../../../../src/language/runtime/session';
+import { Session } from '../../../../src/language/runtime/session';
+import { outputItems } from '../../../../src/shared/output-items';
 
 const sources = [
   '0.5', 'nan', '[1, inf, -inf]', '[[1, 2], [3, 4]]', '"text"', '1 < 2', 'x = 1', 'relu', "leaky_relu(alpha=0.2)'",

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { Session } from '../../../../src/language/runtime/session';
+import { variableHoverMarkdown } from '../../../../src/services/hover-content/activation-hover';
 
 describe('Session.inspect (hovers and completion)', () => {
   const session = new Session();
@@ -32,15 +33,17 @@ describe('Session.inspect (hovers and completion)', () => {
     if (i >= 0) assert.ok(Math.abs((f.function!.curve!.y[i] as number) + 0.2) < 1e-12);
   });
 
-  it('summarises networks and training runs in text when asked in detail', () => {
+  it('gives the display of networks and training runs when asked in detail, for a hover to summarise', () => {
     const s = new Session();
     s.run('net = mlp([2, 4, 1])\nfit = train(net, dataset("xor", n=50), epochs=2)');
     const [net] = s.inspect(['net'], true);
     assert.equal(net.kind, 'network');
-    assert.match(net.text ?? '', /dense 2 -> 4/);
+    assert.equal(net.display?.kind, 'network');
+    assert.match(variableHoverMarkdown(net, { theme: 'dark' }), /dense 2 -> 4/);
     const [fit] = s.inspect(['fit'], true);
-    assert.match(fit.text ?? '', /training run: 2 of 2 epochs/);
-    assert.equal(s.inspect(['fit'])[0].text, undefined, 'not computed for completion lists');
+    assert.equal(fit.display?.kind, 'training');
+    assert.match(variableHoverMarkdown(fit, { theme: 'dark' }), /training run: 2 of 2 epochs/);
+    assert.equal(s.inspect(['fit'])[0].display, undefined, 'not computed for completion lists');
   });
 
   it('skips unknown names', () => {
