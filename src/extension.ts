@@ -18,7 +18,7 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
  * extension host.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  // Each notebook's session runs in a worker thread from its own bundle (see notebook/kernel-worker.ts).
+  // Each notebook's session runs in a worker thread from its own bundle (see services/kernel/kernel-worker.ts).
   const controller = new ActivationController(path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
   // What the extension does behind the scenes (a panel restored after a reload, ...): the "Activation Lab"
   // output channel, and the console too while the extension is developed or tested (the harness reads it).

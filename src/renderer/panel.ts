@@ -102,7 +102,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 // After a window reload the page may still have the state saved above: draw it at once. The host
-// sends what it computed again from the remembered request anyway (see commands/panel-restore.ts).
+// sends what it computed again from the remembered request anyway (see services/plots/panel-restore.ts).
 const saved = vscode.getState() as ShowPlotMessage | undefined;
 if (saved?.type === 'show') enqueue(saved);
 vscode.postMessage({ type: 'ready', restored: saved?.type === 'show' } satisfies PanelToHostMessage);
