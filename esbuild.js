@@ -33,10 +33,10 @@ const nodeBundle = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Provided by the VS Code extension host at run time; never bundled.
   // './mathjax-renderer.js' is the bundle below, which src/services/hover-content/formula-image.ts
-  // require()s from beside the bundle on first use.
-  external: ['vscode', './mathjax-renderer.js'],
+  // require()s from beside the bundle on first use. `vscode` is external only where it exists
+  // (the extension bundle): a stray import of it elsewhere fails the build, not a user's run.
+  external: ['./mathjax-renderer.js'],
 };
 
 /**
@@ -47,6 +47,8 @@ const BUNDLES = [
   {
     name: 'extension',
     ...nodeBundle,
+    // Provided by the VS Code extension host at run time; never bundled.
+    external: [...(nodeBundle.external ?? []), 'vscode'],
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
   },
