@@ -37,6 +37,10 @@ const nodeBundle = {
   // './mathjax-renderer.js' is the bundle below, which src/hover/formula-image.ts
   // require()s from beside the bundle on first use.
   external: ['vscode', './mathjax-renderer.js'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot
+  // follow (the bundle would fail at run time with "Cannot find module
+  // './impl/format'"); its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /**
