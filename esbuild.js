@@ -37,6 +37,10 @@ const nodeBundle = {
   // require()s from beside the bundle on first use. `vscode` is external only where it exists
   // (the extension bundle): a stray import of it elsewhere fails the build, not a user's run.
   external: ['./mathjax-renderer.js'],
+  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot
+  // follow (the bundle would fail at run time with "Cannot find module
+  // './impl/format'"); its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /**

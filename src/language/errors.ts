@@ -3,7 +3,7 @@
  * the evaluator ('runtime'). It stores the position already resolved to a
  * line and column because that is what every consumer shows — the CLI's JSON
  * `{"kind":"error","message",...,"line","column"}`, notebook cell outputs —
- * while the span remains for editors that underline a range.
+ * and its end likewise, so that an editor can underline exactly the span.
  */
 import { positionAt, type Span } from './source';
 
@@ -12,6 +12,9 @@ export type LanguageErrorKind = 'syntax' | 'runtime';
 export class LanguageError extends Error {
   readonly line: number;
   readonly column: number;
+  /** Where the span ends: the position just after its last character (exclusive, like `span.end`). */
+  readonly endLine: number;
+  readonly endColumn: number;
 
   /**
    * @param message written for a student: what is wrong and what to write
@@ -26,9 +29,12 @@ export class LanguageError extends Error {
   ) {
     super(message);
     this.name = 'LanguageError';
-    const position = positionAt(text, span.start);
-    this.line = position.line;
-    this.column = position.column;
+    const start = positionAt(text, span.start);
+    this.line = start.line;
+    this.column = start.column;
+    const end = positionAt(text, span.end);
+    this.endLine = end.line;
+    this.endColumn = end.column;
   }
 
   /** "line 1, column 4: message" — for logs and plain-text output. */

@@ -177,11 +177,9 @@ export class ActivationController implements vscode.Disposable {
       await progress.settle();
       await execution.replaceOutput(cellOutputs(display));
       if (display.kind === 'error') {
-        if (display.line > 0) {
-          this.diagnostics.set(cell.document.uri, [errorDiagnostic(cell.document, display.message, display.line, display.column)]);
-        } else {
-          this.diagnostics.delete(cell.document.uri);
-        }
+        const diagnostic = errorDiagnostic(cell.document, display);
+        if (diagnostic) this.diagnostics.set(cell.document.uri, [diagnostic]);
+        else this.diagnostics.delete(cell.document.uri);
       } else {
         this.diagnostics.delete(cell.document.uri);
         ok = true;

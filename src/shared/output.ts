@@ -79,6 +79,14 @@ export interface ErrorDisplay {
   /** 1-based; 0 when the error has no place in the source (e.g. interrupted). */
   readonly line: number;
   readonly column: number;
+  /**
+   * Where the offending text ends, counted like `line`/`column`: the position
+   * just after its last character (exclusive), so `reluu(x)` failing on
+   * `reluu` has column 1 and endColumn 6. Absent when the error has no place,
+   * and in outputs saved before errors had an end.
+   */
+  readonly endLine?: number;
+  readonly endColumn?: number;
 }
 
 /** One dense layer of a network. */

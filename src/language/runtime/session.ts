@@ -92,11 +92,11 @@ export class Session {
 
 function failure(e: unknown, source: string, at: Span): CellResult {
   if (e instanceof LanguageError) {
-    return { value: NONE, error: e, display: { kind: 'error', message: e.message, line: e.line, column: e.column } };
+    return { value: NONE, error: e, display: { kind: 'error', message: e.message, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn } };
   }
   if (e instanceof Cancelled) return { value: NONE, error: e, display: { kind: 'error', message: 'interrupted', line: 0, column: 0 } };
   // A stack overflow from an extreme input, or a bug of ours: report it, never crash the host.
   const message = e instanceof RangeError ? `too deeply nested to evaluate (${e.message})` : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   const error = new LanguageError('runtime', message, at, source);
-  return { value: NONE, error, display: { kind: 'error', message, line: error.line, column: error.column } };
+  return { value: NONE, error, display: { kind: 'error', message, line: error.line, column: error.column, endLine: error.endLine, endColumn: error.endColumn } };
 }

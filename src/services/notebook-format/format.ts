@@ -64,7 +64,12 @@
  * - Non-ASCII text is written as-is (UTF-8), not as \u escapes; control
  *   characters and lone surrogates are escaped.
  * - Cell, output and item numbers in error messages are 1-based; `line` and
- *   `column` on errors are 1-based and count UTF-16 code units.
+ *   `column` on errors are 1-based and count UTF-16 code units. A file's
+ *   syntax errors and its structure errors both carry them (a structure error
+ *   points at the offending value, or at the object a field is missing from);
+ *   errors from `serializeNotebook` have no text to point into.
+ * - Plain JSON: comments and trailing commas are syntax errors, as for
+ *   JSON.parse (jsonc-parser, which explains syntax errors, runs strictly).
  * - `serializeNotebook` validates with the same rules as `parseNotebook`, so
  *   anything it writes can be read back.
  */
@@ -72,5 +77,3 @@
 export * from './notebook-model';
 export { parseNotebook } from './notebook-reader';
 export { serializeNotebook } from './notebook-writer';
-export { lineColumn, locateJsonSyntaxError, positionFromJsonError } from './json-error-position';
-export type { SourcePosition } from './json-error-position';

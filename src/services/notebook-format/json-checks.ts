@@ -3,7 +3,7 @@
  * access that is safe for keys like "__proto__", value descriptions for
  * messages, and the failure that becomes a NotebookFormatError.
  */
-import { NotebookFormatError, type JsonObject } from './notebook-model';
+import { NotebookFormatError, type JsonObject, type JsonPath } from './notebook-model';
 
 export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -37,8 +37,9 @@ export function describe(v: unknown): string {
   }
 }
 
-export function fail(message: string): never {
-  throw new NotebookFormatError(message);
+/** @param path the offending value's place in the file, when the failure is about one. */
+export function fail(message: string, path?: JsonPath): never {
+  throw new NotebookFormatError(message, undefined, path);
 }
 
 /** Unknown keys of `o`, or undefined when there are none. */
@@ -52,9 +53,9 @@ export function extras(o: Record<string, unknown>, known: readonly string[]): Js
   return out as JsonObject | undefined;
 }
 
-export function readMetadata(o: Record<string, unknown>, where: string): JsonObject | undefined {
+export function readMetadata(o: Record<string, unknown>, where: string, path: JsonPath): JsonObject | undefined {
   if (!hasOwn(o, 'metadata')) return undefined;
   const m = o['metadata'];
-  if (!isPlainObject(m)) fail(`${where}'metadata' must be an object, found ${describe(m)}`);
+  if (!isPlainObject(m)) fail(`${where}'metadata' must be an object, found ${describe(m)}`, [...path, 'metadata']);
   return m as JsonObject;
 }

@@ -2,8 +2,6 @@
  * The in-memory model of an `.actnb` notebook and the format's error type.
  * See format.ts for the file layout and the rules both directions follow.
  */
-import type { SourcePosition } from './json-error-position';
-
 export const FORMAT_VERSION = 1;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -52,18 +50,34 @@ export const KEY_ORDER = {
   item: ['mime', 'data'],
 } as const;
 
+/** Where something is in a notebook file's text. */
+export interface SourcePosition {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** 0-based offset into the text (after a byte-order mark). */
+  offset: number;
+}
+
+/** Keys and array indices from the top of the file down to a value: `['cells', 2, 'source']`. */
+export type JsonPath = readonly (string | number)[];
 
 export class NotebookFormatError extends Error {
   readonly line?: number;
   readonly column?: number;
   readonly offset?: number;
-  constructor(message: string, position?: SourcePosition) {
+  /**
+   * @param path the offending value's place in the file, for a structure
+   *   error; the reader turns it into a line and column when it has the text.
+   */
+  constructor(message: string, position?: SourcePosition, readonly path?: JsonPath) {
     super(message);
     this.name = 'NotebookFormatError';
     if (position) {
       this.line = position.line;
       this.column = position.column;
-      if (position.offset !== undefined) this.offset = position.offset;
+      this.offset = position.offset;
     }
   }
 }

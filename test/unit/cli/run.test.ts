@@ -158,7 +158,7 @@ describe('activation-lab run', function () {
       assert.equal(nb.cells[1].executionOrder, 2);
       assert.deepEqual(nb.cells[1].outputs[0].items.map((i) => i.mime), ['application/vnd.code.notebook.error', VALUE_MIME]);
       assert.deepEqual(nb.cells[1].outputs[0].items[1].data, {
-        kind: 'error', message: "unknown function 'rleu' (did you mean 'relu'?)", line: 1, column: 1,
+        kind: 'error', message: "unknown function 'rleu' (did you mean 'relu'?)", line: 1, column: 1, endLine: 1, endColumn: 5,
       });
       assert.equal(nb.cells[2].executionOrder, 7);
       assert.deepEqual(nb.cells[2].outputs, [old]);

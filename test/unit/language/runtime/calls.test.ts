@@ -97,7 +97,7 @@ describe('runtime: calls (LANGUAGE.md calls)', () => {
   describe('errors: message, line and column, suggestion', () => {
     it("unknown function: LANGUAGE.md's example message, at the name", () => {
       const d = evalCell('rleu(1)');
-      assert.deepEqual(d, { kind: 'error', message: "unknown function 'rleu' (did you mean 'relu'?)", line: 1, column: 1 });
+      assert.deepEqual(d, { kind: 'error', message: "unknown function 'rleu' (did you mean 'relu'?)", line: 1, column: 1, endLine: 1, endColumn: 5 });
     });
 
     it('unknown function on a later line and column', () => {
