@@ -113,6 +113,8 @@ export async function visualStage(
   const t0 = Date.now();
   let plots: PlotInfo[] = [];
   let reason: string | undefined;
+  // Bound: the charts are seen 0.1–0.5 s after the suite says ready (after the first, which waits for
+  // plotly's first load); 45 s is a generous margin for a cold, loaded machine.
   const limit = 45_000;
   // Tall enough that both outputs are on screen (and so rendered) and in the screenshot.
   const resizing = stage === 'resize';

@@ -32,6 +32,17 @@ export async function until(what: string, check: () => boolean, ms = 10_000): Pr
 
 export const done = (cell: vscode.NotebookCell): boolean => cell.executionSummary?.success !== undefined;
 
+/**
+ * Milliseconds from `asked` to the moment our kernel ended the cell (the end time it stamps on the
+ * execution in the extension host). Unlike the time until a test *sees* the cell done, this leaves
+ * out the workbench's round trip back to the extension host, whose one UI thread may be busy drawing.
+ */
+export function endedAfter(cell: vscode.NotebookCell, asked: number): number {
+  const end = cell.executionSummary?.timing?.endTime;
+  assert.ok(end !== undefined, `cell ${cell.index} has no end time`);
+  return end - asked;
+}
+
 export function item(cell: vscode.NotebookCell, mime: string): vscode.NotebookCellOutputItem | undefined {
   for (const o of cell.outputs) for (const i of o.items) if (i.mime === mime) return i;
   return undefined;

@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { parseNotebook } from '../../../src/services/notebook-format/format';
 
-import { done, ERROR_MIME, EXTENSION_ID, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
+import { done, endedAfter, ERROR_MIME, EXTENSION_ID, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
 
 describe('Activation Lab notebooks', function () {
   before(async () => {
@@ -116,9 +116,11 @@ describe('Activation Lab notebooks', function () {
     assert.equal(done(long!), false, `the long cell is still running (it ended with ${long!.outputs.flatMap((o) => o.items.map((i) => new TextDecoder().decode(i.data))).join(' | ')})`);
     const asked = Date.now();
     await vscode.commands.executeCommand('notebook.cancelExecution');
-    await until('the long cell to stop', () => done(long!), 5_000);
-    const took = Date.now() - asked;
-    console.log(`interrupt took ${took} ms`);
+    // Only a liveness limit: how soon this test *sees* the cell end also depends on the workbench.
+    await until('the long cell to stop', () => done(long!), 20_000);
+    const took = endedAfter(long!, asked);
+    console.log(`interrupt took ${took} ms (the cell was seen done after ${Date.now() - asked} ms)`);
+    // Seen on this 2-core machine: 64–271 ms; the bound leaves a margin of about 3.5× over the worst.
     assert.ok(took < 1_000, `interrupt took ${took} ms`);
     assert.equal(long!.executionSummary?.success, false);
     assert.match(json(long!, ERROR_MIME).message, /interrupted/);

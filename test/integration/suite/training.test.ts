@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { HANDSHAKE_DIR, waitAck } from './handshake';
-import { done, ERROR_MIME, item, json, open, runCells, until } from './notebook-helpers';
+import { done, endedAfter, ERROR_MIME, item, json, open, runCells, until } from './notebook-helpers';
 
 describe('Activation Lab networks in a notebook', function () {
   this.timeout(120_000);
@@ -64,12 +64,14 @@ describe('Activation Lab networks in a notebook', function () {
       assert.ok(partial.epochs > 0 && partial.epochs < partial.plannedEpochs);
       const asked = Date.now();
       await vscode.commands.executeCommand('notebook.cancelExecution');
-      await until('the run to stop', () => done(long!), 5_000);
-      const took = Date.now() - asked;
-      console.log(`training interrupted after ${took} ms; ${statuses.length} progress updates`);
-      // The kernel stops within one batch and ends the cell within ~300 ms (measured in the controller);
-      // what this sees also waits for the workbench, whose one UI thread is busy drawing the last
-      // progress charts on this 2-core machine: seen up to 1.7 s. Hence a looser bound than for cells.
+      // Only a liveness limit: how soon this test *sees* the cell end also depends on the workbench.
+      await until('the run to stop', () => done(long!), 20_000);
+      const took = endedAfter(long!, asked);
+      console.log(`training interrupted after ${took} ms (seen done after ${Date.now() - asked} ms); ${statuses.length} progress updates`);
+      // The kernel stops within one batch; ending the cell also waits for the last progress output to
+      // reach the workbench, whose one UI thread is busy drawing the progress charts: seen 120–290 ms,
+      // up to 1.7 s on a quiet 2-core machine (and 5.9 s end to end with the other core saturated).
+      // The bound leaves a margin of about 1.8× over the worst quiet run: hence looser than for cells.
       assert.ok(took < 3_000, `interrupt took ${took} ms`);
       assert.match(json(long!, ERROR_MIME).message, /interrupted/);
     } finally {
