@@ -24,6 +24,14 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
+ * Packages bundled from another of their builds. jsonc-parser's "main" is a UMD
+ * build whose inner require()s esbuild cannot follow (the bundle would fail at
+ * run time with "Cannot find module './impl/format'"); its ES module build
+ * bundles cleanly. The integration suite's bundler reads this too.
+ */
+const RESOLVE_ALIAS = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
+/**
  * Options shared by bundles that run inside Node (the VS Code extension host
  * and the command-line tool).
  * @type {import('esbuild').BuildOptions}
@@ -37,10 +45,7 @@ const nodeBundle = {
   // require()s from beside the bundle on first use. `vscode` is external only where it exists
   // (the extension bundle): a stray import of it elsewhere fails the build, not a user's run.
   external: ['./mathjax-renderer.js'],
-  // jsonc-parser's "main" is a UMD build whose inner require()s esbuild cannot
-  // follow (the bundle would fail at run time with "Cannot find module
-  // './impl/format'"); its ES module build bundles cleanly.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: RESOLVE_ALIAS,
 };
 
 /**
@@ -181,8 +186,12 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  // esbuild has already printed the build errors; just fail the process.
-  if (!(err && Array.isArray(err.errors))) console.error(err);
-  process.exit(1);
-});
+module.exports = { RESOLVE_ALIAS };
+
+if (require.main === module) {
+  main().catch((err) => {
+    // esbuild has already printed the build errors; just fail the process.
+    if (!(err && Array.isArray(err.errors))) console.error(err);
+    process.exit(1);
+  });
+}

@@ -15,6 +15,10 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** The same package aliases as the product's bundles (see esbuild.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RESOLVE_ALIAS } = require('../../../esbuild.js') as { RESOLVE_ALIAS: Record<string, string> };
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SUITE_DIR = path.join(REPO_ROOT, 'test', 'integration', 'suite');
 export const OUT_DIR = path.join(REPO_ROOT, 'out', 'integration');
@@ -44,6 +48,7 @@ export async function bundleSuite(): Promise<string> {
     target: 'node20',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
+    alias: RESOLVE_ALIAS,
     logLevel: 'warning',
   });
   console.log(`[harness:bundle] ${entryPoints.length} file(s) -> ${path.relative(REPO_ROOT, OUT_DIR)}/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
