@@ -23,7 +23,7 @@ export interface ParameterSpec {
   readonly choices?: readonly string[];
   /** A condition on the value alone; relations between parameters go in the definition's `validate`. */
   readonly constraint?: 'positive' | 'non-negative' | 'non-zero';
-  /** True for parameters a network learns (prelu's slope). */
+  /** True for parameters a network learns (prelu's slope); the entry's kernels then give its gradient (parameterGradients). */
   readonly learnable?: boolean;
   readonly description: string;
 }
@@ -74,7 +74,30 @@ export interface ElementwiseKernels {
    * (0 where the unit is off, as PyTorch's threshold_backward does) is ~5x cheaper.
    */
   readonly backward?: (x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues) => void;
+  /**
+   * For each learnable parameter, by canonical name: the sum over i of
+   * g[i] * d f(x[i]) / d parameter, its gradient over a batch given the upstream
+   * gradient g. A network adds it to the parameter's gradient.
+   */
+  readonly parameterGradients?: Readonly<Record<string, ParameterGradientKernel>>;
 }
+
+/** sum_i g[i] * d f(x[i]) / d parameter, for one learnable parameter. */
+export type ParameterGradientKernel = (x: FloatArray, g: FloatArray, p: ParameterValues) => number;
+
+/**
+ * The activation kernels of the float32 WebAssembly training kernels
+ * (src/engine/network/wasm): each computes its entry's `value` and `backward`
+ * bit for bit, without parameters.
+ */
+export type WasmActivationKernel = 'relu';
+
+/**
+ * A loss that fuses with an output activation: its gradient through the
+ * activation simplifies to dL/dz = a - y, computed from the logits z
+ * (binary cross-entropy after sigmoid, cross-entropy after softmax).
+ */
+export type FusedLoss = 'bce' | 'ce';
 
 /** The one-number form of the same functions, for scalars, hovers and plots. */
 export interface ScalarFunctions {
@@ -107,6 +130,12 @@ interface DefinitionCommon {
   readonly validate?: (p: ParameterValues) => string | undefined;
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */
   readonly kinks: (p: ParameterValues) => readonly number[];
+  /**
+   * The loss whose gradient through this activation is a - y, for a network
+   * ending in it: training then differentiates loss and activation in one step
+   * from the logits, which stays finite where the activation saturates.
+   */
+  readonly fusedLoss?: FusedLoss;
 }
 
 /** An activation applied to each element independently. */
@@ -114,6 +143,8 @@ export interface ElementwiseDefinition extends DefinitionCommon {
   readonly kind: 'elementwise';
   readonly scalar: ScalarFunctions;
   readonly kernels: ElementwiseKernels;
+  /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
+  readonly wasmKernel?: WasmActivationKernel;
 }
 
 /**

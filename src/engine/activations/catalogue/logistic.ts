@@ -63,6 +63,8 @@ export const logistic: readonly ActivationDefinition[] = [
       jax: ['jax.nn.sigmoid'],
     },
     kinks: () => [],
+    // d/dz of binary cross-entropy of sigmoid(z) is sigmoid(z) - y
+    fusedLoss: 'bce',
     scalar: {
       value: (x) => sigmoid(x),
       derivative: (x) => sigmoidGrad(x),

@@ -70,6 +70,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = reluGrad(x[i]); },
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
+    wasmKernel: 'relu',
   },
   {
     kind: 'elementwise',
@@ -243,6 +244,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
+      // d/d alpha of alpha * x is x on the negative side; 0 elsewhere (NaN inputs add nothing)
+      parameterGradients: { alpha: (x, g) => { let sum = 0; for (let i = 0; i < x.length; i++) { const v = x[i]; if (v < 0) sum += g[i] * v; } return sum; } },
     },
   },
   {

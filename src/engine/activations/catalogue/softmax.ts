@@ -62,6 +62,8 @@ export const normalisers: readonly ActivationDefinition[] = [
       jax: ['jax.nn.softmax'],
     },
     kinks: () => [],
+    // d/dz of cross-entropy of softmax(z) against a one-hot (or any summing-to-1) y is softmax(z) - y
+    fusedLoss: 'ce',
     rows: {
       value: softmaxRow,
       derivative: softmaxRowDiagonal,

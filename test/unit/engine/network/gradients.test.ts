@@ -55,7 +55,7 @@ function makeCase(hidden: NetworkActivation, output: NetworkActivation, loss: st
       ws.target[r * 3 + j] = targets === 'regression' ? random.normal() : targets === 'binary' ? (random.uniform() < 0.5 ? 0 : 1) : j === r % 3 ? 1 : 0;
     }
   }
-  const fused = getLoss(loss).fusesWith !== undefined && getLoss(loss).fusesWith === output.fuses;
+  const fused = output.fusedLoss === getLoss(loss).name;
   return { net, ws, loss, fused };
 }
 
