@@ -50,11 +50,14 @@ export interface Properties {
   readonly selfGated: boolean;
 }
 
+/** Fully qualified names in each framework, as its documentation spells them. */
 export interface FrameworkNames {
   readonly pytorch: readonly string[];
   readonly tensorflow: readonly string[];
   readonly keras: readonly string[];
   readonly jax: readonly string[];
+  /** TensorFlow.js ops and layer factories (`import * as tf from '@tensorflow/tfjs'`): `tf.leakyRelu`, `tf.layers.leakyReLU`. */
+  readonly tensorflowjs: readonly string[];
 }
 
 /**
@@ -126,6 +129,12 @@ interface DefinitionCommon {
   readonly usedIn: readonly string[];
   readonly problems: readonly string[];
   readonly frameworks: FrameworkNames;
+  /**
+   * TensorFlow.js's string ids for the `activation` option of its layers where
+   * they differ from Keras's (those are the names after `keras.activations.`):
+   * `activation: 'hardSigmoid'`.
+   */
+  readonly tensorflowjsIds?: readonly string[];
   /** A relation between parameters that must hold, as a message when it does not. */
   readonly validate?: (p: ParameterValues) => string | undefined;
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */

@@ -50,6 +50,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.squareplus'],
       jax: ['jax.nn.squareplus'],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.b === 0 ? [0] : []),
     scalar: {
@@ -100,6 +101,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

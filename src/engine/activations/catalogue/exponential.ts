@@ -53,6 +53,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.elu'],
       keras: ['keras.activations.elu', 'keras.layers.ELU'],
       jax: ['jax.nn.elu'],
+      tensorflowjs: ['tf.elu', 'tf.layers.elu'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -108,6 +109,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.selu'],
       keras: ['keras.activations.selu'],
       jax: ['jax.nn.selu'],
+      tensorflowjs: ['tf.selu'],
     },
     kinks: () => [0],
     scalar: {
@@ -163,6 +165,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.celu'],
       jax: ['jax.nn.celu'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

@@ -82,6 +82,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.gelu'],
       keras: ['keras.activations.gelu'],
       jax: ['jax.nn.gelu'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -139,7 +140,9 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.silu', 'tf.nn.swish'],
       keras: ['keras.activations.silu', 'keras.activations.swish'],
       jax: ['jax.nn.silu', 'jax.nn.swish'],
+      tensorflowjs: [],
     },
+    tensorflowjsIds: ['swish'],
     kinks: () => [],
     scalar: {
       value: (x) => silu(x),
@@ -188,6 +191,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -242,6 +246,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.mish'],
       jax: ['jax.nn.mish'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

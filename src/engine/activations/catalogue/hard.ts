@@ -63,6 +63,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_tanh'],
       jax: ['jax.nn.hard_tanh'],
+      tensorflowjs: [],
     },
     validate: (p) => ((p.min_val as number) < (p.max_val as number) ? undefined : `min_val (${p.min_val}) must be below max_val (${p.max_val})`),
     kinks: (p) => [p.min_val as number, p.max_val as number],
@@ -118,7 +119,9 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_sigmoid'],
       jax: ['jax.nn.hard_sigmoid'],
+      tensorflowjs: [],
     },
+    tensorflowjsIds: ['hardSigmoid'],
     kinks: () => [-3, 3],
     scalar: {
       value: (x) => hardsigmoid(x),
@@ -172,6 +175,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_silu', 'keras.activations.hard_swish'],
       jax: ['jax.nn.hard_silu', 'jax.nn.hard_swish'],
+      tensorflowjs: [],
     },
     kinks: () => [-3, 3],
     scalar: {
@@ -227,6 +231,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.soft_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.lambd === 0 ? [0] : [-(p.lambd as number), p.lambd as number]),
     scalar: {
@@ -284,6 +289,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.lambd === 0 ? [0] : [-(p.lambd as number), p.lambd as number]),
     scalar: {

@@ -61,6 +61,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.sigmoid', 'tf.nn.sigmoid', 'tf.sigmoid'],
       keras: ['keras.activations.sigmoid'],
       jax: ['jax.nn.sigmoid'],
+      tensorflowjs: ['tf.sigmoid'],
     },
     kinks: () => [],
     // d/dz of binary cross-entropy of sigmoid(z) is sigmoid(z) - y
@@ -116,6 +117,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.log_sigmoid'],
       keras: ['keras.activations.log_sigmoid'],
       jax: ['jax.nn.log_sigmoid'],
+      tensorflowjs: ['tf.logSigmoid'],
     },
     kinks: () => [],
     scalar: {
@@ -165,6 +167,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.tanh', 'tf.tanh'],
       keras: ['keras.activations.tanh'],
       jax: ['jax.nn.tanh', 'jax.numpy.tanh'],
+      tensorflowjs: ['tf.tanh'],
     },
     kinks: () => [],
     scalar: {
@@ -223,6 +226,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.softplus', 'tf.nn.softplus'],
       keras: ['keras.activations.softplus'],
       jax: ['jax.nn.softplus'],
+      tensorflowjs: ['tf.softplus'],
     },
     kinks: () => [],
     scalar: {
@@ -269,6 +273,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.softsign'],
       keras: ['keras.activations.softsign'],
       jax: ['jax.nn.soft_sign'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -316,6 +321,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.tanh_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

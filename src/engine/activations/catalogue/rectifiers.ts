@@ -59,6 +59,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.relu'],
       keras: ['keras.activations.relu', 'keras.layers.ReLU'],
       jax: ['jax.nn.relu'],
+      tensorflowjs: ['tf.relu', 'tf.layers.reLU'],
     },
     kinks: () => [0],
     scalar: {
@@ -111,6 +112,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.relu6'],
       keras: ['keras.activations.relu6'],
       jax: ['jax.nn.relu6'],
+      tensorflowjs: ['tf.relu6'],
     },
     kinks: () => [0, 6],
     scalar: {
@@ -171,6 +173,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.leaky_relu'],
       keras: ['keras.activations.leaky_relu', 'keras.layers.LeakyReLU'],
       jax: ['jax.nn.leaky_relu'],
+      tensorflowjs: ['tf.leakyRelu', 'tf.layers.leakyReLU'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -234,6 +237,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.layers.PReLU'],
       jax: [],
+      tensorflowjs: ['tf.prelu', 'tf.layers.prelu'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -294,6 +298,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     validate: (p) => ((p.lower as number) <= (p.upper as number) ? undefined : `lower (${p.lower}) must not exceed upper (${p.upper})`),
     kinks: () => [0],
@@ -355,6 +360,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.threshold'],
       jax: [],
+      tensorflowjs: ['tf.layers.thresholdedReLU'],
     },
     kinks: (p) => [p.threshold as number],
     scalar: {
@@ -402,6 +408,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

@@ -60,6 +60,7 @@ export const normalisers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.softmax'],
       keras: ['keras.activations.softmax', 'keras.layers.Softmax'],
       jax: ['jax.nn.softmax'],
+      tensorflowjs: ['tf.softmax', 'tf.layers.softmax'],
     },
     kinks: () => [],
     // d/dz of cross-entropy of softmax(z) against a one-hot (or any summing-to-1) y is softmax(z) - y
@@ -110,6 +111,7 @@ export const normalisers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.log_softmax'],
       keras: ['keras.activations.log_softmax'],
       jax: ['jax.nn.log_softmax'],
+      tensorflowjs: ['tf.logSoftmax'],
     },
     kinks: () => [],
     rows: {
