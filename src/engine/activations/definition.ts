@@ -28,6 +28,13 @@ export interface ParameterSpec {
   readonly description: string;
 }
 
+/**
+ * He (std sqrt(2 / fan_in)) for rectifier-like activations, whose slope is 1 on
+ * one side and 0 or small on the other, so He keeps the signal's variance;
+ * Xavier (std sqrt(2 / (fan_in + fan_out))) for the saturating ones.
+ */
+export type WeightInit = 'he' | 'xavier';
+
 /** A formula in both spellings: plain text for terminals and hovers, LaTeX for rendering. */
 export interface Formula {
   readonly text: string;
@@ -116,6 +123,8 @@ interface DefinitionCommon {
   readonly presets?: readonly { readonly name: string; readonly parameters: ParameterValues }[];
   /** A family heading for grouping in pickers and docs. */
   readonly family: string;
+  /** The weight initialisation it is normally paired with (gradient-flow experiments use it). */
+  readonly weightInit: WeightInit;
   /** One line: what it is, for pickers and completion lists. */
   readonly summary: string;
   /** One paragraph for hovers and docs. */

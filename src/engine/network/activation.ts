@@ -8,7 +8,7 @@
  * applications to the same interface.
  */
 import type {
-  ActivationDefinition, ElementwiseDefinition, FloatArray, FusedLoss, ParameterGradientKernel, ParameterValues, RowwiseDefinition, WasmActivationKernel,
+  ActivationDefinition, ElementwiseDefinition, FloatArray, FusedLoss, ParameterGradientKernel, ParameterValues, RowwiseDefinition, WasmActivationKernel, WeightInit,
 } from '../activations/definition';
 
 export interface NetworkActivation {
@@ -16,8 +16,8 @@ export interface NetworkActivation {
   readonly label: string;
   /** The loss that computes the output gradient directly from logits after this activation (bce after sigmoid, ce after softmax). */
   readonly fusedLoss?: FusedLoss;
-  /** The activation family, for choosing an initialisation (gradflow): He for rectifier-like ones. */
-  readonly family?: string;
+  /** The weight initialisation it is normally paired with (gradflow uses it); Xavier when absent. */
+  readonly weightInit?: WeightInit;
   /**
    * The wasm kernel that computes this activation, bit-identical to its
    * catalogue kernels (float32 training then skips the JavaScript call).
@@ -41,7 +41,7 @@ export function catalogueActivation(definition: ActivationDefinition, parameters
 
 class ElementwiseActivation implements NetworkActivation {
   readonly fusedLoss?: FusedLoss;
-  readonly family: string;
+  readonly weightInit: WeightInit;
   readonly learnableSlope?: number;
   readonly wasmKernel?: WasmActivationKernel;
   /** Mutable copy: the learnable parameter is written into it before each kernel call (no allocation). */
@@ -51,7 +51,7 @@ class ElementwiseActivation implements NetworkActivation {
 
   constructor(private readonly definition: ElementwiseDefinition, parameters: ParameterValues, readonly label: string) {
     this.p = { ...parameters };
-    this.family = definition.family;
+    this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
     this.wasmKernel = definition.wasmKernel;
     const learnable = definition.parameters.filter((s) => s.learnable);
@@ -83,9 +83,9 @@ class ElementwiseActivation implements NetworkActivation {
 
 class RowwiseActivation implements NetworkActivation {
   readonly fusedLoss?: FusedLoss;
-  readonly family: string;
+  readonly weightInit: WeightInit;
   constructor(private readonly definition: RowwiseDefinition, readonly label: string) {
-    this.family = definition.family;
+    this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
   }
   forward(z: FloatArray, a: FloatArray, units: number): void {

@@ -26,6 +26,7 @@ export const gated: readonly ActivationDefinition[] = [
     aliases: [],
     presets: [{ name: 'gelu_tanh', parameters: { approximate: 'tanh' } }],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Gaussian error linear unit: x weighted by the normal CDF Φ(x)',
     explanation:
       'GELU multiplies x by Φ(x), the probability that a standard normal variable is below x, so an input is ' +
@@ -105,6 +106,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'silu',
     aliases: ['swish'],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Sigmoid linear unit (swish): x * sigmoid(x)',
     explanation:
       'SiLU multiplies x by its own sigmoid, so the input acts as its own soft gate: large positive inputs pass ' +
@@ -158,6 +160,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'quick_gelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Sigmoid approximation of GELU: x * sigmoid(1.702 * x)',
     explanation:
       'quick_gelu replaces the normal CDF in GELU by a scaled sigmoid, since sigmoid(1.702 * x) is a close ' +
@@ -208,6 +211,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'mish',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Mish: x * tanh(softplus(x)), a smooth self-gated ReLU alternative',
     explanation:
       'Mish gates x by tanh(softplus(x)), a smooth gate that runs from 0 for very negative inputs to 1 for ' +

@@ -26,6 +26,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'sigmoid',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Logistic sigmoid: squashes any input into (0, 1)',
     explanation:
       'The logistic sigmoid maps any real number smoothly into (0, 1), with sigmoid(0) = 0.5, so its output ' +
@@ -80,6 +81,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'logsigmoid',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Log of the sigmoid, computed stably: log(sigmoid(x)) = -softplus(-x)',
     explanation:
       'logsigmoid is the logarithm of the sigmoid, equal to -softplus(-x): about x for very negative inputs and ' +
@@ -134,6 +136,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'tanh',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Hyperbolic tangent: a zero-centred sigmoid with range (-1, 1)',
     explanation:
       'tanh squashes its input smoothly into (-1, 1); it is a rescaled sigmoid, tanh(x) = 2 * sigmoid(2x) - 1. ' +
@@ -184,6 +187,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'softplus',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Smooth ReLU: log(1 + exp(beta * x)) / beta, always positive',
     explanation:
       'Softplus is a smooth approximation of ReLU: near x for large positive inputs, near 0 for large negative ' +
@@ -243,6 +247,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'softsign',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Softsign: x / (1 + |x|), a tanh-like squashing with polynomial tails',
     explanation:
       'Softsign squashes its input into (-1, 1) like tanh, but approaches the bounds polynomially (as 1 - 1/|x|) ' +
@@ -290,6 +295,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'tanhshrink',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'x - tanh(x): near zero for small inputs, near x - sign(x) for large',
     explanation:
       'tanhshrink subtracts tanh(x) from x, leaving what tanh "cannot explain": it is flat near 0 (it grows like ' +

@@ -24,6 +24,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Rectified linear unit: passes positive inputs, zeroes negative ones',
     explanation:
       'ReLU returns its input when it is positive and 0 otherwise, so a unit is either "off" or acts as a ' +
@@ -78,6 +79,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'relu6',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'ReLU capped at 6: min(max(0, x), 6)',
     explanation:
       'ReLU6 is a ReLU whose output is clipped at 6, so activations stay in [0, 6]. The cap was first used by ' +
@@ -129,6 +131,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'leaky_relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'ReLU with a small fixed slope alpha for negative inputs',
     explanation:
       'Leaky ReLU keeps the identity for positive inputs but multiplies negative inputs by a small slope alpha ' +
@@ -191,6 +194,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'prelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Parametric ReLU: leaky ReLU whose negative slope alpha is learned',
     explanation:
       'PReLU has the same shape as leaky ReLU, x for positive inputs and alpha * x for negative ones, but ' +
@@ -257,6 +261,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'rrelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Randomised leaky ReLU: random negative slope in training, mean slope at test',
     explanation:
       'Randomised leaky ReLU draws the negative slope uniformly from [lower, upper] for every element during ' +
@@ -316,6 +321,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'threshold',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Passes x above a threshold, otherwise outputs a fixed value',
     explanation:
       'Threshold keeps inputs that are strictly greater than threshold and replaces everything else by a ' +
@@ -377,6 +383,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'squared_relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Squared ReLU: max(0, x)^2, found by architecture search for Transformers',
     explanation:
       'Squared ReLU squares the output of a ReLU: zero for negative inputs and x^2 for positive ones. So et al. ' +

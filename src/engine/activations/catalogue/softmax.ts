@@ -20,6 +20,7 @@ export const normalisers: readonly ActivationDefinition[] = [
     name: 'softmax',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Turns a vector of scores into probabilities: exp(x_i) / sum_j exp(x_j)',
     explanation:
       'Softmax exponentiates each entry of a row and divides by the row total, so the outputs are positive and ' +
@@ -76,6 +77,7 @@ export const normalisers: readonly ActivationDefinition[] = [
     name: 'log_softmax',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Log-probabilities of a softmax, computed stably: x_i - logsumexp(x)',
     explanation:
       'log_softmax returns the logarithm of the softmax, x_i - log(sum_j exp(x_j)), in one numerically stable ' +

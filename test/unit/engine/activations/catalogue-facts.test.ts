@@ -1,12 +1,12 @@
 /**
  * The facts catalogue entries state about themselves for networks, checked
  * against the entries' own kernels: a fused loss really is a - y through the
- * activation, and a learnable parameter's gradient kernel matches central
- * differences of the value. (An entry's wasm kernel is checked bit for bit in
+ * activation, a learnable parameter's gradient kernel matches central
+ * differences of the value, and gradient flow starts from each entry's weightInit. (An entry's wasm kernel is checked bit for bit in
  * test/unit/engine/network/wasm-kernels.test.ts, which has the wasm memory.)
  */
 import { strict as assert } from 'assert';
-import { catalogue, catalogueActivation, defaultParameters, getLoss, type ActivationDefinition } from '../../../../src/engine';
+import { catalogue, catalogueActivation, defaultParameters, getLoss, gradflowInit, resolveParameters, type ActivationDefinition } from '../../../../src/engine';
 import { mulberry32 } from '../../helpers/prng';
 
 function sample(length: number, seed: number, scale = 6): Float64Array {
@@ -105,6 +105,18 @@ describe('catalogue facts for networks', () => {
         const returned = act.backward(z, new Float64Array(40), g, new Float64Array(40), 40, slope);
         assert.equal(returned, d.kernels.parameterGradients![spec.name](z, g, { ...defaultParameters(d), [spec.name]: slope }));
       }
+    });
+  });
+
+  describe('weightInit', () => {
+    it('is He for the rectifier-like families and Xavier for the rest, the pairing gradflow chose by family before', () => {
+      const heFamilies = ['Rectifiers', 'Gated', 'Exponential'];
+      for (const d of catalogue) assert.equal(d.weightInit, heFamilies.includes(d.family) ? 'he' : 'xavier', d.name);
+    });
+
+    it("is what gradflow initialises a catalogue entry's network with", () => {
+      const required: Record<string, Record<string, number>> = { threshold: { threshold: 0, value: 0 } };
+      for (const d of catalogue) assert.equal(gradflowInit(catalogueActivation(d, resolveParameters(d, required[d.name] ?? {}))), d.weightInit, d.name);
     });
   });
 });
