@@ -161,6 +161,13 @@ export interface ElementwiseDefinition extends DefinitionCommon {
   readonly kind: 'elementwise';
   readonly scalar: ScalarFunctions;
   readonly kernels: ElementwiseKernels;
+  /**
+   * f'(x) as an expression of the activation language in `x`, written with
+   * builtins, for symbolic derivatives to show the textbook form
+   * (`sigmoid(x)*(1 - sigmoid(x))`) instead of `sigmoid'(x)`. It stands for f'
+   * at the default parameters; with any other the derivative stays `f'(x, ...)`.
+   */
+  readonly derivativeExpression?: string;
   /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
   readonly wasmKernel?: WasmActivationKernel;
 }

@@ -71,6 +71,8 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x) => sigmoid(x),
       derivative: (x) => sigmoidGrad(x),
     },
+    // exact, and the form every textbook shows
+    derivativeExpression: 'sigmoid(x)*(1 - sigmoid(x))',
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoidGrad(x[i]); },
@@ -177,6 +179,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x) => tanh(x),
       derivative: (x) => tanhGrad(x),
     },
+    derivativeExpression: '1 - tanh(x)^2',
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanh(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhGrad(x[i]); },
@@ -237,6 +240,10 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, p) => softplus(x, p.beta as number, p.threshold as number),
       derivative: (x, p) => softplusGrad(x, p.beta as number, p.threshold as number),
     },
+    // With PyTorch's threshold (beta*x > 20 returns x) the kernels' softplus'(x) is
+    // exactly 1 there while sigmoid(x) is 1 - 2e-9; the readable formula is worth
+    // that difference. With other parameters softplus'(u, ...) keeps full fidelity.
+    derivativeExpression: 'sigmoid(x)',
     kernels: {
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
