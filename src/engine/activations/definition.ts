@@ -23,10 +23,17 @@ export interface ParameterSpec {
   readonly choices?: readonly string[];
   /** A condition on the value alone; relations between parameters go in the definition's `validate`. */
   readonly constraint?: 'positive' | 'non-negative' | 'non-zero';
-  /** True for parameters a network learns (prelu's slope). */
+  /** True for parameters a network learns (prelu's slope); the entry's kernels then give its gradient (parameterGradients). */
   readonly learnable?: boolean;
   readonly description: string;
 }
+
+/**
+ * He (std sqrt(2 / fan_in)) for rectifier-like activations, whose slope is 1 on
+ * one side and 0 or small on the other, so He keeps the signal's variance;
+ * Xavier (std sqrt(2 / (fan_in + fan_out))) for the saturating ones.
+ */
+export type WeightInit = 'he' | 'xavier';
 
 /** A formula in both spellings: plain text for terminals and hovers, LaTeX for rendering. */
 export interface Formula {
@@ -50,11 +57,14 @@ export interface Properties {
   readonly selfGated: boolean;
 }
 
+/** Fully qualified names in each framework, as its documentation spells them. */
 export interface FrameworkNames {
   readonly pytorch: readonly string[];
   readonly tensorflow: readonly string[];
   readonly keras: readonly string[];
   readonly jax: readonly string[];
+  /** TensorFlow.js ops and layer factories (`import * as tf from '@tensorflow/tfjs'`): `tf.leakyRelu`, `tf.layers.leakyReLU`. */
+  readonly tensorflowjs: readonly string[];
 }
 
 /**
@@ -74,7 +84,30 @@ export interface ElementwiseKernels {
    * (0 where the unit is off, as PyTorch's threshold_backward does) is ~5x cheaper.
    */
   readonly backward?: (x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues) => void;
+  /**
+   * For each learnable parameter, by canonical name: the sum over i of
+   * g[i] * d f(x[i]) / d parameter, its gradient over a batch given the upstream
+   * gradient g. A network adds it to the parameter's gradient.
+   */
+  readonly parameterGradients?: Readonly<Record<string, ParameterGradientKernel>>;
 }
+
+/** sum_i g[i] * d f(x[i]) / d parameter, for one learnable parameter. */
+export type ParameterGradientKernel = (x: FloatArray, g: FloatArray, p: ParameterValues) => number;
+
+/**
+ * The activation kernels of the float32 WebAssembly training kernels
+ * (src/engine/network/wasm): each computes its entry's `value` and `backward`
+ * bit for bit, without parameters.
+ */
+export type WasmActivationKernel = 'relu';
+
+/**
+ * A loss that fuses with an output activation: its gradient through the
+ * activation simplifies to dL/dz = a - y, computed from the logits z
+ * (binary cross-entropy after sigmoid, cross-entropy after softmax).
+ */
+export type FusedLoss = 'bce' | 'ce';
 
 /** The one-number form of the same functions, for scalars, hovers and plots. */
 export interface ScalarFunctions {
@@ -90,6 +123,8 @@ interface DefinitionCommon {
   readonly presets?: readonly { readonly name: string; readonly parameters: ParameterValues }[];
   /** A family heading for grouping in pickers and docs. */
   readonly family: string;
+  /** The weight initialisation it is normally paired with (gradient-flow experiments use it). */
+  readonly weightInit: WeightInit;
   /** One line: what it is, for pickers and completion lists. */
   readonly summary: string;
   /** One paragraph for hovers and docs. */
@@ -103,10 +138,22 @@ interface DefinitionCommon {
   readonly usedIn: readonly string[];
   readonly problems: readonly string[];
   readonly frameworks: FrameworkNames;
+  /**
+   * TensorFlow.js's string ids for the `activation` option of its layers where
+   * they differ from Keras's (those are the names after `keras.activations.`):
+   * `activation: 'hardSigmoid'`.
+   */
+  readonly tensorflowjsIds?: readonly string[];
   /** A relation between parameters that must hold, as a message when it does not. */
   readonly validate?: (p: ParameterValues) => string | undefined;
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */
   readonly kinks: (p: ParameterValues) => readonly number[];
+  /**
+   * The loss whose gradient through this activation is a - y, for a network
+   * ending in it: training then differentiates loss and activation in one step
+   * from the logits, which stays finite where the activation saturates.
+   */
+  readonly fusedLoss?: FusedLoss;
 }
 
 /** An activation applied to each element independently. */
@@ -114,6 +161,15 @@ export interface ElementwiseDefinition extends DefinitionCommon {
   readonly kind: 'elementwise';
   readonly scalar: ScalarFunctions;
   readonly kernels: ElementwiseKernels;
+  /**
+   * f'(x) as an expression of the activation language in `x`, written with
+   * builtins, for symbolic derivatives to show the textbook form
+   * (`sigmoid(x)*(1 - sigmoid(x))`) instead of `sigmoid'(x)`. It stands for f'
+   * at the default parameters; with any other the derivative stays `f'(x, ...)`.
+   */
+  readonly derivativeExpression?: string;
+  /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
+  readonly wasmKernel?: WasmActivationKernel;
 }
 
 /**

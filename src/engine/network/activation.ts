@@ -1,30 +1,35 @@
 /**
  * How a network layer sees its activation: a value kernel and a backward
  * kernel over whole batches in typed arrays, and optionally one learnable
- * slope (PReLU's). The engine adapts catalogue entries here; the language
- * adapts user-defined functions and partial applications to the same interface.
+ * parameter, which the network calls the layer's slope (PReLU's alpha). The
+ * engine adapts catalogue entries here, reading what they say about
+ * themselves (fusedLoss, wasmKernel, learnable parameters and their gradient
+ * kernels); the language adapts user-defined functions and partial
+ * applications to the same interface.
  */
-import type { ActivationDefinition, FloatArray, ParameterValues } from '../activations/definition';
+import type {
+  ActivationDefinition, ElementwiseDefinition, FloatArray, FusedLoss, ParameterGradientKernel, ParameterValues, RowwiseDefinition, WasmActivationKernel, WeightInit,
+} from '../activations/definition';
 
 export interface NetworkActivation {
   /** As the user wrote it: `relu`, `leaky_relu(alpha=0.2)`, `f`. */
   readonly label: string;
-  /** Losses compute the output gradient directly from logits for these (bce + sigmoid, ce + softmax). */
-  readonly fuses?: 'sigmoid' | 'softmax';
-  /** The activation family, for choosing an initialisation (gradflow): He for rectifier-like ones. */
-  readonly family?: string;
+  /** The loss that computes the output gradient directly from logits after this activation (bce after sigmoid, ce after softmax). */
+  readonly fusedLoss?: FusedLoss;
+  /** The weight initialisation it is normally paired with (gradflow uses it); Xavier when absent. */
+  readonly weightInit?: WeightInit;
   /**
-   * An activation the wasm kernels compute themselves, bit-identical to its
+   * The wasm kernel that computes this activation, bit-identical to its
    * catalogue kernels (float32 training then skips the JavaScript call).
    */
-  readonly wasm?: 'relu';
-  /** Present when the activation learns a slope (prelu): the slope a fresh layer starts with. */
+  readonly wasmKernel?: WasmActivationKernel;
+  /** Present when the activation has a learnable parameter (prelu's alpha): the value a fresh layer starts with. */
   readonly learnableSlope?: number;
   /** a = f(z) over a batch of `z.length / units` rows of `units` values. */
   forward(z: FloatArray, a: FloatArray, units: number, slope: number): void;
   /**
-   * dz = dL/dz from g = dL/da (z and a from the forward pass); returns dL/dslope,
-   * summed over the batch (0 when nothing is learned).
+   * dz = dL/dz from g = dL/da (z and a from the forward pass); returns dL/dslope
+   * for the learnable parameter, summed over the batch (0 when nothing is learned).
    */
   backward(z: FloatArray, a: FloatArray, g: FloatArray, dz: FloatArray, units: number, slope: number): number;
 }
@@ -35,25 +40,28 @@ export function catalogueActivation(definition: ActivationDefinition, parameters
 }
 
 class ElementwiseActivation implements NetworkActivation {
-  readonly fuses?: 'sigmoid';
-  readonly family: string;
+  readonly fusedLoss?: FusedLoss;
+  readonly weightInit: WeightInit;
   readonly learnableSlope?: number;
-  readonly wasm?: 'relu';
-  /** Mutable copy: the learnable slope is written into it before each kernel call (no allocation). */
+  readonly wasmKernel?: WasmActivationKernel;
+  /** Mutable copy: the learnable parameter is written into it before each kernel call (no allocation). */
   private readonly p: Record<string, number | string>;
   private readonly slopeName?: string;
+  private readonly slopeGradient?: ParameterGradientKernel;
 
-  constructor(private readonly definition: Extract<ActivationDefinition, { kind: 'elementwise' }>, parameters: ParameterValues, readonly label: string) {
+  constructor(private readonly definition: ElementwiseDefinition, parameters: ParameterValues, readonly label: string) {
     this.p = { ...parameters };
-    this.family = definition.family;
-    if (definition.name === 'sigmoid') this.fuses = 'sigmoid';
-    if (definition.name === 'relu') this.wasm = 'relu';
-    // The catalogue marks PReLU's slope as learnable; its gradient d/da (a·x for x < 0) is x on the negative side.
-    const learnable = definition.parameters.find((s) => s.learnable);
-    if (learnable) {
-      this.slopeName = learnable.name;
-      this.learnableSlope = parameters[learnable.name] as number;
-    }
+    this.weightInit = definition.weightInit;
+    this.fusedLoss = definition.fusedLoss;
+    this.wasmKernel = definition.wasmKernel;
+    const learnable = definition.parameters.filter((s) => s.learnable);
+    if (learnable.length === 0) return;
+    const gradient = definition.kernels.parameterGradients?.[learnable[0].name];
+    // the catalogue's tests keep entries to what a layer holds: one learned number with its gradient kernel
+    if (learnable.length > 1 || !gradient) throw new Error(`${definition.name}: a layer learns one parameter, with a gradient kernel`);
+    this.slopeName = learnable[0].name;
+    this.slopeGradient = gradient;
+    this.learnableSlope = parameters[this.slopeName] as number;
   }
 
   forward(z: FloatArray, a: FloatArray, _units: number, slope: number): void {
@@ -69,19 +77,16 @@ class ElementwiseActivation implements NetworkActivation {
       kernels.derivative(z, dz, this.p);
       for (let i = 0; i < dz.length; i++) dz[i] *= g[i];
     }
-    if (!this.slopeName) return 0;
-    let dSlope = 0;
-    for (let i = 0; i < z.length; i++) if (z[i] < 0) dSlope += g[i] * z[i];
-    return dSlope;
+    return this.slopeGradient ? this.slopeGradient(z, g, this.p) : 0;
   }
 }
 
 class RowwiseActivation implements NetworkActivation {
-  readonly fuses?: 'softmax';
-  readonly family: string;
-  constructor(private readonly definition: Extract<ActivationDefinition, { kind: 'rowwise' }>, readonly label: string) {
-    this.family = definition.family;
-    if (definition.name === 'softmax') this.fuses = 'softmax';
+  readonly fusedLoss?: FusedLoss;
+  readonly weightInit: WeightInit;
+  constructor(private readonly definition: RowwiseDefinition, readonly label: string) {
+    this.weightInit = definition.weightInit;
+    this.fusedLoss = definition.fusedLoss;
   }
   forward(z: FloatArray, a: FloatArray, units: number): void {
     for (let offset = 0; offset < z.length; offset += units) this.definition.rows.value(z, a, offset, units);

@@ -7,12 +7,12 @@
  * activation, on a batch of BATCH standard-normal inputs; the gradient of
  * sum(g ⊙ output) for a standard-normal g (a random loss direction) is
  * backpropagated, and the Frobenius norm of each layer's weight gradient is
- * reported, index 0 the layer next to the input. Weights use He
- * initialisation for rectifier-like families (rectifiers, gated, exponential:
- * their slope is 1 on one side and 0 or small on the other, so He keeps the
- * signal's variance) and Xavier for everything else (sigmoid, tanh, ...),
- * the pairings each activation is normally used with.
+ * reported, index 0 the layer next to the input. Weights use the
+ * initialisation each activation is normally paired with, as its catalogue
+ * entry says (weightInit: He for rectifier-like ones, Xavier for sigmoid,
+ * tanh, ...); Xavier for user functions.
  */
+import type { WeightInit } from '../activations/definition';
 import { EngineError } from '../errors';
 import { Random } from '../random';
 import type { NetworkActivation } from './activation';
@@ -22,9 +22,8 @@ import { backwardPass, forwardPass } from './propagate';
 import { Workspace } from './workspace';
 
 export const GRADFLOW_BATCH = 64;
-const HE_FAMILIES: ReadonlySet<string> = new Set(['Rectifiers', 'Gated', 'Exponential']);
 
-export const gradflowInit = (act: NetworkActivation): 'he' | 'xavier' => (act.family !== undefined && HE_FAMILIES.has(act.family) ? 'he' : 'xavier');
+export const gradflowInit = (act: NetworkActivation): WeightInit => act.weightInit ?? 'xavier';
 
 export function gradflow(act: NetworkActivation, depth: number, width: number, seed: number): number[] {
   for (const [name, v, max] of [['depth', depth, 1000], ['width', width, 4096]] as const) {

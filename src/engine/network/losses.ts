@@ -1,7 +1,8 @@
 /**
  * Losses: the mean loss over a batch and its gradient. Each loss writes dL/da
- * into the workspace's last g buffer, except where it fuses with the output
- * activation (bce after sigmoid, ce after softmax): there dL/dz = a - y is
+ * into the workspace's last g buffer, except where the output activation's
+ * catalogue entry names it as its fusedLoss (bce after sigmoid, ce after
+ * softmax): there dL/dz = a - y is
  * written straight into dz and the loss is computed from the logits, which
  * stays finite and exact where sigmoid/softmax saturate.
  */
@@ -14,8 +15,6 @@ const EPS = 1e-7;
 
 export interface Loss {
   readonly name: string;
-  /** The output activation this loss fuses with. */
-  readonly fusesWith?: 'sigmoid' | 'softmax';
   /**
    * Mean loss of outputs `a` (logits `z`) against targets `y`, `rows` × `units`; when `out` is
    * given also the gradient, dL/dz if `fused` else dL/da. Positional arguments: no object per batch.
@@ -25,7 +24,6 @@ export interface Loss {
 
 const bce: Loss = {
   name: 'bce',
-  fusesWith: 'sigmoid',
   evaluate(z, a, y, rows, units, fused, out) {
     const count = rows * units;
     let sum = 0;
@@ -61,7 +59,6 @@ const mse: Loss = {
 
 const ce: Loss = {
   name: 'ce',
-  fusesWith: 'softmax',
   evaluate(z, a, y, rows, units, fused, out) {
     let sum = 0;
     for (let r = 0; r < rows; r++) {

@@ -4,7 +4,8 @@
  * numbers) and round once on store, as the engine's matmul does.
  *
  * Except in wasm memory: a float32 training run whose workspace lives there
- * (ws.wasm, see run-buffers.ts) runs the dense products and relu in
+ * (ws.wasm, see run-buffers.ts) runs the dense products, and the
+ * activations whose catalogue entry names a wasm kernel (relu), in
  * WebAssembly SIMD, accumulating in float32 (rounded after every term, as
  * TensorFlow.js does). Its results then differ from the JavaScript kernels by
  * float32 rounding; they stay deterministic, so identical seeds still give
@@ -28,7 +29,8 @@ export function forwardPass(net: Network, ws: Workspace): void {
     const layer = net.layers[l];
     if (wasm) wasm.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
     else denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
-    if (wasm && layer.activation.wasm === 'relu') wasm.relu(ws.z[l], ws.a[l]);
+    const kernel = layer.activation.wasmKernel;
+    if (wasm && kernel) wasm.activation(kernel, ws.z[l], ws.a[l]);
     else layer.activation.forward(ws.z[l], ws.a[l], layer.outputs, net.slope(layer));
     x = ws.a[l];
   }
@@ -84,7 +86,8 @@ export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, out
     const n = layer.outputs;
     const dz = ws.dz[l];
     const lossWroteDz = outputDz && l === net.layers.length - 1;
-    if (!lossWroteDz && wasm && layer.activation.wasm === 'relu') wasm.reluBackward(ws.z[l], ws.g[l], dz);
+    const kernel = layer.activation.wasmKernel;
+    if (!lossWroteDz && wasm && kernel) wasm.activationBackward(kernel, ws.z[l], ws.g[l], dz);
     else if (!lossWroteDz) {
       const dSlope = layer.activation.backward(ws.z[l], ws.a[l], ws.g[l], dz, n, net.slope(layer));
       if (layer.slopeIndex >= 0) grads[layer.slopeIndex] += dSlope;

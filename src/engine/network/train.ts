@@ -96,7 +96,7 @@ export function train(net: Network, data: TrainingSet, o: TrainOptions): Trainin
   checkTrainOptions(o, data.rows);
   const loss = getLoss(o.loss);
   const last = net.layers.length - 1;
-  const fused = loss.fusesWith !== undefined && loss.fusesWith === net.layers[last].activation.fuses;
+  const fused = net.layers[last].activation.fusedLoss === loss.name;
   const random = new Random(o.seed);
 
   // split: a seeded permutation, the first `test` fraction held out

@@ -1,8 +1,9 @@
 /**
  * The chain rule for calls, by what the callee is:
  *  - a mathematical builtin: closed forms (math-rules.ts);
- *  - a builtin activation: `act'(u, named...) * u'`, except a few closed forms
- *    that read better and are exact (sigmoid, tanh, default softplus);
+ *  - a builtin activation: `act'(u, named...) * u'`, or, at default
+ *    parameters, the closed form its catalogue entry states, which reads
+ *    better (sigmoid, tanh, softplus; catalogue-derivatives.ts);
  *  - a user function of one variable: `g'(u, named...) * u'`, so the formula
  *    names g' instead of pasting g's body; when the variable also reaches
  *    another argument, g's body is inlined and differentiated instead;
@@ -11,11 +12,12 @@
  *    derivative of a derivative raises its order (`relu''`).
  */
 import type { CallExpr, Expr } from '../ast';
-import { apply, binaryNode, callNode, derivativeNode, numberNode } from './build';
-import { cannot, d, requireBuiltin, type DerivationContext } from './context';
+import { binaryNode, callNode, derivativeNode } from './build';
+import { catalogueDerivative } from './catalogue-derivatives';
+import { cannot, d, type DerivationContext } from './context';
 import { dependsOn } from './depends';
 import type { UserFunction } from './environment';
-import { deriveMathCall, oneMinusTanhSquared } from './math-rules';
+import { deriveMathCall } from './math-rules';
 import type { ResolvedName } from '../../engine';
 import { freeNames, nodeCount, substitute } from './substitute';
 
@@ -60,25 +62,8 @@ function deriveActivationCall(call: CallExpr, resolved: ResolvedName, context: D
   const [u] = call.args;
   const { span } = call;
   const plain = call.named.length === 0 && Object.keys(fixed).length === 0;
-  if (plain && definition.name === 'sigmoid') {
-    // sigma' = sigma*(1 - sigma): exact and the form every textbook shows.
-    requireBuiltin('sigmoid', 'activation', call, context);
-    const s = apply('sigmoid', [u], span);
-    const outer = binaryNode('*', s, binaryNode('-', numberNode(1, span), apply('sigmoid', [u], span), span), span);
-    return binaryNode('*', outer, d(u, context), span);
-  }
-  if (plain && definition.name === 'tanh') {
-    requireBuiltin('tanh', 'math', call, context);
-    return binaryNode('*', oneMinusTanhSquared(u, span), d(u, context), span);
-  }
-  if (plain && definition.name === 'softplus') {
-    // softplus' = sigmoid. With PyTorch's threshold (beta*x > 20 returns x) the
-    // engine's softplus'(x) is exactly 1 there while sigmoid(x) is 1 - 2e-9;
-    // the readable formula is worth that difference. With named arguments
-    // (beta, threshold) the generic softplus'(u, ...) keeps full fidelity.
-    requireBuiltin('sigmoid', 'activation', call, context);
-    return binaryNode('*', apply('sigmoid', [u], span), d(u, context), span);
-  }
+  const closedForm = plain ? catalogueDerivative(definition, u, call, context) : undefined;
+  if (closedForm) return binaryNode('*', closedForm, d(u, context), span);
   // Everything else (relu, silu, gelu, leaky_relu(x, alpha=0.2), ...): the
   // engine's derivative, which also knows PyTorch's value at kinks.
   return deriveFunctionValueCall(call, context);

@@ -125,8 +125,8 @@ function outerDerivative(name: MathBuiltin, u: Expr, span: Span, uses: (...names
   }
 }
 
-/** 1 - tanh(u)^2, shared by the math builtin and the activation of the same name. */
-export function oneMinusTanhSquared(u: Expr, span: Span): Expr {
+/** 1 - tanh(u)^2 */
+function oneMinusTanhSquared(u: Expr, span: Span): Expr {
   return binaryNode('-', numberNode(1, span), binaryNode('^', apply('tanh', [u], span), numberNode(2, span), span), span);
 }
 

@@ -1,11 +1,12 @@
 /**
  * Framework spellings of activations: which dotted names mean which catalogue
- * entry. The registry holds each entry's canonical framework names
- * (`torch.nn.functional.leaky_relu`); this module adds the ways code
- * abbreviates them (`F.leaky_relu`, `tf.keras.layers.ReLU`, `jnn.gelu`), the
- * TensorFlow.js names the registry does not list, and Keras's string ids.
+ * entry. The catalogue holds each entry's framework names
+ * (`torch.nn.functional.leaky_relu`, TensorFlow.js's `tf.leakyRelu`) and the
+ * TensorFlow.js string ids that differ from Keras's; this module adds the ways
+ * code abbreviates names (`F.leaky_relu`, `tf.keras.layers.ReLU`, `jnn.gelu`)
+ * and derives Keras's string ids from its `keras.activations.` names.
  */
-import { catalogue } from '../../engine';
+import { catalogue, type FrameworkNames } from '../../engine';
 
 export type Framework = 'pytorch' | 'tensorflow' | 'keras' | 'jax' | 'tensorflow.js';
 
@@ -39,45 +40,23 @@ const PREFIX_ALIASES: readonly (readonly [string, readonly string[]])[] = [
   ['tfjs', ['tf']],
 ];
 
-/** TensorFlow.js (`import * as tf from '@tensorflow/tfjs'`): ops and layer factories. */
-const TFJS_NAMES: Readonly<Record<string, string>> = {
-  'tf.relu': 'relu',
-  'tf.relu6': 'relu6',
-  'tf.leakyRelu': 'leaky_relu',
-  'tf.prelu': 'prelu',
-  'tf.elu': 'elu',
-  'tf.selu': 'selu',
-  'tf.sigmoid': 'sigmoid',
-  'tf.logSigmoid': 'logsigmoid',
-  'tf.tanh': 'tanh',
-  'tf.softplus': 'softplus',
-  'tf.softmax': 'softmax',
-  'tf.logSoftmax': 'log_softmax',
-  'tf.layers.reLU': 'relu',
-  'tf.layers.leakyReLU': 'leaky_relu',
-  'tf.layers.prelu': 'prelu',
-  'tf.layers.elu': 'elu',
-  'tf.layers.softmax': 'softmax',
-  'tf.layers.thresholdedReLU': 'threshold',
-};
-
-/** Activation string ids of TensorFlow.js that differ from Keras's (`activation: 'hardSigmoid'`). */
-const TFJS_STRING_IDS: Readonly<Record<string, string>> = {
-  hardSigmoid: 'hardsigmoid',
-  swish: 'silu',
-};
-
-const FRAMEWORK_KEYS = ['pytorch', 'tensorflow', 'keras', 'jax'] as const;
+/**
+ * The catalogue's framework keys in the order they claim names: the Python
+ * frameworks entry by entry, then TensorFlow.js, so `tf.sigmoid` (the same
+ * function in TensorFlow and TensorFlow.js) counts as TensorFlow's.
+ */
+const CLAIM_ORDER: readonly (readonly (readonly [keyof FrameworkNames, Framework])[])[] = [
+  [['pytorch', 'pytorch'], ['tensorflow', 'tensorflow'], ['keras', 'keras'], ['jax', 'jax']],
+  [['tensorflowjs', 'tensorflow.js']],
+];
 
 const byQualified = new Map<string, FrameworkName>();
-for (const d of catalogue) {
-  for (const framework of FRAMEWORK_KEYS) {
-    for (const qualified of d.frameworks[framework]) byQualified.set(qualified, { qualified, framework, name: d.name });
+for (const keys of CLAIM_ORDER) {
+  for (const d of catalogue) {
+    for (const [key, framework] of keys) {
+      for (const qualified of d.frameworks[key]) if (!byQualified.has(qualified)) byQualified.set(qualified, { qualified, framework, name: d.name });
+    }
   }
-}
-// The registry's Python names come first: `tf.sigmoid` is the same function in both.
-for (const [qualified, name] of Object.entries(TFJS_NAMES)) {
-  if (!byQualified.has(qualified)) byQualified.set(qualified, { qualified, framework: 'tensorflow.js', name });
 }
 const qualifiedNames = [...byQualified.keys()];
 
@@ -86,8 +65,8 @@ const byStringId = new Map<string, FrameworkName>();
 for (const [qualified, found] of byQualified) {
   if (qualified.startsWith(KERAS_ACTIVATIONS)) byStringId.set(qualified.slice(KERAS_ACTIVATIONS.length), found);
 }
-for (const [id, name] of Object.entries(TFJS_STRING_IDS)) {
-  if (!byStringId.has(id)) byStringId.set(id, { qualified: id, framework: 'tensorflow.js', name });
+for (const d of catalogue) {
+  for (const id of d.tensorflowjsIds ?? []) if (!byStringId.has(id)) byStringId.set(id, { qualified: id, framework: 'tensorflow.js', name: d.name });
 }
 
 /**

@@ -71,6 +71,7 @@ const FRAMEWORK_LABELS: readonly (readonly [keyof ActivationDefinition['framewor
   ['tensorflow', 'TensorFlow'],
   ['keras', 'Keras'],
   ['jax', 'JAX'],
+  ['tensorflowjs', 'TensorFlow.js'],
 ];
 
 /** Markdown for a builtin activation; an unknown name gives a one-line note. */

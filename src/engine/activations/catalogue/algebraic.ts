@@ -13,6 +13,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     name: 'squareplus',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Softplus-like smooth ReLU from a square root: (x + sqrt(x^2 + b)) / 2',
     explanation:
       'Squareplus is a smooth, always-positive approximation of ReLU that uses only multiplication, addition ' +
@@ -50,6 +51,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.squareplus'],
       jax: ['jax.nn.squareplus'],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.b === 0 ? [0] : []),
     scalar: {
@@ -66,6 +68,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     name: 'snake',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Snake: x + sin(a * x)^2 / a, a monotonic line with a periodic ripple',
     explanation:
       'Snake adds a periodic ripple, sin(a * x)^2 / a, to the identity, so the function climbs like x while ' +
@@ -100,6 +103,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

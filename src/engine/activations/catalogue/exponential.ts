@@ -13,6 +13,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     name: 'elu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Exponential linear unit: x for x > 0, alpha * (exp(x) - 1) below',
     explanation:
       'ELU is the identity for positive inputs and a smooth exponential curve for negative ones that saturates ' +
@@ -53,6 +54,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.elu'],
       keras: ['keras.activations.elu', 'keras.layers.ELU'],
       jax: ['jax.nn.elu'],
+      tensorflowjs: ['tf.elu', 'tf.layers.elu'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -69,6 +71,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     name: 'selu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Scaled ELU with fixed constants that make networks self-normalising',
     explanation:
       'SELU is an ELU multiplied by a scale, with two constants (alpha ≈ 1.6733, scale ≈ 1.0507) chosen so that ' +
@@ -108,6 +111,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.selu'],
       keras: ['keras.activations.selu'],
       jax: ['jax.nn.selu'],
+      tensorflowjs: ['tf.selu'],
     },
     kinks: () => [0],
     scalar: {
@@ -124,6 +128,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     name: 'celu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Continuously differentiable ELU: alpha * (exp(x / alpha) - 1) below 0',
     explanation:
       'CELU reparametrises ELU so that the negative branch is alpha * (exp(x / alpha) - 1), whose slope at 0 is ' +
@@ -163,6 +168,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.celu'],
       jax: ['jax.nn.celu'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

@@ -26,6 +26,7 @@ export const gated: readonly ActivationDefinition[] = [
     aliases: [],
     presets: [{ name: 'gelu_tanh', parameters: { approximate: 'tanh' } }],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Gaussian error linear unit: x weighted by the normal CDF Φ(x)',
     explanation:
       'GELU multiplies x by Φ(x), the probability that a standard normal variable is below x, so an input is ' +
@@ -82,6 +83,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.gelu'],
       keras: ['keras.activations.gelu'],
       jax: ['jax.nn.gelu'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -104,6 +106,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'silu',
     aliases: ['swish'],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Sigmoid linear unit (swish): x * sigmoid(x)',
     explanation:
       'SiLU multiplies x by its own sigmoid, so the input acts as its own soft gate: large positive inputs pass ' +
@@ -139,7 +142,9 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.silu', 'tf.nn.swish'],
       keras: ['keras.activations.silu', 'keras.activations.swish'],
       jax: ['jax.nn.silu', 'jax.nn.swish'],
+      tensorflowjs: [],
     },
+    tensorflowjsIds: ['swish'],
     kinks: () => [],
     scalar: {
       value: (x) => silu(x),
@@ -155,6 +160,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'quick_gelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Sigmoid approximation of GELU: x * sigmoid(1.702 * x)',
     explanation:
       'quick_gelu replaces the normal CDF in GELU by a scaled sigmoid, since sigmoid(1.702 * x) is a close ' +
@@ -188,6 +194,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -204,6 +211,7 @@ export const gated: readonly ActivationDefinition[] = [
     name: 'mish',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Mish: x * tanh(softplus(x)), a smooth self-gated ReLU alternative',
     explanation:
       'Mish gates x by tanh(softplus(x)), a smooth gate that runs from 0 for very negative inputs to 1 for ' +
@@ -242,6 +250,7 @@ export const gated: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.mish'],
       jax: ['jax.nn.mish'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

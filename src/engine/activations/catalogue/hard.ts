@@ -24,6 +24,7 @@ export const hard: readonly ActivationDefinition[] = [
     name: 'hardtanh',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Piecewise-linear tanh: clamps x to [min_val, max_val]',
     explanation:
       'Hardtanh is the identity between min_val and max_val and constant outside, a piecewise-linear stand-in ' +
@@ -63,6 +64,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_tanh'],
       jax: ['jax.nn.hard_tanh'],
+      tensorflowjs: [],
     },
     validate: (p) => ((p.min_val as number) < (p.max_val as number) ? undefined : `min_val (${p.min_val}) must be below max_val (${p.max_val})`),
     kinks: (p) => [p.min_val as number, p.max_val as number],
@@ -80,6 +82,7 @@ export const hard: readonly ActivationDefinition[] = [
     name: 'hardsigmoid',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Piecewise-linear sigmoid: relu6(x + 3) / 6',
     explanation:
       'Hardsigmoid replaces the logistic curve by a straight line from (-3, 0) to (3, 1), clamped to 0 and 1 ' +
@@ -118,7 +121,9 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_sigmoid'],
       jax: ['jax.nn.hard_sigmoid'],
+      tensorflowjs: [],
     },
+    tensorflowjsIds: ['hardSigmoid'],
     kinks: () => [-3, 3],
     scalar: {
       value: (x) => hardsigmoid(x),
@@ -134,6 +139,7 @@ export const hard: readonly ActivationDefinition[] = [
     name: 'hardswish',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Piecewise-polynomial swish: x * relu6(x + 3) / 6',
     explanation:
       'Hardswish is swish (SiLU) with the sigmoid gate replaced by hardsigmoid: 0 for x ≤ -3, x for x ≥ 3, and ' +
@@ -172,6 +178,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_silu', 'keras.activations.hard_swish'],
       jax: ['jax.nn.hard_silu', 'jax.nn.hard_swish'],
+      tensorflowjs: [],
     },
     kinks: () => [-3, 3],
     scalar: {
@@ -188,6 +195,7 @@ export const hard: readonly ActivationDefinition[] = [
     name: 'softshrink',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Soft thresholding: zero inside [-lambd, lambd], shifted towards 0 outside',
     explanation:
       'Softshrink sets inputs with |x| ≤ lambd to zero and moves every other input lambd closer to zero, so it ' +
@@ -227,6 +235,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.soft_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.lambd === 0 ? [0] : [-(p.lambd as number), p.lambd as number]),
     scalar: {
@@ -243,6 +252,7 @@ export const hard: readonly ActivationDefinition[] = [
     name: 'hardshrink',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Hard thresholding: zero inside [-lambd, lambd], x unchanged outside',
     explanation:
       'Hardshrink keeps every input whose magnitude exceeds lambd unchanged and sets the rest to zero. It is the ' +
@@ -284,6 +294,7 @@ export const hard: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.hard_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: (p) => (p.lambd === 0 ? [0] : [-(p.lambd as number), p.lambd as number]),
     scalar: {

@@ -26,6 +26,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'sigmoid',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Logistic sigmoid: squashes any input into (0, 1)',
     explanation:
       'The logistic sigmoid maps any real number smoothly into (0, 1), with sigmoid(0) = 0.5, so its output ' +
@@ -61,12 +62,17 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.sigmoid', 'tf.nn.sigmoid', 'tf.sigmoid'],
       keras: ['keras.activations.sigmoid'],
       jax: ['jax.nn.sigmoid'],
+      tensorflowjs: ['tf.sigmoid'],
     },
     kinks: () => [],
+    // d/dz of binary cross-entropy of sigmoid(z) is sigmoid(z) - y
+    fusedLoss: 'bce',
     scalar: {
       value: (x) => sigmoid(x),
       derivative: (x) => sigmoidGrad(x),
     },
+    // exact, and the form every textbook shows
+    derivativeExpression: 'sigmoid(x)*(1 - sigmoid(x))',
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoidGrad(x[i]); },
@@ -77,6 +83,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'logsigmoid',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Log of the sigmoid, computed stably: log(sigmoid(x)) = -softplus(-x)',
     explanation:
       'logsigmoid is the logarithm of the sigmoid, equal to -softplus(-x): about x for very negative inputs and ' +
@@ -114,6 +121,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.log_sigmoid'],
       keras: ['keras.activations.log_sigmoid'],
       jax: ['jax.nn.log_sigmoid'],
+      tensorflowjs: ['tf.logSigmoid'],
     },
     kinks: () => [],
     scalar: {
@@ -130,6 +138,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'tanh',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Hyperbolic tangent: a zero-centred sigmoid with range (-1, 1)',
     explanation:
       'tanh squashes its input smoothly into (-1, 1); it is a rescaled sigmoid, tanh(x) = 2 * sigmoid(2x) - 1. ' +
@@ -163,12 +172,14 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.tanh', 'tf.tanh'],
       keras: ['keras.activations.tanh'],
       jax: ['jax.nn.tanh', 'jax.numpy.tanh'],
+      tensorflowjs: ['tf.tanh'],
     },
     kinks: () => [],
     scalar: {
       value: (x) => tanh(x),
       derivative: (x) => tanhGrad(x),
     },
+    derivativeExpression: '1 - tanh(x)^2',
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanh(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhGrad(x[i]); },
@@ -179,6 +190,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'softplus',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Smooth ReLU: log(1 + exp(beta * x)) / beta, always positive',
     explanation:
       'Softplus is a smooth approximation of ReLU: near x for large positive inputs, near 0 for large negative ' +
@@ -221,12 +233,17 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.math.softplus', 'tf.nn.softplus'],
       keras: ['keras.activations.softplus'],
       jax: ['jax.nn.softplus'],
+      tensorflowjs: ['tf.softplus'],
     },
     kinks: () => [],
     scalar: {
       value: (x, p) => softplus(x, p.beta as number, p.threshold as number),
       derivative: (x, p) => softplusGrad(x, p.beta as number, p.threshold as number),
     },
+    // With PyTorch's threshold (beta*x > 20 returns x) the kernels' softplus'(x) is
+    // exactly 1 there while sigmoid(x) is 1 - 2e-9; the readable formula is worth
+    // that difference. With other parameters softplus'(u, ...) keeps full fidelity.
+    derivativeExpression: 'sigmoid(x)',
     kernels: {
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
@@ -237,6 +254,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'softsign',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Softsign: x / (1 + |x|), a tanh-like squashing with polynomial tails',
     explanation:
       'Softsign squashes its input into (-1, 1) like tanh, but approaches the bounds polynomially (as 1 - 1/|x|) ' +
@@ -267,6 +285,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.softsign'],
       keras: ['keras.activations.softsign'],
       jax: ['jax.nn.soft_sign'],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {
@@ -283,6 +302,7 @@ export const logistic: readonly ActivationDefinition[] = [
     name: 'tanhshrink',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'x - tanh(x): near zero for small inputs, near x - sign(x) for large',
     explanation:
       'tanhshrink subtracts tanh(x) from x, leaving what tanh "cannot explain": it is flat near 0 (it grows like ' +
@@ -314,6 +334,7 @@ export const logistic: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.tanh_shrink'],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

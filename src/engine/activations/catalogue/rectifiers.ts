@@ -24,6 +24,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Rectified linear unit: passes positive inputs, zeroes negative ones',
     explanation:
       'ReLU returns its input when it is positive and 0 otherwise, so a unit is either "off" or acts as a ' +
@@ -59,6 +60,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.relu'],
       keras: ['keras.activations.relu', 'keras.layers.ReLU'],
       jax: ['jax.nn.relu'],
+      tensorflowjs: ['tf.relu', 'tf.layers.reLU'],
     },
     kinks: () => [0],
     scalar: {
@@ -70,12 +72,14 @@ export const rectifiers: readonly ActivationDefinition[] = [
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = reluGrad(x[i]); },
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
+    wasmKernel: 'relu',
   },
   {
     kind: 'elementwise',
     name: 'relu6',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'ReLU capped at 6: min(max(0, x), 6)',
     explanation:
       'ReLU6 is a ReLU whose output is clipped at 6, so activations stay in [0, 6]. The cap was first used by ' +
@@ -110,6 +114,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.relu6'],
       keras: ['keras.activations.relu6'],
       jax: ['jax.nn.relu6'],
+      tensorflowjs: ['tf.relu6'],
     },
     kinks: () => [0, 6],
     scalar: {
@@ -126,6 +131,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'leaky_relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'ReLU with a small fixed slope alpha for negative inputs',
     explanation:
       'Leaky ReLU keeps the identity for positive inputs but multiplies negative inputs by a small slope alpha ' +
@@ -170,6 +176,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.leaky_relu'],
       keras: ['keras.activations.leaky_relu', 'keras.layers.LeakyReLU'],
       jax: ['jax.nn.leaky_relu'],
+      tensorflowjs: ['tf.leakyRelu', 'tf.layers.leakyReLU'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -187,6 +194,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'prelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Parametric ReLU: leaky ReLU whose negative slope alpha is learned',
     explanation:
       'PReLU has the same shape as leaky ReLU, x for positive inputs and alpha * x for negative ones, but ' +
@@ -233,6 +241,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.layers.PReLU'],
       jax: [],
+      tensorflowjs: ['tf.prelu', 'tf.layers.prelu'],
     },
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     scalar: {
@@ -243,6 +252,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
+      // d/d alpha of alpha * x is x on the negative side; 0 elsewhere (NaN inputs add nothing)
+      parameterGradients: { alpha: (x, g) => { let sum = 0; for (let i = 0; i < x.length; i++) { const v = x[i]; if (v < 0) sum += g[i] * v; } return sum; } },
     },
   },
   {
@@ -250,6 +261,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'rrelu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Randomised leaky ReLU: random negative slope in training, mean slope at test',
     explanation:
       'Randomised leaky ReLU draws the negative slope uniformly from [lower, upper] for every element during ' +
@@ -291,6 +303,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     validate: (p) => ((p.lower as number) <= (p.upper as number) ? undefined : `lower (${p.lower}) must not exceed upper (${p.upper})`),
     kinks: () => [0],
@@ -308,6 +321,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'threshold',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Passes x above a threshold, otherwise outputs a fixed value',
     explanation:
       'Threshold keeps inputs that are strictly greater than threshold and replaces everything else by a ' +
@@ -352,6 +366,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: ['keras.activations.threshold'],
       jax: [],
+      tensorflowjs: ['tf.layers.thresholdedReLU'],
     },
     kinks: (p) => [p.threshold as number],
     scalar: {
@@ -368,6 +383,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     name: 'squared_relu',
     aliases: [],
     family: FAMILY,
+    weightInit: 'he',
     summary: 'Squared ReLU: max(0, x)^2, found by architecture search for Transformers',
     explanation:
       'Squared ReLU squares the output of a ReLU: zero for negative inputs and x^2 for positive ones. So et al. ' +
@@ -399,6 +415,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       tensorflow: [],
       keras: [],
       jax: [],
+      tensorflowjs: [],
     },
     kinks: () => [],
     scalar: {

@@ -20,6 +20,7 @@ export const normalisers: readonly ActivationDefinition[] = [
     name: 'softmax',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Turns a vector of scores into probabilities: exp(x_i) / sum_j exp(x_j)',
     explanation:
       'Softmax exponentiates each entry of a row and divides by the row total, so the outputs are positive and ' +
@@ -60,8 +61,11 @@ export const normalisers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.softmax'],
       keras: ['keras.activations.softmax', 'keras.layers.Softmax'],
       jax: ['jax.nn.softmax'],
+      tensorflowjs: ['tf.softmax', 'tf.layers.softmax'],
     },
     kinks: () => [],
+    // d/dz of cross-entropy of softmax(z) against a one-hot (or any summing-to-1) y is softmax(z) - y
+    fusedLoss: 'ce',
     rows: {
       value: softmaxRow,
       derivative: softmaxRowDiagonal,
@@ -73,6 +77,7 @@ export const normalisers: readonly ActivationDefinition[] = [
     name: 'log_softmax',
     aliases: [],
     family: FAMILY,
+    weightInit: 'xavier',
     summary: 'Log-probabilities of a softmax, computed stably: x_i - logsumexp(x)',
     explanation:
       'log_softmax returns the logarithm of the softmax, x_i - log(sum_j exp(x_j)), in one numerically stable ' +
@@ -108,6 +113,7 @@ export const normalisers: readonly ActivationDefinition[] = [
       tensorflow: ['tf.nn.log_softmax'],
       keras: ['keras.activations.log_softmax'],
       jax: ['jax.nn.log_softmax'],
+      tensorflowjs: ['tf.logSoftmax'],
     },
     kinks: () => [],
     rows: {

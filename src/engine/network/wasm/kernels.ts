@@ -1,15 +1,21 @@
 /**
  * The wasm kernels over Float32Array views of an Arena's memory: the dense
- * products of propagate.ts and the relu kernels, in float32 with SIMD.
+ * products of propagate.ts and the activation kernels catalogue entries name
+ * (their `wasmKernel`), in float32 with SIMD.
  *
  * Float32 accumulation: each sum is rounded to float32 after every term, as
  * TensorFlow.js and PyTorch do on float32, where the JavaScript kernels sum in
  * float64 and round once. Results therefore differ from the JavaScript path by
  * float32 rounding, but are deterministic (a fixed order per output; see
- * kernels.wat). relu and its backward match the catalogue's kernels bit for bit.
+ * kernels.wat). The activation kernels match their entries' kernels bit for bit.
  */
-import type { FloatArray } from '../../activations/definition';
+import type { FloatArray, WasmActivationKernel } from '../../activations/definition';
 import type { KernelExports } from './module';
+
+/** kernels.wat's exports for each activation kernel: a = f(z), and dz = f'(z) * g. */
+const ACTIVATION_EXPORTS = {
+  relu: { forward: 'relu', backward: 'reluBackward' },
+} as const satisfies Record<WasmActivationKernel, { readonly forward: keyof KernelExports; readonly backward: keyof KernelExports }>;
 
 export class WasmKernels {
   /**
@@ -55,11 +61,13 @@ export class WasmKernels {
     this.k.matmul(this.at(dz), this.at(w), 0, this.at(gx), rows, n, k, 0);
   }
 
-  relu(z: FloatArray, a: FloatArray): void {
-    this.k.relu(this.at(z), this.at(a), z.length);
+  /** a = f(z) for the activation `kernel`. */
+  activation(kernel: WasmActivationKernel, z: FloatArray, a: FloatArray): void {
+    this.k[ACTIVATION_EXPORTS[kernel].forward](this.at(z), this.at(a), z.length);
   }
 
-  reluBackward(z: FloatArray, g: FloatArray, dz: FloatArray): void {
-    this.k.reluBackward(this.at(z), this.at(g), this.at(dz), z.length);
+  /** dz = f'(z) * g for the activation `kernel`. */
+  activationBackward(kernel: WasmActivationKernel, z: FloatArray, g: FloatArray, dz: FloatArray): void {
+    this.k[ACTIVATION_EXPORTS[kernel].backward](this.at(z), this.at(g), this.at(dz), z.length);
   }
 }

@@ -92,11 +92,11 @@ function runTraining(call: CallArguments): Value {
   return { kind: 'training', training: describe(run) };
 }
 
-/** bce after a sigmoid output, ce after softmax, mean squared error otherwise. */
+/** The loss the output activation fuses with (bce after sigmoid, ce after softmax), mean squared error otherwise. */
 function defaultLoss(net: Network, data: DatasetData): string {
-  const fuses = net.layers[net.layers.length - 1].activation.fuses;
-  if (fuses === 'sigmoid' && data.task === 'classification') return 'bce';
-  if (fuses === 'softmax') return 'ce';
+  const fused = net.layers[net.layers.length - 1].activation.fusedLoss;
+  // bce wants 0/1 targets: a sigmoid output on regression data fits them by mse
+  if (fused === 'ce' || (fused === 'bce' && data.task === 'classification')) return fused;
   return 'mse';
 }
 

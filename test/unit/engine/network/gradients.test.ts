@@ -9,7 +9,7 @@
 import { strict as assert } from 'assert';
 import {
   backwardPass, catalogue, catalogueActivation, forwardPass, getLoss, initialise, Network, resolveParameters, Random, Workspace,
-  type ActivationDefinition, type NetworkActivation,
+  type ActivationDefinition, type ElementwiseDefinition, type NetworkActivation, type ParameterValues,
 } from '../../../../src/engine';
 
 const H = 1e-6;
@@ -55,7 +55,7 @@ function makeCase(hidden: NetworkActivation, output: NetworkActivation, loss: st
       ws.target[r * 3 + j] = targets === 'regression' ? random.normal() : targets === 'binary' ? (random.uniform() < 0.5 ? 0 : 1) : j === r % 3 ? 1 : 0;
     }
   }
-  const fused = getLoss(loss).fusesWith !== undefined && getLoss(loss).fusesWith === output.fuses;
+  const fused = output.fusedLoss === getLoss(loss).name;
   return { net, ws, loss, fused };
 }
 
@@ -109,6 +109,30 @@ describe('backpropagation against central finite differences (float64)', () => {
     assert.ok(worstError(fused) < 1e-6);
     const unfused: Case = { ...makeCase(byName('gelu'), byName('softmax'), 'ce', 4, 'one-hot'), fused: false };
     assert.ok(worstError(unfused) < 1e-6);
+  });
+  it("any entry's learnable parameter trains by the entry's gradient kernel: a made-up swish with a learnable beta", () => {
+    const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+    const swish = (x: number, b: number) => x * sigmoid(b * x);
+    const silu = catalogue.find((d) => d.name === 'silu')!;
+    const beta = (p: ParameterValues) => p.beta as number;
+    const learnableSwish: ActivationDefinition = {
+      ...(silu as ElementwiseDefinition),
+      name: 'swish_beta',
+      parameters: [{ name: 'beta', aliases: [], default: 1.5, learnable: true, description: 'Gate sharpness, learned.' }],
+      scalar: { value: (x, p) => swish(x, beta(p)), derivative: (x, p) => { const s = sigmoid(beta(p) * x); return s + beta(p) * x * s * (1 - s); } },
+      kernels: {
+        value: (x, y, p) => { for (let i = 0; i < x.length; i++) y[i] = swish(x[i], beta(p)); },
+        derivative: (x, y, p) => { for (let i = 0; i < x.length; i++) { const s = sigmoid(beta(p) * x[i]); y[i] = s + beta(p) * x[i] * s * (1 - s); } },
+        parameterGradients: {
+          beta: (x, g, p) => { let sum = 0; for (let i = 0; i < x.length; i++) { const s = sigmoid(beta(p) * x[i]); sum += g[i] * x[i] * x[i] * s * (1 - s); } return sum; },
+        },
+      },
+    };
+    const act = catalogueActivation(learnableSwish, resolveParameters(learnableSwish, {}));
+    assert.equal(act.learnableSlope, 1.5);
+    const c = makeCase(act, act, 'mse', 6, 'regression');
+    assert.ok(c.net.layers.every((l) => l.slopeIndex >= 0), 'each layer learns its beta');
+    assert.ok(worstError(c) < 1e-6);
   });
   it('the learnable prelu slope gets d/da = x for x < 0 (checked above); its gradient is not zero', () => {
     const c = makeCase(byName('prelu'), byName('prelu'), 'mse', 5, 'regression');
