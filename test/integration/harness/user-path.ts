@@ -132,15 +132,20 @@ async function trainingStage(page: Page): Promise<string> {
   return '';
 }
 
-/** F1, a command by its title, Enter; retried while the workbench is still loading extensions. */
+/**
+ * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
+ * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
+ * when it has the focus): blurring the focused iframe gives it back to the workbench.
+ */
 async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
+  const input = page.locator('.quick-input-widget input');
   for (;;) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
     try {
+      await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(`>${title}`);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
       await page.keyboard.press('Enter');
       return;
