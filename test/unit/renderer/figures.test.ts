@@ -3,7 +3,7 @@ import type { FunctionDisplay, PlotDisplay } from '../../../src/shared/output';
 import { PLOT_CONFIG, PLOT_HEIGHT } from '../../../src/renderer/figure-style';
 import { buildFigure, formulaLines, functionFigures, plotFigures } from '../../../src/renderer/figures';
 import { opaque, readTheme, themeKind, type Theme } from '../../../src/renderer/theme';
-import { buildTraces, colorIndices, plotSpec } from '../../../src/shared/plot-traces';
+import { colorIndices } from '../../../src/shared/plot-traces';
 
 const theme: Theme = {
   kind: 'dark',
@@ -128,18 +128,9 @@ describe('renderer theme', () => {
   });
 });
 
-describe('shared plot traces (renderer and HTML export)', () => {
+describe('shared plot traces', () => {
   it('a derivative keeps the colour of the series before it', () => {
     assert.deepEqual(colorIndices([{ derivative: true }, {}, { derivative: true }, {}]), [0, 1, 1, 2]);
-  });
-
-  it('the HTML export keeps plotly defaults', () => {
-    const spec = plotSpec([{ name: 'f', x: [0], y: ['Infinity'] }], [1], 't');
-    const trace = (spec.data as ReturnType<typeof buildTraces>)[0];
-    assert.equal(trace.line.color, '#1f77b4');
-    assert.deepEqual(trace.y, [null]);
-    assert.equal(trace.hovertemplate, 'f(%{x}) = %{y}<extra></extra>');
-    assert.deepEqual(spec.config, { displaylogo: false, responsive: true });
   });
 });
 
