@@ -3,8 +3,10 @@
  * works offline. Markdown cells are rendered with markdown-it (raw HTML in
  * markdown is escaped, not passed through); code is shown escaped; each
  * result is drawn: text as <pre>, small tensors and tables as HTML tables,
- * functions and plots with plotly (f solid, f' dashed, kinks as vertical
- * dotted lines), errors styled.
+ * errors styled, and every chart with plotly from the notebook renderer's
+ * figure builders (src/renderer/output-renderers.ts) in its light theme:
+ * functions and plots (f solid, f' dashed, kinks as vertical dotted lines),
+ * training runs, gradient flow and data sets.
  *
  * Safety: plotly.min.js is inlined (read at run time from the installed
  * plotly.js-dist-min package), nothing is loaded from the network, and a CSP
@@ -17,11 +19,9 @@ import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
 import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
-import { datasetFigure, gradflowFigure, trainingFigures } from '../renderer/network-figures';
+import type { PlotFigure } from '../renderer/figure-style';
+import { outputFigures } from '../renderer/output-renderers';
 import { readTheme } from '../renderer/theme';
-import { functionSeries, plotSpec, type PlotSpec } from '../shared/plot-traces';
-
-export type { PlotSpec } from '../shared/plot-traces';
 
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
@@ -51,7 +51,7 @@ export function readPlotlySource(): string {
 }
 
 export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], options: HtmlOptions = {}): string {
-  const plots: PlotSpec[] = [];
+  const plots: PlotFigure<object>[] = [];
   const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, plots))).join('\n');
   // Always inlined (even without plots) so that every exported page is the same kind of self-contained page.
   const plotly = inlineScript(options.plotlySource ?? readPlotlySource());
@@ -81,7 +81,7 @@ function renderMarkdownCell(source: string): string {
   return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
 }
 
-function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotSpec[]): string {
+function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotFigure<object>[]): string {
   const prompt = `[${cell.order ?? ' '}]`;
   const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
   let output: string;
@@ -90,33 +90,21 @@ function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotSp
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
 
-function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
+function renderDisplay(d: DisplayValue, plots: PlotFigure<object>[]): string {
+  if (d.kind === 'none') return '';
+  const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots)).join('');
+  return `<div class="output">${renderResult(d)}${charts}</div>`;
+}
+
+/** What stands above a result's charts (a plot is only its chart). */
+function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
   switch (d.kind) {
-    case 'none': return '';
-    case 'error': return `<div class="output"><pre class="error">${escapeHtml(displayText(d))}</pre></div>`;
-    case 'number':
-    case 'string':
-    case 'boolean':
-      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
-    case 'tensor': return `<div class="output">${renderTensor(d)}</div>`;
-    case 'table': return `<div class="output">${renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)))}</div>`;
-    case 'function': {
-      const text = `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
-      if (!d.curve) return `<div class="output">${text}</div>`;
-      const spec = plotSpec(functionSeries(d), d.kinks ?? [], undefined);
-      return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
-    }
-    case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
-    // a network is its summary; data sets, training runs and gradient flow also get the
-    // notebook renderer's charts (its pure figure builders), in the light theme of this page
-    case 'network':
-      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre></div>`;
-    case 'dataset':
-    case 'gradflow':
-    case 'training': {
-      const figures = d.kind === 'training' ? trainingFigures(d, PAGE_THEME) : [d.kind === 'gradflow' ? gradflowFigure(d, PAGE_THEME) : datasetFigure(d, PAGE_THEME)];
-      return `<div class="output"><pre class="text">${escapeHtml(displayText(d))}</pre>${figures.map((f) => plotElements(f, plots)).join('')}</div>`;
-    }
+    case 'error': return `<pre class="error">${escapeHtml(displayText(d))}</pre>`;
+    case 'tensor': return renderTensor(d);
+    case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
+    case 'plot': return '';
+    // numbers, strings, booleans, functions (their formulas), networks (their summary), data sets, gradient flow, training runs
+    default: return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
   }
 }
 
@@ -145,12 +133,12 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return `<table class="values">${cap}<thead><tr>${th}</tr></thead><tbody>${trs.join('')}</tbody></table>`;
 }
 
-// --- plots (traces and layout: src/shared/plot-traces.ts) --------------------
+// --- plots (figures: src/renderer/output-renderers.ts) -----------------------
 
-function plotElements(spec: PlotSpec, plots: PlotSpec[]): string {
-  plots.push(spec);
+function plotElements(figure: PlotFigure<object>, plots: PlotFigure<object>[]): string {
+  plots.push(figure);
   const id = `plot-${plots.length}`;
-  return `<div class="plot" id="${id}"></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(spec)}</script>`;
+  return `<div class="plot" id="${id}"></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
 }
 
 /** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */
@@ -193,6 +181,7 @@ table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Cons
 table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }
 table.values th, table.values td { border: 1px solid #d0d7de; padding: 2px 8px; text-align: right; }
 table.values th { background: #f6f8fa; }
-.plot { width: 100%; min-height: 380px; }
+/* no height: plotly's drawing, the figure's height, is the chart's (a taller box would stretch it) */
+.plot { width: 100%; }
 .markdown code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
 `;

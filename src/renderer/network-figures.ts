@@ -1,7 +1,7 @@
 /**
  * Plotly figures for training runs, gradient flow and data sets, built from
  * display JSON and the editor theme. Pure (no DOM, no plotly import), like
- * figures.ts, whose theme layout and axis style they share.
+ * figures.ts; the layout they share is in figure-style.ts.
  *
  * A training run is four figures (TensorFlow Playground's panel, plus what
  * Playground cannot show): loss (train and test), accuracy (train and test),
@@ -11,34 +11,20 @@
  */
 import { fromJsonNumber, type DatasetDisplay, type GradflowDisplay, type JsonNumber, type TrainingDisplay } from '../shared/output';
 import { plotNumbers, plotText } from '../shared/plot-traces';
-import { axisStyle, PLOT_CONFIG, PLOT_HEIGHT, themeLayout } from './figures';
+import { axisStyle, figureLayout, PLOT_CONFIG, PLOT_HEIGHT, type FigureLayout, type PlotFigure } from './figure-style';
 import type { Theme } from './theme';
 
-/** What Plotly.newPlot / Plotly.react receive. */
-export interface PlotFigure {
-  /** A name for the figure's element (and for tests). */
-  readonly name: string;
-  readonly data: Record<string, unknown>[];
-  readonly layout: Record<string, unknown>;
-  readonly config: typeof PLOT_CONFIG;
-}
+/** Line charts over epochs or layers; the 2-D point charts (boundary, data set) are full height. */
+const LINE_CHART_HEIGHT = Math.round(PLOT_HEIGHT * 0.8);
 
 const color = (theme: Theme, i: number): string => theme.palette[i % theme.palette.length];
 
-function layout(theme: Theme, title: string, x: string, y: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ...themeLayout(theme),
-    title: { text: plotText(title), x: 0.5, xanchor: 'center', font: { size: 13 } },
-    xaxis: { ...axisStyle(theme), title: { text: x } },
-    yaxis: { ...axisStyle(theme), title: { text: y } },
-    showlegend: true,
-    legend: { orientation: 'h', x: 0, y: -0.25, yanchor: 'top' },
-    autosize: true,
-    height: Math.round(PLOT_HEIGHT * 0.8),
-    margin: { l: 56, r: 16, t: 36, b: 48 },
-    ...extra,
-  };
+function layout(theme: Theme, title: string, x: string, y: string, height = LINE_CHART_HEIGHT, extra: Record<string, unknown> = {}): FigureLayout {
+  return { ...figureLayout(theme, { height, title, titleSize: 13, xTitle: x, yTitle: y }), ...extra };
 }
+
+/** The y axis of a 2-D chart: as many px per unit as the x axis, so shapes are not stretched. */
+const squareYAxis = (theme: Theme, title: string): Record<string, unknown> => ({ ...axisStyle(theme), title: { text: title }, scaleanchor: 'x' });
 
 function line(name: string, x: readonly number[], y: readonly JsonNumber[], c: string, dash = 'solid', yaxis = 'y'): Record<string, unknown> {
   return { type: 'scatter', mode: 'lines', name: plotText(name), x: [...x], y: plotNumbers(y), line: { color: c, dash, width: 2 }, yaxis };
@@ -74,7 +60,8 @@ export function trainingFigures(d: TrainingDisplay, theme: Theme): PlotFigure[] 
       ...slopes.map((c, i) => line(`prelu slope ${c.slice(6)}`, epochs, column(d, c)!, color(theme, dead.length + i), 'dot', 'y2')),
     ];
     const extra = slopes.length ? { yaxis2: { ...axisStyle(theme), overlaying: 'y', side: 'right', title: { text: 'slope' }, showgrid: false } } : {};
-    figures.push({ name: 'units', data, layout: layout(theme, 'dead units per hidden layer' + (slopes.length ? ' and prelu slopes' : ''), 'epoch', 'dead units', extra), config: PLOT_CONFIG });
+    const title = 'dead units per hidden layer' + (slopes.length ? ' and prelu slopes' : '');
+    figures.push({ name: 'units', data, layout: layout(theme, title, 'epoch', 'dead units', LINE_CHART_HEIGHT, extra), config: PLOT_CONFIG });
   }
   if (d.boundary) {
     const b = d.boundary;
@@ -85,7 +72,7 @@ export function trainingFigures(d: TrainingDisplay, theme: Theme): PlotFigure[] 
     figures.push({
       name: 'boundary',
       data: [heat, ...pointTraces(b.points, theme)],
-      layout: layout(theme, 'decision boundary (network output)', 'x1', 'x2', { height: PLOT_HEIGHT, yaxis: { ...axisStyle(theme), title: { text: 'x2' }, scaleanchor: 'x' } }),
+      layout: layout(theme, 'decision boundary (network output)', 'x1', 'x2', PLOT_HEIGHT, { yaxis: squareYAxis(theme, 'x2') }),
       config: PLOT_CONFIG,
     });
   }
@@ -118,7 +105,7 @@ export function datasetFigure(d: DatasetDisplay, theme: Theme): PlotFigure {
   return {
     name: 'dataset',
     data: pointTraces(d, theme),
-    layout: layout(theme, `dataset "${d.name}"`, 'x1', 'x2', { height: PLOT_HEIGHT, yaxis: { ...axisStyle(theme), title: { text: 'x2' }, scaleanchor: 'x' } }),
+    layout: layout(theme, `dataset "${d.name}"`, 'x1', 'x2', PLOT_HEIGHT, { yaxis: squareYAxis(theme, 'x2') }),
     config: PLOT_CONFIG,
   };
 }
@@ -133,7 +120,7 @@ export function gradflowFigure(d: GradflowDisplay, theme: Theme): PlotFigure {
   return {
     name: 'gradflow',
     data,
-    layout: layout(theme, 'gradient norm reaching each layer at initialisation', 'layer (0 = next to the input)', 'gradient norm', {
+    layout: layout(theme, 'gradient norm reaching each layer at initialisation', 'layer (0 = next to the input)', 'gradient norm', LINE_CHART_HEIGHT, {
       yaxis: { ...axisStyle(theme), title: { text: 'gradient norm' }, type: 'log', exponentformat: 'power' },
     }),
     config: PLOT_CONFIG,

@@ -5,15 +5,10 @@
  * the first plot is drawn. Nothing comes from the network.
  */
 
-/** The part of plotly's API the renderer uses. */
+/** The part of plotly's API we use: every draw is Plotly.react (see live-charts.ts). */
 export interface PlotlyApi {
-  newPlot(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
-  relayout(root: HTMLElement, update: Record<string, unknown>): Promise<HTMLElement>;
-  restyle(root: HTMLElement, update: Record<string, unknown>, traces?: number[]): Promise<HTMLElement>;
-  /** Redraws with new data and layout (used to re-theme the network figures). */
   react(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
   purge(root: HTMLElement): void;
-  readonly Plots: { resize(root: HTMLElement): Promise<void> | void };
 }
 
 let loading: Promise<PlotlyApi> | undefined;

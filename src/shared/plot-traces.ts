@@ -1,8 +1,9 @@
 /**
- * Turning function / plot displays into plotly traces: the pure part shared by
- * the HTML export (src/cli/html-export.ts) and the notebook renderer
- * (src/renderer). Plain data in, plain JSON out; no DOM, no Node APIs, so it
- * runs in the extension host, the CLI and the renderer's webview alike.
+ * Turning function / plot displays into series and plotly traces: the pure
+ * part shared by the renderer's figures (src/renderer/figures.ts, which the
+ * HTML export draws too) and the static SVG plots (svg-plot.ts). Plain data
+ * in, plain JSON out; no DOM, no Node APIs, so it runs in the extension host,
+ * the CLI and the renderer's webview alike.
  */
 import { fromJsonNumber, type FunctionDisplay, type JsonNumber, type PlotDisplay } from './output';
 
@@ -13,16 +14,6 @@ export interface Series {
   readonly y: readonly JsonNumber[];
   /** The derivative of the series before it: drawn dashed in the same colour. */
   readonly derivative?: boolean;
-}
-
-/** plotly's default colours; a function and its derivative share one. */
-export const DEFAULT_COLORS: readonly string[] = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
-
-/** What Plotly.newPlot receives: plain JSON, built here, executed nowhere. */
-export interface PlotSpec {
-  readonly data: unknown[];
-  readonly layout: unknown;
-  readonly config: unknown;
 }
 
 /** A plotly scatter trace as built here (a subset of plotly's type). */
@@ -91,15 +82,14 @@ export function colorIndices(series: readonly Pick<Series, 'derivative'>[]): num
 }
 
 export interface TraceOptions {
-  /** Colours to cycle through; DEFAULT_COLORS when omitted. */
-  readonly colors?: readonly string[];
-  /** The hover label of each trace; `name(%{x}) = %{y}` when omitted. */
-  readonly hovertemplate?: (escapedName: string) => string;
+  /** Colours to cycle through (at least one); a function and its derivative share one. */
+  readonly colors: readonly string[];
+  /** The hover label of each trace. */
+  readonly hovertemplate: (escapedName: string) => string;
 }
 
-export function buildTraces(series: readonly Series[], options: TraceOptions = {}): LineTrace[] {
-  const colors = options.colors && options.colors.length > 0 ? options.colors : DEFAULT_COLORS;
-  const hover = options.hovertemplate ?? ((name: string) => `${name}(%{x}) = %{y}<extra></extra>`);
+export function buildTraces(series: readonly Series[], options: TraceOptions): LineTrace[] {
+  const { colors, hovertemplate: hover } = options;
   const indices = colorIndices(series);
   return series.map((s, i) => ({
     type: 'scatter',
@@ -112,24 +102,9 @@ export function buildTraces(series: readonly Series[], options: TraceOptions = {
   }));
 }
 
-export function kinkShapes(kinks: readonly number[], color = '#888'): KinkShape[] {
+export function kinkShapes(kinks: readonly number[], color: string): KinkShape[] {
   return kinks.filter(Number.isFinite).map((k) => ({
     type: 'line', xref: 'x', yref: 'paper', x0: k, x1: k, y0: 0, y1: 1,
     line: { color, width: 1, dash: 'dot' },
   }));
-}
-
-/** The HTML export's figure: plotly's default look on a white page. */
-export function plotSpec(series: readonly Series[], kinks: readonly number[], title: string | undefined): PlotSpec {
-  const layout = {
-    ...(title ? { title: { text: plotText(title) } } : {}),
-    xaxis: { title: { text: 'x' }, zeroline: true },
-    yaxis: { title: { text: 'y' }, zeroline: true },
-    showlegend: true,
-    legend: { orientation: 'h', y: -0.2 },
-    shapes: kinkShapes(kinks),
-    height: 380,
-    margin: { l: 50, r: 20, t: title ? 50 : 20, b: 50 },
-  };
-  return { data: buildTraces(series), layout, config: { displaylogo: false, responsive: true } };
 }

@@ -25,7 +25,8 @@ export function panelHtml(cspSource: string, scriptUri: string): string {
   .title { font-size: 1.2em; font-weight: 600; margin: 4px 0 8px; }
   .note { opacity: 0.8; margin-bottom: 4px; }
   .formula { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; margin: 4px 0 8px; }
-  .chart { width: 100%; min-height: 360px; }
+  /* no height: a chart is exactly as high as its figure (src/renderer/live-charts.ts) */
+  .chart { width: 100%; }
   .error { color: var(--vscode-errorForeground); }
 </style>
 <title>Activation Lab plot</title>

@@ -7,7 +7,9 @@
  * into the folder the suite polls.
  *
  * Stages: `light` (charts drawn), then each theme switch (`dark`, `contrast`) must change the
- * charts' colours, and `resize` narrows the window: every chart must redraw narrower.
+ * charts' colours and keep every chart's height (plotly's drawing and the chart's box, within
+ * HEIGHT_TOLERANCE), and `resize` narrows the window: every chart must redraw narrower and as
+ * high as before. In every stage plotly's drawing must fill the chart's box (no blank band).
  *
  * Outputs: test-results/screenshots/notebook-<stage>.png.
  */
@@ -15,8 +17,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 
-/** Trace counts in visual.actnb's outputs, in cell order: `relu` -> f, f'; `plot(relu, gelu)` -> 4. */
-export const EXPECTED_TRACES = [2, 4];
+/**
+ * Trace counts in visual.actnb's outputs, in cell order: `relu` -> f, f'; `plot(relu, gelu)` -> 4;
+ * `plot(gradflow(sigmoid), gradflow(relu))` -> 2 (a chart of the network figures, drawn lower).
+ */
+export const EXPECTED_TRACES = [2, 4, 2];
+
+/** How far (px) a chart's height may move across a theme switch, and its drawing from its box. */
+export const HEIGHT_TOLERANCE = 2;
 
 export interface PlotInfo {
   frameUrl: string;
@@ -32,6 +40,9 @@ export interface PlotInfo {
   /** The chart's box and plotly's own drawing width, to see it follow a resize. */
   width: number;
   svgWidth: number;
+  /** The chart's box height and plotly's own drawing height: equal before and after a theme switch. */
+  height: number;
+  svgHeight: number;
 }
 
 export interface StageResult {
@@ -65,6 +76,8 @@ const COLLECT = `(() => {
       top: gd.getBoundingClientRect().top,
       width: gd.getBoundingClientRect().width,
       svgWidth: Number((gd.querySelector('svg.main-svg') || {}).getAttribute?.('width') || 0),
+      height: gd.getBoundingClientRect().height,
+      svgHeight: Number((gd.querySelector('svg.main-svg') || {}).getAttribute?.('height') || 0),
     });
   }
   return out;
@@ -96,8 +109,29 @@ export async function allPlots(page: Page): Promise<PlotInfo[]> {
   return lists.flat().sort((a, b) => a.top - b.top);
 }
 
+const near = (a: number, b: number) => Math.abs(a - b) <= HEIGHT_TOLERANCE;
+
+/**
+ * Why the charts' heights are wrong, or undefined: each chart's drawing (plotly's main-svg)
+ * must fill its box, and after a theme switch (or a narrower window) both must be what they
+ * were before it.
+ */
+export function heightProblem(plots: readonly PlotInfo[], before: StageResult | undefined): string | undefined {
+  const unfilled = plots.findIndex((p) => !near(p.svgHeight, p.height));
+  if (unfilled >= 0) {
+    const p = plots[unfilled]!;
+    return `chart ${unfilled + 1} draws ${p.svgHeight} px high in a ${p.height.toFixed(1)} px box (a blank band)`;
+  }
+  if (!before) return undefined;
+  const moved = plots.findIndex((p, i) => !near(p.svgHeight, before.plots[i]!.svgHeight) || !near(p.height, before.plots[i]!.height));
+  if (moved < 0) return undefined;
+  const [a, b] = [before.plots[moved]!, plots[moved]!];
+  return `chart ${moved + 1} changed height since the ${before.stage} stage: ` +
+    `drawing ${a.svgHeight} -> ${b.svgHeight} px, box ${a.height.toFixed(1)} -> ${b.height.toFixed(1)} px`;
+}
+
 /** Window size of the first stage; `resize` narrows it to NARROW_WIDTH. */
-const WIDE = { width: 1440, height: 1400 };
+const WIDE = { width: 1440, height: 1700 };
 const NARROW_WIDTH = 1000;
 
 const sameCounts = (plots: PlotInfo[]) =>
@@ -156,8 +190,14 @@ export async function visualStage(
     const sameStroke = plots.every((p, i) => p.strokes.join() === previous.plots[i]?.strokes.join());
     if (sameStroke) reason = `trace strokes did not change after the theme switch: ${plots[0]?.strokes.join(', ')}`;
   }
-  // Let plotly finish its transitions before the picture.
+  // Let plotly finish its transitions (and any delayed autosize) before the picture, and
+  // measure the heights then: a chart that first draws right and shrinks later must fail.
   await new Promise((r) => setTimeout(r, 500));
+  if (!reason) {
+    const settled = await allPlots(page);
+    if (sameCounts(settled)) plots = settled;
+    reason = heightProblem(plots, previous);
+  }
   const screenshot = path.join(screenshotDir, `notebook-${stage}.png`);
   try {
     await page.screenshot({ path: screenshot, timeout: 15_000 });
@@ -165,7 +205,7 @@ export async function visualStage(
     reason ??= `screenshot failed: ${e instanceof Error ? e.message : e}`;
   }
   for (const [i, p] of plots.entries()) {
-    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), ${Math.round(p.svgWidth)} px wide, tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
+    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), ${Math.round(p.svgWidth)} px wide, ${p.svgHeight} px high in a ${p.height.toFixed(1)} px box, tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
   }
   // Not a failure (yet): a see-through trace colour is hard to see, so say so.
   const faint = [...new Set(plots.flatMap((p) => p.strokes.filter((x) => x.includes('@'))))];

@@ -6,10 +6,12 @@
  *   1. open fixtures/visual.actnb, light theme, run all cells; log `[visual] ready light`;
  *   2. the harness inspects the output webviews, takes notebook-light.png, writes `light.ack`;
  *   3. switch to a dark theme; log `[visual] ready dark`;
- *   4. the harness checks the re-theme, takes notebook-dark.png, writes `dark.ack`;
+ *   4. the harness checks the re-theme (new colours; every chart as high as before, plotly's
+ *      drawing and the chart's box within 2 px, no blank band), takes notebook-dark.png,
+ *      writes `dark.ack`;
  *   5. the same for the high-contrast theme (`contrast`);
  *   6. `[visual] ready resize`: the harness narrows the browser window and checks that every
- *      chart redraws to the new width.
+ *      chart redraws to the new width, at the same height.
  * An ack is `ok` or `fail: <reason>`; a failure fails this test.
  */
 import { strict as assert } from 'assert';

@@ -7,7 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseNotebook } from '../../../src/services/notebook-format/format';
-import { TEXT_MIME, VALUE_MIME } from '../../../src/shared/output';
+import { Session } from '../../../src/language/runtime/session';
+import { buildFigure } from '../../../src/renderer/figures';
+import { readTheme } from '../../../src/renderer/theme';
+import { TEXT_MIME, VALUE_MIME, type FunctionDisplay, type PlotDisplay } from '../../../src/shared/output';
 import { cli, ensureCliBuilt, ROOT } from './cli-harness';
 
 const notebook = (cells: unknown[], extra: Record<string, unknown> = {}): string =>
@@ -252,6 +255,17 @@ describe('activation-lab run', function () {
         ['relu', 'solid'], ["relu'", 'dash'], ['leaky_relu(alpha=0.2)', 'solid'], ["leaky_relu(alpha=0.2)'", 'dash'],
       ]);
       assert.equal(plot.layout.title.text, '&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
+    });
+
+    it('draws functions and plots with the notebook renderer\'s figures, in its light theme', () => {
+      const { html } = exportHtml([code('relu'), code('plot(relu, gelu, title="t")')]);
+      const figures = [...html.matchAll(/<script type="application\/json" data-plot="[^"]+">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as unknown);
+      const session = new Session();
+      const light = readTheme(() => '', ['vscode-light']);
+      const expected = ['relu', 'plot(relu, gelu, title="t")'].map((source) => buildFigure(session.run(source).display as FunctionDisplay | PlotDisplay, light));
+      // what the page's script hands to Plotly.newPlot is, as JSON, exactly the renderer's figure
+      assert.deepEqual(figures, JSON.parse(JSON.stringify(expected)));
+      assert.equal(expected[0].data[0].line.color, light.palette[0]);
     });
 
     it('draws training runs, gradient flow and data sets with the renderer\'s figures', () => {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
 import type { FunctionDisplay, PlotDisplay } from '../../../src/shared/output';
-import { buildFigure, formulaLines, PLOT_CONFIG, themeRelayout, themeRestyle } from '../../../src/renderer/figures';
+import { PLOT_CONFIG, PLOT_HEIGHT } from '../../../src/renderer/figure-style';
+import { buildFigure, formulaLines, functionFigures, plotFigures } from '../../../src/renderer/figures';
 import { opaque, readTheme, themeKind, type Theme } from '../../../src/renderer/theme';
-import { buildTraces, colorIndices, plotSpec } from '../../../src/shared/plot-traces';
+import { colorIndices } from '../../../src/shared/plot-traces';
 
 const theme: Theme = {
   kind: 'dark',
@@ -87,14 +88,27 @@ describe('renderer figures', () => {
     assert.deepEqual(buildFigure(bare, theme).data, []);
   });
 
-  it('re-themes with flat relayout paths and one restyle colour per trace', () => {
+  it('function and plot displays are figure sets: none for a function without a curve', () => {
+    const { curve: _curve, ...bare } = relu;
+    assert.deepEqual(functionFigures(bare, theme), []);
+    assert.deepEqual(functionFigures(relu, theme).map((f) => [f.name, f.data.length]), [['function', 2]]);
+    const plot: PlotDisplay = { kind: 'plot', series: [{ name: 'a', x: [0, 1], y: [0, 1] }] };
+    assert.deepEqual(plotFigures(plot, theme).map((f) => [f.name, f.data.length]), [['plot', 1]]);
+  });
+
+  it('re-theming rebuilds the colours and nothing else: same height, margins and legend place', () => {
     const light: Theme = { ...theme, kind: 'light', foreground: '#333333', border: '#c8c8c8', palette: ['#0000ff', '#ff0000'] };
-    const relayout = themeRelayout(light, 2);
-    assert.equal(relayout['font.color'], '#333333');
-    assert.equal(relayout['xaxis.gridcolor'], '#c8c8c866');
-    assert.equal(relayout['shapes[1].line.color'], '#c8c8c8');
-    assert.ok(Object.keys(relayout).every((k) => k.includes('.')), 'never replaces a whole container');
-    assert.deepEqual(themeRestyle([{}, { derivative: true }, {}, {}], light), { 'line.color': ['#0000ff', '#0000ff', '#ff0000', '#0000ff'] });
+    const [dark, bright] = [buildFigure(relu, theme), buildFigure(relu, light)];
+    const { layout } = bright;
+    assert.deepEqual(bright.data.map((t) => t.line.color), ['#0000ff', '#0000ff']);
+    assert.equal((layout.font as { color: string }).color, '#333333');
+    assert.equal((layout.xaxis as { gridcolor: string }).gridcolor, '#c8c8c866');
+    assert.equal((layout as unknown as Layout).shapes[0].line.color, '#c8c8c8', 'kinks take the border colour');
+    assert.equal(layout.height, PLOT_HEIGHT);
+    for (const key of ['height', 'margin', 'legend', 'autosize', 'uirevision'] as const) {
+      assert.deepEqual(layout[key], dark.layout[key], `${key} does not depend on the theme`);
+    }
+    assert.equal(layout.width, undefined, 'the width is the chart element\'s, given at each draw');
   });
 });
 
@@ -114,18 +128,9 @@ describe('renderer theme', () => {
   });
 });
 
-describe('shared plot traces (renderer and HTML export)', () => {
+describe('shared plot traces', () => {
   it('a derivative keeps the colour of the series before it', () => {
     assert.deepEqual(colorIndices([{ derivative: true }, {}, { derivative: true }, {}]), [0, 1, 1, 2]);
-  });
-
-  it('the HTML export keeps plotly defaults', () => {
-    const spec = plotSpec([{ name: 'f', x: [0], y: ['Infinity'] }], [1], 't');
-    const trace = (spec.data as ReturnType<typeof buildTraces>)[0];
-    assert.equal(trace.line.color, '#1f77b4');
-    assert.deepEqual(trace.y, [null]);
-    assert.equal(trace.hovertemplate, 'f(%{x}) = %{y}<extra></extra>');
-    assert.deepEqual(spec.config, { displaylogo: false, responsive: true });
   });
 });
 

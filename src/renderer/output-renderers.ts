@@ -1,0 +1,80 @@
+/**
+ * How each kind of output is drawn, in one table: the text and tables shown
+ * first (blocks), then the charts, from a pure `(display, theme) => figures`
+ * builder. The notebook renderer (index.ts) turns blocks into DOM and hands
+ * the builder to LiveCharts, which redraws it for a new theme or width; the
+ * plot panel and the HTML export take the same builders (outputFigures).
+ *
+ *   function -> formula text; f (solid) and f' (dashed)
+ *   plot     -> all series overlaid, derivatives dashed, title
+ *   tensor   -> compact table (dtype, shape, at most 200 elements)
+ *   table    -> table with headers;  network -> table of layers and parameter counts
+ *   training -> summary line; loss, accuracy, dead units / prelu slopes, decision boundary
+ *   gradflow -> gradient norm against layer, log y;  dataset -> the points
+ *   number / string / boolean -> text; error -> styled text; none -> nothing
+ *
+ * Pure (no DOM, no plotly import), so it is unit-tested and the CLI can use it.
+ */
+import type { DisplayValue, ErrorDisplay } from '../shared/output';
+import { trainingText } from '../shared/network-text';
+import type { PlotFigure } from './figure-style';
+import { formulaLines, functionFigures, plotFigures } from './figures';
+import { datasetFigure, gradflowFigure, trainingFigures } from './network-figures';
+import { formatValue, networkView, tableView, tensorView, type TableView } from './tables';
+import type { Theme } from './theme';
+
+/** Something shown above an output's charts: a line (or lines) of text, or a table. */
+export type OutputBlock =
+  | { readonly text: string; readonly style: 'text' | 'formula' | 'error' }
+  | { readonly table: TableView };
+
+/** An output's charts for a theme. A display has as many in every theme; only colours differ. */
+export type FigureBuilder<D> = (display: D, theme: Theme) => PlotFigure<object>[];
+
+export interface OutputRenderer<D> {
+  readonly blocks: (display: D) => OutputBlock[];
+  /** Omitted for kinds that never draw a chart. */
+  readonly figures?: FigureBuilder<D>;
+}
+
+type Kind = DisplayValue['kind'];
+type DisplayOf<K extends Kind> = Extract<DisplayValue, { kind: K }>;
+
+const text = (value: string): OutputBlock => ({ text: value, style: 'text' });
+const formula = (value: string): OutputBlock => ({ text: value, style: 'formula' });
+const table = (view: TableView): OutputBlock => ({ table: view });
+
+const errorText = (d: ErrorDisplay): string =>
+  d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : `error: ${d.message}`;
+
+export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<K>> } = {
+  none: { blocks: () => [] },
+  number: { blocks: (d) => [text(formatValue(d.value))] },
+  string: { blocks: (d) => [text(d.value)] },
+  boolean: { blocks: (d) => [text(String(d.value))] },
+  error: { blocks: (d) => [{ text: errorText(d), style: 'error' }] },
+  tensor: { blocks: (d) => [table(tensorView(d))] },
+  table: { blocks: (d) => [table(tableView(d))] },
+  network: { blocks: (d) => [table(networkView(d))] },
+  function: { blocks: (d) => [formula(formulaLines(d).join('\n'))], figures: functionFigures },
+  plot: { blocks: () => [], figures: plotFigures },
+  training: { blocks: (d) => [formula(trainingText(d))], figures: trainingFigures },
+  gradflow: { blocks: () => [], figures: (d, theme) => [gradflowFigure(d, theme)] },
+  dataset: { blocks: () => [], figures: (d, theme) => [datasetFigure(d, theme)] },
+};
+
+/**
+ * The renderer of a display's kind; undefined for a kind this build does not know
+ * (outputs saved by a newer version) or JSON that is not a display at all.
+ */
+export function rendererFor(d: DisplayValue): OutputRenderer<DisplayValue> | undefined {
+  const kind = (d as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(OUTPUT_RENDERERS, kind)) return undefined;
+  // The table is keyed by kind, so the entry for d.kind takes d; TypeScript cannot see that through the union.
+  return OUTPUT_RENDERERS[kind as Kind] as OutputRenderer<DisplayValue>;
+}
+
+/** A display's charts for a theme (none for kinds without charts). */
+export function outputFigures(d: DisplayValue, theme: Theme): PlotFigure<object>[] {
+  return rendererFor(d)?.figures?.(d, theme) ?? [];
+}

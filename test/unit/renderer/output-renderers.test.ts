@@ -1,0 +1,64 @@
+import { strict as assert } from 'assert';
+import { OUTPUT_RENDERERS, outputFigures, rendererFor, type OutputBlock } from '../../../src/renderer/output-renderers';
+import type { Theme } from '../../../src/renderer/theme';
+import { Session } from '../../../src/language/runtime/session';
+import type { DisplayValue } from '../../../src/shared/output';
+
+const dark: Theme = { kind: 'dark', foreground: '#cccccc', background: '#1f1f1f', border: '#454545', palette: ['#111111', '#222222'] };
+const light: Theme = { kind: 'light', foreground: '#333333', background: '#ffffff', border: '#c8c8c8', palette: ['#0000ff', '#ff0000'] };
+
+const run = (source: string): DisplayValue => new Session().run(source).display;
+const shown = (d: DisplayValue): { blocks: OutputBlock[]; figures: string[] } => ({
+  blocks: rendererFor(d)!.blocks(d),
+  figures: outputFigures(d, dark).map((f) => f.name),
+});
+
+describe('renderer: output renderers by kind', () => {
+  it('has an entry for every kind of display', () => {
+    assert.deepEqual(Object.keys(OUTPUT_RENDERERS).sort(), [
+      'boolean', 'dataset', 'error', 'function', 'gradflow', 'network', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
+    ]);
+  });
+
+  it('text kinds are one block and no chart', () => {
+    assert.deepEqual(shown({ kind: 'number', value: 'NaN' }), { blocks: [{ text: 'nan', style: 'text' }], figures: [] });
+    assert.deepEqual(shown({ kind: 'boolean', value: false }).blocks, [{ text: 'false', style: 'text' }]);
+    assert.deepEqual(shown({ kind: 'none' }), { blocks: [], figures: [] });
+    assert.deepEqual(shown({ kind: 'error', message: 'boom', line: 2, column: 3 }).blocks, [{ text: 'error at line 2, column 3: boom', style: 'error' }]);
+    assert.deepEqual(shown({ kind: 'error', message: 'interrupted', line: 0, column: 0 }).blocks, [{ text: 'error: interrupted', style: 'error' }]);
+  });
+
+  it('tensors, tables and networks are tables', () => {
+    const blocks = shown(run('[1, 2, 3]')).blocks;
+    assert.equal(blocks.length, 1);
+    assert.ok('table' in blocks[0] && blocks[0].table.caption?.includes('shape [3]'));
+    assert.ok('table' in shown(run('mlp([2, 3, 1])')).blocks[0]);
+  });
+
+  it('functions, plots and the network figures are figure sets', () => {
+    const relu = shown(run('relu'));
+    assert.deepEqual(relu.blocks, [{ text: "relu(x) = max(0, x)\nrelu'(x) = 1 if x > 0 else 0", style: 'formula' }]);
+    assert.deepEqual(relu.figures, ['function']);
+    assert.deepEqual(shown(run('plot(relu, gelu)')), { blocks: [], figures: ['plot'] });
+    assert.deepEqual(shown(run('plot(gradflow(relu))')).figures, ['gradflow']);
+    assert.deepEqual(shown(run('dataset("xor", n=20)')).figures, ['dataset']);
+    const fit = shown(run('train(mlp([2, 4, 1]), dataset("xor", n=40), epochs=2)'));
+    assert.match((fit.blocks[0] as { text: string }).text, /^training run: 2 of 2 epochs/);
+    assert.deepEqual(fit.figures, ['loss', 'accuracy', 'units', 'boundary']);
+  });
+
+  it('a display has the same figures, of the same heights, in every theme', () => {
+    for (const source of ['relu', 'plot(relu, gelu)', 'train(mlp([2, 4, 1]), dataset("xor", n=40), epochs=2)']) {
+      const d = run(source);
+      const sizes = (t: Theme) => outputFigures(d, t).map((f) => `${f.name} ${f.layout.height}`);
+      assert.deepEqual(sizes(light), sizes(dark), source);
+    }
+  });
+
+  it('a kind it does not know (an output from a newer version) has no renderer', () => {
+    assert.equal(rendererFor({ kind: 'hologram' } as unknown as DisplayValue), undefined);
+    assert.equal(rendererFor({ kind: 'toString' } as unknown as DisplayValue), undefined, 'not an inherited property');
+    assert.equal(rendererFor(null as unknown as DisplayValue), undefined);
+    assert.deepEqual(outputFigures({ kind: 'hologram' } as unknown as DisplayValue, dark), []);
+  });
+});
