@@ -1,186 +1,198 @@
 /**
- * Fusing elementwise expressions: `x * sigmoid(1.702 * x)` on tensors runs as
- * one loop that writes one output, instead of one pass and one temporary
- * tensor per operator.
+ * Evaluating a tree of operations (operators and calls) in one walk, fusing
+ * its elementwise pieces into loops (fused-loop.ts): `x * sigmoid(1.702 * x)`
+ * on a tensor runs as one pass, not three.
  *
- * The loop is compiled with `new Function` from the parsed tree ONLY: the
- * generated source contains nothing the user typed, no names, no strings, not
- * even their numbers. Tensors, scalars, functions and parameters are passed in
- * arrays and referenced by slot index (`T[0][i]`, `S[1]`, `F[2](v, P[2])`);
- * operators come from a fixed table. Results are bit-identical to the
- * unfused path: float64 arithmetic is the same, and in float32 every
- * intermediate is rounded with Math.fround exactly where the unfused path
- * stores into a Float32Array.
+ * The evaluator hands over the topmost operation of a tree; the steps are:
+ *
+ * 1. Plan: one walk over the tree, top-down from that root and in the order the
+ *    ordinary evaluator goes (left before right; a call's function, then its
+ *    arguments, then its named arguments). Every node is visited once: no
+ *    subtree is planned again after a node above it could not be fused.
+ * 2. Evaluate the leaves: nodes that are not operations (`x`, `1.702`, `m[0]`)
+ *    are evaluated once, by the evaluator, when the walk reaches them.
+ * 3. Compile: a node whose inputs allow it (operators of LOOP_OPERATORS,
+ *    elementwise activations and math functions, over tensors of one shape
+ *    and at least MIN_ELEMENTS elements, and numbers) becomes code for element
+ *    i of a loop. A node that cannot be fused (a string or function operand,
+ *    shapes that need broadcasting, small tensors, a user function, `@`...) is
+ *    computed the ordinary way, by the evaluator's unary/binary/call, from the
+ *    values its inputs already have: leaves are not evaluated again.
+ * 4. Run: a fused piece runs as one loop where its value is needed, at the
+ *    root or below a node that could not be fused. A piece of one operation is
+ *    computed the ordinary way instead: one pass either way, and no compiling.
+ *
+ * Subtrees of numbers (`1 / 3` in `x + 1 / 3`) are computed the ordinary way,
+ * in float64, and enter a loop as one number, as they enter the engine.
+ * Results are bit-identical to the unfused path: float64 arithmetic is the
+ * same, and in float32 every intermediate is rounded with Math.fround exactly
+ * where the unfused path stores into a Float32Array.
+ *
+ * Errors need no special care: a fused node cannot fail (its inputs have one
+ * shape, its functions are elementwise), so every error comes from a leaf or
+ * an ordinary node, raised at the same point as without fusion.
  */
-import { allocate, inChunks, Tensor, type ParameterValues } from '../../engine';
-import type { Expr } from '../ast';
-import { LanguageError } from '../errors';
+import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
+import type { Shape } from '../../engine';
 import { ActivationFunction } from './activation-function';
 import { MathFunction } from './builtins/math';
+import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
-import { tensorValue, type Value } from './values';
+import type { FunctionValue, ParameterValues } from './function-value';
+import { LOOP_OPERATORS, LoopInputs, type LoopDType } from './fused-loop';
+import type { Value } from './values';
 
 /** Below this many elements the per-operator path is already cheap. */
 const MIN_ELEMENTS = 4096;
-const MAX_CACHED_LOOPS = 256;
 
-const OPERATORS: Readonly<Record<string, (a: string, b: string) => string>> = {
-  '+': (a, b) => `(${a} + ${b})`,
-  '-': (a, b) => `(${a} - ${b})`,
-  '*': (a, b) => `(${a} * ${b})`,
-  '/': (a, b) => `(${a} / ${b})`,
-  '^': (a, b) => `Math.pow(${a}, ${b})`,
-};
+export type Operation = UnaryExpr | BinaryExpr | CallExpr;
 
-type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], out: Float32Array | Float64Array, start: number, end: number) => void;
-const compiled = new Map<string, Loop>();
+/** A node compiled into loop code, not yet run. */
+interface Fused {
+  readonly kind: 'fused';
+  readonly expr: Operation;
+  /** Element i of the node's value. */
+  readonly code: string;
+  readonly dtype: LoopDType;
+  readonly shape: Shape;
+  /** Operators and calls in the code. */
+  readonly operations: number;
+  /** The node computed the ordinary way, from its inputs' values. */
+  readonly unfused: () => Value;
+}
 
-/** Only these shapes of tree are candidates; anything else takes the ordinary path. */
-function fusable(e: Expr): boolean {
-  switch (e.type) {
-    case 'number': case 'name': case 'boolean': return true;
-    case 'unary': return fusable(e.operand);
-    case 'binary': return e.op in OPERATORS && fusable(e.left) && fusable(e.right);
-    case 'call': return e.callee.type === 'name' && e.args.length === 1 && fusable(e.args[0]);
-    default: return false;
+/** What the walk knows of a node: its value, or the code that will compute it. */
+type Piece = Value | Fused;
+
+/** Pieces a loop can read: fused code, tensors large enough to be worth a loop, numbers. */
+type LoopInput = Fused | Extract<Value, { kind: 'tensor' | 'number' | 'boolean' }>;
+
+/** The value of an operator or call node and everything under it. */
+export function evaluateOperations(root: Operation, ev: Evaluator): Value {
+  return new Walk(ev).value(root);
+}
+
+class Walk {
+  private readonly pieces = new Map<Expr, Piece>();
+  /** Made when the first loop input is, so arithmetic on numbers allocates none. */
+  private inputs?: LoopInputs;
+
+  constructor(private readonly ev: Evaluator) {}
+
+  /** The value of a node: visited if it was not yet, its loop run if it was fused. */
+  readonly value = (e: Expr): Value => {
+    const piece = this.pieces.get(e) ?? this.visit(e);
+    if (piece.kind !== 'fused') return piece;
+    const v = piece.operations >= 2 ? this.loopInputs().run(piece.code, piece.dtype, piece.shape, this.ev, piece.expr.span) : piece.unfused();
+    this.pieces.set(e, v);
+    return v;
+  };
+
+  private visit(e: Expr): Piece {
+    const piece = e.type === 'unary' ? this.unary(e)
+      : e.type === 'binary' ? this.binary(e)
+        : e.type === 'call' ? this.call(e)
+          : this.ev.evaluate(e);
+    this.pieces.set(e, piece);
+    return piece;
+  }
+
+  private unary(e: UnaryExpr): Piece {
+    const operand = this.visit(e.operand);
+    const unfused = () => this.ev.unary(e.op, this.value(e.operand), e.span);
+    if (!isLoopInput(operand)) return unfused();
+    const shape = loopShape([operand]);
+    if (!shape) return unfused();
+    const code = this.code(operand);
+    return this.fused(e, e.op === '-' ? `(-${code})` : code, loopDType([operand]), shape, [operand], unfused);
+  }
+
+  private binary(e: BinaryExpr): Piece {
+    const left = this.visit(e.left);
+    const right = this.visit(e.right);
+    const unfused = () => this.ev.binary(e, this.value(e.left), this.value(e.right));
+    const operator = LOOP_OPERATORS[e.op];
+    if (!operator || !isLoopInput(left) || !isLoopInput(right)) return unfused();
+    const shape = loopShape([left, right]);
+    if (!shape) return unfused();
+    const dtype = loopDType([left, right]);
+    // a number meeting a float32 tensor is converted to float32 first, as the engine does
+    const operand = (p: LoopInput) => (dtype === 'float32' && p.kind !== 'fused' && p.kind !== 'tensor' ? fround(this.code(p)) : this.code(p));
+    return this.fused(e, rounded(operator(operand(left), operand(right)), dtype), dtype, shape, [left, right], unfused);
+  }
+
+  private call(e: CallExpr): Piece {
+    const callee = this.ev.calleeOf(e, this.value);
+    const unfused = () => this.ev.call(e, callee, this.value);
+    // networks, calls of non-functions (an error) and calls of several arguments: the ordinary way, in its order
+    if (callee.kind !== 'function' || e.args.length !== 1) return unfused();
+    const argument = this.visit(e.args[0]);
+    const named = new Map(e.named.map((n) => [n.name, this.value(n.value)] as const));
+    if (!isLoopInput(argument)) return unfused();
+    const shape = loopShape([argument]);
+    const how = shape && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
+    if (!shape || !how) return unfused();
+    const dtype = loopDType([argument]);
+    const code = this.loopInputs().call(how.f, this.code(argument), how.parameters);
+    return this.fused(e, rounded(code, dtype), dtype, shape, [argument], unfused);
+  }
+
+  private fused(expr: Operation, code: string, dtype: LoopDType, shape: Shape, inputs: readonly LoopInput[], unfused: () => Value): Fused {
+    let operations = 1;
+    for (const p of inputs) if (p.kind === 'fused') operations += p.operations;
+    return { kind: 'fused', expr, code, dtype, shape, operations, unfused };
+  }
+
+  /** Element i of an input, in the loop. */
+  private code(p: LoopInput): string {
+    if (p.kind === 'fused') return p.code;
+    if (p.kind === 'tensor') return this.loopInputs().tensor(p.tensor);
+    return this.loopInputs().scalar(p.kind === 'number' ? p.value : p.value ? 1 : 0);
+  }
+
+  private loopInputs(): LoopInputs {
+    return (this.inputs ??= new LoopInputs());
   }
 }
 
-function operations(e: Expr): number {
-  switch (e.type) {
-    case 'unary': return 1 + operations(e.operand);
-    case 'binary': return 1 + operations(e.left) + operations(e.right);
-    case 'call': return 1 + operations(e.args[0]);
-    default: return 0;
-  }
+function isLoopInput(p: Piece): p is LoopInput {
+  return p.kind === 'fused' || p.kind === 'number' || p.kind === 'boolean' || (p.kind === 'tensor' && p.tensor.size >= MIN_ELEMENTS);
 }
 
-class Abort extends Error {}
-
-/** The fused value of `expr`, or undefined when it should be evaluated the ordinary way. */
-export function tryFuse(expr: Expr, ev: Evaluator): Value | undefined {
-  if (!fusable(expr) || operations(expr) < 2) return undefined;
-  const T: (Float32Array | Float64Array)[] = [];
-  const S: number[] = [];
-  const F: Function[] = [];
-  const P: unknown[] = [];
-  let shape: readonly number[] | undefined;
-  const tensorSlots = new Map<Tensor, number>();
-
-  /**
-   * Scalar-only subtrees are evaluated normally and become one scalar slot.
-   * Answered once per node: emit asks at every level of the tree.
-   */
-  const tensorInside = new Map<Expr, boolean>();
-  const hasTensor = (e: Expr): boolean => {
-    let answer = tensorInside.get(e);
-    if (answer === undefined) {
-      switch (e.type) {
-        case 'name': answer = ev.lookup(e.name, e.span).kind === 'tensor'; break;
-        case 'unary': answer = hasTensor(e.operand); break;
-        case 'binary': answer = hasTensor(e.left) || hasTensor(e.right); break;
-        case 'call': answer = hasTensor(e.args[0]); break;
-        default: answer = false;
-      }
-      tensorInside.set(e, answer);
-    }
-    return answer;
-  };
-
-  // A tree without tensors is plain arithmetic on numbers; bad names are reported by the ordinary path.
-  try {
-    if (!hasTensor(expr)) return undefined;
-  } catch (e) {
-    if (e instanceof LanguageError) return undefined;
-    throw e;
+/** The shape the inputs share; undefined if they disagree (broadcasting is the engine's) or are all numbers. */
+function loopShape(inputs: readonly LoopInput[]): Shape | undefined {
+  let shape: Shape | undefined;
+  for (const p of inputs) {
+    const s = p.kind === 'fused' ? p.shape : p.kind === 'tensor' ? p.tensor.shape : undefined;
+    if (s === undefined) continue;
+    if (shape !== undefined && (s.length !== shape.length || s.some((d, k) => d !== shape![k]))) return undefined;
+    shape = s;
   }
+  return shape;
+}
 
-  type Kind = 'scalar' | 'float32' | 'float64';
-  interface Code { readonly code: string; readonly kind: Kind }
-  const f32 = (code: string): string => `Math.fround(${code})`;
-  /** float32 results are rounded wherever the unfused path would store into a Float32Array. */
-  const rounded = (code: string, kind: Kind): Code => ({ code: kind === 'float32' ? f32(code) : code, kind });
+/** float64 if any input is, as the engine decides. */
+function loopDType(inputs: readonly LoopInput[]): LoopDType {
+  const float64 = inputs.some((p) => (p.kind === 'fused' ? p.dtype : p.kind === 'tensor' ? p.tensor.dtype : undefined) === 'float64');
+  return float64 ? 'float64' : 'float32';
+}
 
-  const scalarSlot = (v: Value): Code => {
-    const x = v.kind === 'number' ? v.value : v.kind === 'boolean' ? (v.value ? 1 : 0) : undefined;
-    if (x === undefined) throw new Abort();
-    S.push(x);
-    return { code: `S[${S.length - 1}]`, kind: 'scalar' };
-  };
+const fround = (code: string): string => `Math.fround(${code})`;
 
-  const emit = (e: Expr): Code => {
-    if (!hasTensor(e)) return scalarSlot(ev.evaluate(e));
-    switch (e.type) {
-      case 'name': {
-        const v = ev.lookup(e.name, e.span);
-        if (v.kind !== 'tensor') throw new Abort();
-        const t = v.tensor;
-        if (shape && (shape.length !== t.shape.length || shape.some((d, k) => d !== t.shape[k]))) throw new Abort(); // broadcasting: unfused
-        shape = t.shape;
-        let slot = tensorSlots.get(t);
-        if (slot === undefined) {
-          slot = T.push(t.data) - 1;
-          tensorSlots.set(t, slot);
-        }
-        return { code: `T[${slot}][i]`, kind: t.dtype };
-      }
-      case 'unary': {
-        const operand = emit(e.operand);
-        return e.op === '-' ? { code: `(-${operand.code})`, kind: operand.kind } : operand;
-      }
-      case 'binary': {
-        const left = emit(e.left);
-        const right = emit(e.right);
-        const kind: Kind = left.kind === 'float64' || right.kind === 'float64' ? 'float64' : 'float32';
-        // a number meeting a float32 tensor is converted to float32 first, as the engine does
-        const operand = (c: Code) => (c.kind === 'scalar' && kind === 'float32' ? f32(c.code) : c.code);
-        return rounded(OPERATORS[e.op](operand(left), operand(right)), kind);
-      }
-      case 'call': {
-        const callee = ev.lookup((e.callee as Extract<Expr, { type: 'name' }>).name, e.callee.span);
-        const named = new Map(e.named.map((n) => [n.name, ev.evaluate(n.value)] as const));
-        const fn = callee.kind === 'function' ? callee.fn : undefined;
-        const argument = emit(e.args[0]);
-        if (fn instanceof ActivationFunction && fn.order <= 1 && fn.definition.kind === 'elementwise') {
-          const p: ParameterValues = fn.resolvedParameters(named, { span: e.span, evaluator: ev });
-          F.push(fn.order === 0 ? fn.definition.scalar.value : fn.definition.scalar.derivative);
-          P.push(p);
-          return rounded(`F[${F.length - 1}](${argument.code}, P[${P.length - 1}])`, argument.kind);
-        }
-        if (fn instanceof MathFunction && named.size === 0) {
-          F.push(fn.scalar);
-          return rounded(`F[${F.length - 1}](${argument.code})`, argument.kind);
-        }
-        throw new Abort();
-      }
-      default: throw new Abort();
-    }
-  };
+/** float32 results are rounded wherever the unfused path would store into a Float32Array. */
+const rounded = (code: string, dtype: LoopDType): string => (dtype === 'float32' ? fround(code) : code);
 
-  let body: Code;
-  try {
-    body = emit(expr);
-  } catch (e) {
-    // Anything unusual (broadcasting, an error in a subexpression) is left to the ordinary path,
-    // which evaluates it again and reports errors where they belong.
-    if (e instanceof Abort || e instanceof LanguageError) return undefined;
-    throw e;
+/**
+ * How a loop calls fn, or undefined when it cannot: elementwise activations and
+ * their first derivatives, with parameters resolved as a call resolves them
+ * (a bad parameter is the error the call would report), and math functions,
+ * which take no named arguments.
+ */
+function loopCall(fn: FunctionValue, named: ReadonlyMap<string, Value>, site: CallSite): { f: Function; parameters?: ParameterValues } | undefined {
+  if (fn instanceof ActivationFunction && fn.order <= 1 && fn.definition.kind === 'elementwise') {
+    const scalar = fn.definition.scalar;
+    return { f: fn.order === 0 ? scalar.value : scalar.derivative, parameters: fn.resolvedParameters(named, site) };
   }
-  if (!shape || T.length === 0) return undefined;
-  const n = T[0].length;
-  if (n < MIN_ELEMENTS) return undefined;
-  if (body.kind === 'scalar') return undefined;
-  const dtype = body.kind;
-  const source = `for (let i = start; i < end; i++) out[i] = ${body.code};`;
-  let loop = compiled.get(source);
-  if (!loop) {
-    // Generated from the tree's structure only (see the comment at the top); no user text reaches it.
-    loop = new Function('T', 'S', 'F', 'P', 'out', 'start', 'end', source) as Loop;
-    if (compiled.size >= MAX_CACHED_LOOPS) compiled.clear();
-    compiled.set(source, loop);
-  }
-  const out = ev.engine(expr.span, () => allocate(dtype, n));
-  const run = loop;
-  ev.engine(expr.span, () => inChunks(n, ev.shouldStop, (start, end) => run(T, S, F, P, out, start, end)));
-  return tensorValue(new Tensor(dtype, shape, out));
+  if (fn instanceof MathFunction && named.size === 0) return { f: fn.scalar };
+  return undefined;
 }
