@@ -29,8 +29,9 @@
  * where the unfused path stores into a Float32Array.
  *
  * Errors need no special care: a fused node cannot fail (its inputs have one
- * shape, its functions are elementwise), so every error comes from a leaf or
- * an ordinary node, raised at the same point as without fusion.
+ * shape, its functions are elementwise), so every error is raised where the
+ * ordinary evaluator raises it: at a leaf, at a node computed the ordinary way,
+ * or, for a bad parameter, at the call resolving it, as a call would.
  */
 import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
 import type { Shape } from '../../engine';
@@ -100,11 +101,10 @@ class Walk {
   private unary(e: UnaryExpr): Piece {
     const operand = this.visit(e.operand);
     const unfused = () => this.ev.unary(e.op, this.value(e.operand), e.span);
-    if (!isLoopInput(operand)) return unfused();
-    const shape = loopShape([operand]);
-    if (!shape) return unfused();
-    const code = this.code(operand);
-    return this.fused(e, e.op === '-' ? `(-${code})` : code, loopDType([operand]), shape, [operand], unfused);
+    const loop = loopOver([operand]);
+    if (!loop) return unfused();
+    const code = this.code(loop.inputs[0]);
+    return this.fused(e, e.op === '-' ? `(-${code})` : code, loop, unfused);
   }
 
   private binary(e: BinaryExpr): Piece {
@@ -112,13 +112,13 @@ class Walk {
     const right = this.visit(e.right);
     const unfused = () => this.ev.binary(e, this.value(e.left), this.value(e.right));
     const operator = LOOP_OPERATORS[e.op];
-    if (!operator || !isLoopInput(left) || !isLoopInput(right)) return unfused();
-    const shape = loopShape([left, right]);
-    if (!shape) return unfused();
-    const dtype = loopDType([left, right]);
+    if (!operator) return unfused();
+    const loop = loopOver([left, right]);
+    if (!loop) return unfused();
     // a number meeting a float32 tensor is converted to float32 first, as the engine does
-    const operand = (p: LoopInput) => (dtype === 'float32' && p.kind !== 'fused' && p.kind !== 'tensor' ? fround(this.code(p)) : this.code(p));
-    return this.fused(e, rounded(operator(operand(left), operand(right)), dtype), dtype, shape, [left, right], unfused);
+    const operand = (p: LoopInput) => (loop.dtype === 'float32' && isNumber(p) ? fround(this.code(p)) : this.code(p));
+    const [a, b] = loop.inputs;
+    return this.fused(e, rounded(operator(operand(a), operand(b)), loop.dtype), loop, unfused);
   }
 
   private call(e: CallExpr): Piece {
@@ -128,19 +128,17 @@ class Walk {
     if (callee.kind !== 'function' || e.args.length !== 1) return unfused();
     const argument = this.visit(e.args[0]);
     const named = new Map(e.named.map((n) => [n.name, this.value(n.value)] as const));
-    if (!isLoopInput(argument)) return unfused();
-    const shape = loopShape([argument]);
-    const how = shape && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
-    if (!shape || !how) return unfused();
-    const dtype = loopDType([argument]);
-    const code = this.loopInputs().call(how.f, this.code(argument), how.parameters);
-    return this.fused(e, rounded(code, dtype), dtype, shape, [argument], unfused);
+    const loop = loopOver([argument]);
+    const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
+    if (!loop || !how) return unfused();
+    const code = this.loopInputs().call(how.f, this.code(loop.inputs[0]), how.parameters);
+    return this.fused(e, rounded(code, loop.dtype), loop, unfused);
   }
 
-  private fused(expr: Operation, code: string, dtype: LoopDType, shape: Shape, inputs: readonly LoopInput[], unfused: () => Value): Fused {
+  private fused(expr: Operation, code: string, loop: Loop, unfused: () => Value): Fused {
     let operations = 1;
-    for (const p of inputs) if (p.kind === 'fused') operations += p.operations;
-    return { kind: 'fused', expr, code, dtype, shape, operations, unfused };
+    for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
+    return { kind: 'fused', expr, code, dtype: loop.dtype, shape: loop.shape, operations, unfused };
   }
 
   /** Element i of an input, in the loop. */
@@ -155,26 +153,45 @@ class Walk {
   }
 }
 
-function isLoopInput(p: Piece): p is LoopInput {
-  return p.kind === 'fused' || p.kind === 'number' || p.kind === 'boolean' || (p.kind === 'tensor' && p.tensor.size >= MIN_ELEMENTS);
+/** What a node's inputs make of its loop. */
+interface Loop {
+  readonly inputs: readonly LoopInput[];
+  readonly shape: Shape;
+  /** float64 if any input is, as the engine decides. */
+  readonly dtype: LoopDType;
 }
 
-/** The shape the inputs share; undefined if they disagree (broadcasting is the engine's) or are all numbers. */
-function loopShape(inputs: readonly LoopInput[]): Shape | undefined {
+/**
+ * The loop these pieces can be the inputs of; undefined when one cannot be an
+ * input (a string, a function, a small tensor), when their shapes disagree
+ * (broadcasting is the engine's), or when all are numbers (plain arithmetic).
+ */
+function loopOver(pieces: readonly Piece[]): Loop | undefined {
+  const inputs: LoopInput[] = [];
   let shape: Shape | undefined;
-  for (const p of inputs) {
-    const s = p.kind === 'fused' ? p.shape : p.kind === 'tensor' ? p.tensor.shape : undefined;
-    if (s === undefined) continue;
-    if (shape !== undefined && (s.length !== shape.length || s.some((d, k) => d !== shape![k]))) return undefined;
+  let dtype: LoopDType = 'float32';
+  for (const p of pieces) {
+    if (!isLoopInput(p)) return undefined;
+    inputs.push(p);
+    if (isNumber(p)) continue;
+    const s = p.kind === 'fused' ? p.shape : p.tensor.shape;
+    if (shape !== undefined && !sameShape(shape, s)) return undefined;
     shape = s;
+    if ((p.kind === 'fused' ? p.dtype : p.tensor.dtype) === 'float64') dtype = 'float64';
   }
-  return shape;
+  return shape && { inputs, shape, dtype };
 }
 
-/** float64 if any input is, as the engine decides. */
-function loopDType(inputs: readonly LoopInput[]): LoopDType {
-  const float64 = inputs.some((p) => (p.kind === 'fused' ? p.dtype : p.kind === 'tensor' ? p.tensor.dtype : undefined) === 'float64');
-  return float64 ? 'float64' : 'float32';
+function isLoopInput(p: Piece): p is LoopInput {
+  return p.kind === 'fused' || isNumber(p) || (p.kind === 'tensor' && p.tensor.size >= MIN_ELEMENTS);
+}
+
+function isNumber(p: Piece): p is Extract<Value, { kind: 'number' | 'boolean' }> {
+  return p.kind === 'number' || p.kind === 'boolean';
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
 const fround = (code: string): string => `Math.fround(${code})`;
