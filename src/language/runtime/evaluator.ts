@@ -6,8 +6,8 @@
  * pointing at the node that failed; engine errors get that node's position.
  *
  * Trees of operators and calls are walked by fusion.ts, which fuses their
- * elementwise pieces into loops and calls back into unary, binary and call
- * here, with the operands' values, for every node it does not fuse.
+ * elementwise pieces into loops and calls back into unary, binary,
+ * applyFunction and callNonFunction here for every node it does not fuse.
  */
 import {
   binary, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
@@ -22,6 +22,7 @@ import { atSite, runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
+import type { FunctionValue } from './function-value';
 import { evaluateOperations } from './fusion';
 import { Cancelled, type CancellationToken } from './cancellation';
 
@@ -206,24 +207,23 @@ export class Evaluator {
   }
 
   /**
-   * The call once its callee is known, for the operation walk (fusion.ts).
-   * Arguments are evaluated through `evaluate` only when needed, in this order:
-   * positional, then named (a non-function is reported before either).
+   * A call of something that is not a function, for the operation walk: a
+   * network applied to its arguments, or the error that it cannot be called
+   * (raised before any argument is evaluated).
    */
-  call(expr: CallExpr, callee: Value, evaluate: (e: Expr) => Value): Value {
+  callNonFunction(expr: CallExpr, callee: Exclude<Value, { kind: 'function' }>, evaluate: (e: Expr) => Value): Value {
     if (callee.kind === 'network') {
       const args = expr.args.map((a) => evaluate(a));
       return callNetwork(callee.network.net, args, expr.named.length, { span: expr.span, evaluator: this });
     }
-    if (callee.kind !== 'function') {
-      const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
-      throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
-    }
-    const args = expr.args.map((a) => evaluate(a));
-    const named = new Map<string, Value>();
-    for (const n of expr.named) named.set(n.name, evaluate(n.value));
+    const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
+    throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
+  }
+
+  /** fn applied to its evaluated arguments, for the operation walk; its errors point at the call. */
+  applyFunction(expr: CallExpr, fn: FunctionValue, args: readonly Value[], named: ReadonlyMap<string, Value>): Value {
     const site: CallSite = { span: expr.span, evaluator: this, argSpans: expr.args.map((a) => a.span) };
-    return callee.fn.call(args, named, site);
+    return fn.call(args, named, site);
   }
 
   private index(target: Value, indices: readonly Expr[], span: Span): Value {

@@ -1,8 +1,8 @@
 /**
  * The loop a fused piece of an expression runs as: `x * sigmoid(1.702 * x)`
  * on tensors becomes one pass that writes one output, instead of one pass and
- * one temporary tensor per operator. Which pieces are fused is decided by the
- * walk in fusion.ts; this file holds the loop's inputs and compiles and runs it.
+ * one temporary tensor per operator. Which pieces are fused is planned by the
+ * walk in fusion.ts; this file holds a loop's inputs and compiles and runs it.
  *
  * The loop is compiled with `new Function` from the parsed tree ONLY: the
  * generated source contains nothing the user typed, no names, no strings, not
@@ -33,8 +33,8 @@ export const LOOP_OPERATORS: Readonly<Partial<Record<BinaryOperator, (a: string,
 };
 
 /**
- * The inputs of the loops of one expression, by slot. A tensor used twice
- * (`x * sigmoid(x)`) gets one slot, so the loop reads it as one array.
+ * The inputs of one loop, by slot. A tensor used twice (`x * sigmoid(x)`) gets
+ * one slot, so the loop reads it as one array.
  */
 export class LoopInputs {
   private readonly tensors: (Float32Array | Float64Array)[] = [];

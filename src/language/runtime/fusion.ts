@@ -10,17 +10,18 @@
  *    arguments, then its named arguments). Every node is visited once: no
  *    subtree is planned again after a node above it could not be fused.
  * 2. Evaluate the leaves: nodes that are not operations (`x`, `1.702`, `m[0]`)
- *    are evaluated once, by the evaluator, when the walk reaches them.
- * 3. Compile: a node whose inputs allow it (operators of LOOP_OPERATORS,
- *    elementwise activations and math functions, over tensors of one shape
- *    and at least MIN_ELEMENTS elements, and numbers) becomes code for element
- *    i of a loop. A node that cannot be fused (a string or function operand,
- *    shapes that need broadcasting, small tensors, a user function, `@`...) is
- *    computed the ordinary way, by the evaluator's unary/binary/call, from the
- *    values its inputs already have: leaves are not evaluated again.
- * 4. Run: a fused piece runs as one loop where its value is needed, at the
- *    root or below a node that could not be fused. A piece of one operation is
- *    computed the ordinary way instead: one pass either way, and no compiling.
+ *    are evaluated once, by the evaluator, when the walk reaches them. With
+ *    its inputs' values known, a node is planned into a loop if they allow it:
+ *    operators of LOOP_OPERATORS, elementwise activations and math functions,
+ *    over tensors of one shape and at least MIN_ELEMENTS elements, and numbers.
+ *    A node that cannot be fused (a string or function operand, shapes that
+ *    need broadcasting, small tensors, a user function, `@`...) is computed
+ *    the ordinary way, by the evaluator, from the values its inputs already
+ *    have: nothing is evaluated again.
+ * 3. Compile: where a planned piece's value is needed (at the root, or below a
+ *    node that could not be fused), its loop body is generated from the plan.
+ * 4. Run: the loop makes one pass over the elements. A piece of one operation
+ *    is computed the ordinary way instead: one pass either way, no compiling.
  *
  * Subtrees of numbers (`1 / 3` in `x + 1 / 3`) are computed the ordinary way,
  * in float64, and enter a loop as one number, as they enter the engine.
@@ -48,109 +49,100 @@ const MIN_ELEMENTS = 4096;
 
 export type Operation = UnaryExpr | BinaryExpr | CallExpr;
 
-/** A node compiled into loop code, not yet run. */
+/** A node planned into a loop: compiled and run where its value is needed. */
 interface Fused {
   readonly kind: 'fused';
   readonly expr: Operation;
-  /** Element i of the node's value. */
-  readonly code: string;
+  readonly inputs: readonly LoopInput[];
+  /** The node's code for element i, from its inputs' codes. */
+  readonly code: (inputs: readonly string[], slots: LoopInputs) => string;
   readonly dtype: LoopDType;
   readonly shape: Shape;
-  /** Operators and calls in the code. */
+  /** Operators and calls in the piece this node is the root of. */
   readonly operations: number;
   /** The node computed the ordinary way, from its inputs' values. */
   readonly unfused: () => Value;
 }
 
-/** What the walk knows of a node: its value, or the code that will compute it. */
+/** What the walk knows of a node: its value, or the plan that will compute it. */
 type Piece = Value | Fused;
 
-/** Pieces a loop can read: fused code, tensors large enough to be worth a loop, numbers. */
+/** Pieces a loop can read: planned nodes, tensors large enough to be worth a loop, numbers. */
 type LoopInput = Fused | Extract<Value, { kind: 'tensor' | 'number' | 'boolean' }>;
 
 /** The value of an operator or call node and everything under it. */
 export function evaluateOperations(root: Operation, ev: Evaluator): Value {
-  return new Walk(ev).value(root);
+  return new Walk(ev).evaluate(root);
 }
 
 class Walk {
-  private readonly pieces = new Map<Expr, Piece>();
-  /** Made when the first loop input is, so arithmetic on numbers allocates none. */
-  private inputs?: LoopInputs;
-
   constructor(private readonly ev: Evaluator) {}
 
-  /** The value of a node: visited if it was not yet, its loop run if it was fused. */
-  readonly value = (e: Expr): Value => {
-    const piece = this.pieces.get(e) ?? this.visit(e);
-    if (piece.kind !== 'fused') return piece;
-    const v = piece.operations >= 2 ? this.loopInputs().run(piece.code, piece.dtype, piece.shape, this.ev, piece.expr.span) : piece.unfused();
-    this.pieces.set(e, v);
-    return v;
-  };
+  /** The value of a node of the tree, and of everything under it. */
+  readonly evaluate = (e: Expr): Value => this.valueOf(this.visit(e));
+
+  private valueOf(p: Piece): Value {
+    if (p.kind !== 'fused') return p;
+    // one operation: the engine's one pass is as fast, and needs no compiling
+    if (p.operations < 2) return p.unfused();
+    const slots = new LoopInputs();
+    return slots.run(codeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span);
+  }
 
   private visit(e: Expr): Piece {
-    const piece = e.type === 'unary' ? this.unary(e)
-      : e.type === 'binary' ? this.binary(e)
-        : e.type === 'call' ? this.call(e)
-          : this.ev.evaluate(e);
-    this.pieces.set(e, piece);
-    return piece;
+    switch (e.type) {
+      case 'unary': return this.unary(e);
+      case 'binary': return this.binary(e);
+      case 'call': return this.call(e);
+      default: return this.ev.evaluate(e);
+    }
   }
 
   private unary(e: UnaryExpr): Piece {
     const operand = this.visit(e.operand);
-    const unfused = () => this.ev.unary(e.op, this.value(e.operand), e.span);
+    const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
     const loop = loopOver([operand]);
     if (!loop) return unfused();
-    const code = this.code(loop.inputs[0]);
-    return this.fused(e, e.op === '-' ? `(-${code})` : code, loop, unfused);
+    return fused(e, loop, ([a]) => (e.op === '-' ? `(-${a})` : a), unfused);
   }
 
   private binary(e: BinaryExpr): Piece {
     const left = this.visit(e.left);
     const right = this.visit(e.right);
-    const unfused = () => this.ev.binary(e, this.value(e.left), this.value(e.right));
+    const unfused = () => this.ev.binary(e, this.valueOf(left), this.valueOf(right));
     const operator = LOOP_OPERATORS[e.op];
-    if (!operator) return unfused();
-    const loop = loopOver([left, right]);
-    if (!loop) return unfused();
+    const loop = operator && loopOver([left, right]);
+    if (!operator || !loop) return unfused();
     // a number meeting a float32 tensor is converted to float32 first, as the engine does
-    const operand = (p: LoopInput) => (loop.dtype === 'float32' && isNumber(p) ? fround(this.code(p)) : this.code(p));
-    const [a, b] = loop.inputs;
-    return this.fused(e, rounded(operator(operand(a), operand(b)), loop.dtype), loop, unfused);
+    const operand = (p: Piece, code: string) => (loop.dtype === 'float32' && isNumber(p) ? fround(code) : code);
+    return fused(e, loop, ([a, b]) => rounded(operator(operand(left, a), operand(right, b)), loop.dtype), unfused);
   }
 
   private call(e: CallExpr): Piece {
-    const callee = this.ev.calleeOf(e, this.value);
-    const unfused = () => this.ev.call(e, callee, this.value);
-    // networks, calls of non-functions (an error) and calls of several arguments: the ordinary way, in its order
-    if (callee.kind !== 'function' || e.args.length !== 1) return unfused();
-    const argument = this.visit(e.args[0]);
-    const named = new Map(e.named.map((n) => [n.name, this.value(n.value)] as const));
-    const loop = loopOver([argument]);
+    const callee = this.ev.calleeOf(e, this.evaluate);
+    // a network, or the error that this cannot be called: the ordinary way, in its order
+    if (callee.kind !== 'function') return this.ev.callNonFunction(e, callee, this.evaluate);
+    const args = e.args.map((a) => this.visit(a));
+    const named = new Map(e.named.map((n) => [n.name, this.evaluate(n.value)] as const));
+    const unfused = () => this.ev.applyFunction(e, callee.fn, args.map((a) => this.valueOf(a)), named);
+    const loop = args.length === 1 ? loopOver(args) : undefined;
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
-    const code = this.loopInputs().call(how.f, this.code(loop.inputs[0]), how.parameters);
-    return this.fused(e, rounded(code, loop.dtype), loop, unfused);
+    return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters), loop.dtype), unfused);
   }
+}
 
-  private fused(expr: Operation, code: string, loop: Loop, unfused: () => Value): Fused {
-    let operations = 1;
-    for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
-    return { kind: 'fused', expr, code, dtype: loop.dtype, shape: loop.shape, operations, unfused };
-  }
+function fused(expr: Operation, loop: Loop, code: Fused['code'], unfused: () => Value): Fused {
+  let operations = 1;
+  for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
+  return { kind: 'fused', expr, inputs: loop.inputs, code, dtype: loop.dtype, shape: loop.shape, operations, unfused };
+}
 
-  /** Element i of an input, in the loop. */
-  private code(p: LoopInput): string {
-    if (p.kind === 'fused') return p.code;
-    if (p.kind === 'tensor') return this.loopInputs().tensor(p.tensor);
-    return this.loopInputs().scalar(p.kind === 'number' ? p.value : p.value ? 1 : 0);
-  }
-
-  private loopInputs(): LoopInputs {
-    return (this.inputs ??= new LoopInputs());
-  }
+/** Compiling: the code for element i of a piece, its inputs given slots in `slots`. */
+function codeOf(p: LoopInput, slots: LoopInputs): string {
+  if (p.kind === 'fused') return p.code(p.inputs.map((input) => codeOf(input, slots)), slots);
+  if (p.kind === 'tensor') return slots.tensor(p.tensor);
+  return slots.scalar(p.kind === 'number' ? p.value : p.value ? 1 : 0);
 }
 
 /** What a node's inputs make of its loop. */
