@@ -4,11 +4,15 @@
  * Every operation is vectorised through the engine: a user function applied to
  * a tensor evaluates its body once, on whole tensors. Errors are LanguageErrors
  * pointing at the node that failed; engine errors get that node's position.
+ *
+ * Trees of operators and calls are walked by fusion.ts, which fuses their
+ * elementwise pieces into loops and calls back into unary, binary,
+ * applyFunction and callNonFunction here for every node it does not fuse.
  */
 import {
   binary, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
 } from '../../engine';
-import { assertNever, type Expr, type BinaryExpr, type Statement } from '../ast';
+import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement, type UnaryOperator } from '../ast';
 import { LanguageError } from '../errors';
 import type { DisplayValue } from '../../shared/output';
 import { callNetwork, fieldOf, indexComposite } from './composite-values';
@@ -18,7 +22,8 @@ import { atSite, runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
-import { tryFuse } from './fusion';
+import type { FunctionValue } from './function-value';
+import { evaluateOperations } from './fusion';
 import { Cancelled, type CancellationToken } from './cancellation';
 
 export { Cancelled, type CancellationToken };
@@ -119,9 +124,7 @@ export class Evaluator {
       case 'string': return { kind: 'string', value: expr.value };
       case 'boolean': return { kind: 'boolean', value: expr.value };
       case 'name': return this.lookup(expr.name, expr.span);
-      case 'unary': return tryFuse(expr, this) ?? this.unary(expr.op, this.evaluate(expr.operand), expr.span);
-      case 'binary': return tryFuse(expr, this) ?? this.binary(expr);
-      case 'call': return tryFuse(expr, this) ?? this.call(expr);
+      case 'unary': case 'binary': case 'call': return evaluateOperations(expr, this);
       case 'index': return this.index(this.evaluate(expr.target), expr.indices, expr.span);
       case 'transpose': {
         const v = this.evaluate(expr.target);
@@ -156,16 +159,16 @@ export class Evaluator {
     throw this.error(span, `unknown ${what} '${name}'${didYouMean(name, known)}`);
   }
 
-  private unary(op: '-' | '+', v: Value, span: Span): Value {
+  /** `op v`, for the operation walk (fusion.ts). */
+  unary(op: UnaryOperator, v: Value, span: Span): Value {
     if (v.kind === 'boolean') v = num(v.value ? 1 : 0);
     if (v.kind === 'number') return num(op === '-' ? -v.value : v.value);
     if (v.kind === 'tensor') return op === '-' ? tensorValue(map(v.tensor, (x) => -x, this.shouldStop)) : v;
     throw this.error(span, `cannot apply ${op} to ${describeValue(v)}`);
   }
 
-  private binary(expr: BinaryExpr): Value {
-    const left = this.evaluate(expr.left);
-    const right = this.evaluate(expr.right);
+  /** `left op right` with both sides evaluated, for the operation walk (fusion.ts). */
+  binary(expr: BinaryExpr, left: Value, right: Value): Value {
     const a = this.operand(left, expr.op, expr.left.span);
     const b = this.operand(right, expr.op, expr.right.span);
     if (expr.op === '@') {
@@ -194,24 +197,33 @@ export class Evaluator {
     return atSite(this.site(span), work);
   }
 
-  private call(expr: Extract<Expr, { type: 'call' }>): Value {
+  /**
+   * The function a call calls: a name is looked up as a function (so a wrong
+   * one is reported as an unknown function), anything else is evaluated.
+   */
+  calleeOf(expr: CallExpr, evaluate: (e: Expr) => Value): Value {
     this.checkCancelled();
-    const callee = expr.callee.type === 'name'
-      ? this.lookup(expr.callee.name, expr.callee.span, 'function')
-      : this.evaluate(expr.callee);
+    return expr.callee.type === 'name' ? this.lookup(expr.callee.name, expr.callee.span, 'function') : evaluate(expr.callee);
+  }
+
+  /**
+   * A call of something that is not a function, for the operation walk: a
+   * network applied to its arguments, or the error that it cannot be called
+   * (raised before any argument is evaluated).
+   */
+  callNonFunction(expr: CallExpr, callee: Exclude<Value, { kind: 'function' }>, evaluate: (e: Expr) => Value): Value {
     if (callee.kind === 'network') {
-      const args = expr.args.map((a) => this.evaluate(a));
+      const args = expr.args.map((a) => evaluate(a));
       return callNetwork(callee.network.net, args, expr.named.length, { span: expr.span, evaluator: this });
     }
-    if (callee.kind !== 'function') {
-      const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
-      throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
-    }
-    const args = expr.args.map((a) => this.evaluate(a));
-    const named = new Map<string, Value>();
-    for (const n of expr.named) named.set(n.name, this.evaluate(n.value));
+    const what = expr.callee.type === 'name' ? `'${expr.callee.name}' is ${describeValue(callee)}` : `this is ${describeValue(callee)}`;
+    throw this.error(expr.callee.span, `${what}, not a function, so it cannot be called`);
+  }
+
+  /** fn applied to its evaluated arguments, for the operation walk; its errors point at the call. */
+  applyFunction(expr: CallExpr, fn: FunctionValue, args: readonly Value[], named: ReadonlyMap<string, Value>): Value {
     const site: CallSite = { span: expr.span, evaluator: this, argSpans: expr.args.map((a) => a.span) };
-    return callee.fn.call(args, named, site);
+    return fn.call(args, named, site);
   }
 
   private index(target: Value, indices: readonly Expr[], span: Span): Value {

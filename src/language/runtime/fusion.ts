@@ -1,186 +1,207 @@
 /**
- * Fusing elementwise expressions: `x * sigmoid(1.702 * x)` on tensors runs as
- * one loop that writes one output, instead of one pass and one temporary
- * tensor per operator.
+ * Evaluating a tree of operations (operators and calls) in one walk, fusing
+ * its elementwise pieces into loops (fused-loop.ts): `x * sigmoid(1.702 * x)`
+ * on a tensor runs as one pass, not three.
  *
- * The loop is compiled with `new Function` from the parsed tree ONLY: the
- * generated source contains nothing the user typed, no names, no strings, not
- * even their numbers. Tensors, scalars, functions and parameters are passed in
- * arrays and referenced by slot index (`T[0][i]`, `S[1]`, `F[2](v, P[2])`);
- * operators come from a fixed table. Results are bit-identical to the
- * unfused path: float64 arithmetic is the same, and in float32 every
- * intermediate is rounded with Math.fround exactly where the unfused path
- * stores into a Float32Array.
+ * The evaluator hands over the topmost operation of a tree; the steps are:
+ *
+ * 1. Plan: one walk over the tree, top-down from that root and in the order the
+ *    ordinary evaluator goes (left before right; a call's function, then its
+ *    arguments, then its named arguments). Every node is visited once: no
+ *    subtree is planned again after a node above it could not be fused.
+ * 2. Evaluate the leaves: nodes that are not operations (`x`, `1.702`, `m[0]`)
+ *    are evaluated once, by the evaluator, when the walk reaches them. With
+ *    its inputs' values known, a node is planned into a loop if they allow it:
+ *    operators of LOOP_OPERATORS, elementwise activations and math functions,
+ *    over tensors of one shape and at least MIN_ELEMENTS elements, and numbers.
+ *    A node that cannot be fused (a string or function operand, shapes that
+ *    need broadcasting, small tensors, a user function, `@`...) is computed
+ *    the ordinary way, by the evaluator, from the values its inputs already
+ *    have: nothing is evaluated again.
+ * 3. Compile: where a planned piece's value is needed (at the root, or below a
+ *    node that could not be fused), its loop body is generated from the plan.
+ * 4. Run: the loop makes one pass over the elements. A piece of one operation
+ *    is computed the ordinary way instead: one pass either way, no compiling.
+ *
+ * Subtrees of numbers (`1 / 3` in `x + 1 / 3`) are computed the ordinary way,
+ * in float64, and enter a loop as one number, as they enter the engine.
+ * Results are bit-identical to the unfused path: float64 arithmetic is the
+ * same, and in float32 every intermediate is rounded with Math.fround exactly
+ * where the unfused path stores into a Float32Array.
+ *
+ * Errors need no special care: a fused node cannot fail (its inputs have one
+ * shape, its functions are elementwise), so every error is raised where the
+ * ordinary evaluator raises it: at a leaf, at a node computed the ordinary way,
+ * or, for a bad parameter, at the call resolving it, as a call would.
  */
-import { allocate, inChunks, Tensor, type ParameterValues } from '../../engine';
-import type { Expr } from '../ast';
-import { LanguageError } from '../errors';
+import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
+import type { Shape } from '../../engine';
 import { ActivationFunction } from './activation-function';
 import { MathFunction } from './builtins/math';
+import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
-import { tensorValue, type Value } from './values';
+import type { FunctionValue, ParameterValues } from './function-value';
+import { LOOP_OPERATORS, LoopInputs, type LoopDType } from './fused-loop';
+import type { Value } from './values';
 
 /** Below this many elements the per-operator path is already cheap. */
 const MIN_ELEMENTS = 4096;
-const MAX_CACHED_LOOPS = 256;
 
-const OPERATORS: Readonly<Record<string, (a: string, b: string) => string>> = {
-  '+': (a, b) => `(${a} + ${b})`,
-  '-': (a, b) => `(${a} - ${b})`,
-  '*': (a, b) => `(${a} * ${b})`,
-  '/': (a, b) => `(${a} / ${b})`,
-  '^': (a, b) => `Math.pow(${a}, ${b})`,
-};
+export type Operation = UnaryExpr | BinaryExpr | CallExpr;
 
-type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], out: Float32Array | Float64Array, start: number, end: number) => void;
-const compiled = new Map<string, Loop>();
-
-/** Only these shapes of tree are candidates; anything else takes the ordinary path. */
-function fusable(e: Expr): boolean {
-  switch (e.type) {
-    case 'number': case 'name': case 'boolean': return true;
-    case 'unary': return fusable(e.operand);
-    case 'binary': return e.op in OPERATORS && fusable(e.left) && fusable(e.right);
-    case 'call': return e.callee.type === 'name' && e.args.length === 1 && fusable(e.args[0]);
-    default: return false;
-  }
+/** A node planned into a loop: compiled and run where its value is needed. */
+interface Fused {
+  readonly kind: 'fused';
+  readonly expr: Operation;
+  readonly inputs: readonly LoopInput[];
+  /** The node's code for element i, from its inputs' codes. */
+  readonly code: (inputs: readonly string[], slots: LoopInputs) => string;
+  readonly dtype: LoopDType;
+  readonly shape: Shape;
+  /** Operators and calls in the piece this node is the root of. */
+  readonly operations: number;
+  /** The node computed the ordinary way, from its inputs' values. */
+  readonly unfused: () => Value;
 }
 
-function operations(e: Expr): number {
-  switch (e.type) {
-    case 'unary': return 1 + operations(e.operand);
-    case 'binary': return 1 + operations(e.left) + operations(e.right);
-    case 'call': return 1 + operations(e.args[0]);
-    default: return 0;
-  }
+/** What the walk knows of a node: its value, or the plan that will compute it. */
+type Piece = Value | Fused;
+
+/** Pieces a loop can read: planned nodes, tensors large enough to be worth a loop, numbers. */
+type LoopInput = Fused | Extract<Value, { kind: 'tensor' | 'number' | 'boolean' }>;
+
+/** The value of an operator or call node and everything under it. */
+export function evaluateOperations(root: Operation, ev: Evaluator): Value {
+  return new Walk(ev).evaluate(root);
 }
 
-class Abort extends Error {}
+class Walk {
+  constructor(private readonly ev: Evaluator) {}
 
-/** The fused value of `expr`, or undefined when it should be evaluated the ordinary way. */
-export function tryFuse(expr: Expr, ev: Evaluator): Value | undefined {
-  if (!fusable(expr) || operations(expr) < 2) return undefined;
-  const T: (Float32Array | Float64Array)[] = [];
-  const S: number[] = [];
-  const F: Function[] = [];
-  const P: unknown[] = [];
-  let shape: readonly number[] | undefined;
-  const tensorSlots = new Map<Tensor, number>();
+  /** The value of a node of the tree, and of everything under it. */
+  readonly evaluate = (e: Expr): Value => this.valueOf(this.visit(e));
 
-  /**
-   * Scalar-only subtrees are evaluated normally and become one scalar slot.
-   * Answered once per node: emit asks at every level of the tree.
-   */
-  const tensorInside = new Map<Expr, boolean>();
-  const hasTensor = (e: Expr): boolean => {
-    let answer = tensorInside.get(e);
-    if (answer === undefined) {
-      switch (e.type) {
-        case 'name': answer = ev.lookup(e.name, e.span).kind === 'tensor'; break;
-        case 'unary': answer = hasTensor(e.operand); break;
-        case 'binary': answer = hasTensor(e.left) || hasTensor(e.right); break;
-        case 'call': answer = hasTensor(e.args[0]); break;
-        default: answer = false;
-      }
-      tensorInside.set(e, answer);
-    }
-    return answer;
-  };
-
-  // A tree without tensors is plain arithmetic on numbers; bad names are reported by the ordinary path.
-  try {
-    if (!hasTensor(expr)) return undefined;
-  } catch (e) {
-    if (e instanceof LanguageError) return undefined;
-    throw e;
+  private valueOf(p: Piece): Value {
+    if (p.kind !== 'fused') return p;
+    // one operation: the engine's one pass is as fast, and needs no compiling
+    if (p.operations < 2) return p.unfused();
+    const slots = new LoopInputs();
+    return slots.run(codeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span);
   }
 
-  type Kind = 'scalar' | 'float32' | 'float64';
-  interface Code { readonly code: string; readonly kind: Kind }
-  const f32 = (code: string): string => `Math.fround(${code})`;
-  /** float32 results are rounded wherever the unfused path would store into a Float32Array. */
-  const rounded = (code: string, kind: Kind): Code => ({ code: kind === 'float32' ? f32(code) : code, kind });
-
-  const scalarSlot = (v: Value): Code => {
-    const x = v.kind === 'number' ? v.value : v.kind === 'boolean' ? (v.value ? 1 : 0) : undefined;
-    if (x === undefined) throw new Abort();
-    S.push(x);
-    return { code: `S[${S.length - 1}]`, kind: 'scalar' };
-  };
-
-  const emit = (e: Expr): Code => {
-    if (!hasTensor(e)) return scalarSlot(ev.evaluate(e));
+  private visit(e: Expr): Piece {
     switch (e.type) {
-      case 'name': {
-        const v = ev.lookup(e.name, e.span);
-        if (v.kind !== 'tensor') throw new Abort();
-        const t = v.tensor;
-        if (shape && (shape.length !== t.shape.length || shape.some((d, k) => d !== t.shape[k]))) throw new Abort(); // broadcasting: unfused
-        shape = t.shape;
-        let slot = tensorSlots.get(t);
-        if (slot === undefined) {
-          slot = T.push(t.data) - 1;
-          tensorSlots.set(t, slot);
-        }
-        return { code: `T[${slot}][i]`, kind: t.dtype };
-      }
-      case 'unary': {
-        const operand = emit(e.operand);
-        return e.op === '-' ? { code: `(-${operand.code})`, kind: operand.kind } : operand;
-      }
-      case 'binary': {
-        const left = emit(e.left);
-        const right = emit(e.right);
-        const kind: Kind = left.kind === 'float64' || right.kind === 'float64' ? 'float64' : 'float32';
-        // a number meeting a float32 tensor is converted to float32 first, as the engine does
-        const operand = (c: Code) => (c.kind === 'scalar' && kind === 'float32' ? f32(c.code) : c.code);
-        return rounded(OPERATORS[e.op](operand(left), operand(right)), kind);
-      }
-      case 'call': {
-        const callee = ev.lookup((e.callee as Extract<Expr, { type: 'name' }>).name, e.callee.span);
-        const named = new Map(e.named.map((n) => [n.name, ev.evaluate(n.value)] as const));
-        const fn = callee.kind === 'function' ? callee.fn : undefined;
-        const argument = emit(e.args[0]);
-        if (fn instanceof ActivationFunction && fn.order <= 1 && fn.definition.kind === 'elementwise') {
-          const p: ParameterValues = fn.resolvedParameters(named, { span: e.span, evaluator: ev });
-          F.push(fn.order === 0 ? fn.definition.scalar.value : fn.definition.scalar.derivative);
-          P.push(p);
-          return rounded(`F[${F.length - 1}](${argument.code}, P[${P.length - 1}])`, argument.kind);
-        }
-        if (fn instanceof MathFunction && named.size === 0) {
-          F.push(fn.scalar);
-          return rounded(`F[${F.length - 1}](${argument.code})`, argument.kind);
-        }
-        throw new Abort();
-      }
-      default: throw new Abort();
+      case 'unary': return this.unary(e);
+      case 'binary': return this.binary(e);
+      case 'call': return this.call(e);
+      default: return this.ev.evaluate(e);
     }
-  };
+  }
 
-  let body: Code;
-  try {
-    body = emit(expr);
-  } catch (e) {
-    // Anything unusual (broadcasting, an error in a subexpression) is left to the ordinary path,
-    // which evaluates it again and reports errors where they belong.
-    if (e instanceof Abort || e instanceof LanguageError) return undefined;
-    throw e;
+  private unary(e: UnaryExpr): Piece {
+    const operand = this.visit(e.operand);
+    const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
+    const loop = loopOver([operand]);
+    if (!loop) return unfused();
+    return fused(e, loop, ([a]) => (e.op === '-' ? `(-${a})` : a), unfused);
   }
-  if (!shape || T.length === 0) return undefined;
-  const n = T[0].length;
-  if (n < MIN_ELEMENTS) return undefined;
-  if (body.kind === 'scalar') return undefined;
-  const dtype = body.kind;
-  const source = `for (let i = start; i < end; i++) out[i] = ${body.code};`;
-  let loop = compiled.get(source);
-  if (!loop) {
-    // Generated from the tree's structure only (see the comment at the top); no user text reaches it.
-    loop = new Function('T', 'S', 'F', 'P', 'out', 'start', 'end', source) as Loop;
-    if (compiled.size >= MAX_CACHED_LOOPS) compiled.clear();
-    compiled.set(source, loop);
+
+  private binary(e: BinaryExpr): Piece {
+    const left = this.visit(e.left);
+    const right = this.visit(e.right);
+    const unfused = () => this.ev.binary(e, this.valueOf(left), this.valueOf(right));
+    const operator = LOOP_OPERATORS[e.op];
+    const loop = operator && loopOver([left, right]);
+    if (!operator || !loop) return unfused();
+    // a number meeting a float32 tensor is converted to float32 first, as the engine does
+    const operand = (p: Piece, code: string) => (loop.dtype === 'float32' && isNumber(p) ? fround(code) : code);
+    return fused(e, loop, ([a, b]) => rounded(operator(operand(left, a), operand(right, b)), loop.dtype), unfused);
   }
-  const out = ev.engine(expr.span, () => allocate(dtype, n));
-  const run = loop;
-  ev.engine(expr.span, () => inChunks(n, ev.shouldStop, (start, end) => run(T, S, F, P, out, start, end)));
-  return tensorValue(new Tensor(dtype, shape, out));
+
+  private call(e: CallExpr): Piece {
+    const callee = this.ev.calleeOf(e, this.evaluate);
+    // a network, or the error that this cannot be called: the ordinary way, in its order
+    if (callee.kind !== 'function') return this.ev.callNonFunction(e, callee, this.evaluate);
+    const args = e.args.map((a) => this.visit(a));
+    const named = new Map(e.named.map((n) => [n.name, this.evaluate(n.value)] as const));
+    const unfused = () => this.ev.applyFunction(e, callee.fn, args.map((a) => this.valueOf(a)), named);
+    const loop = args.length === 1 ? loopOver(args) : undefined;
+    const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
+    if (!loop || !how) return unfused();
+    return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters), loop.dtype), unfused);
+  }
+}
+
+function fused(expr: Operation, loop: Loop, code: Fused['code'], unfused: () => Value): Fused {
+  let operations = 1;
+  for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
+  return { kind: 'fused', expr, inputs: loop.inputs, code, dtype: loop.dtype, shape: loop.shape, operations, unfused };
+}
+
+/** Compiling: the code for element i of a piece, its inputs given slots in `slots`. */
+function codeOf(p: LoopInput, slots: LoopInputs): string {
+  if (p.kind === 'fused') return p.code(p.inputs.map((input) => codeOf(input, slots)), slots);
+  if (p.kind === 'tensor') return slots.tensor(p.tensor);
+  return slots.scalar(p.kind === 'number' ? p.value : p.value ? 1 : 0);
+}
+
+/** What a node's inputs make of its loop. */
+interface Loop {
+  readonly inputs: readonly LoopInput[];
+  readonly shape: Shape;
+  /** float64 if any input is, as the engine decides. */
+  readonly dtype: LoopDType;
+}
+
+/**
+ * The loop these pieces can be the inputs of; undefined when one cannot be an
+ * input (a string, a function, a small tensor), when their shapes disagree
+ * (broadcasting is the engine's), or when all are numbers (plain arithmetic).
+ */
+function loopOver(pieces: readonly Piece[]): Loop | undefined {
+  const inputs: LoopInput[] = [];
+  let shape: Shape | undefined;
+  let dtype: LoopDType = 'float32';
+  for (const p of pieces) {
+    if (!isLoopInput(p)) return undefined;
+    inputs.push(p);
+    if (isNumber(p)) continue;
+    const s = p.kind === 'fused' ? p.shape : p.tensor.shape;
+    if (shape !== undefined && !sameShape(shape, s)) return undefined;
+    shape = s;
+    if ((p.kind === 'fused' ? p.dtype : p.tensor.dtype) === 'float64') dtype = 'float64';
+  }
+  return shape && { inputs, shape, dtype };
+}
+
+function isLoopInput(p: Piece): p is LoopInput {
+  return p.kind === 'fused' || isNumber(p) || (p.kind === 'tensor' && p.tensor.size >= MIN_ELEMENTS);
+}
+
+function isNumber(p: Piece): p is Extract<Value, { kind: 'number' | 'boolean' }> {
+  return p.kind === 'number' || p.kind === 'boolean';
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, k) => d === b[k]);
+}
+
+const fround = (code: string): string => `Math.fround(${code})`;
+
+/** float32 results are rounded wherever the unfused path would store into a Float32Array. */
+const rounded = (code: string, dtype: LoopDType): string => (dtype === 'float32' ? fround(code) : code);
+
+/**
+ * How a loop calls fn, or undefined when it cannot: elementwise activations and
+ * their first derivatives, with parameters resolved as a call resolves them
+ * (a bad parameter is the error the call would report), and math functions,
+ * which take no named arguments.
+ */
+function loopCall(fn: FunctionValue, named: ReadonlyMap<string, Value>, site: CallSite): { f: Function; parameters?: ParameterValues } | undefined {
+  if (fn instanceof ActivationFunction && fn.order <= 1 && fn.definition.kind === 'elementwise') {
+    const scalar = fn.definition.scalar;
+    return { f: fn.order === 0 ? scalar.value : scalar.derivative, parameters: fn.resolvedParameters(named, site) };
+  }
+  if (fn instanceof MathFunction && named.size === 0) return { f: fn.scalar };
+  return undefined;
 }

@@ -4,6 +4,7 @@
  * fused (fusion needs at least two operations).
  */
 import { strict as assert } from 'assert';
+import { LoopInputs } from '../../../../src/language/runtime/fused-loop';
 import { Session } from '../../../../src/language/runtime/session';
 
 const N = 5000; // above the fusion threshold
@@ -17,7 +18,25 @@ function data(session: Session, source: string): number[] {
 function setup(dtypeX: string, dtypeZ: string): Session {
   const s = new Session();
   s.run(`x = linspace(-6, 6, ${N}, dtype="${dtypeX}")\nz = linspace(2, -3, ${N}, dtype="${dtypeZ}")`);
+  s.run(`m = reshape(linspace(-1, 1, ${2 * N}, dtype="${dtypeZ}"), 2, ${N})\nsmall = linspace(-6, 6, 100, dtype="${dtypeX}")`);
+  s.run('f(t) = t - 1\ng(t) = t / 3');
   return s;
+}
+
+/** How many fused loops `work` runs. */
+function loopsRun(work: () => void): number {
+  const run = LoopInputs.prototype.run;
+  let loops = 0;
+  LoopInputs.prototype.run = function (this: LoopInputs, ...args: Parameters<typeof run>) {
+    loops++;
+    return run.apply(this, args);
+  };
+  try {
+    work();
+  } finally {
+    LoopInputs.prototype.run = run;
+  }
+  return loops;
 }
 
 const cases: [string, string[]][] = [
@@ -26,6 +45,23 @@ const cases: [string, string[]][] = [
   ["leaky_relu(x - z, alpha=0.2) / 7", ['a = x - z', 'b = leaky_relu(a, alpha=0.2)', 'b / 7']],
   ["gelu'(x * 0.1) * exp(z / 3)", ['a = x * 0.1', "b = gelu'(a)", 'c = z / 3', 'd = exp(c)', 'b * d']],
   ['tanh(x) - tanh(z) + 1 / 3', ['a = tanh(x)', 'b = tanh(z)', 'c = a - b', 'c + 1 / 3']],
+];
+
+/**
+ * Expressions of which only a piece fuses, or none: the part that cannot be
+ * fused is computed the ordinary way, with the values already computed below it.
+ * With the loops each runs, so that the situation named is the one tested.
+ */
+const fallbacks: [string, string[], number][] = [
+  ['m * (x * sigmoid(1.702 * x)) + 1', ['a = 1.702 * x', 'b = sigmoid(a)', 'c = x * b', 'd = m * c', 'd + 1'], 1], // broadcasting above a fused piece
+  ['f(x * sigmoid(z)) / 3', ['a = sigmoid(z)', 'b = x * a', 'c = f(b)', 'c / 3'], 1], // a user function above one
+  ['x * g(2) - tanh(z)', ['a = g(2)', 'b = x * a', 'c = tanh(z)', 'b - c'], 1], // a user function's number inside one
+  ['(x > z) * x * 1.5', ['a = x > z', 'b = a * x', 'b * 1.5'], 1], // a comparison's tensor inside one
+  ['x * sigmoid(x) + [0.5]', ['a = sigmoid(x)', 'b = x * a', 'b + [0.5]'], 1], // broadcasting a one-element vector
+  ['leaky_relu(alpha=0.2)(x - z) * 2', ['h = leaky_relu(alpha=0.2)', 'a = x - z', 'b = h(a)', 'b * 2'], 1], // a called function value
+  ['small * sigmoid(1.702 * small) + 1', ['a = 1.702 * small', 'b = sigmoid(a)', 'c = small * b', 'c + 1'], 0], // too few elements
+  ['-x + 0.25', ['a = -x', 'a + 0.25'], 1],
+  ['x + 1', ['x + 1'], 0], // one operation: the engine's one pass
 ];
 
 describe('language/runtime: fused elementwise loops', () => {
@@ -45,6 +81,23 @@ describe('language/runtime: fused elementwise loops', () => {
     }
   }
 
+  for (const [dx, dz] of [['float64', 'float64'], ['float32', 'float32'], ['float32', 'float64'], ['float64', 'float32']]) {
+    for (const [expression, steps, loops] of fallbacks) {
+      it(`${expression} with x ${dx}, z ${dz}: ${loops} loop${loops === 1 ? '' : 's'}, identical to one operator at a time`, () => {
+        const s = setup(dx, dz);
+        let got: ReturnType<typeof s.run>['display'] | undefined;
+        assert.equal(loopsRun(() => (got = s.run(expression).display)), loops, 'fused loops run');
+        steps.slice(0, -1).forEach((step) => s.run(step));
+        const want = s.run(steps[steps.length - 1]).display;
+        assert.ok(got?.kind === 'tensor' && want.kind === 'tensor', JSON.stringify(got).slice(0, 160));
+        assert.equal(got.dtype, want.dtype);
+        assert.deepEqual(got.shape, want.shape);
+        const wanted = want.data as number[];
+        (got.data as number[]).forEach((v, i) => assert.ok(Object.is(v, wanted[i]), `element ${i}: ${v}, stepwise ${wanted[i]}`));
+      });
+    }
+  }
+
   it('falls back to the ordinary path for broadcasting and still broadcasts', () => {
     const s = new Session();
     s.run(`m = reshape(linspace(0, 1, ${2 * N}), 2, ${N})\nv = linspace(0, 1, ${N})`);
@@ -58,6 +111,21 @@ describe('language/runtime: fused elementwise loops', () => {
     assert.equal(d.kind, 'error');
     assert.ok(d.kind === 'error' && /unknown function 'sigmod' \(did you mean 'sigmoid'/.test(d.message), JSON.stringify(d));
     assert.equal(d.kind === 'error' && d.column, 5);
+  });
+
+  it('reports the error the ordinary path reaches first, not a later one', () => {
+    const s = setup('float64', 'float64');
+    s.run('w = [1, 2, 3]\nk = 2');
+    const errors: [string, RegExp][] = [
+      ['(m * w) * nosuch', /broadcast|shape/],
+      ['leaky_relu(x, alpha="a") * nosuch', /alpha/],
+      ['x * "a" + nosuch', /cannot use a string with \*/],
+      ['x * sigmoid(x) + k(nosuch)', /'k' is a number, not a function/],
+    ];
+    for (const [cell, message] of errors) {
+      const d = s.run(cell).display;
+      assert.ok(d.kind === 'error' && message.test(d.message), `${cell}: ${JSON.stringify(d)}`);
+    }
   });
 
   it('stops a fused loop when interrupted', () => {
