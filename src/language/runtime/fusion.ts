@@ -46,6 +46,14 @@ import type { Value } from './values';
 
 /** Below this many elements the per-operator path is already cheap. */
 const MIN_ELEMENTS = 4096;
+/**
+ * A loop of more operations than this is computed before it grows further, so
+ * that a long chain (`x * x * … * x`) makes several loops of bounded code, not
+ * one whose generated source nests thousands deep.
+ */
+const MAX_LOOP_OPERATIONS = 64;
+/** How often a long chain checks for an interrupt while it is walked. */
+const CHAIN_CHECK_INTERVAL = 4096;
 
 export type Operation = UnaryExpr | BinaryExpr | CallExpr;
 
@@ -98,17 +106,37 @@ class Walk {
     }
   }
 
+  /** A piece as a loop input: a loop that has grown to MAX_LOOP_OPERATIONS is computed first. */
+  private bounded(p: Piece): Piece {
+    return p.kind === 'fused' && p.operations >= MAX_LOOP_OPERATIONS ? this.valueOf(p) : p;
+  }
+
   private unary(e: UnaryExpr): Piece {
-    const operand = this.visit(e.operand);
+    const operand = this.bounded(this.visit(e.operand));
     const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
     const loop = loopOver([operand]);
     if (!loop) return unfused();
     return fused(e, loop, ([a]) => (e.op === '-' ? `(-${a})` : a), unfused);
   }
 
-  private binary(e: BinaryExpr): Piece {
-    const left = this.visit(e.left);
-    const right = this.visit(e.right);
+  /**
+   * A left-deep chain (`1 + 1 + … + 1`, `x * x * … * x`: how the parser builds left-associative
+   * operators) is walked along its spine in a loop, not by recursion, so its length is not
+   * limited by the stack. The order is the evaluator's: the leftmost operand, then each right one.
+   */
+  private binary(top: BinaryExpr): Piece {
+    const spine: BinaryExpr[] = [top];
+    for (let e = top.left; e.type === 'binary'; e = e.left) spine.push(e);
+    let left = this.visit(spine[spine.length - 1]!.left);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      if (i % CHAIN_CHECK_INTERVAL === 0) this.ev.checkCancelled();
+      const e = spine[i]!;
+      left = this.operator(e, this.bounded(left), this.bounded(this.visit(e.right)));
+    }
+    return left;
+  }
+
+  private operator(e: BinaryExpr, left: Piece, right: Piece): Piece {
     const unfused = () => this.ev.binary(e, this.valueOf(left), this.valueOf(right));
     const operator = LOOP_OPERATORS[e.op];
     const loop = operator && loopOver([left, right]);
@@ -122,7 +150,7 @@ class Walk {
     const callee = this.ev.calleeOf(e, this.evaluate);
     // a network, or the error that this cannot be called: the ordinary way, in its order
     if (callee.kind !== 'function') return this.ev.callNonFunction(e, callee, this.evaluate);
-    const args = e.args.map((a) => this.visit(a));
+    const args = e.args.map((a) => this.bounded(this.visit(a)));
     const named = new Map(e.named.map((n) => [n.name, this.evaluate(n.value)] as const));
     const unfused = () => this.ev.applyFunction(e, callee.fn, args.map((a) => this.valueOf(a)), named);
     const loop = args.length === 1 ? loopOver(args) : undefined;

@@ -96,7 +96,19 @@ function failure(e: unknown, source: string, at: Span): CellResult {
   }
   if (e instanceof Cancelled) return { value: NONE, error: e, display: { kind: 'error', message: 'interrupted', line: 0, column: 0 } };
   // A stack overflow from an extreme input, or a bug of ours: report it, never crash the host.
-  const message = e instanceof RangeError ? `too deeply nested to evaluate (${e.message})` : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  const message = e instanceof RangeError ? rangeErrorMessage(e) : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   const error = new LanguageError('runtime', message, at, source);
   return { value: NONE, error, display: { kind: 'error', message, line: error.line, column: error.column, endLine: error.endLine, endColumn: error.endColumn } };
+}
+
+/**
+ * JavaScript's RangeErrors in words a student can act on, never the raw engine message:
+ * a stack overflow (an expression or a derivative nested too deeply) or a result too big for
+ * JavaScript to hold (a string or array past its length limit).
+ */
+function rangeErrorMessage(e: RangeError): string {
+  if (/call stack/i.test(e.message)) {
+    return 'this is nested too deeply to evaluate (deeper than the interpreter can follow); split it into smaller definitions, e.g. g(x) = … then f(x) = g(g(x))';
+  }
+  return 'the result is too large to compute or show; work on a smaller part of it';
 }
