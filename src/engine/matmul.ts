@@ -8,9 +8,11 @@
  */
 import { resultDType } from './arithmetic';
 import { EngineError } from './errors';
+import { checkInterrupt, CHUNK, type ShouldStop } from './interrupt';
 import { allocate, formatShape, Tensor } from './tensor';
 
-export function matmul(a: Tensor, b: Tensor): Tensor {
+/** `shouldStop` is asked every CHUNK multiply-adds or so, so an interrupt stops a large product. */
+export function matmul(a: Tensor, b: Tensor, shouldStop?: ShouldStop): Tensor {
   if (a.rank === 0 || b.rank === 0) {
     throw new EngineError('shape-mismatch', '@ needs vectors or matrices; use * to multiply by a scalar');
   }
@@ -29,7 +31,14 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const row = new Float64Array(n);
   const x = a.data;
   const y = b.data;
+  const shape: readonly number[] =
+    a.rank === 2 && b.rank === 2 ? [m, n] : a.rank === 2 ? [m] : b.rank === 2 ? [n] : [];
+  // An empty result, or an inner size of 0 (a sum of nothing: zeros), needs no pass over empty rows.
+  if (m * n === 0 || k === 0) return new Tensor(dtype, shape, out);
+  // rows per check: about CHUNK multiply-adds between two asks
+  const rowsPerCheck = Math.max(1, Math.floor(CHUNK / Math.max(1, k * n)));
   for (let i = 0; i < m; i++) {
+    if (i % rowsPerCheck === 0) checkInterrupt(shouldStop);
     row.fill(0);
     for (let p = 0; p < k; p++) {
       const v = x[i * k + p];
@@ -38,7 +47,5 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     }
     out.set(row, i * n);
   }
-  const shape: readonly number[] =
-    a.rank === 2 && b.rank === 2 ? [m, n] : a.rank === 2 ? [m] : b.rank === 2 ? [n] : [];
   return new Tensor(dtype, shape, out);
 }

@@ -7,6 +7,7 @@
  * sqrt since double carries more than 2 * 24 + 2 bits).
  */
 import { EngineError } from './errors';
+import { checkInterrupt, CHUNK, type ShouldStop } from './interrupt';
 import type { FloatArray } from './activations/definition';
 
 export type { FloatArray };
@@ -114,11 +115,17 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 }
 
 /** Transpose of a matrix; vectors and scalars are returned unchanged, as in NumPy. */
-export function transpose(t: Tensor): Tensor {
+/** Rows become columns. An empty matrix has no element to move: no pass over its empty rows. */
+export function transpose(t: Tensor, shouldStop?: ShouldStop): Tensor {
   if (t.shape.length !== 2) return t;
   const [r, c] = t.shape;
   const out = zeros(t.dtype, [c, r]);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out.data[j * r + i] = t.data[i * c + j];
+  if (r * c === 0) return out;
+  const rowsPerCheck = Math.max(1, Math.floor(CHUNK / c));
+  for (let i = 0; i < r; i++) {
+    if (i % rowsPerCheck === 0) checkInterrupt(shouldStop);
+    for (let j = 0; j < c; j++) out.data[j * r + i] = t.data[i * c + j];
+  }
   return out;
 }
 

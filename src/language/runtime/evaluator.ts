@@ -128,7 +128,7 @@ export class Evaluator {
       case 'index': return this.index(this.evaluate(expr.target), expr.indices, expr.span);
       case 'transpose': {
         const v = this.evaluate(expr.target);
-        if (v.kind === 'tensor') return tensorValue(transpose(v.tensor));
+        if (v.kind === 'tensor') return this.engine(expr.span, () => tensorValue(transpose(v.tensor, this.shouldStop)));
         if (v.kind === 'number') return v;
         throw this.error(expr.span, `.T transposes tensors, but this is ${describeValue(v)}`);
       }
@@ -173,7 +173,7 @@ export class Evaluator {
     const b = this.operand(right, expr.op, expr.right.span);
     if (expr.op === '@') {
       if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw this.error(expr.span, '@ multiplies matrices and vectors; use * for numbers');
-      return this.engine(expr.span, () => tensorValue(matmul(a, b)));
+      return this.engine(expr.span, () => tensorValue(matmul(a, b, this.shouldStop)));
     }
     const op = ENGINE_OPERATORS[expr.op]!;
     if (typeof a === 'number' && typeof b === 'number') {

@@ -125,7 +125,10 @@ export const tensorBuiltins: readonly ProcedureSpec[] = [
   {
     name: 'transpose', signature: 'transpose(x)', summary: 'rows become columns (same as x.T)',
     minArgs: 1, maxArgs: 1,
-    run: (call) => tensorValue(transpose(tensorArg(call, call.args[0], "transpose's argument"))),
+    run: (call) => {
+      const t = tensorArg(call, call.args[0], "transpose's argument");
+      return tensorValue(atSite(call.site, () => transpose(t, call.site.evaluator.shouldStop)));
+    },
   },
   ...(['float32', 'float64'] as const).map((dtype): ProcedureSpec => ({
     name: dtype, signature: `${dtype}(x)`, summary: `the same values as a ${dtype} tensor`,
