@@ -23,6 +23,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * Candidates within a distance that grows with the name's length, closest
  * first; ties keep the candidates' order. Case differences count as free.
+ * A candidate that shares no letter with the name in place is no suggestion,
+ * however short both are: 'x' for 'q' (one edit away) would only be noise.
  */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const wanted = name.toLowerCase();
@@ -30,7 +32,7 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance <= budget) scored.push({ candidate, distance });
+    if (distance <= budget && distance < Math.max(wanted.length, candidate.length)) scored.push({ candidate, distance });
   }
   scored.sort((p, q) => p.distance - q.distance);
   return scored.slice(0, limit).map((s) => s.candidate);

@@ -72,6 +72,13 @@ describe('engine/nearest-name', () => {
       assert.deepEqual(nearestNames('banana', ['relu', 'softmax', 'tanh']), []);
     });
 
+    it('suggests no name that replaces every letter, even for one-letter names', () => {
+      assert.deepEqual(nearestNames('q', ['x', 'a', 'f']), []);
+      assert.deepEqual(nearestNames('ab', ['cd', 'ba']), ['ba']); // a transposition keeps both letters
+      assert.deepEqual(nearestNames('x', ['xs', 'y']), ['xs']);
+      assert.deepEqual(nearestNames('xs', ['x']), ['x']);
+    });
+
     it('accepts any iterable of candidates', () => {
       assert.deepEqual(nearestNames('tnah', new Set(['tanh', 'tanhshrink'])), ['tanh']);
     });
