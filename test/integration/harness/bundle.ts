@@ -44,6 +44,10 @@ export async function bundleSuite(): Promise<string> {
     target: 'node20',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
+    // As in esbuild.js: jsonc-parser's UMD "main" does require()s esbuild cannot follow (a test
+    // that reads .actnb files, like notebook.test.ts, would fail to load: "Cannot find module
+    // './impl/format'"); its ES module build bundles cleanly.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
   });
   console.log(`[harness:bundle] ${entryPoints.length} file(s) -> ${path.relative(REPO_ROOT, OUT_DIR)}/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
