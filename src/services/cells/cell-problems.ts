@@ -5,7 +5,7 @@
  * names nothing defines, each with the close names to change it to. Shapes,
  * arity and every other run-time error are left to the run.
  */
-import { didYouMean, nearestNames } from '../../engine';
+import { nearestNames, suggestionHint } from '../../engine';
 import { LanguageError, parseProgram, positionAt, type Span } from '../../language';
 import { builtinEntries } from './builtin-docs';
 import { definitionsIn } from './user-definitions';
@@ -82,15 +82,15 @@ function problemsIn(text: string, names: NotebookNames): CellProblem[] {
 
 function unknownName(text: string, u: UnresolvedName, defined: readonly string[]): UnknownNameProblem {
   // The candidates the evaluator would offer: parameters, the notebook's names, builtins.
-  const candidates = [...new Set([...u.parameters, ...defined, ...builtinNames()])];
-  const hint = didYouMean(u.name, candidates) || `: no cell of this notebook defines it and it is not a builtin; define it first, as in ${
+  const suggestions = nearestNames(u.name, new Set([...u.parameters, ...defined, ...builtinNames()]));
+  const hint = suggestionHint(suggestions) || `: no cell of this notebook defines it and it is not a builtin; define it first, as in ${
     u.role === 'function' ? `${u.name}(x) = ...` : `${u.name} = ...`}`;
   return {
     kind: 'unknown-name',
     message: `unknown ${u.role} '${u.name}'${hint}`,
     ...place(text, u.span),
     name: u.name,
-    suggestions: nearestNames(u.name, candidates),
+    suggestions,
   };
 }
 
