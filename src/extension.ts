@@ -4,8 +4,11 @@ import { registerPlotCommands } from './commands/plot-commands';
 import { PlotPanels } from './commands/plot-panel';
 import { registerCompletion } from './completion/providers';
 import { registerHovers } from './hover/hover-providers';
+import { CellDiagnostics } from './notebook/cell-diagnostics';
 import { notebookCells } from './notebook/cell-documents';
 import { ActivationController } from './notebook/controller';
+import { registerLiveChecks } from './notebook/live-checks';
+import { registerNameFixes } from './notebook/name-fixes';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
 
 /**
@@ -13,13 +16,16 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
  *
  * This file and src/cli.ts are the only wiring points of the architecture:
  * they connect the engine, language and renderer modules to their hosts.
- * Here: the *.actnb serializer, the kernel (notebook controller), hovers,
- * completion and signature help, the plot panels and the commands. Every handler catches its own errors: nothing escapes to the
+ * Here: the *.actnb serializer, the kernel (notebook controller), diagnostics
+ * while typing and their quick fixes, hovers, completion and signature help,
+ * the plot panels and the commands. Every handler catches its own errors: nothing escapes to the
  * extension host.
  */
 export function activate(context: vscode.ExtensionContext): void {
   // Each notebook's session runs in a worker thread from its own bundle (see services/kernel/kernel-worker.ts).
-  const controller = new ActivationController(path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
+  // One owner of the cells' diagnostics: errors found while typing and the errors of runs, merged.
+  const diagnostics = new CellDiagnostics();
+  const controller = new ActivationController(diagnostics, path.join(context.extensionPath, 'dist', 'kernel-worker.js'));
   // What the extension does behind the scenes (a panel restored after a reload, ...): the "Activation Lab"
   // output channel, and the console too while the extension is developed or tested (the harness reads it).
   const output = vscode.window.createOutputChannel('Activation Lab', { log: true });
@@ -31,7 +37,10 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     output,
     registerSerializer(),
+    diagnostics,
     controller,
+    registerLiveChecks(diagnostics),
+    registerNameFixes(),
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
     registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300), notebookCells),
     registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells),

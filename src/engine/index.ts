@@ -7,7 +7,7 @@ export { EngineError } from './errors';
 export { checkInterrupt, inChunks, CHUNK } from './interrupt';
 export type { ShouldStop } from './interrupt';
 export type { EngineErrorCode } from './errors';
-export { nearestNames, didYouMean, editDistance } from './nearest-name';
+export { nearestNames, didYouMean, suggestionHint, editDistance } from './nearest-name';
 export { binary, binaryOperators, map, where, resultDType, asTensor } from './arithmetic';
 export type { BinaryOperator, Operand } from './arithmetic';
 export { broadcastShapes } from './broadcast';

@@ -23,14 +23,18 @@ export function editDistance(a: string, b: string): number {
 /**
  * Candidates within a distance that grows with the name's length, closest
  * first; ties keep the candidates' order. Case differences count as free.
+ * A candidate that shares no letter with the name in place is no suggestion,
+ * however short both are: 'x' for 'q' (one edit away) would only be noise.
  */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const wanted = name.toLowerCase();
   const budget = Math.max(1, Math.floor(wanted.length / 3));
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
+    // No edits can make up a difference in length greater than the budget: skip the distance.
+    if (Math.abs(candidate.length - wanted.length) > budget) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance <= budget) scored.push({ candidate, distance });
+    if (distance <= budget && distance < Math.max(wanted.length, candidate.length)) scored.push({ candidate, distance });
   }
   scored.sort((p, q) => p.distance - q.distance);
   return scored.slice(0, limit).map((s) => s.candidate);
@@ -38,7 +42,11 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
 
 /** " (did you mean 'relu'?)" or "" — ready to append to a message. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const near = nearestNames(name, candidates);
+  return suggestionHint(nearestNames(name, candidates));
+}
+
+/** didYouMean's text for suggestions already found, for a caller that also offers them as fixes. */
+export function suggestionHint(near: readonly string[]): string {
   if (near.length === 0) return '';
   return ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)`;
 }

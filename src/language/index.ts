@@ -11,6 +11,7 @@ export { parseExpression, parseProgram, maxNesting } from './parser';
 export { levels, binaryOperatorTokens } from './precedence';
 export type { Level, BinaryLevel, PrefixLevel, PostfixLevel, Associativity } from './precedence';
 export { printAst } from './print-ast';
+export { subexpressions } from './subexpressions';
 export { parameterTexts } from './assignment-target';
 export { positionAt, describePosition, sliceSpan, cover, span } from './source';
 export type { Position, Span } from './source';

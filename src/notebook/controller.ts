@@ -1,7 +1,7 @@
 /**
  * The Activation Lab kernel: one Session per open notebook, cells run in order,
  * a failing cell stops the rest of its batch, errors become error outputs and
- * diagnostics on the cell.
+ * diagnostics on the cell (cell-diagnostics.ts).
  *
  * Interrupt: each notebook's Session runs in a worker thread (kernel-worker.ts),
  * so the extension host stays responsive; the interrupt handler sets the
@@ -18,10 +18,10 @@
 import * as vscode from 'vscode';
 import { outputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
-import { errorDiagnostic } from './diagnostics';
+import type { CellDiagnostics } from './cell-diagnostics';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
-import { NOTEBOOK_TYPE } from './serializer';
+import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
 
@@ -38,29 +38,28 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 export class ActivationController implements vscode.Disposable {
   readonly controller: vscode.NotebookController;
-  readonly diagnostics: vscode.DiagnosticCollection;
   private readonly kernels = new Map<string, Kernel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** @param bundle the kernel worker bundle (dist/kernel-worker.js); none: run sessions in this thread. */
-  constructor(private readonly bundle?: string) {
+  /**
+   * @param diagnostics where a cell's run error is shown (beside the problems found while typing).
+   * @param bundle the kernel worker bundle (dist/kernel-worker.js); none: run sessions in this thread.
+   */
+  constructor(private readonly diagnostics: CellDiagnostics, private readonly bundle?: string) {
     this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Activation Lab');
-    this.controller.supportedLanguages = ['activation'];
+    this.controller.supportedLanguages = [CELL_LANGUAGE];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs cells in the activation language';
     this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
     this.controller.interruptHandler = (notebook) => this.interrupt(notebook);
-    this.diagnostics = vscode.languages.createDiagnosticCollection('activation-lab');
 
     for (const nb of vscode.workspace.notebookDocuments) this.prefer(nb);
     this.disposables.push(
       this.controller,
-      this.diagnostics,
       vscode.workspace.onDidOpenNotebookDocument((nb) => this.prefer(nb)),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
         this.kernels.get(nb.uri.toString())?.session.dispose();
         this.kernels.delete(nb.uri.toString());
-        for (const cell of nb.getCells()) this.diagnostics.delete(cell.document.uri);
       }),
     );
   }
@@ -173,17 +172,12 @@ export class ActivationController implements vscode.Disposable {
     try {
       // Training streams interim displays: the latest one is shown, the result after any in flight.
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
+      const version = cell.document.version;
       const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim));
       await progress.settle();
       await execution.replaceOutput(cellOutputs(display));
-      if (display.kind === 'error') {
-        const diagnostic = errorDiagnostic(cell.document, display);
-        if (diagnostic) this.diagnostics.set(cell.document.uri, [diagnostic]);
-        else this.diagnostics.delete(cell.document.uri);
-      } else {
-        this.diagnostics.delete(cell.document.uri);
-        ok = true;
-      }
+      this.diagnostics.runEnded(cell.document, version, display.kind === 'error' ? display : undefined);
+      ok = display.kind !== 'error';
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {

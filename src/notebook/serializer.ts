@@ -22,6 +22,8 @@ import {
 } from '../services/notebook-format/format';
 
 export const NOTEBOOK_TYPE = 'activation-lab';
+/** The language of its code cells (package.json's `activation`). */
+export const CELL_LANGUAGE = 'activation';
 
 const ERROR_MIME = 'application/vnd.code.notebook.error';
 
@@ -61,7 +63,7 @@ function jsonMetadata(m: { readonly [key: string]: unknown } | undefined): JsonO
 export function toNotebookData(nb: Notebook): vscode.NotebookData {
   const cells = nb.cells.map((c) => {
     const kind = c.kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
-    const cell = new vscode.NotebookCellData(kind, c.source, c.kind === 'code' ? 'activation' : 'markdown');
+    const cell = new vscode.NotebookCellData(kind, c.source, c.kind === 'code' ? CELL_LANGUAGE : 'markdown');
     const metadata: Record<string, unknown> = { ...(c.metadata ?? {}) };
     if (c.extra) metadata['__extra'] = c.extra;
     cell.metadata = metadata;

@@ -5,35 +5,9 @@
  * User functions' bodies are not looked into: their free names are globals,
  * which cannot be the parameter of the function being differentiated.
  */
-import { assertNever, type Expr } from '../ast';
+import type { Expr } from '../ast';
+import { subexpressions } from '../subexpressions';
 
 export function dependsOn(expr: Expr, variable: string): boolean {
-  switch (expr.type) {
-    case 'number':
-    case 'string':
-    case 'boolean':
-      return false;
-    case 'name':
-      return expr.name === variable;
-    case 'unary':
-      return dependsOn(expr.operand, variable);
-    case 'binary':
-      return dependsOn(expr.left, variable) || dependsOn(expr.right, variable);
-    case 'call':
-      return (
-        dependsOn(expr.callee, variable) ||
-        expr.args.some((a) => dependsOn(a, variable)) ||
-        expr.named.some((n) => dependsOn(n.value, variable))
-      );
-    case 'index':
-      return dependsOn(expr.target, variable) || expr.indices.some((i) => dependsOn(i, variable));
-    case 'transpose':
-    case 'field':
-    case 'derivative':
-      return dependsOn(expr.target, variable);
-    case 'vector':
-      return expr.elements.some((e) => dependsOn(e, variable));
-    default:
-      return assertNever(expr);
-  }
+  return expr.type === 'name' ? expr.name === variable : subexpressions(expr).some((e) => dependsOn(e, variable));
 }

@@ -6,6 +6,7 @@
  */
 import { assertNever, type Expr } from '../ast';
 import type { Span } from '../source';
+import { subexpressions } from '../subexpressions';
 
 export function substitute(expr: Expr, bindings: ReadonlyMap<string, Expr>, at?: Span): Expr {
   const replaced = replace(expr, bindings, at);
@@ -53,41 +54,8 @@ function replace(expr: Expr, bindings: ReadonlyMap<string, Expr>, at: Span | und
 
 /** Names used in `expr` (callees included), for spotting a global that clashes with the variable. */
 export function freeNames(expr: Expr, into: Set<string> = new Set()): Set<string> {
-  switch (expr.type) {
-    case 'number':
-    case 'string':
-    case 'boolean':
-      break;
-    case 'name':
-      into.add(expr.name);
-      break;
-    case 'unary':
-      freeNames(expr.operand, into);
-      break;
-    case 'binary':
-      freeNames(expr.left, into);
-      freeNames(expr.right, into);
-      break;
-    case 'call':
-      freeNames(expr.callee, into);
-      for (const a of expr.args) freeNames(a, into);
-      for (const n of expr.named) freeNames(n.value, into);
-      break;
-    case 'index':
-      freeNames(expr.target, into);
-      for (const i of expr.indices) freeNames(i, into);
-      break;
-    case 'transpose':
-    case 'field':
-    case 'derivative':
-      freeNames(expr.target, into);
-      break;
-    case 'vector':
-      for (const e of expr.elements) freeNames(e, into);
-      break;
-    default:
-      assertNever(expr);
-  }
+  if (expr.type === 'name') into.add(expr.name);
+  for (const e of subexpressions(expr)) freeNames(e, into);
   return into;
 }
 
@@ -98,30 +66,7 @@ export function nodeCount(expr: Expr, limit: number): number {
   while (stack.length > 0 && count < limit) {
     const e = stack.pop() as Expr;
     count++;
-    switch (e.type) {
-      case 'unary':
-        stack.push(e.operand);
-        break;
-      case 'binary':
-        stack.push(e.left, e.right);
-        break;
-      case 'call':
-        stack.push(e.callee, ...e.args, ...e.named.map((n) => n.value));
-        break;
-      case 'index':
-        stack.push(e.target, ...e.indices);
-        break;
-      case 'transpose':
-      case 'field':
-      case 'derivative':
-        stack.push(e.target);
-        break;
-      case 'vector':
-        stack.push(...e.elements);
-        break;
-      default:
-        break;
-    }
+    stack.push(...subexpressions(e));
   }
   return count;
 }

@@ -24,8 +24,11 @@ export interface CellLines {
   lineAt(line: number): { readonly text: string };
 }
 
+/** Where an error is: an error output's place, or a problem found while typing (cell-problems.ts). */
+export type ErrorPlace = Pick<ErrorDisplay, 'line' | 'column' | 'endLine' | 'endColumn'>;
+
 /** The range to underline, or undefined when the error has no place in the cell (line 0). */
-export function errorRange(error: ErrorDisplay, lines: CellLines): TextRange | undefined {
+export function errorRange(error: ErrorPlace, lines: CellLines): TextRange | undefined {
   if (error.line < 1 || lines.lineCount === 0) return undefined;
   const start = fit(lines, error.line, error.column);
   const end = error.endLine !== undefined && error.endColumn !== undefined ? fit(lines, error.endLine, error.endColumn) : start;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { didYouMean, editDistance, nearestNames } from '../../../src/engine';
+import { didYouMean, editDistance, nearestNames, suggestionHint } from '../../../src/engine';
 
 describe('engine/nearest-name', () => {
   describe('editDistance', () => {
@@ -72,6 +72,13 @@ describe('engine/nearest-name', () => {
       assert.deepEqual(nearestNames('banana', ['relu', 'softmax', 'tanh']), []);
     });
 
+    it('suggests no name that replaces every letter, even for one-letter names', () => {
+      assert.deepEqual(nearestNames('q', ['x', 'a', 'f']), []);
+      assert.deepEqual(nearestNames('ab', ['cd', 'ba']), ['ba']); // a transposition keeps both letters
+      assert.deepEqual(nearestNames('x', ['xs', 'y']), ['xs']);
+      assert.deepEqual(nearestNames('xs', ['x']), ['x']);
+    });
+
     it('accepts any iterable of candidates', () => {
       assert.deepEqual(nearestNames('tnah', new Set(['tanh', 'tanhshrink'])), ['tanh']);
     });
@@ -86,6 +93,12 @@ describe('engine/nearest-name', () => {
       assert.equal(didYouMean('elu', ['sigmoid', 'gelu', 'selu']), " (did you mean 'gelu' or 'selu'?)");
       // 'softmx' (budget 2) is 2 from 'softmin' (x->i, +n) and 1 from 'softmax' (+a)
       assert.equal(didYouMean('softmx', ['softmin', 'softmax']), " (did you mean 'softmax' or 'softmin'?)");
+    });
+
+    it('is the text of suggestions already found (suggestionHint), so a message and its fixes agree', () => {
+      assert.equal(suggestionHint(nearestNames('elu', ['sigmoid', 'gelu', 'selu'])), didYouMean('elu', ['sigmoid', 'gelu', 'selu']));
+      assert.equal(suggestionHint(['relu']), " (did you mean 'relu'?)");
+      assert.equal(suggestionHint([]), '');
     });
 
     it('is empty when nothing is close', () => {

@@ -76,6 +76,7 @@ describe('errorRange (what a cell error underlines)', () => {
   });
 
   it('underlines nothing for an error without a place (an interrupt)', () => {
-    assert.equal(errorRange({ kind: 'error', message: 'interrupted', line: 0, column: 0 }, linesOf('train(...)')), undefined);
+    const interrupted: ErrorDisplay = { kind: 'error', message: 'interrupted', line: 0, column: 0 };
+    assert.equal(errorRange(interrupted, linesOf('train(...)')), undefined);
   });
 });
