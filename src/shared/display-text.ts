@@ -4,8 +4,7 @@
  */
 import { formatNumber, type DisplayValue, type JsonNumber } from './output';
 import { datasetText, gradflowText, networkText, trainingText } from './network-text';
-
-const MAX_TEXT_ELEMENTS = 200;
+import { GAP, isSummarised, MAX_TABLE_ROWS, shownIndices, SUMMARY_THRESHOLD, TABLE_EDGE_ROWS } from './summary';
 
 export function displayText(d: DisplayValue): string {
   switch (d.kind) {
@@ -16,16 +15,20 @@ export function displayText(d: DisplayValue): string {
     case 'error': return d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : `error: ${d.message}`;
     case 'function': return `${d.name}(x) = ${d.formula}\n${d.name}'(x) = ${d.derivative}`;
     case 'tensor': {
-      const header = `${d.dtype} tensor, shape [${d.shape.join(', ')}]`;
-      if (d.data.length > MAX_TEXT_ELEMENTS) return `${header} (${d.data.length} elements, first ${MAX_TEXT_ELEMENTS} shown)\n${alignRows(d.data.slice(0, MAX_TEXT_ELEMENTS), [MAX_TEXT_ELEMENTS])}`;
-      return `${header}\n${alignRows(d.data, d.shape)}`;
+      const summarised = isSummarised(d.shape);
+      const size = d.shape.reduce((n, k) => n * k, 1);
+      const header = `${d.dtype} tensor, shape [${d.shape.join(', ')}]${summarised ? ` (${count(size)} elements; past ${count(SUMMARY_THRESHOLD)}, the first and last items are shown, as NumPy does)` : ''}`;
+      return `${header}\n${tensorRows(d.data, d.shape, summarised)}`;
     }
     case 'plot': return `plot${d.title ? ` "${d.title}"` : ''}: ${d.series.map((s) => s.name).join(', ')}`;
     case 'table': {
       const rows = d.columns[0]?.data.length ?? 0;
-      const cells = [d.columns.map((c) => c.name), ...Array.from({ length: rows }, (_, i) => d.columns.map((c) => formatNumber(c.data[i])))];
-      const widths = d.columns.map((_, j) => Math.max(...cells.map((r) => r[j].length)));
-      return cells.map((r) => r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
+      const summarised = rows > MAX_TABLE_ROWS;
+      const shown = shownIndices(rows, summarised, TABLE_EDGE_ROWS);
+      const cells = [d.columns.map((c) => c.name), ...shown.map((i) => d.columns.map((c) => (i === GAP ? '...' : formatNumber(c.data[i]))))];
+      const widths = d.columns.map((_, j) => cells.reduce((w, r) => Math.max(w, r[j].length), 0));
+      const text = cells.map((r) => r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
+      return summarised ? `${text}\n[${count(rows)} rows × ${d.columns.length} columns; past ${MAX_TABLE_ROWS} rows, the first and last ${TABLE_EDGE_ROWS} are shown]` : text;
     }
     case 'network': return networkText(d);
     case 'dataset': return datasetText(d);
@@ -34,13 +37,23 @@ export function displayText(d: DisplayValue): string {
   }
 }
 
-/** Rows of right-aligned numbers: a vector is one row, a matrix one row per row. */
-function alignRows(data: readonly JsonNumber[], shape: readonly number[]): string {
-  const texts = data.map(formatNumber);
-  if (shape.length !== 2) return `[${texts.join(', ')}]`;
-  // a matrix's columns line up
-  const width = Math.max(0, ...texts.map((t) => t.length));
-  const cols = shape[1];
-  const rows = Array.from({ length: shape[0] }, (_, r) => `[${texts.slice(r * cols, (r + 1) * cols).map((t) => t.padStart(width)).join(', ')}]`);
-  return `[${rows.join(',\n ')}]`;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Right-aligned numbers: a vector in one row, a matrix one row per row with its columns lined
+ * up; summarised ones show both ends of each axis with '...' between. Only shown items are
+ * formatted, so an empty matrix of a billion rows or a huge vector prints at once.
+ */
+function tensorRows(data: readonly JsonNumber[], shape: readonly number[], summarised: boolean): string {
+  if (data.length === 0) return '[]';
+  if (shape.length !== 2) {
+    const items = shownIndices(data.length, summarised).map((i) => (i === GAP ? '...' : formatNumber(data[i]!)));
+    return `[${items.join(', ')}]`;
+  }
+  const [rows, cols] = shape as [number, number];
+  const shownCols = shownIndices(cols, summarised);
+  const lines = shownIndices(rows, summarised).map((r) => (r === GAP ? undefined : shownCols.map((c) => (c === GAP ? '...' : formatNumber(data[r * cols + c]!)))));
+  const width = lines.reduce((w, line) => Math.max(w, ...(line ?? []).map((t) => t.length)), 0);
+  const text = lines.map((line) => (line === undefined ? '...' : `[${line.map((t) => t.padStart(width)).join(', ')}]`));
+  return `[${text.join(',\n ')}]`;
 }
