@@ -1,13 +1,15 @@
 /**
  * A cell's display as the items of a notebook output, in order of preference:
  * our JSON (drawn by our renderer), a static SVG picture for plots and training
- * runs (GitHub, exports, anything without our renderer), and plain text.
+ * runs (GitHub, exports, anything without our renderer), and plain text, made
+ * from the exact display.
  * Presentation, so it lives here and not in the language: the kernel and the
  * CLI's `run --inplace` call it with what a cell returned.
  */
 import { displayText } from './display-text';
 import { gradflowToSvg, trainingToSvg } from './network-svg';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from './output';
+import { roundSamples } from './sample-precision';
 import { plotToSvg, SVG_MIME } from './svg-plot';
 
 /** The output items of a cell: our rich JSON plus plain text; errors as VS Code error items. */
@@ -27,7 +29,9 @@ export function outputItems(display: DisplayValue): OutputItem[] {
       : display.kind === 'gradflow' ? gradflowToSvg(display) : undefined;
   const picture = svg !== undefined ? [{ mime: SVG_MIME, data: svg }] : [];
   return [
-    { mime: VALUE_MIME, data: display },
+    // chart samples at the precision a chart shows: this item is what the notebook
+    // saves, and a plot is thousands of numbers (sample-precision.ts)
+    { mime: VALUE_MIME, data: roundSamples(display) },
     ...picture,
     { mime: TEXT_MIME, data: displayText(display) },
   ];
