@@ -19,7 +19,7 @@ import { displayText } from '../shared/display-text';
 import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
 import { datasetFigure, gradflowFigure, trainingFigures } from '../renderer/network-figures';
 import { readTheme } from '../renderer/theme';
-import { functionSeries, plotSpec, type PlotSpec } from '../shared/plot-traces';
+import { displaySeries, plotSpec, type PlotSpec } from '../shared/plot-traces';
 
 export type { PlotSpec } from '../shared/plot-traces';
 
@@ -103,10 +103,10 @@ function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
     case 'function': {
       const text = `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
       if (!d.curve) return `<div class="output">${text}</div>`;
-      const spec = plotSpec(functionSeries(d), d.kinks ?? [], undefined);
+      const spec = plotSpec(displaySeries(d), d.kinks ?? [], undefined);
       return `<div class="output">${text}${plotElements(spec, plots)}</div>`;
     }
-    case 'plot': return `<div class="output">${plotElements(plotSpec(d.series, d.kinks ?? [], d.title), plots)}</div>`;
+    case 'plot': return `<div class="output">${plotElements(plotSpec(displaySeries(d), d.kinks ?? [], d.title), plots)}</div>`;
     // a network is its summary; data sets, training runs and gradient flow also get the
     // notebook renderer's charts (its pure figure builders), in the light theme of this page
     case 'network':

@@ -9,6 +9,7 @@
 import { displayText } from './display-text';
 import { gradflowToSvg, trainingToSvg } from './network-svg';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from './output';
+import { shareGrid } from './plot-grid';
 import { roundSamples } from './sample-precision';
 import { plotToSvg, SVG_MIME } from './svg-plot';
 
@@ -29,9 +30,9 @@ export function outputItems(display: DisplayValue): OutputItem[] {
       : display.kind === 'gradflow' ? gradflowToSvg(display) : undefined;
   const picture = svg !== undefined ? [{ mime: SVG_MIME, data: svg }] : [];
   return [
-    // chart samples at the precision a chart shows: this item is what the notebook
-    // saves, and a plot is thousands of numbers (sample-precision.ts)
-    { mime: VALUE_MIME, data: roundSamples(display) },
+    // this item is what the notebook saves, and a plot is thousands of numbers:
+    // its samples at the precision a chart shows, a shared grid once
+    { mime: VALUE_MIME, data: roundSamples(shareGrid(display)) },
     ...picture,
     { mime: TEXT_MIME, data: displayText(display) },
   ];

@@ -77,8 +77,11 @@ export function roundSamples(d: DisplayValue): DisplayValue {
   switch (d.kind) {
     case 'function':
       return d.curve ? { ...d, curve: { x: roundSeries(d.curve.x), y: roundSeries(d.curve.y), dy: roundSeries(d.curve.dy) } } : d;
-    case 'plot':
-      return { ...d, series: d.series.map((s) => ({ ...s, x: roundSeries(s.x), y: roundSeries(s.y) })) };
+    case 'plot': {
+      // JSON has no undefined: an absent x stays absent
+      const x = d.x ? { x: roundSeries(d.x) } : {};
+      return { ...d, ...x, series: d.series.map((s) => ({ ...s, ...(s.x ? { x: roundSeries(s.x) } : {}), y: roundSeries(s.y) })) };
+    }
     case 'dataset':
       return roundPoints(d);
     case 'gradflow':
