@@ -85,3 +85,4 @@
 export * from './notebook-model';
 export { parseNotebook } from './notebook-reader';
 export { serializeNotebook } from './notebook-writer';
+export { withStaticImages } from './static-images';
