@@ -272,6 +272,8 @@ describe('activation-lab run', function () {
         assert.equal(spec.layout.xaxis.title.text, 'x');
         assert.equal(spec.layout.showlegend, true);
         assert.deepEqual(spec.layout.shapes.map((s) => s.line.dash), ['dot'], 'the kink of relu at 0');
+        const points = (spec.data as unknown as { x: unknown[]; y: unknown[] }[]).map((t) => [t.x.length, t.y.length]);
+        assert.ok(points.every(([x, y]) => x === 401 && y === 401), `plotly gets every point of each trace: ${JSON.stringify(points)}`);
       }
       const plot = JSON.parse(blocks[1][2]) as { data: { name: string; line: { dash: string } }[]; layout: { title: { text: string } } };
       assert.deepEqual(plot.data.map((d) => [d.name, d.line.dash]), [
