@@ -2,7 +2,7 @@
  * The `activation-lab` command line (LANGUAGE.md "The command line"):
  *
  *   activation-lab eval [--json] [--dtype float32|float64] "SOURCE"
- *   activation-lab run NOTEBOOK.actnb [--inplace] [--html OUT.html]
+ *   activation-lab run NOTEBOOK.actnb [--inplace [--static-images]] [--html OUT.html]
  *
  * Exit status: 0 success; 1 an error in SOURCE, a failing cell, an unreadable
  * or invalid notebook; 2 bad command-line usage (unknown option or command,
@@ -47,9 +47,12 @@ export function buildProgram(io: CliIo, setStatus: (status: number) => void): Co
     .description('run the code cells of a notebook in order and print each result as [n] ...')
     .argument('<NOTEBOOK>', 'the notebook file (*.actnb)')
     .option('--inplace', 'write the outputs and execution orders back into the notebook')
+    .option('--static-images', 'with --inplace: also save a static SVG picture of each plot, for viewers without Activation Lab (e.g. GitHub)')
     .option('--html <OUT.html>', 'also write a self-contained HTML page of the notebook and its results')
-    .action((file: string, opts: { inplace?: boolean; html?: string }) => {
-      setStatus(runCommand(file, { inplace: opts.inplace, html: opts.html }, io));
+    .action(function (this: Command, file: string, opts: { inplace?: boolean; staticImages?: boolean; html?: string }) {
+      // a usage error (exit 2), not a silent no-op: the user expects pictures in the file
+      if (opts.staticImages && !opts.inplace) this.error('error: --static-images needs --inplace (the pictures go into the notebook file)');
+      setStatus(runCommand(file, { inplace: opts.inplace, staticImages: opts.staticImages, html: opts.html }, io));
     });
 
   return program;

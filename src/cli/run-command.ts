@@ -1,5 +1,5 @@
 /**
- * `activation-lab run NOTEBOOK.actnb [--inplace] [--html OUT.html]`.
+ * `activation-lab run NOTEBOOK.actnb [--inplace [--static-images]] [--html OUT.html]`.
  *
  * Runs the notebook's code cells in order in one session (names persist from
  * cell to cell, as in the editor) and prints each result as `[n] text`, n being
@@ -9,13 +9,19 @@
  * --inplace writes the new outputs and execution orders back into the file
  * (cells after a failure keep their old outputs; unknown fields are kept) via
  * a temporary file and a rename, so the notebook is never half written. A
- * notebook that fails to parse is never written.
+ * notebook that fails to parse is never written. The file gets what a save in
+ * the editor writes: chart samples rounded (shared/sample-precision.ts), one line
+ * per output item, and no static SVG pictures unless --static-images asks for
+ * them (the editor's activationLab.notebook.saveStaticImages), outputs of cells
+ * this run did not reach included.
  *
  * --html writes a self-contained page of the notebook and this run's results.
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput, type JsonValue, type Notebook } from '../services/notebook-format/format';
+import {
+  NotebookFormatError, parseNotebook, serializeNotebook, withStaticImages, type CellOutput, type JsonValue, type Notebook,
+} from '../services/notebook-format/format';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
 import { outputItems } from '../shared/output-items';
@@ -25,6 +31,8 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 
 export interface RunOptions {
   readonly inplace?: boolean;
+  /** With `inplace`: save static SVG pictures of the plots too. */
+  readonly staticImages?: boolean;
   readonly html?: string;
 }
 
@@ -63,7 +71,7 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
   if (options.inplace) {
     try {
       applyRuns(notebook, runs);
-      writeFileAtomic(file, serializeNotebook(notebook));
+      writeFileAtomic(file, serializeNotebook(withStaticImages(notebook, options.staticImages === true)));
     } catch (e) {
       io.err(`error: cannot write ${file}: ${errorMessage(e)}\n`);
       status = EXIT_FAILURE;

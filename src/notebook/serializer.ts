@@ -8,11 +8,16 @@
  * metadata under `__extra` (notebook, cell, output) and `__itemExtra` (one entry
  * per output item, on the output's metadata); the execution order is the cell's
  * executionSummary.executionOrder.
+ *
+ * Static SVG pictures of plots are a matter of saving, not of running: the kernel
+ * makes none, and each save adds or drops them as `activationLab.notebook.saveStaticImages`
+ * says at that moment (services/notebook-format/static-images.ts).
  */
 import * as vscode from 'vscode';
 import {
   parseNotebook,
   serializeNotebook,
+  withStaticImages,
   type CellOutput,
   type JsonObject,
   type JsonValue,
@@ -130,6 +135,12 @@ export function fromNotebookData(data: vscode.NotebookData): Notebook {
   return nb;
 }
 
+/** `activationLab.notebook.saveStaticImages` (package.json): static SVG pictures of plots in saved notebooks. */
+function saveStaticImagesSetting(): boolean {
+  // window scope: a save is not told which file it writes, so the setting cannot be per folder
+  return vscode.workspace.getConfiguration('activationLab').get<boolean>('notebook.saveStaticImages', false) === true;
+}
+
 export class ActivationNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     // Throws NotebookFormatError for a malformed file: VS Code shows the message and does not open it.
@@ -138,7 +149,8 @@ export class ActivationNotebookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    return new TextEncoder().encode(serializeNotebook(fromNotebookData(data)));
+    // read at every save, so a changed setting applies to the next one
+    return new TextEncoder().encode(serializeNotebook(withStaticImages(fromNotebookData(data), saveStaticImagesSetting())));
   }
 }
 

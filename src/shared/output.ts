@@ -55,7 +55,8 @@ export interface FunctionDisplay {
 }
 export interface PlotSeries {
   readonly name: string;
-  readonly x: JsonNumber[];
+  /** Absent when the plot's `x` holds it (read it with plot-traces.ts `displaySeries`). */
+  readonly x?: JsonNumber[];
   readonly y: JsonNumber[];
   /** True for the derivative trace of a function (drawn dashed). */
   readonly derivative?: boolean;
@@ -63,6 +64,12 @@ export interface PlotSeries {
 export interface PlotDisplay {
   readonly kind: 'plot';
   readonly title?: string;
+  /**
+   * The x of every series that has none of its own. A plot of functions samples
+   * them all on one grid: the output item a notebook saves holds it once, not once
+   * per series (plot-grid.ts). Absent in what the language returns and in older files.
+   */
+  readonly x?: JsonNumber[];
   readonly series: PlotSeries[];
   readonly kinks?: number[];
 }

@@ -64,9 +64,11 @@ export function functionSeries(d: FunctionDisplay): Series[] {
   ];
 }
 
-/** The series of a display that draws a plot (a function with a curve, or a plot). */
+/** The series of a display that draws a plot (a function with a curve, or a plot), each with its x. */
 export function displaySeries(d: FunctionDisplay | PlotDisplay): Series[] {
-  return d.kind === 'function' ? functionSeries(d) : d.series;
+  if (d.kind === 'function') return functionSeries(d);
+  // a saved plot of functions holds their common grid once, as the plot's x
+  return d.series.map((s) => ({ ...s, x: s.x ?? d.x ?? [] }));
 }
 
 /**

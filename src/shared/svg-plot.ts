@@ -1,8 +1,8 @@
 /**
  * A static, self-contained SVG drawing of a function or plot display: the
- * fallback the kernel attaches as `image/svg+xml` next to our JSON, for
- * places where the Activation Lab renderer does not run (GitHub's notebook
- * preview, other editors, exports).
+ * fallback a notebook saves as `image/svg+xml` next to our JSON when asked to
+ * (static-image.ts), for places where the Activation Lab renderer does not run
+ * (GitHub's notebook preview, other editors); hovers draw their curves with it.
  *
  * No scripts, no external references, no fonts to fetch; a transparent
  * background and mid-saturation colours with a neutral grey for axes and

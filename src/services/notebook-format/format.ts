@@ -1,6 +1,6 @@
 /**
- * The `.actnb` notebook file format: versioned, pretty-printed JSON that diffs
- * well in git. This module has NO `vscode` import; the extension's
+ * The `.actnb` notebook file format: versioned JSON that diffs well in git:
+ * pretty-printed, except that each output item is written on one line. This module has NO `vscode` import; the extension's
  * NotebookSerializer and the command-line tool both use it.
  *
  * File layout (format 1). Keys are always written in the order listed here,
@@ -19,8 +19,8 @@
  *         "metadata": { ... },     optional
  *         "outputs": [             optional on read (default []); code cells only;
  *           {                        NOT written when empty
- *             "items": [           required; may be empty
- *               { "mime": "text/plain", "data": "..." }
+ *             "items": [           required; may be empty; ONE line per item:
+ *               {"mime":"text/plain","data":"..."}
  *             ],                     mime: required, "type/subtype" (no parameters)
  *                                    data: required, any JSON; a string for text/* types
  *             "metadata": { ... }  optional
@@ -32,6 +32,14 @@
  *
  * Decisions, so that nobody has to rediscover them:
  *
+ * - One line per output item, written as `JSON.stringify` writes it (no
+ *   spaces) but in the key order below. An item is a plot's samples or a
+ *   picture: pretty-printed, that was one line per number, hundreds of
+ *   kilobytes per Run All, and a re-run touched thousands of lines. Now a
+ *   re-run changes the lines of its own cell and nothing else, while sources
+ *   and metadata, which people read in a diff, stay pretty-printed. The
+ *   reader takes any layout (JSON is JSON), so files written before this rule
+ *   open unchanged and are rewritten in it at the next save.
  * - Empty file. A file that is empty or only whitespace (optionally after a
  *   UTF-8 byte-order mark) parses as `emptyNotebook()`: that is what VS Code
  *   hands the serializer for File > New and for a freshly created file. Any
@@ -77,3 +85,4 @@
 export * from './notebook-model';
 export { parseNotebook } from './notebook-reader';
 export { serializeNotebook } from './notebook-writer';
+export { withStaticImages } from './static-images';

@@ -137,24 +137,29 @@ function childLevel(level: Level, key: string): Level {
 }
 
 /**
- * Same layout as `JSON.stringify(v, null, 2)`, but with our key order. (A
- * plain object cannot hold it: JavaScript enumerates integer-like keys such
- * as "10" first, whatever order they were inserted in.)
+ * Same layout as `JSON.stringify(v, null, 2)`, but with our key order, and each
+ * output item on one line as `JSON.stringify(v)` would write it. (A plain object
+ * cannot hold our order: JavaScript enumerates integer-like keys such as "10"
+ * first, whatever order they were inserted in.)
+ *
+ * @param indent the current line's indentation; undefined inside one-line JSON.
  */
-function render(v: unknown, level: Level, indent: string): string {
+function render(v: unknown, level: Level, indent: string | undefined): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  const inner = indent + '  ';
+  // An item's data is a whole plot or picture: pretty-printed, it took one line per
+  // number, so a re-run touched thousands of lines. One line each keeps a file small
+  // and its diff to the outputs that changed; sources and metadata stay pretty.
+  if (level === 'item' && indent !== undefined && !Array.isArray(v)) return render(v, level, undefined);
+  const inner = indent === undefined ? undefined : indent + '  ';
+  const [open, separator, close, colon] = inner === undefined ? ['', ',', '', ':'] : [`\n${inner}`, `,\n${inner}`, `\n${indent}`, ': '];
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     // Arrays of cells/outputs/items hold objects of the level named by their key.
-    return `[\n${v.map((x) => inner + render(x, level, inner)).join(',\n')}\n${indent}]`;
+    return `[${open}${v.map((x) => render(x, level, inner)).join(separator)}${close}]`;
   }
   const o = v as Record<string, unknown>;
   const keys = orderedKeys(o, level);
   if (keys.length === 0) return '{}';
-  const parts = keys.map((k) => {
-    const child = childLevel(level, k);
-    return `${inner}${JSON.stringify(k)}: ${render(o[k], child, inner)}`;
-  });
-  return `{\n${parts.join(',\n')}\n${indent}}`;
+  const parts = keys.map((k) => `${JSON.stringify(k)}${colon}${render(o[k], childLevel(level, k), inner)}`);
+  return `{${open}${parts.join(separator)}${close}}`;
 }

@@ -175,6 +175,40 @@ describe('Activation Lab notebooks', function () {
     assert.equal(new TextDecoder().decode(data), text);
   });
 
+  it('saves a Run All of examples/tour.actnb small: one line per output item, static SVGs only with the setting', async () => {
+    const tour = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'examples', 'tour.actnb');
+    const copy = fixture('tour-save.actnb');
+    await vscode.workspace.fs.copy(tour, copy, { overwrite: true });
+    const nb = await open('tour-save.actnb');
+    await vscode.commands.executeCommand('notebook.execute');
+    const code = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
+    await until('all cells to finish', () => code.every(done), 30_000);
+    assert.ok(code.every((c) => c.executionSummary?.success === true), 'every cell succeeds');
+    assert.ok(await nb.save(), 'save');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(copy));
+    console.log(`tour.actnb after Run All, saved by VS Code: ${Buffer.byteLength(text)} bytes`);
+    assert.ok(Buffer.byteLength(text) <= 40_000, `${Buffer.byteLength(text)} bytes`);
+    assert.ok(!text.includes('image/svg+xml'), 'no static pictures by default');
+    const itemLines = text.split('\n').filter((l) => l.includes('"mime"'));
+    assert.equal(itemLines.length, 10, 'five code cells, each our JSON and text');
+    for (const line of itemLines) assert.ok(JSON.parse(line.trim().replace(/,$/, '')).mime, 'an item is one line of JSON');
+    assert.match(text, /^ {6}"source": "x = linspace\(-3, 3, 7\)\\nrelu\(x\)",$/m, 'sources stay pretty-printed');
+
+    const settings = vscode.workspace.getConfiguration('activationLab');
+    await settings.update('notebook.saveStaticImages', true, vscode.ConfigurationTarget.Global);
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(nb.cellAt(0).document.uri, new vscode.Position(0, 0), ' ');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await nb.save(), 'save with the setting on');
+      const pictured = parseNotebook(new TextDecoder().decode(await vscode.workspace.fs.readFile(copy)));
+      const kinds = pictured.cells.flatMap((c) => c.outputs.filter((o) => o.items.some((i) => i.mime === 'image/svg+xml')).map((o) => (o.items[0]!.data as { kind: string }).kind));
+      assert.deepEqual(kinds, ['function', 'plot'], 'the function and the plot get a picture, without re-running');
+    } finally {
+      await settings.update('notebook.saveStaticImages', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('refuses to open a malformed file, with our message, and leaves it unchanged', async () => {
     const uri = fixture('malformed.actnb');
     const before = await vscode.workspace.fs.readFile(uri);

@@ -1,5 +1,5 @@
 /**
- * `activation-lab run NOTEBOOK.actnb [--inplace] [--html OUT.html]` on
+ * `activation-lab run NOTEBOOK.actnb [--inplace [--static-images]] [--html OUT.html]` on
  * temporary notebooks, against the built dist/cli.js.
  */
 import { strict as assert } from 'assert';
@@ -10,7 +10,8 @@ import { parseNotebook } from '../../../src/services/notebook-format/format';
 import { Session } from '../../../src/language/runtime/session';
 import { buildFigure } from '../../../src/renderer/figures';
 import { readTheme } from '../../../src/renderer/theme';
-import { TEXT_MIME, VALUE_MIME, type FunctionDisplay, type PlotDisplay } from '../../../src/shared/output';
+import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type FunctionDisplay, type PlotDisplay } from '../../../src/shared/output';
+import { SVG_MIME } from '../../../src/shared/static-image';
 import { cli, ensureCliBuilt, ROOT } from './cli-harness';
 
 const notebook = (cells: unknown[], extra: Record<string, unknown> = {}): string =>
@@ -97,6 +98,31 @@ describe('activation-lab run', function () {
         return (item?.data as { kind: string } | undefined)?.kind;
       });
       assert.deepEqual(kinds, ['tensor', 'table', 'function', 'number', 'plot']);
+    });
+
+    it('saves no static pictures unless --static-images asks; then every chart has one, old outputs included', () => {
+      const stale = { items: [{ mime: VALUE_MIME, data: { kind: 'plot', series: [{ name: 'f', x: [0, 1], y: [0, 1] }] } }, { mime: SVG_MIME, data: '<svg/>' }] };
+      const cells = [code('relu'), code('rleu(1)'), code('plot(relu)', { outputs: [stale] })];
+      const file = write('nb.actnb', notebook(cells));
+      assert.equal(cli(['run', file, '--inplace']).status, 1);
+      const plain = parseNotebook(readFileSync(file, 'utf8'));
+      assert.deepEqual(plain.cells.map((c) => c.outputs[0].items.map((i) => i.mime)), [[VALUE_MIME, TEXT_MIME], [ERROR_MIME, VALUE_MIME], [VALUE_MIME]], 'the unreached cell loses its old picture too');
+
+      const again = write('again.actnb', notebook(cells));
+      assert.equal(cli(['run', again, '--inplace', '--static-images']).status, 1);
+      const pictured = parseNotebook(readFileSync(again, 'utf8'));
+      assert.deepEqual(pictured.cells.map((c) => c.outputs[0].items.map((i) => i.mime)), [[VALUE_MIME, SVG_MIME, TEXT_MIME], [ERROR_MIME, VALUE_MIME], [VALUE_MIME, SVG_MIME]]);
+      assert.match(pictured.cells[0].outputs[0].items[1].data as string, /^<svg[\s\S]*<\/svg>\s*$/);
+      assert.equal(pictured.cells[2].outputs[0].items[1].data, '<svg/>', 'a picture already there is kept');
+    });
+
+    it('--static-images without --inplace is a usage error (exit 2), and nothing is written', () => {
+      const text = notebook([code('relu')]);
+      const file = write('nb.actnb', text);
+      const r = cli(['run', file, '--static-images']);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /--static-images needs --inplace/);
+      assert.equal(readFileSync(file, 'utf8'), text);
     });
 
     it('writes outputs and execution orders, keeps unknown fields and metadata; the file still parses', () => {
@@ -249,6 +275,8 @@ describe('activation-lab run', function () {
         assert.equal(spec.layout.xaxis.title.text, 'x');
         assert.equal(spec.layout.showlegend, true);
         assert.deepEqual(spec.layout.shapes.map((s) => s.line.dash), ['dot'], 'the kink of relu at 0');
+        const points = (spec.data as unknown as { x: unknown[]; y: unknown[] }[]).map((t) => [t.x.length, t.y.length]);
+        assert.ok(points.every(([x, y]) => x === 401 && y === 401), `plotly gets every point of each trace: ${JSON.stringify(points)}`);
       }
       const plot = JSON.parse(blocks[1][2]) as { data: { name: string; line: { dash: string } }[]; layout: { title: { text: string } } };
       assert.deepEqual(plot.data.map((d) => [d.name, d.line.dash]), [

@@ -15,12 +15,12 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       assert.deepEqual(p.series.map((q) => q.derivative === true), [false, true, false, true]);
       const xs = grid(-4, 4, 401);
       for (const q of p.series) {
-        assert.equal(q.x.length, 401);
-        assertAllClose(numbers(q.x), xs, 1e-15, `${q.name} x`);
+        assert.equal(q.x!.length, 401);
+        assertAllClose(numbers(q.x!), xs, 1e-15, `${q.name} x`);
         assert.equal(q.y.length, 401);
       }
-      assert.equal(numbers(p.series[0].x)[0], -4);
-      assert.equal(numbers(p.series[0].x)[400], 4);
+      assert.equal(numbers(p.series[0].x!)[0], -4);
+      assert.equal(numbers(p.series[0].x!)[400], 4);
       assert.deepEqual(numbers(p.series[0].y), xs.map((x) => Math.max(0, x)));
       assert.deepEqual(numbers(p.series[1].y), xs.map((x) => (x > 0 ? 1 : 0)));
       assertAllClose(numbers(p.series[2].y), xs.map(Math.tanh), 1e-15, 'tanh');
@@ -38,10 +38,10 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
     it('defaults: from=-5, to=5, points=401; points= and title= are honoured', () => {
       const p = asPlot(evalCell('plot(sigmoid)'));
       assert.equal(p.series.length, 2);
-      assertAllClose(numbers(p.series[0].x), grid(-5, 5, 401), 1e-15);
+      assertAllClose(numbers(p.series[0].x!), grid(-5, 5, 401), 1e-15);
       const q = asPlot(evalCell('plot(sigmoid, from=0, to=1, points=11, title="logistic")'));
       assert.equal(q.title, 'logistic');
-      assertAllClose(numbers(q.series[0].x), grid(0, 1, 11), 1e-15);
+      assertAllClose(numbers(q.series[0].x!), grid(0, 1, 11), 1e-15);
       assertAllClose(numbers(q.series[0].y), grid(0, 1, 11).map(sigmoid), 1e-15);
     });
 
@@ -77,7 +77,7 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       const p = asPlot(evalCell('x = linspace(0, 2, 5)\nplot(x, x^2)'));
       assert.equal(p.series.length, 1);
       assert.equal(p.series[0].name, 'x^2');
-      assert.deepEqual(numbers(p.series[0].x), [0, 0.5, 1, 1.5, 2]);
+      assert.deepEqual(numbers(p.series[0].x!), [0, 0.5, 1, 1.5, 2]);
       assert.deepEqual(numbers(p.series[0].y), [0, 0.25, 1, 2.25, 4]);
     });
     it('x and y must have the same length', () => {

@@ -59,24 +59,8 @@ const CANONICAL = [
   '      "outputs": [',
   '        {',
   '          "items": [',
-  '            {',
-  '              "mime": "text/plain",',
-  '              "data": "[0, 0, 1, 3]"',
-  '            },',
-  '            {',
-  '              "mime": "application/vnd.activation-lab.tensor+json",',
-  '              "data": {',
-  '                "shape": [',
-  '                  4',
-  '                ],',
-  '                "values": [',
-  '                  "-Infinity",',
-  '                  0,',
-  '                  1e-7,',
-  '                  3',
-  '                ]',
-  '              }',
-  '            }',
+  '            {"mime":"text/plain","data":"[0, 0, 1, 3]"},',
+  '            {"mime":"application/vnd.activation-lab.tensor+json","data":{"shape":[4],"values":["-Infinity",0,1e-7,3]}}',
   '          ],',
   '          "metadata": {',
   '            "durationMs": 3',
@@ -92,6 +76,12 @@ const CANONICAL = [
   '}',
   '',
 ].join('\n');
+
+/**
+ * CANONICAL as files were written before output items went on one line each:
+ * all pretty-printed (its keys are in canonical order already, so JSON.stringify keeps it).
+ */
+const PRETTY_ITEMS = JSON.stringify(JSON.parse(CANONICAL), null, 2) + '\n';
 
 function canonicalModel(): Notebook {
   return {
@@ -160,6 +150,24 @@ describe('notebook format (.actnb)', () => {
 
     it('writes the canonical file back byte for byte', () => {
       assert.equal(serializeNotebook(parseNotebook(CANONICAL)), CANONICAL);
+    });
+
+    it('reads a file written with pretty-printed output items, and writes it with one line per item', () => {
+      assert.ok(PRETTY_ITEMS.includes('"values": [\n                  "-Infinity",\n'), PRETTY_ITEMS);
+      assert.deepStrictEqual(parseNotebook(PRETTY_ITEMS), canonicalModel());
+      assert.equal(serializeNotebook(parseNotebook(PRETTY_ITEMS)), CANONICAL);
+    });
+
+    it('writes each output item on one line, as JSON.stringify would, and everything else pretty-printed', () => {
+      const lines = CANONICAL.split('\n');
+      const items = lines.filter((l) => l.includes('"mime"'));
+      assert.equal(items.length, 2);
+      for (const line of items) {
+        const item = JSON.parse(line.trim().replace(/,$/, '')) as Record<string, unknown>;
+        assert.equal(line.trim().replace(/,$/, ''), JSON.stringify(item));
+      }
+      // outside the items no line holds two values or opens two objects/arrays
+      for (const line of lines.filter((l) => !l.includes('"mime"'))) assert.ok(!/[,{[].*[,{[]/.test(line.replace(/"(?:[^"\\]|\\.)*"/g, '""')), line);
     });
 
     it('reads back what it writes (markdown and code cells, outputs kept)', () => {
@@ -254,8 +262,8 @@ describe('notebook format (.actnb)', () => {
       const order = (...needles: string[]) => needles.map((n) => text.indexOf(n));
       const isIncreasing = (xs: number[]) => xs.every((x, i) => x >= 0 && (i === 0 || x > xs[i - 1]!));
       assert.ok(isIncreasing(order('"a": {', '"b": 3', '"y": 2', '"z": 1')), text);
-      assert.ok(isIncreasing(order('"alpha"', '"c": 2', '"d": 1', '"zeta"')), text);
-      assert.match(text, /"zeta": \[\s*3,\s*1,\s*2\s*\]/);
+      assert.ok(isIncreasing(order('"alpha"', '"c":2', '"d":1', '"zeta"')), text);
+      assert.match(text, /"zeta":\[3,1,2\]/);
     });
   });
 
@@ -277,11 +285,7 @@ describe('notebook format (.actnb)', () => {
       '      "outputs": [',
       '        {',
       '          "items": [',
-      '            {',
-      '              "mime": "text/plain",',
-      '              "data": "1",',
-      '              "encoding": "utf8"',
-      '            }',
+      '            {"mime":"text/plain","data":"1","encoding":"utf8"}',
       '          ],',
       '          "id": "out-1"',
       '        }',
@@ -325,7 +329,8 @@ describe('notebook format (.actnb)', () => {
       assert.ok(Object.prototype.hasOwnProperty.call(nb.extra, '__proto__'));
       assert.ok(Object.prototype.hasOwnProperty.call(nb.cells[0]!.extra, '__proto__'));
       const again = serializeNotebook(nb);
-      assert.equal((again.match(/"__proto__": \{\n\s*"polluted": true/g) ?? []).length, 3, again);
+      assert.equal((again.match(/"__proto__": \{\n\s*"polluted": true/g) ?? []).length, 2, again);
+      assert.equal((again.match(/"__proto__":\{"polluted":true\}/g) ?? []).length, 1, 'inside the one-line item');
       assert.deepStrictEqual(parseNotebook(again), nb);
     });
   });
@@ -527,7 +532,7 @@ describe('notebook format (.actnb)', () => {
     });
 
     it('writes -0 as 0', () => {
-      assert.match(serializeNotebook(withData([-0])), /"data": \[\n\s*0\n/);
+      assert.match(serializeNotebook(withData([-0])), /"data":\[0\]/);
     });
   });
 
