@@ -16,6 +16,7 @@
 import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
+import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
 import { datasetFigure, gradflowFigure, trainingFigures } from '../renderer/network-figures';
 import { readTheme } from '../renderer/theme';
@@ -93,7 +94,8 @@ function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotSp
 function renderDisplay(d: DisplayValue, plots: PlotSpec[]): string {
   switch (d.kind) {
     case 'none': return '';
-    case 'error': return `<div class="output"><pre class="error">${escapeHtml(displayText(d))}</pre></div>`;
+    // as a notebook shows it (the kept display of an interrupted run above it), not the CLI's stderr line
+    case 'error': return `${d.kept ? renderDisplay(d.kept, plots) : ''}<div class="output"><pre class="error">${escapeHtml(errorLine(d))}</pre></div>`;
     case 'number':
     case 'string':
     case 'boolean':

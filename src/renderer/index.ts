@@ -24,6 +24,7 @@ import { loadPlotly, type PlotlyApi } from './plotly';
 import { formatValue, networkView, tableView, tensorView, type TableView } from './tables';
 import { datasetFigure, gradflowFigure, trainingFigures, type PlotFigure } from './network-figures';
 import { trainingText } from '../shared/network-text';
+import { errorLine } from '../shared/error-heading';
 import { readTheme, sameTheme, type Theme } from './theme';
 
 interface LivePlot {
@@ -177,9 +178,7 @@ export const activate: ActivationFunction = () => {
           container.append(el('pre', 'al-text', String(display.value)));
           return;
         case 'error':
-          container.append(el('pre', 'al-error', display.line > 0
-            ? `error at line ${display.line}, column ${display.column}: ${display.message}`
-            : `error: ${display.message}`));
+          container.append(el('pre', 'al-error', errorLine(display)));
           return;
         case 'tensor':
           container.append(tableElement(tensorView(display)));
