@@ -11,6 +11,8 @@
  *             units, and the decision boundary as a heatmap with the points); screenshot training.png.
  *   interrupted - an interrupted training run: the same charts still drawn, and under them the
  *             error line that says how far it got; screenshot interrupted-training.png.
+ *   help    - help(relu)'s output drawn as text, formula and framework names on their own
+ *             lines; screenshot help.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -18,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -137,14 +139,14 @@ async function trainingStage(page: Page): Promise<string> {
 /** Runs inside a frame: the text of its document (notebook outputs are drawn in webview frames). */
 const FRAME_TEXT = `(document.body && document.body.innerText) || ''`;
 
-/** The first line of text in any frame that matches `pattern`, within `ms`; '' when none does. */
+/** The first line of text in any frame that matches `pattern` once trimmed, within `ms`; '' when none does. */
 async function shownLine(page: Page, pattern: RegExp, ms: number): Promise<string> {
   const end = Date.now() + ms;
   for (;;) {
     for (const frame of page.frames()) {
       const text = (await frame.evaluate(FRAME_TEXT).catch(() => '')) as string;
-      const line = text.split('\n').find((l) => pattern.test(l));
-      if (line) return line.trim();
+      const line = text.split('\n').map((l) => l.trim()).find((l) => pattern.test(l));
+      if (line) return line;
     }
     if (Date.now() > end) return '';
     await new Promise((r) => setTimeout(r, 250));
@@ -158,6 +160,17 @@ async function interruptedStage(page: Page): Promise<string> {
   const line = await shownLine(page, /^Interrupted: train stopped after/, 15_000);
   log(`interrupted: the error line reads "${line}"`);
   return line ? '' : 'no "Interrupted: train stopped after ..." line in the outputs';
+}
+
+async function helpStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1400 });
+  // Bound: text outputs are drawn within a second or two of the suite saying ready; 20 s is a wide margin.
+  const formula = await shownLine(page, /^f\(x\) += max\(0, x\)$/, 20_000);
+  const pytorch = await shownLine(page, /^PyTorch +torch\.nn\.ReLU/, 5_000);
+  log(`help: "${formula}", "${pytorch}"`);
+  if (!formula) return "no line 'f(x)  = max(0, x)' drawn in the outputs";
+  if (!pytorch) return 'no PyTorch line drawn in the outputs';
+  return '';
 }
 
 /** F1, a command by its title, Enter; retried while the workbench is still loading extensions. */
@@ -306,11 +319,11 @@ export async function reloadRestoresPanel(
 }
 
 const SCREENSHOTS: Readonly<Record<string, string>> = {
-  hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png',
+  hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
 };
 
 const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
-  hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage,
+  hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage,
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
