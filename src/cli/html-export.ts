@@ -18,6 +18,7 @@
 import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
+import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
 import type { PlotFigure } from '../renderer/figure-style';
 import { outputFigures } from '../renderer/output-renderers';
@@ -92,6 +93,8 @@ function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotFi
 
 function renderDisplay(d: DisplayValue, plots: PlotFigure<object>[]): string {
   if (d.kind === 'none') return '';
+  // an interrupted run's kept display stands above the line that says what stopped, as in a notebook
+  if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
   const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots)).join('');
   return `<div class="output">${renderResult(d)}${charts}</div>`;
 }
@@ -99,7 +102,8 @@ function renderDisplay(d: DisplayValue, plots: PlotFigure<object>[]): string {
 /** What stands above a result's charts (a plot is only its chart). */
 function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
   switch (d.kind) {
-    case 'error': return `<pre class="error">${escapeHtml(displayText(d))}</pre>`;
+    // as a notebook shows it, not the CLI's stderr line
+    case 'error': return `<pre class="error">${escapeHtml(errorLine(d))}</pre>`;
     case 'tensor': return renderTensor(d);
     case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
     case 'plot': return '';

@@ -24,7 +24,7 @@ import {
 } from '../services/notebook-format/format';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
-import { outputItems } from '../shared/output-items';
+import { cellOutputItems } from '../shared/output-items';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
@@ -121,11 +121,11 @@ export function formatResult(order: number, text: string): string {
 export function applyRuns(notebook: Notebook, runs: readonly CellRun[]): void {
   for (const run of runs) {
     const cell = notebook.cells[run.index];
-    const items = outputItems(run.display);
-    // What an editor run stores: the old outputs replaced by one output of our
-    // items (none for a value-less cell). The cell's other fields are kept.
-    const output: CellOutput = { items: items.map((it) => ({ mime: it.mime, data: it.data as unknown as JsonValue })) };
-    cell.outputs = items.length > 0 ? [output] : [];
+    // What an editor run stores: the old outputs replaced by ours (none for a
+    // value-less cell). The cell's other fields are kept.
+    cell.outputs = cellOutputItems(run.display).map((items): CellOutput => ({
+      items: items.map((it) => ({ mime: it.mime, data: it.data as unknown as JsonValue })),
+    }));
     cell.executionOrder = run.order;
   }
 }

@@ -24,5 +24,6 @@ export {
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
+export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';
 export * from './network';

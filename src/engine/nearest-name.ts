@@ -21,20 +21,25 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * Candidates within a distance that grows with the name's length, closest
- * first; ties keep the candidates' order. Case differences count as free.
- * A candidate that shares no letter with the name in place is no suggestion,
- * however short both are: 'x' for 'q' (one edit away) would only be noise.
+ * At most one edit per three letters typed, so a suggestion shares most of its
+ * letters with what was typed. A floor of one edit made every one- and
+ * two-letter name a typo of another (`x` suggested `e`, `y` and `a` too).
+ */
+const LETTERS_PER_EDIT = 3;
+
+/**
+ * Candidates close to `name`, closest first; ties keep the candidates' order
+ * (callers list the catalogue first, so `tahn` suggests `tanh` before `tan`).
+ * Case differences are free, so a one-letter name suggests only its other case.
  */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const wanted = name.toLowerCase();
-  const budget = Math.max(1, Math.floor(wanted.length / 3));
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
-    // No edits can make up a difference in length greater than the budget: skip the distance.
-    if (Math.abs(candidate.length - wanted.length) > budget) continue;
+    // No edits within the budget can make up a larger difference in length: skip the distance.
+    if (Math.abs(candidate.length - wanted.length) * LETTERS_PER_EDIT > wanted.length) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance <= budget && distance < Math.max(wanted.length, candidate.length)) scored.push({ candidate, distance });
+    if (distance * LETTERS_PER_EDIT <= wanted.length) scored.push({ candidate, distance });
   }
   scored.sort((p, q) => p.distance - q.distance);
   return scored.slice(0, limit).map((s) => s.candidate);

@@ -23,7 +23,7 @@ export { Session } from './runtime/session';
 export type { CellResult, SessionOptions } from './runtime/session';
 export type { NameInfo } from './runtime/inspect';
 export { CONSTANTS, procedureSpecs } from './runtime/builtins';
-export { mathFunctionNames } from './runtime/builtins/math';
+export { mathFunctionNames, mathSummaries } from './runtime/builtins/math';
 export type { ProcedureSpec } from './runtime/builtins/procedure';
 // Writing expressions of the language from code (plot commands, framework hovers).
 export { activationCall } from './activation-call';

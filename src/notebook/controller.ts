@@ -16,9 +16,10 @@
  * an interrupt only takes effect between cells.
  */
 import * as vscode from 'vscode';
-import { outputItems } from '../shared/output-items';
+import { cellOutputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import type { CellDiagnostics } from './cell-diagnostics';
+import type { ErrorHeading } from '../shared/error-heading';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
@@ -181,7 +182,7 @@ export class ActivationController implements vscode.Disposable {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {
-        await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: 'Error', message: `internal error: ${message}` })])]);
+        await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(errorOf({ name: '', message: `Internal error: ${message}` }))])]);
       } catch {
         // the cell or notebook went away
       }
@@ -198,22 +199,24 @@ export class ActivationController implements vscode.Disposable {
   }
 }
 
-/** A display as the cell's output: our JSON, the static picture and text; errors as VS Code error items. */
+/**
+ * A display as the cell's outputs: our JSON, the static picture and text; errors as VS Code
+ * error items (an interrupted training run: its display, then the error).
+ */
 function cellOutputs(display: DisplayValue): vscode.NotebookCellOutput[] {
-  const items = outputItems(display).map((item) =>
+  return cellOutputItems(display).map((items) => new vscode.NotebookCellOutput(items.map((item) =>
     item.mime === ERROR_MIME
-      ? vscode.NotebookCellOutputItem.error(errorOf(item.data, display))
+      ? vscode.NotebookCellOutputItem.error(errorOf(item.data as ErrorHeading))
       : typeof item.data === 'string'
         ? vscode.NotebookCellOutputItem.text(item.data, item.mime)
         : vscode.NotebookCellOutputItem.json(item.data, item.mime),
-  );
-  return items.length ? [new vscode.NotebookCellOutput(items)] : [];
+  )));
 }
 
-function errorOf(data: unknown, display: { kind: string }): Error {
-  const d = data as { name?: string; message?: string };
-  const err = new Error(d.message ?? (display.kind === 'error' ? 'error' : String(data)));
-  err.name = d.name ?? 'Error';
+/** VS Code shows an error item as "name: message", or the message alone when the name is empty (error-heading.ts). */
+function errorOf(heading: ErrorHeading): Error {
+  const err = new Error(heading.message);
+  err.name = heading.name;
   // No stack: ours would point into the extension, not into the cell.
   err.stack = undefined;
   return err;

@@ -17,6 +17,7 @@
  */
 import type { DisplayValue, ErrorDisplay } from '../shared/output';
 import { trainingText } from '../shared/network-text';
+import { errorLine } from '../shared/error-heading';
 import type { PlotFigure } from './figure-style';
 import { formulaLines, functionFigures, plotFigures } from './figures';
 import { datasetFigure, gradflowFigure, trainingFigures } from './network-figures';
@@ -44,15 +45,13 @@ const text = (value: string): OutputBlock => ({ text: value, style: 'text' });
 const formula = (value: string): OutputBlock => ({ text: value, style: 'formula' });
 const table = (view: TableView): OutputBlock => ({ table: view });
 
-const errorText = (d: ErrorDisplay): string =>
-  d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : `error: ${d.message}`;
 
 export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<K>> } = {
   none: { blocks: () => [] },
   number: { blocks: (d) => [text(formatValue(d.value))] },
   string: { blocks: (d) => [text(d.value)] },
   boolean: { blocks: (d) => [text(String(d.value))] },
-  error: { blocks: (d) => [{ text: errorText(d), style: 'error' }] },
+  error: { blocks: (d) => [{ text: errorLine(d), style: 'error' }] },
   tensor: { blocks: (d) => [table(tensorView(d))] },
   table: { blocks: (d) => [table(tableView(d))] },
   network: { blocks: (d) => [table(networkView(d))] },

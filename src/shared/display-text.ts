@@ -3,6 +3,7 @@
  * text/plain item of a cell's output, and what is shown where no renderer is.
  */
 import { formatNumber, type DisplayValue, type JsonNumber } from './output';
+import { capitalised } from './error-heading';
 import { datasetText, gradflowText, networkText, trainingText } from './network-text';
 import { GAP, isSummarised, MAX_TABLE_ROWS, shownIndices, SUMMARY_THRESHOLD, TABLE_EDGE_ROWS } from './summary';
 
@@ -12,7 +13,8 @@ export function displayText(d: DisplayValue): string {
     case 'string': return d.value;
     case 'boolean': return String(d.value);
     case 'none': return '';
-    case 'error': return d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : `error: ${d.message}`;
+    // the compiler-style line the CLI prints on stderr; an error with no place (an interrupt) is a sentence
+    case 'error': return d.line > 0 ? `error at line ${d.line}, column ${d.column}: ${d.message}` : capitalised(d.message);
     case 'function': return `${d.name}(x) = ${d.formula}\n${d.name}'(x) = ${d.derivative}`;
     case 'tensor': {
       const summarised = isSummarised(d.shape);

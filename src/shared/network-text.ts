@@ -28,7 +28,8 @@ export function gradflowText(d: GradflowDisplay): string {
 
 export function trainingText(d: TrainingDisplay): string {
   const status = d.status === 'done' ? '' : d.status === 'running' ? ' (running)' : ' (interrupted)';
-  const head = `training run${status}: ${d.epochs} of ${d.plannedEpochs} epochs, ${d.settings}`;
+  // grouped like the interrupt's message (1,190 of 1,000,000), which quotes the same counts
+  const head = `training run${status}: ${d.epochs.toLocaleString('en-US')} of ${d.plannedEpochs.toLocaleString('en-US')} epochs, ${d.settings}`;
   const last = d.history[d.history.length - 1];
   if (!last) return head;
   const figures = d.columns.slice(1).map((c, i) => `${c} ${short(last[i + 1])}`);

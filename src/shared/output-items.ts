@@ -7,17 +7,31 @@
  * CLI's `run --inplace` call it with what a cell returned.
  */
 import { displayText } from './display-text';
+import { errorHeading } from './error-heading';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from './output';
 import { shareGrid } from './plot-grid';
 import { roundSamples } from './sample-precision';
 
-/** The output items of a cell: our rich JSON plus plain text; errors as VS Code error items. */
+/**
+ * A cell's outputs, each a list of items: none, one, or for an error that kept
+ * a display (an interrupted training run) that display's output and then the
+ * error's, so the charts stay above the line that says what stopped.
+ */
+export function cellOutputItems(display: DisplayValue): OutputItem[][] {
+  if (display.kind === 'error' && display.kept) return [outputItems(display.kept), outputItems(display)];
+  const items = outputItems(display);
+  return items.length > 0 ? [items] : [];
+}
+
+/** The items of one output: our rich JSON plus plain text; errors as VS Code error items. */
 export function outputItems(display: DisplayValue): OutputItem[] {
   if (display.kind === 'none') return [];
   if (display.kind === 'error') {
+    // the kept display is an output of its own (cellOutputItems), not repeated inside the error's
+    const { kept, ...error } = display;
     return [
-      { mime: ERROR_MIME, data: { name: 'Error', message: displayText(display) } },
-      { mime: VALUE_MIME, data: display },
+      { mime: ERROR_MIME, data: { ...errorHeading(error) } },
+      { mime: VALUE_MIME, data: error },
     ];
   }
   return [

@@ -94,6 +94,12 @@ export interface ErrorDisplay {
    */
   readonly endLine?: number;
   readonly endColumn?: number;
+  /**
+   * What the cell still has to show despite the error: the training run an
+   * interrupt stopped (status 'interrupted', the epochs finished, its charts),
+   * shown above the error rather than replaced by it.
+   */
+  readonly kept?: TrainingDisplay;
 }
 
 /** One dense layer of a network. */

@@ -25,6 +25,7 @@ import { UserFunction } from './user-function';
 import type { FunctionValue } from './function-value';
 import { evaluateOperations } from './fusion';
 import { Cancelled, type CancellationToken } from './cancellation';
+import type { TrainingData } from './network-values';
 
 export { Cancelled, type CancellationToken };
 
@@ -37,6 +38,11 @@ export interface SessionState {
   token?: CancellationToken;
   /** Receives interim displays of a long computation (train) for the notebook to show while the cell runs. */
   progress?: (display: DisplayValue) => void;
+  /**
+   * The training run an interrupt stopped in the running cell. train returns what it trained rather
+   * than failing, so the cell knows it was interrupted and shows that run above the error (interruption.ts).
+   */
+  interruptedRun?: TrainingData;
 }
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */

@@ -7,10 +7,12 @@ import type { DType } from '../../engine';
 import type { DisplayValue } from '../../shared/output';
 import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
+import type { Statement } from '../ast';
 import type { Span } from '../source';
 import { toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
+import { interruptedDisplay } from './interruption';
 import { NONE, type Value } from './values';
 
 export interface CellResult {
@@ -69,23 +71,27 @@ export class Session {
     this.state.token = token;
     this.state.progress = progress;
     this.state.depth = 0;
+    this.state.interruptedRun = undefined;
     const evaluator = new Evaluator(this.state, source);
     /** The statement running, so that even an error without a place of its own points into the cell. */
-    let at: Span = { start: 0, end: 0 };
+    let running: Statement | undefined;
     try {
       const program = parseProgram(source);
       let value: Value = NONE;
       for (const statement of program.statements) {
-        at = statement.span;
+        running = statement;
         value = evaluator.execute(statement);
       }
-      const last = program.statements[program.statements.length - 1];
-      return { value, display: toDisplay(value, { span: last?.span ?? { start: 0, end: 0 }, evaluator }) };
+      // an interrupted train(...) returns what it trained, and the cell may end right there
+      if (this.state.interruptedRun) return { value, error: new Cancelled(), display: interruptedDisplay(this.state, source, running) };
+      return { value, display: toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator }) };
     } catch (e) {
-      return failure(e, source, at);
+      if (e instanceof Cancelled) return { value: NONE, error: e, display: interruptedDisplay(this.state, source, running) };
+      return failure(e, source, running?.span ?? { start: 0, end: 0 });
     } finally {
       this.state.token = undefined;
       this.state.progress = undefined;
+      this.state.interruptedRun = undefined;
     }
   }
 }
@@ -94,7 +100,6 @@ function failure(e: unknown, source: string, at: Span): CellResult {
   if (e instanceof LanguageError) {
     return { value: NONE, error: e, display: { kind: 'error', message: e.message, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn } };
   }
-  if (e instanceof Cancelled) return { value: NONE, error: e, display: { kind: 'error', message: 'interrupted', line: 0, column: 0 } };
   // A stack overflow from an extreme input, or a bug of ours: report it, never crash the host.
   const message = e instanceof RangeError ? rangeErrorMessage(e) : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   const error = new LanguageError('runtime', message, at, source);

@@ -6,7 +6,7 @@
  * is completed and documented as soon as it exists.
  */
 import { catalogue, parameterText, type ActivationDefinition } from '../../engine';
-import { CONSTANTS, procedureSpecs, mathFunctionNames, type ProcedureSpec } from '../../language';
+import { CONSTANTS, procedureSpecs, mathFunctionNames, mathSummaries, type ProcedureSpec } from '../../language';
 
 export type EntryKind = 'activation' | 'math' | 'procedure' | 'constant' | 'variable' | 'user-function';
 
@@ -62,7 +62,8 @@ function procedureSignature(spec: ProcedureSpec): Signature {
 }
 
 function mathSignature(name: string): Signature {
-  return { label: `${name}(x)`, documentation: `${name} of each element; a function value, so \`${name}'\` is its derivative`, parameters: [{ label: 'x' }] };
+  const summary = mathSummaries[name] ?? name;
+  return { label: `${name}(x)`, documentation: `${summary}, of each element; a function value, so \`${name}'\` is its derivative`, parameters: [{ label: 'x' }] };
 }
 
 let entriesOnce: readonly CompletionEntry[] | undefined;

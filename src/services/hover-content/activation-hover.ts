@@ -4,7 +4,7 @@
  * here knows a particular activation. Formulas and the plot are SVG images in
  * `data:` URIs (hovers run no scripts), each followed by a plain-text form.
  */
-import { findActivation, resolveParameters, type ActivationDefinition, type ParameterValues, type Properties } from '../../engine';
+import { FRAMEWORK_LABELS, findActivation, propertyWords, resolveParameters, type ActivationDefinition, type ParameterValues } from '../../engine';
 import { activationCall, Session } from '../../language';
 import { displayText } from '../../shared/display-text';
 import type { DisplayValue, SampledCurve } from '../../shared/output';
@@ -55,24 +55,6 @@ export interface VariableHover {
 const SUMMARY_LINES = 8;
 
 const PLOT_SIZE = { width: 360, height: 200 };
-
-/** How each property reads when true and when false (nothing shown for a false that is unremarkable). */
-const PROPERTY_WORDS: readonly (readonly [keyof Properties, string, string | undefined])[] = [
-  ['monotonic', 'monotonic', 'non-monotonic'],
-  ['boundedBelow', 'bounded below', 'unbounded below'],
-  ['boundedAbove', 'bounded above', 'unbounded above'],
-  ['smooth', 'smooth', 'has kinks'],
-  ['zeroCentred', 'zero-centred', undefined],
-  ['selfGated', 'self-gated', undefined],
-];
-
-const FRAMEWORK_LABELS: readonly (readonly [keyof ActivationDefinition['frameworks'], string])[] = [
-  ['pytorch', 'PyTorch'],
-  ['tensorflow', 'TensorFlow'],
-  ['keras', 'Keras'],
-  ['jax', 'JAX'],
-  ['tensorflowjs', 'TensorFlow.js'],
-];
 
 /** Markdown for a builtin activation; an unknown name gives a one-line note. */
 export function activationHoverMarkdown(entry: ActivationHoverEntry, options: HoverOptions): string {
@@ -175,10 +157,6 @@ function parameterTable(definition: ActivationDefinition, values: ParameterValue
     escapeMarkdown(p.description),
   ]);
   return markdownTable(['parameter', 'value', 'default', 'meaning'], rows);
-}
-
-function propertyWords(properties: Properties): string[] {
-  return PROPERTY_WORDS.flatMap(([key, yes, no]) => (properties[key] ? [yes] : no ? [no] : []));
 }
 
 function frameworkLines(definition: ActivationDefinition): string {

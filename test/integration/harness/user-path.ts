@@ -9,6 +9,10 @@
  *             two traces (f and f'); screenshot plot-panel.png.
  *   training - a notebook's training-run output must show its charts (loss, accuracy, dead
  *             units, and the decision boundary as a heatmap with the points); screenshot training.png.
+ *   interrupted - an interrupted training run: the same charts still drawn, and under them the
+ *             error line that says how far it got; screenshot interrupted-training.png.
+ *   help    - help(relu)'s output drawn as text, formula and framework names on their own
+ *             lines; screenshot help.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -16,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -129,6 +133,43 @@ async function trainingStage(page: Page): Promise<string> {
   }
   const loss = charts.find((c) => c.figure === 'loss')!;
   if (loss.traces.length !== 2) return `the loss chart should have train and test curves, got ${loss.traces.length} traces`;
+  return '';
+}
+
+/** Runs inside a frame: the text of its document (notebook outputs are drawn in webview frames). */
+const FRAME_TEXT = `(document.body && document.body.innerText) || ''`;
+
+/** The first line of text in any frame that matches `pattern` once trimmed, within `ms`; '' when none does. */
+async function shownLine(page: Page, pattern: RegExp, ms: number): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const text = (await frame.evaluate(FRAME_TEXT).catch(() => '')) as string;
+      const line = text.split('\n').map((l) => l.trim()).find((l) => pattern.test(l));
+      if (line) return line;
+    }
+    if (Date.now() > end) return '';
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function interruptedStage(page: Page): Promise<string> {
+  const charts = await trainingStage(page);
+  if (charts) return `after the interrupt: ${charts}`;
+  // Bound: the error line is drawn with the outputs, within a second of the charts; 15 s is a wide margin.
+  const line = await shownLine(page, /^Interrupted: train stopped after/, 15_000);
+  log(`interrupted: the error line reads "${line}"`);
+  return line ? '' : 'no "Interrupted: train stopped after ..." line in the outputs';
+}
+
+async function helpStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1400 });
+  // Bound: text outputs are drawn within a second or two of the suite saying ready; 20 s is a wide margin.
+  const formula = await shownLine(page, /^f\(x\) += max\(0, x\)$/, 20_000);
+  const pytorch = await shownLine(page, /^PyTorch +torch\.nn\.ReLU/, 5_000);
+  log(`help: "${formula}", "${pytorch}"`);
+  if (!formula) return "no line 'f(x)  = max(0, x)' drawn in the outputs";
+  if (!pytorch) return 'no PyTorch line drawn in the outputs';
   return '';
 }
 
@@ -282,13 +323,19 @@ export async function reloadRestoresPanel(
   return { failure, restoreMs };
 }
 
-const SCREENSHOTS: Readonly<Record<string, string>> = { hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png' };
+const SCREENSHOTS: Readonly<Record<string, string>> = {
+  hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
+};
+
+const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
+  hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage,
+};
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
   const t0 = Date.now();
   let reason = '';
   try {
-    reason = stage === 'hover' ? await hoverStage(page) : stage === 'palette' ? await paletteStage(page) : await trainingStage(page);
+    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }

@@ -56,12 +56,14 @@ describe('Activation Lab networks in a notebook', function () {
         if (data) statuses.push(JSON.parse(new TextDecoder().decode(data)).status ?? '?');
       }
     });
+    let streamed = 0;
     try {
       void runCells(nb, 0, 1);
       await until('progress in the output', () => statuses.filter((s) => s === 'running').length >= 3, 30_000);
       const partial = json(long!);
       assert.equal(partial.status, 'running');
       assert.ok(partial.epochs > 0 && partial.epochs < partial.plannedEpochs);
+      streamed = partial.epochs;
       const asked = Date.now();
       await vscode.commands.executeCommand('notebook.cancelExecution');
       // Only a liveness limit: how soon this test *sees* the cell end also depends on the workbench.
@@ -73,15 +75,29 @@ describe('Activation Lab networks in a notebook', function () {
       // up to 1.7 s on a quiet 2-core machine (and 5.9 s end to end with the other core saturated).
       // The bound leaves a margin of about 1.8× over the worst quiet run: hence looser than for cells.
       assert.ok(took < 3_000, `interrupt took ${took} ms`);
-      assert.match(json(long!, ERROR_MIME).message, /interrupted/);
     } finally {
       watch.dispose();
     }
+    // What the user was watching stays: the run's display, marked interrupted, then the error.
+    assert.equal(long!.executionSummary?.success, false, 'an interrupted cell has not succeeded');
+    assert.equal(long!.outputs.length, 2, `outputs: ${long!.outputs.map((o) => o.items.map((i) => i.mime).join(' + ')).join(' | ')}`);
+    const kept = json(long!);
+    assert.equal(kept.kind, 'training');
+    assert.equal(kept.status, 'interrupted');
+    assert.ok(kept.epochs >= streamed && kept.epochs < 1_000_000, `${kept.epochs} epochs kept, ${streamed} streamed before`);
+    assert.equal(kept.history.length, kept.epochs, 'its charts: a history row per epoch finished');
+    assert.ok(item(long!, 'image/svg+xml'), 'and its static picture');
+    const err = json(long!, ERROR_MIME);
+    assert.equal(err.message, `Interrupted: train stopped after ${kept.epochs.toLocaleString('en-US')} of 1,000,000 epochs; fit holds what was trained`);
+    if (HANDSHAKE_DIR) {
+      // What a user sees: the charts still drawn, the line under them (harness/user-path.ts).
+      console.log('[visual] ready interrupted');
+      const ack = await waitAck('interrupted', 60_000);
+      assert.equal(ack, 'ok', `interrupted training output: ${ack}`);
+    }
     await runCells(nb, 1, 2);
     await until('the next cell', () => done(after!));
-    const epochs = json(after!);
-    assert.equal(epochs.kind, 'number');
-    assert.ok(epochs.value > 0 && epochs.value < 1_000_000, `fit kept the ${epochs.value} epochs trained before the interrupt`);
+    assert.deepEqual(json(after!), { kind: 'number', value: kept.epochs }, 'fit holds the run shown');
     // float32 training runs in WebAssembly memory lent to one run at a time: an interrupted
     // run must have given it back, so the next one trains normally.
     await runCells(nb, 2, 3);

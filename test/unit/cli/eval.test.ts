@@ -104,6 +104,16 @@ describe('activation-lab eval', function () {
       const f = cli(['eval', 'relu']);
       assert.equal(f.stdout, "relu(x) = max(0, x)\nrelu'(x) = 1 if x > 0 else 0\n");
     });
+    it("help(relu) prints relu's catalogue entry as text; --json gives it as a string", () => {
+      const r = cli(['eval', 'help(relu)']);
+      assert.equal(r.status, 0);
+      assert.ok(r.stdout.startsWith('relu(x)\nRectified linear unit'), r.stdout.slice(0, 100));
+      assert.ok(r.stdout.includes('\n  f(x)  = max(0, x)\n'));
+      assert.ok(r.stdout.includes('  PyTorch        torch.nn.ReLU'));
+      const j = evalJson('help(relu)').value as { kind: string; value: string };
+      assert.equal(j.kind, 'string');
+      assert.equal(j.value + '\n', r.stdout);
+    });
     it('prints nothing for an assignment', () => {
       const r = cli(['eval', 'x = 1']);
       assert.deepEqual([r.status, r.stdout, r.stderr], [0, '', '']);

@@ -313,10 +313,10 @@ describe('activation-lab run', function () {
       assert.ok(html.includes('training run: 5 of 5 epochs'), 'the text summary stays above the charts');
     });
 
-    it('a failing notebook still gets its page: the error styled, later cells marked not run, exit 1', () => {
+    it('a failing notebook still gets its page: the error styled as a notebook shows it, later cells marked not run, exit 1', () => {
       const { status, html } = exportHtml([code('rleu(1)'), code('relu(1)')]);
       assert.equal(status, 1);
-      assert.ok(html.includes(`<pre class="error">error at line 1, column 1: unknown function 'rleu' (did you mean 'relu'?)</pre>`));
+      assert.ok(html.includes(`<pre class="error">Line 1, column 1: unknown function 'rleu' (did you mean 'relu'?)</pre>`));
       assert.ok(html.includes('not run'));
     });
   });

@@ -46,7 +46,7 @@ describe('engine/nearest-name', () => {
     });
 
     it('ranks a distance-1 match ahead of a distance-2 one listed earlier', () => {
-      // budget for a 9-letter name is 3; 'leaky_rel' is 2 from 'leaky_r' (two deletions), 1 from 'leaky_relu'
+      // 9 letters allow 3 edits; 'leaky_rel' is 2 from 'leaky_r' (two deletions), 1 from 'leaky_relu'
       assert.deepEqual(nearestNames('leaky_rel', ['leaky_r', 'leaky_relu']), ['leaky_relu', 'leaky_r']);
     });
 
@@ -55,28 +55,29 @@ describe('engine/nearest-name', () => {
       assert.deepEqual(nearestNames('silu', ['SiLU']), ['SiLU']);
     });
 
-    it('allows about one edit per three letters, and at least one', () => {
-      // length 4 -> budget 1
+    it('allows one edit per three letters typed', () => {
       assert.deepEqual(nearestNames('rleu', ['gelu', 'relu', 'elu', 'sigmoid']), ['relu']);
-      // length 3 -> budget 1: 'relu6' is 2 away
+      // 3 letters allow 1 edit: 'relu6' is 2 away
       assert.deepEqual(nearestNames('elu', ['relu6']), []);
-      // length 9 -> budget 3: 'leaky_relu6' is 3 away (x->l, +u, +6), 'leaky_relu6y' is 4 (x->l, +u, +6, +y)
+      // 9 letters allow 3: 'leaky_relu6' is 3 away (x->l, +u, +6), 'leaky_relu6y' is 4 (x->l, +u, +6, +y)
       assert.deepEqual(nearestNames('leaky_rex', ['leaky_relu6y', 'leaky_relu6']), ['leaky_relu6']);
-      // length 6 -> budget 2
-      assert.deepEqual(nearestNames('sigmod', ['sigmoid']), ['sigmoid']);
+      // 2 letters allow no edit: 'ab' is 1 from 'abs'; 3 allow one: 'hee' is 1 from 'he'
+      assert.deepEqual(nearestNames('ab', ['abs']), []);
+      assert.deepEqual(nearestNames('hee', ['he', 'xavier']), ['he']);
     });
 
     it('suggests nothing for a wildly different name', () => {
       assert.deepEqual(nearestNames('xyz', ['relu', 'gelu', 'tanh']), []);
-      assert.deepEqual(nearestNames('leaky', ['leaky_relu']), []); // 5 deletions against a budget of 1
+      assert.deepEqual(nearestNames('leaky', ['leaky_relu']), []); // 5 deletions against 1 allowed
       assert.deepEqual(nearestNames('banana', ['relu', 'softmax', 'tanh']), []);
     });
 
-    it('suggests no name that replaces every letter, even for one-letter names', () => {
-      assert.deepEqual(nearestNames('q', ['x', 'a', 'f']), []);
-      assert.deepEqual(nearestNames('ab', ['cd', 'ba']), ['ba']); // a transposition keeps both letters
-      assert.deepEqual(nearestNames('x', ['xs', 'y']), ['xs']);
-      assert.deepEqual(nearestNames('xs', ['x']), ['x']);
+    it('lets a one-letter name suggest only its other case', () => {
+      const names = ['e', 'x', 'pi', 'exp', 'a'];
+      assert.deepEqual(nearestNames('y', names), []);
+      assert.deepEqual(nearestNames('x', ['e', 'pi', 'exp']), []);
+      assert.deepEqual(nearestNames('X', names), ['x']);
+      assert.deepEqual(nearestNames('E', ['e', 'x']), ['e']);
     });
 
     it('accepts any iterable of candidates', () => {

@@ -24,8 +24,8 @@ describe('renderer: output renderers by kind', () => {
     assert.deepEqual(shown({ kind: 'number', value: 'NaN' }), { blocks: [{ text: 'nan', style: 'text' }], figures: [] });
     assert.deepEqual(shown({ kind: 'boolean', value: false }).blocks, [{ text: 'false', style: 'text' }]);
     assert.deepEqual(shown({ kind: 'none' }), { blocks: [], figures: [] });
-    assert.deepEqual(shown({ kind: 'error', message: 'boom', line: 2, column: 3 }).blocks, [{ text: 'error at line 2, column 3: boom', style: 'error' }]);
-    assert.deepEqual(shown({ kind: 'error', message: 'interrupted', line: 0, column: 0 }).blocks, [{ text: 'error: interrupted', style: 'error' }]);
+    assert.deepEqual(shown({ kind: 'error', message: 'boom', line: 2, column: 3 }).blocks, [{ text: 'Line 2, column 3: boom', style: 'error' }]);
+    assert.deepEqual(shown({ kind: 'error', message: 'interrupted', line: 0, column: 0 }).blocks, [{ text: 'Interrupted', style: 'error' }]);
   });
 
   it('tensors, tables and networks are tables', () => {

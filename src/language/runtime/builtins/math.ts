@@ -23,6 +23,25 @@ const elementwise: Readonly<Record<string, (x: number) => number>> = {
 
 export const mathFunctionNames = Object.keys(elementwise);
 
+/** What each one-argument function gives, in one line, for help() and completion (a test checks each has one). */
+export const mathSummaries: Readonly<Record<string, string>> = {
+  exp: 'e to the power x',
+  log: 'the natural logarithm (log(0) is -inf)',
+  log1p: 'log(1 + x), accurate even for tiny x',
+  expm1: 'exp(x) - 1, accurate even for tiny x',
+  sqrt: 'the square root',
+  abs: 'the absolute value |x|',
+  sign: '-1, 0 or 1: the sign of x',
+  sin: 'the sine, x in radians',
+  cos: 'the cosine, x in radians',
+  tan: 'the tangent, x in radians',
+  erf: 'the error function, 2/sqrt(pi) times the integral of exp(-t^2) from 0 to x (gelu is built on it)',
+  erfc: '1 - erf(x), accurate where erf(x) is close to 1',
+  floor: 'the largest whole number <= x',
+  ceil: 'the smallest whole number >= x',
+  round: 'the nearest whole number, halves away from zero (round(-2.5) is -3)',
+};
+
 export class MathFunction implements FunctionValue {
   private readonly f: (x: number) => number;
   constructor(readonly name: string, private readonly home: Evaluator) {

@@ -34,7 +34,7 @@ export class BuiltinProcedure implements FunctionValue {
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
     const { spec } = this;
     if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-      const count = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
+      const count = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.minArgs === 0 ? `at most ${spec.maxArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
       throw runtimeError(site, `${spec.name} takes ${count} argument${spec.maxArgs === 1 ? '' : 's'}, but got ${args.length}: ${spec.signature}`);
     }
     for (const key of named.keys()) {

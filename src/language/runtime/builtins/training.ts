@@ -81,15 +81,20 @@ function runTraining(call: CallArguments): Value {
     progress(trainingDisplay(describe(run), 'running'));
     lastReport = Date.now();
   };
+  const result = (training: TrainingData): Value => {
+    // an interrupted run is returned, not thrown away: the cell then ends interrupted, showing it (interruption.ts)
+    if (training.stopped) evaluator.session.interruptedRun = training;
+    return { kind: 'training', training };
+  };
   let run: TrainingRun;
   try {
     run = atSite(call.site, () => train(net, set, { ...options, shouldStop: evaluator.shouldStop, onEpoch }));
   } catch (e) {
     // a user-defined activation noticed the interrupt first: keep the epochs finished so far
-    if (e instanceof Cancelled && latest) return { kind: 'training', training: describe(latest, true) };
+    if (e instanceof Cancelled && latest) return result(describe(latest, true));
     throw e;
   }
-  return { kind: 'training', training: describe(run) };
+  return result(describe(run));
 }
 
 /** The loss the output activation fuses with (bce after sigmoid, ce after softmax), mean squared error otherwise. */

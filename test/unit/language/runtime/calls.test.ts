@@ -104,6 +104,24 @@ describe('runtime: calls (LANGUAGE.md calls)', () => {
       asError(display(s, 'y = 1\n   z = sigmiod(y)'), /'sigmiod'.*did you mean 'sigmoid'/, 2, 8);
     });
 
+    it('suggests the builtin a realistic typo was meant to be', () => {
+      const typos: readonly [string, string][] = [
+        ['reluu', 'relu'], ['sigmod', 'sigmoid'], ['leakyrelu', 'leaky_relu'], ['gelu_tan', 'gelu_tanh'],
+        ['tahn', 'tanh'], ['Relu', 'relu'], ['sofmtax', 'softmax'], ['linspce', 'linspace'],
+      ];
+      for (const [typo, meant] of typos) {
+        const d = evalCell(`${typo}(1)`);
+        const message = d.kind === 'error' ? d.message : JSON.stringify(d);
+        assert.ok(message.startsWith(`unknown function '${typo}' (did you mean '${meant}'`), `${typo}: ${message}`);
+      }
+    });
+
+    it('suggests nothing for a name that is not close to any (a one-letter name is not a typo of e)', () => {
+      for (const name of ['x', 'y', 'a', 'foo', 'w1']) {
+        assert.deepEqual(evalCell(`${name} + 1`), { kind: 'error', message: `unknown name '${name}'`, line: 1, column: 1, endLine: 1, endColumn: 1 + name.length }, name);
+      }
+    });
+
     it('unknown variable suggests a defined one', () => {
       display(s, 'weights = [1, 2]');
       asError(display(s, 'wieghts * 2'), /unknown \w+ 'wieghts'.*did you mean 'weights'/, 1, 1);

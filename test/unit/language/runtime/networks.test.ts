@@ -156,8 +156,10 @@ describe('language: networks', () => {
     const started = Date.now();
     // the token turns after ~0.7 s of training: progress arrives every 200 ms before that
     const token = { get isCancellationRequested() { reads++; return Date.now() - started > 700; } };
-    const result = s.run(long, token, (d) => interim.push(d as TrainingDisplay)).display as TrainingDisplay;
-    assert.equal(result.kind, 'training');
+    const interrupted = s.run(long, token, (d) => interim.push(d as TrainingDisplay)).display;
+    assert.equal(interrupted.kind, 'error');
+    const result = (interrupted.kind === 'error' && interrupted.kept) as TrainingDisplay;
+    assert.equal(result.kind, 'training', 'the interrupted run is kept with the error');
     assert.equal(result.status, 'interrupted');
     assert.ok(result.epochs > 0 && result.epochs < 100000, `${result.epochs} epochs`);
     assert.ok(interim.length >= 2, `${interim.length} progress displays`);

@@ -32,6 +32,14 @@ describe('builtin completion entries and signatures', () => {
     assert.ok(builtinSignature('linspace')!.parameters.some((p) => p.name === 'dtype'));
   });
 
+  it('completes help, and documents math functions by what they give', () => {
+    const help = entries.find((e) => e.name === 'help')!;
+    assert.equal(help.kind, 'procedure');
+    assert.equal(help.detail, 'help(name) or help()');
+    assert.equal(builtinSignature('help')?.label, 'help(name)');
+    assert.match(builtinSignature('exp')!.documentation, /^e to the power x, of each element/);
+  });
+
   it('is undefined for names that are not builtins', () => {
     assert.equal(builtinSignature('relux'), undefined);
   });

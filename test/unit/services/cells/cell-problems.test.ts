@@ -211,7 +211,7 @@ describe('cell problems (syntax errors and unknown names while typing)', () => {
     it('reports an unknown name where a run stops on it, with the same message', () => {
       const typos: [string[], string][] = [
         [['x = linspace(-3, 3, 7)', 'relu(x)'], 'rleu(x)'],
-        [['x = linspace(-3, 3, 7)'], 'table(x, relu(x), relu\'(xx))'],
+        [['xs = linspace(-3, 3, 7)'], 'table(xs, relu(xs), relu\'(xsx))'],
         [['x = 1', 'f(x) = x * sigmoid(1.702 * x)'], 'max(abs(f(x) - quick_geluu(x)))'],
         [[], 'plot(relu, leaky_relu(alpha=0.2), gleu, from=-4, to=4)'],
         [['data = dataset("circle", n=50)'], 'net = mlp([2, 8, 1], act=rellu)\ntrain(net, dat)'],
