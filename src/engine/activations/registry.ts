@@ -80,15 +80,21 @@ export function resolveParameters(
   return values;
 }
 
+/** A given value as a message shows it: strings quoted, NaN and the infinities by name (JSON would write null). */
+function describeGiven(value: number | string): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return Number.isNaN(value) ? 'NaN' : value === Infinity ? 'inf' : value === -Infinity ? '-inf' : String(value);
+}
+
 function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value: number | string): number | string {
   if (spec.choices) {
     if (typeof value !== 'string' || !spec.choices.includes(value)) {
-      throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')}, got ${JSON.stringify(value)}`);
+      throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')}, got ${describeGiven(value)}`);
     }
     return value;
   }
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be a number, got ${JSON.stringify(value)}`);
+    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be a number, got ${describeGiven(value)}`);
   }
   const violated =
     (spec.constraint === 'positive' && !(value > 0)) ||

@@ -4,7 +4,7 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, map, resolveParameters, Tensor,
+  applyResolved, findParameter, map, resolveParameters, Tensor,
   type ActivationDefinition, type ParameterValues,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
@@ -40,22 +40,41 @@ export class ActivationFunction implements FunctionValue {
 
   /** The parameters a call with these named arguments would use (for fused loops). */
   resolvedParameters(named: ReadonlyMap<string, Value>, site: CallSite): ParameterValues {
-    const extra: Record<string, number | string> = {};
-    for (const [key, value] of named) extra[key] = parameterValue(this.label, key, value, site);
-    return this.parameters(site, extra);
+    return this.parameters(site, this.givenInCall([], named, site));
+  }
+
+  /**
+   * The parameters one call gives, by canonical name: positional ones after the input, then
+   * named ones in any spelling (`negative_slope=` is leaky_relu's alpha). A parameter given
+   * twice in one call — by position and by name, or by two spellings — is an error, as for
+   * user functions: silently keeping one of them would compute something the student did
+   * not ask for. (A partial application's parameters may still be changed by a later call.)
+   */
+  private givenInCall(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Given {
+    const specs = this.definition.parameters;
+    const given: Record<string, number | string> = {};
+    const how = new Map<string, string>();
+    args.slice(1).forEach((value, i) => {
+      given[specs[i]!.name] = parameterValue(this.label, specs[i]!.name, value, site);
+      how.set(specs[i]!.name, `its ${ordinal(i + 2)} argument`);
+    });
+    for (const [key, value] of named) {
+      const canonical = findParameter(this.definition, key)?.name ?? key;
+      const before = how.get(canonical);
+      if (before) throw runtimeError(site, `${this.label}: '${canonical}' is given twice, as ${before} and as ${key}=; give it once`);
+      given[canonical] = parameterValue(this.label, key, value, site);
+      how.set(canonical, `${key}=`);
+    }
+    return given;
   }
 
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
-    const extra: Record<string, number | string> = {};
-    for (const [key, value] of named) extra[key] = parameterValue(this.label, key, value, site);
     const specs = this.definition.parameters;
     if (args.length > 1 + specs.length) {
       const takes = specs.length === 0 ? 'only its input' : `its input and at most ${specs.length} parameter${specs.length > 1 ? 's' : ''} (${specs.map((s) => s.name).join(', ')})`;
       throw runtimeError(site, `${this.label} takes ${takes}, but got ${args.length} arguments`);
     }
-    args.slice(1).forEach((value, i) => {
-      extra[specs[i].name] = parameterValue(this.label, specs[i].name, value, site);
-    });
+    const extra = this.givenInCall(args, named, site);
     if (args.length === 0) {
       if (named.size === 0) throw runtimeError(site, `${this.label} needs an input, e.g. ${this.name}(x)`);
       this.parameters(site, extra); // validate now, so a mistake is reported where it is made
@@ -132,6 +151,8 @@ export class ActivationFunction implements FunctionValue {
     }
   }
 }
+
+const ordinal = (n: number): string => `${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 
 function parameterValue(label: string, key: string, value: Value, site: CallSite): number | string {
   if (value.kind === 'number' || value.kind === 'string') return value.value;

@@ -5,11 +5,23 @@
  */
 import type { Expr } from '../ast';
 import { derivativeFormula, formatExpression, SymbolicError, symbolEnvironment, type UserFunction as SymbolicFunction } from '../symbolic';
+import { nodeCount } from '../symbolic/substitute';
 import { sliceSpan } from '../source';
 import { runtimeError, type CallSite } from './call-site';
 import type { UserFunction } from './user-function';
 
+/**
+ * Formulas larger than this are not differentiated: each derivative is several times
+ * the size of what it differentiates and takes longer still to simplify (the 6th
+ * derivative of sigmoid has 13,000 nodes and took seconds; the 8th, gigabytes). Plenty
+ * for any formula written by hand, and for sigmoid up to its 5th derivative.
+ */
+export const MAX_DIFFERENTIATED_NODES = 2000;
+
 export function differentiateBody(fn: UserFunction, site: CallSite): Expr {
+  if (nodeCount(fn.body, MAX_DIFFERENTIATED_NODES + 1) > MAX_DIFFERENTIATED_NODES) {
+    throw runtimeError(site, `cannot differentiate ${fn.label}: its formula has more than ${MAX_DIFFERENTIATED_NODES.toLocaleString('en-US')} terms, and its derivative would be several times larger; differentiate a simpler formula`);
+  }
   const [variable, ...others] = fn.params.map((p) => p.name);
   const globals = fn.home.session.globals;
   const env = symbolEnvironment((name) => {

@@ -101,7 +101,9 @@ export const tensorBuiltins: readonly ProcedureSpec[] = [
     minArgs: 1, maxArgs: 1,
     run: (call) => {
       const v = call.args[0];
-      return tensorValue(fromNested(v.kind === 'tensor' ? [...v.tensor.shape] : []));
+      // a number is a tensor of no dimensions (NumPy's shape of a scalar is ()); anything else has no shape
+      if (v.kind === 'number' || v.kind === 'boolean') return tensorValue(fromNested([]));
+      return tensorValue(fromNested([...tensorArg(call, v, "shape's argument").shape]));
     },
   },
   {

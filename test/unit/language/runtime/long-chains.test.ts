@@ -5,6 +5,7 @@
  * never JavaScript's own "Maximum call stack size exceeded".
  */
 import { strict as assert } from 'assert';
+import { Evaluator } from '../../../../src/language/runtime/evaluator';
 import { asError, asNumber, display, Session } from './support';
 
 const chain = (term: string, op: string, n: number): string => Array.from({ length: n }, () => term).join(` ${op} `);
@@ -47,10 +48,54 @@ describe('runtime: long chains of operators', () => {
     assert.ok(readings >= 3, `the chain read the token (${readings} readings)`);
   });
 
-  it('says in words when a derivative is nested too deeply to follow, with no JavaScript message', () => {
+  it('evaluates a function of a 20,000-term body, and refuses its derivative in words, with no JavaScript message', () => {
     const s = new Session();
     display(s, `f(x) = ${chain('x', '+', 20_000)}`);
-    const d = asError(display(s, "f'(1)"), /nested too deeply/);
+    assert.equal(asNumber(display(s, 'f(2)')), 40_000);
+    const d = asError(display(s, "f'(1)"), /cannot differentiate f: its formula has more than 2,000 terms/);
     assert.doesNotMatch(d.message, /Maximum call stack|RangeError/);
+  });
+
+  it('says in words when something is nested deeper than the interpreter can follow', () => {
+    // a stack overflow anywhere in a run (here forced in the evaluator) becomes a message to act on
+    const s = new Session();
+    const evaluate = Evaluator.prototype.evaluate;
+    Evaluator.prototype.evaluate = () => { throw new RangeError('Maximum call stack size exceeded'); };
+    try {
+      const d = asError(s.run('1 + 1').display, /nested too deeply to evaluate.*split it into smaller definitions/);
+      assert.doesNotMatch(d.message, /Maximum call stack|RangeError/);
+    } finally {
+      Evaluator.prototype.evaluate = evaluate;
+    }
+  });
+});
+
+describe('runtime: derivatives stay bounded', () => {
+  it("refuses the 8th derivative of sigmoid at once, saying why, and keeps the ones before it", () => {
+    const s = new Session();
+    display(s, 'f(x) = sigmoid(x)');
+    const started = Date.now();
+    const d = asError(display(s, "f''''''''(1)"), /cannot differentiate f'{5,}: its formula has more than 2,000 terms/);
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+    assert.doesNotMatch(d.message, /Maximum call stack|RangeError/);
+    // the 4th derivative still works: sigmoid - 1/2 is odd, so its 4th derivative at 0 is 0
+    assert.ok(Math.abs(asNumber(display(s, "f''''(0)"))) < 1e-12);
+  });
+});
+
+describe('runtime: exponential work stops on an interrupt', () => {
+  it('f30(1), where each f doubles the calls of the one before (2^30 calls), stops when interrupted', () => {
+    const s = new Session();
+    const defs = ['f0(x) = x + 1', ...Array.from({ length: 30 }, (_, i) => `f${i + 1}(x) = f${i}(f${i}(x))`)];
+    display(s, defs.join('\n'));
+    let readings = 0;
+    const token = { get isCancellationRequested() { return ++readings > 10_000; } };
+    const started = Date.now();
+    const r = s.run('f30(1)', token);
+    assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms`);
+    assert.equal(r.display.kind, 'error');
+    if (r.display.kind === 'error') assert.match(r.display.message, /interrupted/i);
+    // and the session goes on
+    assert.equal(asNumber(display(s, 'f3(1)')), 9);
   });
 });

@@ -1,0 +1,32 @@
+/** Nothing wrong is accepted: a parameter given twice, a shape of what has none, NaN shown as null. */
+import { strict as assert } from 'assert';
+import { asError, asNumber, asTensor, evalCell } from './support';
+
+describe('runtime: nothing wrong is accepted', () => {
+  it('refuses a parameter given twice in one call: by position and by name, or by two spellings', () => {
+    asError(evalCell('leaky_relu(-1, 0.1, alpha=0.2)'), /leaky_relu: 'alpha' is given twice, as its 2nd argument and as alpha=/);
+    asError(evalCell('leaky_relu(-1, alpha=0.1, negative_slope=0.2)'), /'alpha' is given twice, as alpha= and as negative_slope=/);
+    asError(evalCell('hardtanh(0, -2, 2, max_val=3)'), /'max_val' is given twice, as its 3rd argument and as max_val=/);
+    // also where the call is fused into a loop over a large tensor
+    asError(evalCell('x = linspace(-1, 1, 5000)\nmax(leaky_relu(2 * x, alpha=0.1, negative_slope=0.3))'), /given twice/);
+  });
+
+  it('still takes each spelling once, and lets a later call change a partial application', () => {
+    assert.equal(asNumber(evalCell('leaky_relu(-1, 0.2)')), -0.2);
+    assert.equal(asNumber(evalCell('leaky_relu(-1, negative_slope=0.2)')), -0.2);
+    assert.equal(asNumber(evalCell('leaky_relu(alpha=0.1)(-1, negative_slope=0.2)')), -0.2);
+  });
+
+  it('gives the shape of tensors and numbers only', () => {
+    asError(evalCell('shape(relu)'), /shape's argument must be a tensor, but got the function relu/);
+    asError(evalCell('shape("abc")'), /shape's argument must be a tensor, but got a string/);
+    assert.deepEqual(asTensor(evalCell('shape(3)')), []);
+    assert.deepEqual(asTensor(evalCell('shape([[1, 2, 3], [4, 5, 6]])')), [2, 3]);
+  });
+
+  it('names NaN in a message instead of writing null', () => {
+    const d = asError(evalCell('leaky_relu(alpha=nan)(1)'), /'alpha' must be a number, got NaN/);
+    assert.doesNotMatch(d.message, /null/);
+    assert.doesNotMatch(asError(evalCell('gelu(approximate=nan)'), /must be one of "none", "tanh", got NaN/).message, /null/);
+  });
+});
