@@ -6,7 +6,7 @@ import { registerCompletion } from './completion/providers';
 import { registerHovers } from './hover/hover-providers';
 import { CellDiagnostics } from './notebook/cell-diagnostics';
 import { notebookCells } from './notebook/cell-documents';
-import { ActivationController } from './notebook/controller';
+import { ActivationController, type InterruptTiming } from './notebook/controller';
 import { registerLiveChecks } from './notebook/live-checks';
 import { registerNameFixes } from './notebook/name-fixes';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
@@ -21,7 +21,13 @@ import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
  * the plot panels and the commands. Every handler catches its own errors: nothing escapes to the
  * extension host.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension offers other extensions (and the integration tests). */
+export interface ActivationLabApi {
+  /** How the last interrupted cell stopped: our kernel's part and the workbench's (see InterruptTiming). */
+  lastInterrupt(): InterruptTiming | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): ActivationLabApi {
   // Each notebook's session runs in a worker thread from its own bundle (see services/kernel/kernel-worker.ts).
   // One owner of the cells' diagnostics: errors found while typing and the errors of runs, merged.
   const diagnostics = new CellDiagnostics();
@@ -66,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     ),
   );
+  return { lastInterrupt: () => controller.lastInterrupt };
 }
 
 /** The notebook a command was invoked on (toolbar passes `{ notebookEditor: { notebookUri } }` or a uri). */

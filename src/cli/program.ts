@@ -65,13 +65,42 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     status = s;
   });
   try {
-    program.parse([...argv], { from: 'node' });
+    program.parse(withSourceMarked(argv), { from: 'node' });
     return status;
   } catch (e) {
     if (e instanceof CommanderError) return exitStatusOf(e);
     io.err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * `eval "-3^2"`: a SOURCE that starts with a minus is not an option. Commander would
+ * report it as an unknown one, so a `--` is put before the first argument of `eval`
+ * that starts with '-' and cannot be an option: a digit, a bracket, a dot or a space
+ * after the minus, or a single-dash word that goes on with something no option has
+ * (`-relu(1)`, `-x * 2`); it moves after the options. `--json`, `--dtype`, `-h` and friends
+ * stay options.
+ */
+export function withSourceMarked(argv: readonly string[]): string[] {
+  const args = [...argv];
+  const start = args.indexOf('eval', 2);
+  if (start < 0 || args.includes('--', start)) return args;
+  for (let i = start + 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--dtype') {
+      i++; // its value
+      continue;
+    }
+    if (!a.startsWith('-') || a.startsWith('--')) continue;
+    if (/^-[^A-Za-z]/.test(a) || /^-[A-Za-z_]\w*[^\w]/.test(a)) {
+      // options may follow the SOURCE (`eval "-3^2" --json`): they stay before the `--`
+      args.splice(i, 1);
+      args.push('--', a);
+    }
+    break;
+  }
+  return args;
 }
 
 /** Help and version are successes; every other CommanderError is a usage error. */

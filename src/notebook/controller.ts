@@ -26,11 +26,22 @@ import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
 
+/**
+ * When the last interrupted cell was asked to stop, when its kernel stopped (the worker's
+ * result arrived) and when the cell ended (its output written, which waits for the workbench):
+ * extension-host milliseconds. The tests read it to tell our latency from the workbench's.
+ */
+export interface InterruptTiming {
+  readonly asked: number;
+  readonly stopped: number;
+  readonly ended: number;
+}
+
 interface Kernel {
   session: KernelSession;
   executionOrder: number;
-  /** The running batch's token, if any. */
-  running?: { isCancellationRequested: boolean };
+  /** The running batch's token, if any; `askedAt` is set when an interrupt reaches it. */
+  running?: { isCancellationRequested: boolean; askedAt?: number };
   /** Batches are queued one after another. */
   queue: Promise<void>;
 }
@@ -39,6 +50,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 export class ActivationController implements vscode.Disposable {
   readonly controller: vscode.NotebookController;
+  /** The last interrupted cell's timing (see InterruptTiming). */
+  lastInterrupt?: InterruptTiming;
   private readonly kernels = new Map<string, Kernel>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -129,7 +142,10 @@ export class ActivationController implements vscode.Disposable {
   interrupt(nb: vscode.NotebookDocument): void {
     const k = this.kernels.get(nb.uri.toString());
     if (!k) return;
-    if (k.running) k.running.isCancellationRequested = true;
+    if (k.running) {
+      k.running.isCancellationRequested = true;
+      k.running.askedAt ??= Date.now();
+    }
     k.session.interrupt();
   }
 
@@ -161,13 +177,15 @@ export class ActivationController implements vscode.Disposable {
   }
 
   /** Runs one cell; false when it failed or was interrupted. */
-  private async runCell(k: Kernel, cell: vscode.NotebookCell, token: { isCancellationRequested: boolean }): Promise<boolean> {
+  private async runCell(k: Kernel, cell: vscode.NotebookCell, token: { isCancellationRequested: boolean; askedAt?: number }): Promise<boolean> {
     const execution = this.controller.createNotebookCellExecution(cell);
     execution.executionOrder = ++k.executionOrder;
     execution.token.onCancellationRequested(() => {
       token.isCancellationRequested = true;
+      token.askedAt ??= Date.now();
       k.session.interrupt();
     });
+    let stopped = 0;
     execution.start(Date.now());
     let ok = false;
     try {
@@ -175,6 +193,7 @@ export class ActivationController implements vscode.Disposable {
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
       const version = cell.document.version;
       const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim));
+      stopped = Date.now();
       await progress.settle();
       await execution.replaceOutput(cellOutputs(display));
       this.diagnostics.runEnded(cell.document, version, display.kind === 'error' ? display : undefined);
@@ -187,7 +206,9 @@ export class ActivationController implements vscode.Disposable {
         // the cell or notebook went away
       }
     } finally {
-      execution.end(ok, Date.now());
+      const ended = Date.now();
+      execution.end(ok, ended);
+      if (token.askedAt !== undefined && stopped >= token.askedAt) this.lastInterrupt = { asked: token.askedAt, stopped, ended };
     }
     return ok;
   }

@@ -33,14 +33,15 @@ export async function until(what: string, check: () => boolean, ms = 10_000): Pr
 export const done = (cell: vscode.NotebookCell): boolean => cell.executionSummary?.success !== undefined;
 
 /**
- * Milliseconds from `asked` to the moment our kernel ended the cell (the end time it stamps on the
- * execution in the extension host). Unlike the time until a test *sees* the cell done, this leaves
- * out the workbench's round trip back to the extension host, whose one UI thread may be busy drawing.
+ * How the last interrupted cell stopped, from the extension's API: when the interrupt reached the
+ * kernel, when the kernel stopped and when the cell ended (extension-host milliseconds). It tells
+ * our kernel's latency from the workbench's, whose one UI thread may be busy drawing.
  */
-export function endedAfter(cell: vscode.NotebookCell, asked: number): number {
-  const end = cell.executionSummary?.timing?.endTime;
-  assert.ok(end !== undefined, `cell ${cell.index} has no end time`);
-  return end - asked;
+export function lastInterrupt(): { asked: number; stopped: number; ended: number } {
+  const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as { lastInterrupt?: () => { asked: number; stopped: number; ended: number } | undefined } | undefined;
+  const timing = api?.lastInterrupt?.();
+  assert.ok(timing, 'the extension reports the interrupt it handled');
+  return timing;
 }
 
 export function item(cell: vscode.NotebookCell, mime: string): vscode.NotebookCellOutputItem | undefined {

@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { HANDSHAKE_DIR, waitAck } from './handshake';
-import { done, endedAfter, ERROR_MIME, item, json, open, runCells, until } from './notebook-helpers';
+import { done, ERROR_MIME, item, json, lastInterrupt, open, runCells, until } from './notebook-helpers';
 
 describe('Activation Lab networks in a notebook', function () {
   this.timeout(120_000);
@@ -68,13 +68,16 @@ describe('Activation Lab networks in a notebook', function () {
       await vscode.commands.executeCommand('notebook.cancelExecution');
       // Only a liveness limit: how soon this test *sees* the cell end also depends on the workbench.
       await until('the run to stop', () => done(long!), 20_000);
-      const took = endedAfter(long!, asked);
-      console.log(`training interrupted after ${took} ms (seen done after ${Date.now() - asked} ms); ${statuses.length} progress updates`);
-      // The kernel stops within one batch; ending the cell also waits for the last progress output to
-      // reach the workbench, whose one UI thread is busy drawing the progress charts: seen 120–290 ms,
-      // up to 1.7 s on a quiet 2-core machine (and 5.9 s end to end with the other core saturated).
-      // The bound leaves a margin of about 1.8× over the worst quiet run: hence looser than for cells.
-      assert.ok(took < 3_000, `interrupt took ${took} ms`);
+      const timing = lastInterrupt();
+      const kernel = timing.stopped - timing.asked;
+      const written = timing.ended - timing.stopped;
+      console.log(`training interrupted: the kernel stopped ${kernel} ms after the interrupt reached it (${timing.asked - asked} ms after the command), the output was written ${written} ms later, seen done after ${Date.now() - asked} ms; ${statuses.length} progress updates`);
+      // Our part, the bound: the worker stops within one batch of training and hands back what it
+      // trained: seen 20–300 ms, on a 2-core machine also while other work loads it; 1 s is over 3×.
+      assert.ok(kernel < 1_000, `the kernel took ${kernel} ms to stop`);
+      // The workbench's part, a liveness limit only: writing the last output waits for its one UI
+      // thread, busy drawing the progress charts: 0.1–1.7 s quiet, up to 4.4 s with the machine loaded.
+      assert.ok(timing.ended - asked < 15_000, `the cell ended ${timing.ended - asked} ms after the interrupt`);
     } finally {
       watch.dispose();
     }

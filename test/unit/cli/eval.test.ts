@@ -128,6 +128,15 @@ describe('activation-lab eval', function () {
       const r = cli(['eval', '--json', '--', '-2^2']);
       assert.deepEqual([r.status, r.stdout], [0, '{"kind":"number","value":-4}\n']);
     });
+
+    it('a SOURCE starting with - works without -- too, with options before or after it', () => {
+      assert.deepEqual([cli(['eval', '-3^2']).stdout, cli(['eval', '-3^2']).status], ['-9\n', 0]);
+      assert.equal(cli(['eval', '--json', '-3^2']).stdout, '{"kind":"number","value":-9}\n');
+      assert.equal(cli(['eval', '-3^2', '--json']).stdout, '{"kind":"number","value":-9}\n');
+      assert.equal(cli(['eval', '-(1 + 2)']).stdout, '-3\n');
+      assert.equal(cli(['eval', '-relu(-1) - 1']).stdout, '-1\n');
+      assert.equal(cli(['eval', '--dtype', 'float32', '-0.5']).stdout, '-0.5\n');
+    });
   });
 
   describe('exit status 2 for bad usage', () => {
