@@ -27,7 +27,29 @@ export function toCliJson(d: DisplayValue): unknown {
   }
 }
 
-/** One line of JSON (no trailing newline). */
+/** Tensor elements per piece of a streamed line: a few megabytes of text at most. */
+const ELEMENTS_PER_PIECE = 1 << 16;
+
+/**
+ * One line of JSON (no trailing newline), in pieces to write one after another: a tensor's
+ * `data` goes out a slice at a time, so a result of 50 million elements (about a gigabyte of
+ * text, past the longest string JavaScript can build) still prints, as the same JSON.
+ */
+export function* cliJsonPieces(d: DisplayValue): Generator<string> {
+  if (d.kind !== 'tensor' || d.data.length <= ELEMENTS_PER_PIECE) {
+    yield JSON.stringify(toCliJson(d));
+    return;
+  }
+  const head = JSON.stringify({ ...(toCliJson(d) as object), data: [] });
+  yield head.slice(0, -2); // up to and including `"data":[`
+  for (let start = 0; start < d.data.length; start += ELEMENTS_PER_PIECE) {
+    const piece = JSON.stringify(d.data.slice(start, start + ELEMENTS_PER_PIECE)).slice(1, -1);
+    yield start === 0 ? piece : `,${piece}`;
+  }
+  yield ']}';
+}
+
+/** One line of JSON (no trailing newline), for results small enough to be one string. */
 export function cliJsonLine(d: DisplayValue): string {
-  return JSON.stringify(toCliJson(d));
+  return [...cliJsonPieces(d)].join('');
 }

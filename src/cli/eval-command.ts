@@ -2,7 +2,7 @@
 import type { DType } from '../engine';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
-import { cliJsonLine } from './cli-json';
+import { cliJsonPieces } from './cli-json';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 
 export interface EvalOptions {
@@ -17,7 +17,8 @@ export function evalCommand(source: string, options: EvalOptions, io: CliIo): nu
   const failed = display.kind === 'error';
   if (options.json) {
     // With --json the error object is the result, on stdout like any other.
-    io.out(cliJsonLine(display) + '\n');
+    for (const piece of cliJsonPieces(display)) io.out(piece);
+    io.out('\n');
   } else if (failed) {
     io.err(displayText(display) + '\n');
   } else {

@@ -69,7 +69,8 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     return status;
   } catch (e) {
     if (e instanceof CommanderError) return exitStatusOf(e);
-    io.err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // a bug of ours: say so in one line, without a stack trace into the bundle
+    io.err(`internal error (a bug in Activation Lab; please report it): ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_FAILURE;
   }
 }
