@@ -115,6 +115,18 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 }
 
 /** Transpose of a matrix; vectors and scalars are returned unchanged, as in NumPy. */
+/**
+ * Equal-length vectors as the rows of a matrix (`[x, x, x]`). The result's size is checked
+ * against the cap before anything is copied, and rows are copied as typed arrays: no
+ * intermediate JavaScript arrays of a possibly huge number of elements.
+ */
+export function stackRows(rows: readonly Tensor[], dtype: DType): Tensor {
+  const cols = rows[0]?.size ?? 0;
+  const out = allocate(dtype, rows.length * cols);
+  rows.forEach((row, i) => out.set(row.data, i * cols));
+  return new Tensor(dtype, [rows.length, cols], out);
+}
+
 /** Rows become columns. An empty matrix has no element to move: no pass over its empty rows. */
 export function transpose(t: Tensor, shouldStop?: ShouldStop): Tensor {
   if (t.shape.length !== 2) return t;

@@ -10,7 +10,7 @@
  * applyFunction and callNonFunction here for every node it does not fuse.
  */
 import {
-  binary, fromNested, matmul, map, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
+  binary, fromNested, matmul, map, stackRows, transpose, Tensor, type BinaryOperator as EngineOperator, type DType,
 } from '../../engine';
 import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement, type UnaryOperator } from '../ast';
 import { LanguageError } from '../errors';
@@ -24,6 +24,7 @@ import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './va
 import { UserFunction } from './user-function';
 import type { FunctionValue } from './function-value';
 import { evaluateOperations } from './fusion';
+import { checkMemoryBudget } from './memory-budget';
 import { Cancelled, type CancellationToken } from './cancellation';
 import type { TrainingData } from './network-values';
 
@@ -86,9 +87,12 @@ export class Evaluator {
   execute(statement: Statement): Value {
     this.checkCancelled();
     switch (statement.type) {
-      case 'assign':
-        this.session.globals.set(statement.name, this.evaluate(statement.value));
+      case 'assign': {
+        const value = this.evaluate(statement.value);
+        checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span));
+        this.session.globals.set(statement.name, value);
         return NONE;
+      }
       case 'define':
         this.session.globals.set(
           statement.name,
@@ -283,7 +287,7 @@ export class Evaluator {
       const cols = rows[0].size;
       const bad = rows.findIndex((r) => r.size !== cols);
       if (bad >= 0) throw this.error(elements[bad].span, `matrix rows must have equal lengths: row ${bad} has ${rows[bad].size} elements, row 0 has ${cols}`);
-      return this.engine(span, () => tensorValue(fromNested(rows.map((r) => Array.from(r.data)), dtype)));
+      return this.engine(span, () => tensorValue(stackRows(rows, dtype)));
     }
     const odd = values.findIndex((v) => !(v.kind === 'number' || v.kind === 'boolean' || (v.kind === 'tensor' && v.tensor.rank === 1)));
     const at = odd >= 0 ? odd : 0;
