@@ -17,11 +17,12 @@
  *
  * --html writes a self-contained page of the notebook and this run's results.
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import {
   NotebookFormatError, parseNotebook, serializeNotebook, withStaticImages, type CellOutput, type JsonValue, type Notebook,
 } from '../services/notebook-format/format';
+import { decodeNotebookText } from '../services/notebook-format/utf8-text';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
 import { cellOutputItems } from '../shared/output-items';
@@ -46,16 +47,21 @@ export interface CellRun {
 }
 
 export function runCommand(file: string, options: RunOptions, io: CliIo): number {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     io.err(`error: cannot read ${file}: ${errorMessage(e)}\n`);
     return EXIT_FAILURE;
   }
+  // the page must not replace the notebook it shows (a typo, or a shell completion, away)
+  if (options.html !== undefined && sameFile(options.html, file)) {
+    io.err(`error: --html ${options.html} is the notebook itself; write the page to another file, e.g. ${file.replace(/\.actnb$/, '')}.html\n`);
+    return EXIT_FAILURE;
+  }
   let notebook: Notebook;
   try {
-    notebook = parseNotebook(text);
+    notebook = parseNotebook(decodeNotebookText(bytes));
   } catch (e) {
     if (e instanceof NotebookFormatError) {
       io.err(`error: ${file}: ${e.message}\n`);
@@ -71,7 +77,8 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
   if (options.inplace) {
     try {
       applyRuns(notebook, runs);
-      writeFileAtomic(file, serializeNotebook(withStaticImages(notebook, options.staticImages === true)));
+      // through a symbolic link to the file it points at, as an editor saves it (a rename would replace the link)
+      writeFileAtomic(realpathSync(file), serializeNotebook(withStaticImages(notebook, options.staticImages === true)));
     } catch (e) {
       io.err(`error: cannot write ${file}: ${errorMessage(e)}\n`);
       status = EXIT_FAILURE;
@@ -165,6 +172,16 @@ export function writeFileAtomic(path: string, content: string): void {
       // already gone
     }
     throw e;
+  }
+}
+
+/** Whether two paths name the same file (through links too); false when the first does not exist yet. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 

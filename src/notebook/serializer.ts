@@ -25,6 +25,7 @@ import {
   type NotebookCell,
   type OutputItem,
 } from '../services/notebook-format/format';
+import { decodeNotebookText } from '../services/notebook-format/utf8-text';
 
 export const NOTEBOOK_TYPE = 'activation-lab';
 /** The language of its code cells (package.json's `activation`). */
@@ -144,7 +145,7 @@ function saveStaticImagesSetting(): boolean {
 export class ActivationNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     // Throws NotebookFormatError for a malformed file: VS Code shows the message and does not open it.
-    const nb = parseNotebook(new TextDecoder().decode(content));
+    const nb = parseNotebook(decodeNotebookText(content));
     return toNotebookData(nb);
   }
 
