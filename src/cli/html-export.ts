@@ -15,6 +15,7 @@
  * `</script>` can end them early), which one fixed inline script reads and
  * hands to Plotly: no user text is ever executed.
  */
+import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
@@ -33,10 +34,29 @@ export type HtmlCell =
   | { readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+/**
+ * A markdown image from the network (`![plot](https://…)`) would make the page fetch it when
+ * opened, in a viewer that ignores the meta CSP: it is shown as text naming its address.
+ * Images written into the page as data: URLs are shown.
+ */
+const markdownImage = markdown.renderer.rules.image!;
+markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const src = tokens[idx]!.attrGet('src') ?? '';
+  if (/^data:image\//i.test(src)) return markdownImage(tokens, idx, options, env, self);
+  const alt = self.renderInlineAsText(tokens[idx]!.children ?? [], options, env);
+  return `<span class="remote-image">[image${alt ? ` "${markdown.utils.escapeHtml(alt)}"` : ''}, not loaded: ${markdown.utils.escapeHtml(src)}]</span>`;
+};
 export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
 
-/** The page's Content-Security-Policy: inline scripts and styles only, images only as data: URLs. */
-export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+/**
+ * The page's Content-Security-Policy: only the page's own two scripts run (each allowed by
+ * its hash, so a script that found its way into the page would not), inline styles (plotly
+ * sets them), images only as data: URLs, nothing from the network.
+ */
+export function pageCsp(scripts: readonly string[]): string {
+  const hashes = scripts.map((js) => `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`);
+  return `default-src 'none'; script-src ${hashes.join(' ')}; style-src 'unsafe-inline'; img-src data:`;
+}
 
 /** Largest tensors drawn as an HTML table; bigger ones are shown as text. */
 const MAX_TABLE_COLUMNS = 20;
@@ -56,11 +76,12 @@ export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], op
   const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, plots))).join('\n');
   // Always inlined (even without plots) so that every exported page is the same kind of self-contained page.
   const plotly = inlineScript(options.plotlySource ?? readPlotlySource());
+  const draw = inlineScript(PLOT_SCRIPT);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp([plotly, draw]))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="activation-lab">
 <title>${escapeHtml(title)}</title>
@@ -72,7 +93,7 @@ export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], op
 ${body}
 </main>
 <script>${plotly}</script>
-<script>${PLOT_SCRIPT}</script>
+<script>${draw}</script>
 </body>
 </html>
 `;

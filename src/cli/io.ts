@@ -7,9 +7,19 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (text) => writeAll(1, text),
-  err: (text) => writeAll(2, text),
+  out: (text) => writeAll(1, terminalSafe(text)),
+  err: (text) => writeAll(2, terminalSafe(text)),
 };
+
+/**
+ * Control characters written as escapes (`\x1b`), so that a string a cell computes cannot
+ * drive the terminal: "\x1b[2J" would clear the screen, "\r" overwrite the line. Newlines
+ * and tabs stay. JSON output never holds any (JSON.stringify escapes them itself).
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
 
 /**
  * Writes synchronously, so a long result (a 50-million-element tensor with --json, written in

@@ -6,6 +6,7 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { cli, ensureCliBuilt, ROOT } from './cli-harness';
+import { terminalSafe } from '../../../src/cli/io';
 
 /** Runs `eval --json SOURCE`, checks stdout is ONE line of JSON, returns it. */
 function evalJson(source: string, ...extra: string[]): { status: number | null; line: string; value: unknown; stderr: string } {
@@ -173,5 +174,16 @@ describe('activation-lab eval', function () {
       const r = cli(['--version']);
       assert.deepEqual([r.status, r.stdout], [0, `${version}\n`]);
     });
+  });
+});
+
+describe('activation-lab eval: safe text', () => {
+  before(ensureCliBuilt);
+
+  it('writes the control characters of a string as escapes, so a cell cannot drive the terminal', () => {
+    const r = cli(['eval', '"a\u001b[2Jb\rc\td"']);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'a\\x1b[2Jb\\x0dc\td\n');
+    assert.equal(terminalSafe('line\nnext\ttab é ∂ \u0007\u009b'), 'line\nnext\ttab é ∂ \\x07\\x9b');
   });
 });

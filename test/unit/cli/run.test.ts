@@ -3,6 +3,7 @@
  * temporary notebooks, against the built dist/cli.js.
  */
 import { strict as assert } from 'assert';
+import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -224,7 +225,7 @@ describe('activation-lab run', function () {
     }
 
     const lesson = [
-      md('# Activation functions\n\nRaw HTML is shown, not run: <script>alert(1)</script> <img src=x onerror=alert(2)>'),
+      md('# Activation functions\n\nRaw HTML is shown, not run: <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n![a remote plot](https://example.org/plot.png) ![a dot](data:image/png;base64,iVBORw0KGgo=)'),
       code('x = linspace(-2, 2, 5)\nrelu(x)'),
       code('relu'),
       code('plot(relu, leaky_relu(alpha=0.2), from=-3, to=3, title="</script><script>alert(3)</script>")'),
@@ -239,7 +240,11 @@ describe('activation-lab run', function () {
       assert.ok(html.includes(`plotly.js v${plotlyVersion}`), 'the plotly bundle banner is present');
       assert.ok(html.includes('<title>My Lesson.actnb</title>'));
       assert.ok(html.includes('<h1>Activation functions</h1>'));
-      assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">`));
+      // scripts only by their hashes: the two the page has, no 'unsafe-inline'
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+      assert.match(csp, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'unsafe-inline'; img-src data:$/);
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => createHash('sha256').update(m[1]!, 'utf8').digest('base64'));
+      assert.deepEqual(csp.match(/sha256-([A-Za-z0-9+/]+=*)/g)!.map((h) => h.slice(7)), scripts, 'each hash is of a script on the page');
       // results: a tensor table, a function's formula, a table, a number
       assert.ok(html.includes('<caption>float64 tensor, shape [5]</caption>'));
       assert.ok(html.includes('relu(x) = max(0, x)'));
@@ -253,6 +258,10 @@ describe('activation-lab run', function () {
       assert.doesNotMatch(html, /<link\b[^>]*\bhref\s*=\s*["']?(https?:)?\/\//i);
       assert.doesNotMatch(html, /<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?https?:\/\//i);
       assert.doesNotMatch(html, /@import/);
+      // a markdown image from the network is named, not loaded; one written into the page as data: is shown
+      assert.doesNotMatch(html, /<img[^>]*example\.org/);
+      assert.ok(html.includes('[image "a remote plot", not loaded: https://example.org/plot.png]'));
+      assert.match(html, /<img src="data:image\/png;base64,iVBORw0KGgo=" alt="a dot">/);
     });
 
     it('escapes user text: raw HTML in markdown and code is never live', () => {
