@@ -38,6 +38,7 @@ export interface LayoutOptions {
   readonly title?: string;
   /** The title's font size; plotly's default when omitted. */
   readonly titleSize?: number;
+  /** Axis titles, plain text (escaped here). */
   readonly xTitle: string;
   readonly yTitle: string;
 }
@@ -86,8 +87,8 @@ export function figureLayout(theme: Theme, options: LayoutOptions): FigureLayout
   return {
     ...themeLayout(theme),
     ...(title ? { title: { text: plotText(title), x: 0.5, xanchor: 'center', ...(titleSize ? { font: { size: titleSize } } : {}) } } : {}),
-    xaxis: { ...axisStyle(theme), title: { text: options.xTitle, standoff: X_TITLE_STANDOFF } },
-    yaxis: { ...axisStyle(theme), title: { text: options.yTitle } },
+    xaxis: { ...axisStyle(theme), title: { text: plotText(options.xTitle), standoff: X_TITLE_STANDOFF } },
+    yaxis: { ...axisStyle(theme), title: { text: plotText(options.yTitle) } },
     showlegend: true,
     legend: legendBelowAxis(height, margin),
     // A constant: zoom, pan and legend clicks survive a redraw for a new theme or width.

@@ -65,6 +65,13 @@ export interface PlotDisplay {
   readonly title?: string;
   readonly series: PlotSeries[];
   readonly kinks?: number[];
+  /**
+   * Axis titles: what the axes show. `plot(x, y)` takes the expressions' text;
+   * a plot of functions has `f(x)` (or `f'(x)`, ...) for one function, else the
+   * functions' names. Absent in outputs saved before axes were titled.
+   */
+  readonly xLabel?: string;
+  readonly yLabel?: string;
 }
 export interface TableDisplay {
   readonly kind: 'table';

@@ -10,6 +10,11 @@ import type { CallSite } from './call-site';
 export interface FunctionValue {
   /** As the user would write it: `relu`, `f'`, `leaky_relu(alpha=0.2)`. */
   readonly label: string;
+  /**
+   * How many times it was differentiated: 0 for a function, 1 for `f'`, 2 for `f''`.
+   * plot() adds a derivative trace only for order 0, so `plot(sigmoid', tanh')` draws what it names.
+   */
+  readonly order: number;
   /** Call with evaluated arguments; named arguments keep their spelling. */
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value;
   /** The derivative with respect to the first argument, as a function value. */

@@ -24,6 +24,7 @@ const elementwise: Readonly<Record<string, (x: number) => number>> = {
 export const mathFunctionNames = Object.keys(elementwise);
 
 export class MathFunction implements FunctionValue {
+  readonly order = 0;
   private readonly f: (x: number) => number;
   constructor(readonly name: string, private readonly home: Evaluator) {
     this.f = elementwise[name];

@@ -27,6 +27,7 @@ export interface ProcedureSpec {
 }
 
 export class BuiltinProcedure implements FunctionValue {
+  readonly order = 0;
   constructor(readonly spec: ProcedureSpec) {}
   get label(): string {
     return this.spec.name;

@@ -28,6 +28,7 @@ class CountingEvaluator extends Evaluator {
 class Counted implements FunctionValue {
   calls = 0;
   readonly label = 'counted';
+  readonly order = 0;
   call(args: readonly Value[]): Value {
     this.calls++;
     return args[0];
