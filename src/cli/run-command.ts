@@ -19,6 +19,7 @@ import { NotebookFormatError, parseNotebook, serializeNotebook, type CellOutput,
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
 import { outputItems } from '../shared/output-items';
+import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
@@ -113,7 +114,8 @@ export function formatResult(order: number, text: string): string {
 export function applyRuns(notebook: Notebook, runs: readonly CellRun[]): void {
   for (const run of runs) {
     const cell = notebook.cells[run.index];
-    const items = outputItems(run.display);
+    // typeset as the editor's kernel does, so the saved notebook shows the same formulas
+    const items = outputItems(withFormulaImages(run.display));
     // What an editor run stores: the old outputs replaced by one output of our
     // items (none for a value-less cell). The cell's other fields are kept.
     const output: CellOutput = { items: items.map((it) => ({ mime: it.mime, data: it.data as unknown as JsonValue })) };

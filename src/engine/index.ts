@@ -23,6 +23,7 @@ export {
   resolveParameters, describeParameters, parameterText,
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
+export { formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
 export type * from './activations/definition';
 export * from './network';

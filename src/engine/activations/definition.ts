@@ -26,6 +26,11 @@ export interface ParameterSpec {
   /** True for parameters a network learns (prelu's slope); the entry's kernels then give its gradient (parameterGradients). */
   readonly learnable?: boolean;
   readonly description: string;
+  /**
+   * How the entry's LaTeX formulas write it (`\\alpha`, `\\lambda`, `b`), so outputs can put the
+   * value in its place (formula-parameters.ts); `\\mathrm{name}` when omitted.
+   */
+  readonly symbol?: string;
 }
 
 /**

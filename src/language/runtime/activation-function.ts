@@ -4,8 +4,8 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, map, resolveParameters, Tensor,
-  type ActivationDefinition, type ParameterValues,
+  applyResolved, formulaWithParameters, map, resolveParameters, Tensor,
+  type ActivationDefinition, type Formula, type ParameterValues,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
@@ -119,9 +119,26 @@ export class ActivationFunction implements FunctionValue {
   }
 
   formula(): string {
-    if (this.order === 0) return this.definition.formula.text;
-    if (this.order === 1) return this.definition.derivativeFormula.text;
-    return `d/dx (${this.definition.derivativeFormula.text})`;
+    return this.formulas().text;
+  }
+
+  latex(): string {
+    return this.formulas().latex;
+  }
+
+  /** The catalogue's formula for this order, with the parameters' values written in. */
+  private formulas(): Formula {
+    const def = this.definition;
+    const f = this.order === 0 ? def.formula : def.derivativeFormula;
+    let values: ParameterValues | undefined;
+    try {
+      values = resolveParameters(def, this.given);
+    } catch {
+      // a required parameter not given yet (threshold): the formula keeps its names
+    }
+    const written = values ? formulaWithParameters(def, f, values) : f;
+    if (this.order <= 1) return written;
+    return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
   }
 
   kinks(): readonly number[] {

@@ -19,8 +19,12 @@ export interface FunctionValue {
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value;
   /** The derivative with respect to the first argument, as a function value. */
   derivative(site: CallSite): FunctionValue;
-  /** Formula text of f, with x as the variable. */
+  /** The name alone, without parameters or primes: `leaky_relu`, `f`. */
+  readonly name: string;
+  /** Formula text of f, with x as the variable (and parameter values written in). */
   formula(): string;
+  /** The same formula as LaTeX, for typesetting; undefined when there is none. */
+  latex(): string | undefined;
   /** Where the derivative jumps, for plots. */
   kinks(): readonly number[];
 }

@@ -8,6 +8,7 @@
 import { catalogue, findActivation, parameterText } from '../../engine';
 import { Session, quoteString } from '../../language';
 import type { FunctionDisplay, PlotDisplay } from '../../shared/output';
+import { typesetFunction } from '../hover-content/display-formulas';
 
 export interface PlotRequest {
   /** Expressions of the language that evaluate to functions: `gelu`, `leaky_relu(alpha=0.2)`, `f'`. */
@@ -55,7 +56,7 @@ export function computePlot(request: PlotRequest): PlotResult {
   const title = request.title ?? request.expressions.join(', ');
   if (request.expressions.length === 1 && !range) {
     const display = run(session, request.expressions[0]);
-    if (display.kind === 'function') return { ok: true, display, title };
+    if (display.kind === 'function') return { ok: true, display: typesetFunction(display), title };
     if (display.kind === 'error') return { ok: false, message: `${request.expressions[0]}: ${display.message}` };
     return { ok: false, message: `${request.expressions[0]} is not a function (it is a ${display.kind}), so it has no curve to plot` };
   }

@@ -53,6 +53,9 @@ export class MathFunction implements FunctionValue {
   formula(): string {
     return `${this.name}(x)`;
   }
+  latex(): string {
+    return this.asUserFunction().latex();
+  }
   kinks(): readonly number[] {
     return this.name === 'abs' ? [0] : [];
   }

@@ -32,6 +32,9 @@ export class BuiltinProcedure implements FunctionValue {
   get label(): string {
     return this.spec.name;
   }
+  get name(): string {
+    return this.spec.name;
+  }
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
     const { spec } = this;
     if (args.length < spec.minArgs || args.length > spec.maxArgs) {
@@ -51,6 +54,9 @@ export class BuiltinProcedure implements FunctionValue {
   }
   formula(): string {
     return this.spec.signature;
+  }
+  latex(): undefined {
+    return undefined;
   }
   kinks(): readonly number[] {
     return [];
