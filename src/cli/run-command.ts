@@ -129,7 +129,7 @@ function htmlCells(notebook: Notebook, runs: readonly CellRun[]): HtmlCell[] {
   return notebook.cells.map((cell, index) => {
     if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
     const run = byIndex.get(index);
-    return { kind: 'code', source: cell.source, order: run?.order, display: run?.display };
+    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display) };
   });
 }
 

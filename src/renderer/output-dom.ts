@@ -25,6 +25,7 @@ export const STYLE = `
 .al-output caption { text-align: left; white-space: nowrap; opacity: 0.8; padding-bottom: 4px; }
 .al-output th, .al-output td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 1px 8px; text-align: right; }
 .al-output th { font-weight: 600; background: var(--vscode-editorWidget-background, transparent); }
+.al-output th.al-corner, .al-output tbody th { font-weight: normal; font-style: italic; opacity: 0.8; text-align: left; }
 .al-output .al-note { opacity: 0.75; font-style: italic; padding-top: 4px; }
 `;
 
@@ -93,7 +94,7 @@ function tableElement(view: TableView): HTMLElement {
   if (view.caption) table.append(el('caption', undefined, view.caption));
   if (view.header.length > 0) {
     const tr = el('tr');
-    if (view.rowLabels) tr.append(el('th'));
+    if (view.rowLabels) tr.append(el('th', 'al-corner', view.corner));
     for (const h of view.header) tr.append(el('th', undefined, h));
     const thead = el('thead');
     thead.append(tr);
