@@ -24,6 +24,8 @@ export {
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
 export { formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
+export { plotRange, DEFAULT_PLOT_RANGE } from './activations/plot-range';
+export type { PlotRange } from './activations/plot-range';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
 export type * from './activations/definition';
 export * from './network';

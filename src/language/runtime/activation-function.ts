@@ -4,8 +4,8 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, formulaWithParameters, map, resolveParameters, Tensor,
-  type ActivationDefinition, type Formula, type ParameterValues,
+  applyResolved, DEFAULT_PLOT_RANGE, formulaWithParameters, map, plotRange, resolveParameters, Tensor,
+  type ActivationDefinition, type Formula, type ParameterValues, type PlotRange,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
@@ -146,6 +146,15 @@ export class ActivationFunction implements FunctionValue {
       return this.definition.kinks(resolveParameters(this.definition, this.given));
     } catch {
       return [];
+    }
+  }
+
+  /** f's range, for f' and f'' too: they are read against f's picture. */
+  plotRange(): PlotRange {
+    try {
+      return plotRange(this.definition, resolveParameters(this.definition, this.given));
+    } catch {
+      return DEFAULT_PLOT_RANGE;
     }
   }
 }

@@ -9,7 +9,7 @@ import type { CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
 import { toJsonNumber } from './json-number';
 import { gradflowDisplay, networkDisplay, datasetDisplay, trainingDisplay } from './network-display';
-import { DEFAULT_GRID, sampleCurve } from './sampling';
+import { defaultRange, DEFAULT_POINTS, sampleCurve } from './sampling';
 import type { Value } from './values';
 
 /** `\\sigma'(x) = rhs`: the left-hand side names the function and its order. */
@@ -40,7 +40,7 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
       return {
         kind: 'function', name: fn.label, formula: fn.formula(), derivative: derivative?.formula() ?? '(no derivative)',
         ...(latex !== undefined ? { latex: { formula: equation(fn.name, fn.order, latex), ...(derivativeLatex !== undefined ? { derivative: equation(fn.name, fn.order + 1, derivativeLatex) } : {}) } } : {}),
-        kinks: [...fn.kinks()], curve: sampleCurve(fn, DEFAULT_GRID, site),
+        kinks: [...fn.kinks()], curve: sampleCurve(fn, { ...defaultRange(fn), points: DEFAULT_POINTS }, site),
       };
     }
     case 'plot':

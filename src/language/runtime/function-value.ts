@@ -3,7 +3,7 @@
  * (a catalogue activation, a user-defined function, a math builtin, a derivative
  * of any of these). Functions of one variable apply elementwise to tensors.
  */
-import type { ParameterValues } from '../../engine';
+import type { ParameterValues, PlotRange } from '../../engine';
 import type { Value } from './values';
 import type { CallSite } from './call-site';
 
@@ -27,6 +27,11 @@ export interface FunctionValue {
   latex(): string | undefined;
   /** Where the derivative jumps, for plots. */
   kinks(): readonly number[];
+  /**
+   * The x range that shows its character when a plot is given none (engine/activations/plot-range.ts);
+   * absent: DEFAULT_PLOT_RANGE, -5 to 5.
+   */
+  plotRange?(): PlotRange;
 }
 
 export type { ParameterValues };

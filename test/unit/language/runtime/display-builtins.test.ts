@@ -65,6 +65,22 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       assert.equal(asPlot(evalCell('plot(relu, gelu, silu, mish, softplus, sigmoid, tanh)')).yLabel, 'y');
     });
 
+    it("without from/to, each function's own range: leaky_relu(alpha=0.01) where its leak shows, several together", () => {
+      const leaky = evalCell('leaky_relu(alpha=0.01)');
+      assert.equal(leaky.kind, 'function');
+      const x = numbers((leaky as { curve: { x: number[] } }).curve.x);
+      assert.deepEqual([x[0], x[x.length - 1], x.length], [-12, 3, 401]);
+      const p = asPlot(evalCell('plot(relu, leaky_relu(alpha=0.01), relu6)'));
+      assert.deepEqual([numbers(p.series[0].x)[0], numbers(p.series[0].x)[400]], [-12, 8]);
+      // one end given: the other is the default, or the default span away when the default would not do
+      const half = numbers(asPlot(evalCell('plot(relu, from=-1)')).series[0].x);
+      assert.deepEqual([half[0], half[400]], [-1, 5]);
+      const past = numbers(asPlot(evalCell('plot(relu, from=7)')).series[0].x);
+      assert.deepEqual([past[0], past[400]], [7, 17]);
+      const derivative = numbers((evalCell("leaky_relu(alpha=0.01)'") as { curve: { x: number[] } }).curve.x);
+      assert.equal(derivative[0], -12, "f' is drawn over f's range");
+    });
+
     it('defaults: from=-5, to=5, points=401; points= and title= are honoured', () => {
       const p = asPlot(evalCell('plot(sigmoid)'));
       assert.equal(p.series.length, 2);
