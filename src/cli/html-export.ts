@@ -155,7 +155,9 @@ function renderTable(
 function plotElements(figure: PlotFigure<object>, plots: PlotFigure<object>[]): string {
   plots.push(figure);
   const id = `plot-${plots.length}`;
-  return `<div class="plot" id="${id}"></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
+  // a chart with equal axis scales is as wide as its plot area needs (PlotFigure.width), no wider
+  const style = figure.width !== undefined ? ` style="max-width: ${figure.width}px"` : '';
+  return `<div class="plot" id="${id}"${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
 }
 
 /** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */

@@ -30,6 +30,12 @@ export interface PlotFigure<Trace extends object = Record<string, unknown>> {
   readonly data: Trace[];
   readonly layout: FigureLayout;
   readonly config: typeof PLOT_CONFIG;
+  /**
+   * The widest the chart needs to be (px), for charts with equal axis scales: wider, its
+   * plot area (the data's shape at the figure's height) would sit in empty space. Its
+   * element is at most this wide; absent, it takes all the width it is given.
+   */
+  readonly width?: number;
 }
 
 export interface LayoutOptions {

@@ -85,6 +85,7 @@ export function recolourEquations(root: ParentNode, foreground: string): void {
 export function chartElement(figure: PlotFigure<object>): HTMLElement {
   const root = el('div', 'al-plot');
   root.dataset.figure = figure.name;
+  if (figure.width !== undefined) root.style.maxWidth = `${figure.width}px`;
   return root;
 }
 
