@@ -196,8 +196,8 @@ pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radiu
 pre.text { padding: 4px 0; }
 pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; border-radius: 6px; padding: 8px 12px; }
 .not-run { font-size: 13px; color: #57606a; font-style: italic; }
-.equation { padding: 2px 0; }
-.equation img { display: block; max-width: 100%; }
+.equation { padding: 2px 0; overflow-x: auto; }
+.equation img { display: block; }
 details.more summary { cursor: pointer; color: #57606a; font-size: 13px; }
 table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }

@@ -23,7 +23,7 @@ export {
   resolveParameters, describeParameters, parameterText,
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
-export { formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
+export { formulasAt, formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
 export { plotRange, DEFAULT_PLOT_RANGE } from './activations/plot-range';
 export type { PlotRange } from './activations/plot-range';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';

@@ -15,8 +15,8 @@ export const STYLE = `
 .al-output pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-family: inherit; }
 .al-output .al-error { color: var(--vscode-errorForeground, #f14c4c); border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 2px 8px; }
 .al-output .al-formula { padding: 2px 0 4px; }
-.al-output .al-equation { padding: 2px 0 4px; }
-.al-output .al-math { display: block; max-width: 100%; height: auto; }
+.al-output .al-equation { padding: 2px 0 4px; overflow-x: auto; }
+.al-output .al-math { display: block; max-width: none; }
 .al-output .al-more { padding: 0 0 4px; }
 .al-output .al-more > summary { cursor: pointer; opacity: 0.8; }
 .al-output .al-plot { width: 100%; }

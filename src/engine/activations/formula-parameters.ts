@@ -20,6 +20,15 @@ export function parameterSymbol(spec: ParameterSpec): string {
   return spec.symbol ?? `\\mathrm{${spec.name.replace(/_/g, '\\_')}}`;
 }
 
+/** The entry's formula and derivative as a function with these parameters shows them: its form (formulasFor), the values written in. */
+export function formulasAt(definition: ActivationDefinition, values: ParameterValues): { readonly formula: Formula; readonly derivativeFormula: Formula } {
+  const forms = definition.formulasFor?.(values) ?? definition;
+  return {
+    formula: formulaWithParameters(definition, forms.formula, values),
+    derivativeFormula: formulaWithParameters(definition, forms.derivativeFormula, values),
+  };
+}
+
 export function formulaWithParameters(definition: ActivationDefinition, formula: Formula, values: ParameterValues): Formula {
   let { text, latex } = formula;
   for (const spec of definition.parameters) {

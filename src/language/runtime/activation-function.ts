@@ -4,7 +4,7 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, DEFAULT_PLOT_RANGE, formulaWithParameters, map, plotRange, resolveParameters, Tensor,
+  applyResolved, DEFAULT_PLOT_RANGE, formulasAt, map, plotRange, resolveParameters, Tensor,
   type ActivationDefinition, type Formula, type ParameterValues, type PlotRange,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
@@ -126,17 +126,16 @@ export class ActivationFunction implements FunctionValue {
     return this.formulas().latex;
   }
 
-  /** The catalogue's formula for this order, with the parameters' values written in. */
+  /** The catalogue's formula for this order, in the form and with the parameters' values it has here. */
   private formulas(): Formula {
     const def = this.definition;
-    const f = this.order === 0 ? def.formula : def.derivativeFormula;
-    let values: ParameterValues | undefined;
+    let forms: { readonly formula: Formula; readonly derivativeFormula: Formula } = def;
     try {
-      values = resolveParameters(def, this.given);
+      forms = formulasAt(def, resolveParameters(def, this.given));
     } catch {
       // a required parameter not given yet (threshold): the formula keeps its names
     }
-    const written = values ? formulaWithParameters(def, f, values) : f;
+    const written = this.order === 0 ? forms.formula : forms.derivativeFormula;
     if (this.order <= 1) return written;
     return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
   }

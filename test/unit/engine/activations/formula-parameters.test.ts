@@ -1,6 +1,6 @@
 /** An entry's formulas with the parameter values written in (formula-parameters.ts), as outputs show them. */
 import { strict as assert } from 'assert';
-import { catalogue, formulaNumber, formulaWithParameters, getActivation, parameterSymbol, resolveParameters, type ActivationDefinition } from '../../../../src/engine';
+import { catalogue, formulaNumber, formulasAt, formulaWithParameters, getActivation, parameterSymbol, resolveParameters, type ActivationDefinition } from '../../../../src/engine';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Values for the required parameters (threshold's), so every entry resolves. */
@@ -60,6 +60,18 @@ describe('engine/activations: formulas with parameter values', () => {
     assert.equal(formulaNumber(1e-7), '1e-7');
     assert.match(written('leaky_relu', { alpha: 1e-7 }).latex, /1 \\times 10\^\{-7\} x/);
     assert.equal(written('rrelu').text, 'x if x > 0 else (0.125 + 0.3333) / 2 * x');
+  });
+
+  it("shows the form a string parameter picks: gelu's erf form, gelu_tanh's tanh form", () => {
+    const gelu = getActivation('gelu');
+    const erf = formulasAt(gelu, resolveParameters(gelu, {}));
+    assert.equal(erf.formula.text, 'x * Φ(x) = 0.5 * x * (1 + erf(x / sqrt(2)))');
+    assert.ok(!erf.formula.latex.includes('tanh') && !erf.derivativeFormula.text.includes('tanh'));
+    const tanh = formulasAt(gelu, resolveParameters(gelu, { approximate: 'tanh' }));
+    assert.equal(tanh.formula.text, '0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))');
+    assert.ok(!tanh.formula.latex.includes('erf') && tanh.derivativeFormula.latex.includes('t = \\tanh'));
+    // the entry itself (hovers, docs) still spells out both
+    assert.ok(gelu.formula.text.includes('erf') && gelu.formula.text.includes('tanh'));
   });
 
   it('leaves string parameters and entries without parameters alone', () => {
