@@ -22,7 +22,8 @@ import { displayText } from '../shared/display-text';
 import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
 import type { PlotFigure } from '../renderer/figure-style';
-import { outputFigures } from '../renderer/output-renderers';
+import { functionBlocks, outputFigures, type OutputBlock } from '../renderer/output-renderers';
+import { tensorView } from '../renderer/tables';
 import { readTheme } from '../renderer/theme';
 
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
@@ -128,9 +129,23 @@ function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
     case 'tensor': return renderTensor(d);
     case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
     case 'plot': return '';
+    case 'function': return functionBlocks(d).map(renderEquation).join('');
     // numbers, strings, booleans, functions (their formulas), networks (their summary), data sets, gradient flow, training runs
     default: return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
   }
+}
+
+/** The page's text colour, for the typeset formulas (their glyphs are currentColor). */
+const PAGE_TEXT = '#1f2328';
+
+/** A formula typeset (an image, its text the alt text) or as text; a derivative's f'' folded away, as in the notebook. */
+function renderEquation(block: OutputBlock): string {
+  if (!('equation' in block)) return '';
+  const { text, svg } = block.equation;
+  const shown = svg
+    ? `<div class="equation"><img alt="${escapeHtml(text)}" src="data:image/svg+xml;base64,${Buffer.from(svg.replace(/currentColor/g, PAGE_TEXT)).toString('base64')}"></div>`
+    : `<pre class="text">${escapeHtml(text)}</pre>`;
+  return block.collapsed === undefined ? shown : `<details class="more"><summary>${escapeHtml(block.collapsed)}</summary>${shown}</details>`;
 }
 
 function renderTensor(d: TensorDisplay): string {
@@ -140,10 +155,9 @@ function renderTensor(d: TensorDisplay): string {
   if (d.shape.length === 0 || cols === 0 || cols > MAX_TABLE_COLUMNS || rows > MAX_TABLE_ROWS) {
     return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
   }
-  const body: string[][] = [];
-  for (let r = 0; r < rows; r++) body.push(d.data.slice(r * cols, (r + 1) * cols).map(formatNumber));
-  const header = Array.from({ length: cols }, (_, j) => String(j));
-  return renderTable(header, body, caption, d.shape.length === 2);
+  // as the notebook shows it: the header and row labels said to be indices (src/renderer/tables.ts)
+  const view = tensorView(d);
+  return renderTable(view.header, view.rows, caption, view.rowLabels && { corner: view.corner ?? '', labels: view.rowLabels });
 }
 
 function rowsOf(columns: readonly (readonly JsonNumber[])[]): string[][] {
@@ -151,9 +165,12 @@ function rowsOf(columns: readonly (readonly JsonNumber[])[]): string[][] {
   return Array.from({ length: n }, (_, i) => columns.map((c) => (i < c.length ? formatNumber(c[i]) : '')));
 }
 
-function renderTable(header: readonly string[], rows: readonly (readonly string[])[], caption?: string, rowIndex = false): string {
-  const th = (rowIndex ? ['<th></th>'] : []).concat(header.map((h) => `<th>${escapeHtml(h)}</th>`)).join('');
-  const trs = rows.map((r, i) => `<tr>${rowIndex ? `<th>${i}</th>` : ''}${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
+function renderTable(
+  header: readonly string[], rows: readonly (readonly string[])[], caption?: string,
+  rowLabels?: { readonly corner: string; readonly labels: readonly string[] },
+): string {
+  const th = (rowLabels ? [`<th class="corner">${escapeHtml(rowLabels.corner)}</th>`] : []).concat(header.map((h) => `<th>${escapeHtml(h)}</th>`)).join('');
+  const trs = rows.map((r, i) => `<tr>${rowLabels ? `<th class="label">${escapeHtml(rowLabels.labels[i] ?? '')}</th>` : ''}${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
   const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : '';
   return `<table class="values">${cap}<thead><tr>${th}</tr></thead><tbody>${trs.join('')}</tbody></table>`;
 }
@@ -163,7 +180,9 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
 function plotElements(figure: PlotFigure<object>, plots: PlotFigure<object>[]): string {
   plots.push(figure);
   const id = `plot-${plots.length}`;
-  return `<div class="plot" id="${id}"></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
+  // a chart with equal axis scales is as wide as its plot area needs (PlotFigure.width), no wider
+  const style = figure.width !== undefined ? ` style="max-width: ${figure.width}px"` : '';
+  return `<div class="plot" id="${id}"${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
 }
 
 /** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */
@@ -202,10 +221,14 @@ pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radiu
 pre.text { padding: 4px 0; }
 pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; border-radius: 6px; padding: 8px 12px; }
 .not-run { font-size: 13px; color: #57606a; font-style: italic; }
+.equation { padding: 2px 0; overflow-x: auto; }
+.equation img { display: block; }
+details.more summary { cursor: pointer; color: #57606a; font-size: 13px; }
 table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }
 table.values th, table.values td { border: 1px solid #d0d7de; padding: 2px 8px; text-align: right; }
 table.values th { background: #f6f8fa; }
+table.values th.corner, table.values th.label { font-weight: normal; font-style: italic; color: #57606a; text-align: left; }
 /* no height: plotly's drawing, the figure's height, is the chart's (a taller box would stretch it) */
 .plot { width: 100%; }
 .markdown code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }

@@ -20,12 +20,13 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import {
-  NotebookFormatError, parseNotebook, serializeNotebook, withStaticImages, type CellOutput, type JsonValue, type Notebook,
+  NotebookFormatError, parseNotebook, savedForm, serializeNotebook, type CellOutput, type JsonValue, type Notebook,
 } from '../services/notebook-format/format';
 import { decodeNotebookText } from '../services/notebook-format/utf8-text';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
 import { cellOutputItems } from '../shared/output-items';
+import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
@@ -78,7 +79,7 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
     try {
       applyRuns(notebook, runs);
       // through a symbolic link to the file it points at, as an editor saves it (a rename would replace the link)
-      writeFileAtomic(realpathSync(file), serializeNotebook(withStaticImages(notebook, options.staticImages === true)));
+      writeFileAtomic(realpathSync(file), serializeNotebook(savedForm(notebook, options.staticImages === true)));
     } catch (e) {
       io.err(`error: cannot write ${file}: ${errorMessage(e)}\n`);
       status = EXIT_FAILURE;
@@ -128,9 +129,10 @@ export function formatResult(order: number, text: string): string {
 export function applyRuns(notebook: Notebook, runs: readonly CellRun[]): void {
   for (const run of runs) {
     const cell = notebook.cells[run.index];
-    // What an editor run stores: the old outputs replaced by ours (none for a
-    // value-less cell). The cell's other fields are kept.
-    cell.outputs = cellOutputItems(run.display).map((items): CellOutput => ({
+    // What an editor run stores: the old outputs replaced by ours (none for a value-less cell),
+    // typeset as the editor's kernel does, so the saved notebook shows the same formulas.
+    // The cell's other fields are kept.
+    cell.outputs = cellOutputItems(withFormulaImages(run.display)).map((items): CellOutput => ({
       items: items.map((it) => ({ mime: it.mime, data: it.data as unknown as JsonValue })),
     }));
     cell.executionOrder = run.order;
@@ -142,7 +144,7 @@ function htmlCells(notebook: Notebook, runs: readonly CellRun[]): HtmlCell[] {
   return notebook.cells.map((cell, index) => {
     if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
     const run = byIndex.get(index);
-    return { kind: 'code', source: cell.source, order: run?.order, display: run?.display };
+    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display) };
   });
 }
 

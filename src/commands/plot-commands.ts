@@ -17,7 +17,7 @@ import type { CellReader } from '../services/cells/cell-reader';
 import { expressionCandidatesAt } from '../services/cells/expression-at';
 import { PlotPanels, type PanelInfo } from './plot-panel';
 import {
-  computePlot, defaultParameterText, pickerEntries, withParameterText,
+  computePlot, defaultParameterText, parameterBoxRequest, pickerEntries, type PlotRequest,
 } from '../services/plots/plot-request';
 
 export interface PlotActivationArgs {
@@ -63,28 +63,27 @@ async function pickActivations(many: boolean): Promise<string[]> {
   return names;
 }
 
-/** The parameters of `name`, prefilled with the defaults; checked by evaluating as the user types. */
-async function askParameters(name: string): Promise<string> {
+/** The parameters of `name` (and from=/to= for the x range), prefilled with the defaults; checked by evaluating as the user types. */
+async function askParameters(name: string): Promise<PlotRequest> {
   const defaults = defaultParameterText(name);
-  if (!defaults) return name;
+  if (!defaults) return { expressions: [name] };
   const text = await vscode.window.showInputBox({
     title: `Activation Lab: parameters of ${name}`,
-    prompt: 'Edit the parameters, or press Enter for the defaults',
+    prompt: 'Edit the parameters, add from= and to= for the x range, or press Enter for the defaults',
     value: defaults,
     validateInput: (t) => {
-      const result = computePlot({ expressions: [withParameterText(name, t)] });
+      const result = computePlot(parameterBoxRequest(name, t, defaults));
       return result.ok ? undefined : result.message;
     },
   });
   if (text === undefined) throw new Cancel();
-  // The defaults as offered mean the plain function: `gelu`, not `gelu(approximate="none")`.
-  return text.replace(/\s+/g, '') === defaults.replace(/\s+/g, '') ? name : withParameterText(name, text);
+  return parameterBoxRequest(name, text, defaults);
 }
 
 async function plotActivation(panels: PlotPanels, args?: PlotActivationArgs | string): Promise<PanelInfo> {
   if (typeof args === 'string') args = { name: args };
-  const expression = args ? activationCall(args.name, args.parameters) : await askParameters((await pickActivations(false))[0]);
-  return panels.open({ expressions: [expression], from: args?.from, to: args?.to });
+  if (!args) return panels.open(await askParameters((await pickActivations(false))[0]));
+  return panels.open({ expressions: [activationCall(args.name, args.parameters)], from: args.from, to: args.to });
 }
 
 async function compareActivations(panels: PlotPanels, args?: CompareArgs | readonly string[]): Promise<PanelInfo> {

@@ -23,6 +23,9 @@ export {
   resolveParameters, describeParameters, parameterText,
 } from './activations/registry';
 export type { ResolvedName } from './activations/registry';
+export { formulasAt, formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
+export { plotRange, DEFAULT_PLOT_RANGE } from './activations/plot-range';
+export type { PlotRange } from './activations/plot-range';
 export { applyActivation, applyActivationDerivative, applyResolved } from './activations/apply';
 export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';

@@ -68,7 +68,8 @@ function writtenParameters(call: string | undefined): Record<string, number | st
 
 /** A user function's hover from its display (live from the kernel, or from a scratch session). */
 function functionHover(f: FunctionDisplay, range: vscode.Range, theme: HoverTheme): vscode.Hover {
-  return new vscode.Hover(markdown(userFunctionHoverMarkdown({ label: f.name, formula: f.formula, derivative: f.derivative, curve: f.curve!, kinks: f.kinks ?? [] }, { theme })), range);
+  const hover = { label: f.name, formula: f.formula, derivative: f.derivative, ...(f.latex ? { latex: f.latex } : {}), curve: f.curve!, kinks: f.kinks ?? [] };
+  return new vscode.Hover(markdown(userFunctionHoverMarkdown(hover, { theme })), range);
 }
 
 type NotebookCells = CellReader<vscode.TextDocument, vscode.NotebookDocument>;

@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import {
   parseNotebook,
   serializeNotebook,
-  withStaticImages,
+  savedForm,
   type CellOutput,
   type JsonObject,
   type JsonValue,
@@ -26,6 +26,7 @@ import {
   type OutputItem,
 } from '../services/notebook-format/format';
 import { decodeNotebookText } from '../services/notebook-format/utf8-text';
+import { withTypesetOutputs } from '../services/hover-content/display-formulas';
 
 export const NOTEBOOK_TYPE = 'activation-lab';
 /** The language of its code cells (package.json's `activation`). */
@@ -145,13 +146,13 @@ function saveStaticImagesSetting(): boolean {
 export class ActivationNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     // Throws NotebookFormatError for a malformed file: VS Code shows the message and does not open it.
-    const nb = parseNotebook(decodeNotebookText(content));
+    const nb = withTypesetOutputs(parseNotebook(decodeNotebookText(content)));
     return toNotebookData(nb);
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
     // read at every save, so a changed setting applies to the next one
-    return new TextEncoder().encode(serializeNotebook(withStaticImages(fromNotebookData(data), saveStaticImagesSetting())));
+    return new TextEncoder().encode(serializeNotebook(savedForm(fromNotebookData(data), saveStaticImagesSetting())));
   }
 }
 

@@ -30,6 +30,12 @@ export interface PlotFigure<Trace extends object = Record<string, unknown>> {
   readonly data: Trace[];
   readonly layout: FigureLayout;
   readonly config: typeof PLOT_CONFIG;
+  /**
+   * The widest the chart needs to be (px), for charts with equal axis scales: wider, its
+   * plot area (the data's shape at the figure's height) would sit in empty space. Its
+   * element is at most this wide; absent, it takes all the width it is given.
+   */
+  readonly width?: number;
 }
 
 export interface LayoutOptions {
@@ -38,6 +44,7 @@ export interface LayoutOptions {
   readonly title?: string;
   /** The title's font size; plotly's default when omitted. */
   readonly titleSize?: number;
+  /** Axis titles, plain text (escaped here). */
   readonly xTitle: string;
   readonly yTitle: string;
 }
@@ -86,8 +93,8 @@ export function figureLayout(theme: Theme, options: LayoutOptions): FigureLayout
   return {
     ...themeLayout(theme),
     ...(title ? { title: { text: plotText(title), x: 0.5, xanchor: 'center', ...(titleSize ? { font: { size: titleSize } } : {}) } } : {}),
-    xaxis: { ...axisStyle(theme), title: { text: options.xTitle, standoff: X_TITLE_STANDOFF } },
-    yaxis: { ...axisStyle(theme), title: { text: options.yTitle } },
+    xaxis: { ...axisStyle(theme), title: { text: plotText(options.xTitle), standoff: X_TITLE_STANDOFF } },
+    yaxis: { ...axisStyle(theme), title: { text: plotText(options.yTitle) } },
     showlegend: true,
     legend: legendBelowAxis(height, margin),
     // A constant: zoom, pan and legend clicks survive a redraw for a new theme or width.

@@ -4,7 +4,7 @@
  * src/shared/plot-traces.ts, the layout from figure-style.ts.
  */
 import type { FunctionDisplay, PlotDisplay } from '../shared/output';
-import { buildTraces, displaySeries, kinkShapes, type LineTrace } from '../shared/plot-traces';
+import { axisLabels, buildTraces, displaySeries, kinkShapes, type LineTrace } from '../shared/plot-traces';
 import { figureLayout, PLOT_CONFIG, PLOT_HEIGHT, type PlotFigure } from './figure-style';
 import type { Theme } from './theme';
 
@@ -14,7 +14,8 @@ const hovertemplate = (name: string): string => `${name}(x) = %{y:.6g}<extra></e
 /** f (solid) and f' (dashed, same colour), or every series of a plot overlaid. */
 export function buildFigure(d: FunctionDisplay | PlotDisplay, theme: Theme): PlotFigure<LineTrace> {
   const title = d.kind === 'plot' && d.title ? d.title : undefined;
-  const layout = figureLayout(theme, { height: PLOT_HEIGHT, title, xTitle: 'x', yTitle: d.kind === 'function' ? 'f(x)' : 'y' });
+  const axes = axisLabels(d);
+  const layout = figureLayout(theme, { height: PLOT_HEIGHT, title, xTitle: axes.x, yTitle: axes.y });
   return {
     name: d.kind,
     data: buildTraces(displaySeries(d), { colors: theme.palette, hovertemplate }),

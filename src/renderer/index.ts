@@ -9,7 +9,7 @@
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
 import type { DisplayValue } from '../shared/output';
 import { LiveCharts } from './live-charts';
-import { blockElement, chartElement, el, STYLE } from './output-dom';
+import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
 import { rendererFor } from './output-renderers';
 import { sameTheme } from './theme';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
@@ -17,7 +17,11 @@ import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from
 export const activate: ActivationFunction = () => {
   // Made when plotly first loads; until then there are no charts.
   let charts: LiveCharts<HTMLElement> | undefined;
-  onThemeChange(() => void charts?.retheme(currentTheme()));
+  onThemeChange(() => {
+    const theme = currentTheme();
+    recolourEquations(document, theme.foreground);
+    void charts?.retheme(theme);
+  });
 
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement, signal: AbortSignal): Promise<void> {
@@ -36,9 +40,9 @@ export const activate: ActivationFunction = () => {
         container.append(el('pre', 'al-error', `unknown output kind: ${String((display as { kind?: unknown } | null)?.kind)}`));
         return;
       }
-      container.append(...renderer.blocks(display).map(blockElement));
-      const build = renderer.figures;
       const theme = currentTheme();
+      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground)));
+      const build = renderer.figures;
       const figures = build?.(display, theme) ?? [];
       if (!build || figures.length === 0) return;
 

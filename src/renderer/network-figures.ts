@@ -14,7 +14,7 @@ import { plotNumbers, plotText } from '../shared/plot-traces';
 import { axisStyle, figureLayout, PLOT_CONFIG, PLOT_HEIGHT, type FigureLayout, type PlotFigure } from './figure-style';
 import type { Theme } from './theme';
 
-/** Line charts over epochs or layers; the 2-D point charts (boundary, data set) are full height. */
+/** Line charts over epochs or layers; the 2-D point charts (boundary, data set) are taller (PLANE_HEIGHT). */
 const LINE_CHART_HEIGHT = Math.round(PLOT_HEIGHT * 0.8);
 
 const color = (theme: Theme, i: number): string => theme.palette[i % theme.palette.length];
@@ -23,8 +23,62 @@ function layout(theme: Theme, title: string, x: string, y: string, height = LINE
   return { ...figureLayout(theme, { height, title, titleSize: 13, xTitle: x, yTitle: y }), ...extra };
 }
 
-/** The y axis of a 2-D chart: as many px per unit as the x axis, so shapes are not stretched. */
-const squareYAxis = (theme: Theme, title: string): Record<string, unknown> => ({ ...axisStyle(theme), title: { text: title }, scaleanchor: 'x' });
+/** The height of a 2-D chart (px): its plot area about 320 px high, so the picture is not a thumbnail. */
+const PLANE_HEIGHT = Math.round(PLOT_HEIGHT * 1.2);
+/** The smallest a 2-D chart is drawn (px): room for a legend of four entries on one row. */
+const MIN_PLANE_WIDTH = 460;
+/** Room a colour bar takes right of the plot area: the bar, its tick labels and its title. */
+const COLOUR_BAR_ROOM = 96;
+
+/**
+ * A chart of the (x1, x2) plane at equal scales (a circle stays round): both ranges are the
+ * data's own, and the plot area, not a range, gives way to keep the scales equal
+ * (constrain: 'domain'). The figure is as wide as that plot area needs at its height, so no
+ * band of the chart is empty; a narrower element shrinks the plot area instead.
+ */
+function planeLayout(
+  theme: Theme, title: string, x: readonly [number, number], y: readonly [number, number], rightRoom = 0,
+): { layout: FigureLayout; width: number } {
+  const base = layout(theme, title, 'x1', 'x2', PLANE_HEIGHT);
+  const margin = base.margin as { l: number; r: number; t: number; b: number };
+  const plotHeight = PLANE_HEIGHT - margin.t - margin.b;
+  const aspect = (x[1] - x[0]) / (y[1] - y[0]);
+  const width = Math.max(MIN_PLANE_WIDTH, Math.ceil(margin.l + margin.r + rightRoom + plotHeight * aspect));
+  return {
+    layout: {
+      ...base,
+      xaxis: { ...(base.xaxis as object), range: [...x], constrain: 'domain' },
+      yaxis: { ...(base.yaxis as object), range: [...y], constrain: 'domain', scaleanchor: 'x', scaleratio: 1 },
+    },
+    width,
+  };
+}
+
+/** The points' extent, padded by a tenth on each side (as the boundary's grid is). */
+function paddedExtent(values: readonly JsonNumber[]): [number, number] {
+  const finite = values.map(fromJsonNumber).filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  if (!(hi > lo)) return Number.isFinite(lo) ? [lo - 1, lo + 1] : [-1, 1];
+  const pad = (hi - lo) * 0.1;
+  return [lo - pad, hi + pad];
+}
+
+/** A heatmap's extent: its cells are centred on the grid points, so half a cell more on each side. */
+function gridExtent(grid: readonly number[]): [number, number] {
+  const half = grid.length > 1 ? (grid[1] - grid[0]) / 2 : 0.5;
+  return [grid[0] - half, grid[grid.length - 1] + half];
+}
+
+/** What the boundary's colour means: a probability for a sigmoid unit, a class for several outputs, else the output. */
+function boundaryMeaning(d: TrainingDisplay): { title: string; range?: [number, number] } {
+  const last = d.network.layers[d.network.layers.length - 1];
+  if (d.boundary?.points.task === 'classification') {
+    if (last && last.outputs > 1) return { title: 'class', range: [0, last.outputs - 1] };
+    if (last?.activation === 'sigmoid') return { title: 'P(y = 1)', range: [0, 1] };
+  }
+  return { title: 'output' };
+}
 
 function line(name: string, x: readonly number[], y: readonly JsonNumber[], c: string, dash = 'solid', yaxis = 'y'): Record<string, unknown> {
   return { type: 'scatter', mode: 'lines', name: plotText(name), x: [...x], y: plotNumbers(y), line: { color: c, dash, width: 2 }, yaxis };
@@ -65,16 +119,18 @@ export function trainingFigures(d: TrainingDisplay, theme: Theme): PlotFigure[] 
   }
   if (d.boundary) {
     const b = d.boundary;
+    const meaning = boundaryMeaning(d);
     const heat = {
-      type: 'heatmap', name: 'output', x: b.x, y: b.y, z: b.z.map(plotNumbers), showscale: true,
-      colorscale: [[0, '#f59322'], [0.5, '#e8eaeb'], [1, '#0877bd']], opacity: 0.75, hovertemplate: 'output %{z:.3f}<extra></extra>',
+      type: 'heatmap', name: meaning.title, x: b.x, y: b.y, z: b.z.map(plotNumbers), showscale: true,
+      // interpolated between the grid's points: a smooth picture at the default 50 x 50
+      zsmooth: 'best',
+      ...(meaning.range ? { zmin: meaning.range[0], zmax: meaning.range[1] } : {}),
+      colorscale: [[0, '#f59322'], [0.5, '#e8eaeb'], [1, '#0877bd']], opacity: 0.75,
+      colorbar: { title: { text: plotText(meaning.title), side: 'right' }, thickness: 14, outlinewidth: 0, tickfont: { color: theme.foreground } },
+      hovertemplate: `${plotText(meaning.title)} %{z:.3f}<extra></extra>`,
     };
-    figures.push({
-      name: 'boundary',
-      data: [heat, ...pointTraces(b.points, theme)],
-      layout: layout(theme, 'decision boundary (network output)', 'x1', 'x2', PLOT_HEIGHT, { yaxis: squareYAxis(theme, 'x2') }),
-      config: PLOT_CONFIG,
-    });
+    const plane = planeLayout(theme, 'decision boundary (network output)', gridExtent(b.x), gridExtent(b.y), COLOUR_BAR_ROOM);
+    figures.push({ name: 'boundary', data: [heat, ...pointTraces(b.points, theme)], layout: plane.layout, config: PLOT_CONFIG, width: plane.width });
   }
   return figures;
 }
@@ -102,12 +158,8 @@ function pointTraces(p: DatasetDisplay, theme: Theme): Record<string, unknown>[]
 }
 
 export function datasetFigure(d: DatasetDisplay, theme: Theme): PlotFigure {
-  return {
-    name: 'dataset',
-    data: pointTraces(d, theme),
-    layout: layout(theme, `dataset "${d.name}"`, 'x1', 'x2', PLOT_HEIGHT, { yaxis: squareYAxis(theme, 'x2') }),
-    config: PLOT_CONFIG,
-  };
+  const plane = planeLayout(theme, `dataset "${d.name}"`, paddedExtent(d.x1), paddedExtent(d.x2));
+  return { name: 'dataset', data: pointTraces(d, theme), layout: plane.layout, config: PLOT_CONFIG, width: plane.width };
 }
 
 /** Gradient norm against layer (0 next to the input), log y: vanishing gradients are a straight downward line. */

@@ -4,7 +4,7 @@
  * User text only ever goes in as textContent.
  */
 import type { PlotFigure } from './figure-style';
-import type { OutputBlock } from './output-renderers';
+import type { Equation, OutputBlock } from './output-renderers';
 import type { TableView } from './tables';
 
 // .al-plot has no height of its own: plotly's drawing, always exactly the figure's
@@ -15,12 +15,17 @@ export const STYLE = `
 .al-output pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-family: inherit; }
 .al-output .al-error { color: var(--vscode-errorForeground, #f14c4c); border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 2px 8px; }
 .al-output .al-formula { padding: 2px 0 4px; }
+.al-output .al-equation { padding: 2px 0 4px; overflow-x: auto; }
+.al-output .al-math { display: block; max-width: none; }
+.al-output .al-more { padding: 0 0 4px; }
+.al-output .al-more > summary { cursor: pointer; opacity: 0.8; }
 .al-output .al-plot { width: 100%; }
 .al-output .al-loading { opacity: 0.7; font-style: italic; }
 .al-output table { border-collapse: collapse; }
 .al-output caption { text-align: left; white-space: nowrap; opacity: 0.8; padding-bottom: 4px; }
 .al-output th, .al-output td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 1px 8px; text-align: right; }
 .al-output th { font-weight: 600; background: var(--vscode-editorWidget-background, transparent); }
+.al-output th.al-corner, .al-output tbody th { font-weight: normal; font-style: italic; opacity: 0.8; text-align: left; }
 .al-output .al-note { opacity: 0.75; font-style: italic; padding-top: 4px; }
 `;
 
@@ -32,14 +37,55 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return node;
 }
 
-export function blockElement(block: OutputBlock): HTMLElement {
-  return 'table' in block ? tableElement(block.table) : el('pre', `al-${block.style}`, block.text);
+/** @param foreground the colour typeset equations are drawn in (the theme's text colour) */
+export function blockElement(block: OutputBlock, foreground: string): HTMLElement {
+  if ('table' in block) return tableElement(block.table);
+  if ('equation' in block) {
+    const shown = equationElement(block.equation, foreground);
+    if (block.collapsed === undefined) return shown;
+    const details = el('details', 'al-more');
+    details.append(el('summary', undefined, block.collapsed), shown);
+    return details;
+  }
+  return el('pre', `al-${block.style}`, block.text);
+}
+
+/** The SVG of each equation image, to colour it again for a new theme. */
+const equationSvgs = new WeakMap<HTMLImageElement, string>();
+
+/**
+ * An equation as an image (an <img>, so the SVG's content can never run or style the page),
+ * its text the alt text; the text itself when there is no image.
+ */
+function equationElement(equation: Equation, foreground: string): HTMLElement {
+  if (!equation.svg) return el('pre', 'al-formula', equation.text);
+  const img = el('img', 'al-math');
+  img.alt = equation.text;
+  equationSvgs.set(img, equation.svg);
+  img.src = svgUri(equation.svg, foreground);
+  const line = el('div', 'al-equation');
+  line.append(img);
+  return line;
+}
+
+/** The glyphs are currentColor, which an image cannot inherit from the page: the colour is written in. */
+function svgUri(svg: string, foreground: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace(/currentColor/g, foreground))}`;
+}
+
+/** Draws every equation image under `root` in `foreground` (after a theme change). */
+export function recolourEquations(root: ParentNode, foreground: string): void {
+  for (const img of Array.from(root.querySelectorAll<HTMLImageElement>('img.al-math'))) {
+    const svg = equationSvgs.get(img);
+    if (svg !== undefined) img.src = svgUri(svg, foreground);
+  }
 }
 
 /** The element a figure is drawn into, named after it (data-figure) for tests. */
 export function chartElement(figure: PlotFigure<object>): HTMLElement {
   const root = el('div', 'al-plot');
   root.dataset.figure = figure.name;
+  if (figure.width !== undefined) root.style.maxWidth = `${figure.width}px`;
   return root;
 }
 
@@ -49,7 +95,7 @@ function tableElement(view: TableView): HTMLElement {
   if (view.caption) table.append(el('caption', undefined, view.caption));
   if (view.header.length > 0) {
     const tr = el('tr');
-    if (view.rowLabels) tr.append(el('th'));
+    if (view.rowLabels) tr.append(el('th', 'al-corner', view.corner));
     for (const h of view.header) tr.append(el('th', undefined, h));
     const thead = el('thead');
     thead.append(tr);

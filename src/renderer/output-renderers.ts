@@ -5,7 +5,7 @@
  * the builder to LiveCharts, which redraws it for a new theme or width; the
  * plot panel and the HTML export take the same builders (outputFigures).
  *
- *   function -> formula text; f (solid) and f' (dashed)
+ *   function -> f and f' typeset (f'' folded away for a derivative); f (solid) and f' (dashed)
  *   plot     -> all series overlaid, derivatives dashed, title
  *   tensor   -> compact table (dtype, shape, at most 200 elements)
  *   table    -> table with headers;  network -> table of layers and parameter counts
@@ -15,7 +15,8 @@
  *
  * Pure (no DOM, no plotly import), so it is unit-tested and the CLI can use it.
  */
-import type { DisplayValue, ErrorDisplay } from '../shared/output';
+import type { DisplayValue, ErrorDisplay, FunctionDisplay } from '../shared/output';
+import { derivativeOrder } from '../shared/plot-traces';
 import { trainingText } from '../shared/network-text';
 import { errorLine } from '../shared/error-heading';
 import type { PlotFigure } from './figure-style';
@@ -24,10 +25,17 @@ import { datasetFigure, gradflowFigure, trainingFigures } from './network-figure
 import { formatValue, networkView, tableView, tensorView, type TableView } from './tables';
 import type { Theme } from './theme';
 
-/** Something shown above an output's charts: a line (or lines) of text, or a table. */
+/** An equation: typeset (an SVG image, glyphs in currentColor) with its text as alt text, or the text alone. */
+export interface Equation {
+  readonly text: string;
+  readonly svg?: string;
+}
+
+/** Something shown above an output's charts: a line (or lines) of text, a table, or an equation (folded away under `collapsed`). */
 export type OutputBlock =
   | { readonly text: string; readonly style: 'text' | 'formula' | 'error' }
-  | { readonly table: TableView };
+  | { readonly table: TableView }
+  | { readonly equation: Equation; readonly collapsed?: string };
 
 /** An output's charts for a theme. A display has as many in every theme; only colours differ. */
 export type FigureBuilder<D> = (display: D, theme: Theme) => PlotFigure<object>[];
@@ -45,6 +53,20 @@ const text = (value: string): OutputBlock => ({ text: value, style: 'text' });
 const formula = (value: string): OutputBlock => ({ text: value, style: 'formula' });
 const table = (view: TableView): OutputBlock => ({ table: view });
 
+const equation = (text: string, svg: string | undefined): Equation => (svg ? { text, svg } : { text });
+
+/**
+ * f(x) = ... and f'(x) = ..., typeset where the kernel made images. The output of a
+ * derivative (`sigmoid'`) shows f' and folds f'' away (its formula is a long unsimplified
+ * one): one click on its summary shows it.
+ */
+export function functionBlocks(d: FunctionDisplay): OutputBlock[] {
+  const [f, df] = formulaLines(d);
+  const first: OutputBlock = { equation: equation(f, d.images?.formula) };
+  const second = equation(df, d.images?.derivative);
+  return [first, derivativeOrder(d.name) >= 1 ? { equation: second, collapsed: `${d.name}'(x) = …` } : { equation: second }];
+}
+
 
 export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<K>> } = {
   none: { blocks: () => [] },
@@ -55,7 +77,7 @@ export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<
   tensor: { blocks: (d) => [table(tensorView(d))] },
   table: { blocks: (d) => [table(tableView(d))] },
   network: { blocks: (d) => [table(networkView(d))] },
-  function: { blocks: (d) => [formula(formulaLines(d).join('\n'))], figures: functionFigures },
+  function: { blocks: functionBlocks, figures: functionFigures },
   plot: { blocks: () => [], figures: plotFigures },
   training: { blocks: (d) => [formula(trainingText(d))], figures: trainingFigures },
   gradflow: { blocks: () => [], figures: (d, theme) => [gradflowFigure(d, theme)] },

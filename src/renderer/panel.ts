@@ -9,9 +9,9 @@
  * from the shared lazily loaded chunk. Nothing is fetched from the network.
  */
 import type { HostToPanelMessage, PanelToHostMessage, ShowPlotMessage } from '../shared/panel-messages';
-import { formulaLines } from './figures';
+import { blockElement, el, recolourEquations, STYLE } from './output-dom';
+import { functionBlocks, outputFigures } from './output-renderers';
 import { LiveCharts } from './live-charts';
-import { outputFigures } from './output-renderers';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
 interface VsCodeApi {
@@ -52,11 +52,15 @@ async function show(message: ShowPlotMessage): Promise<void> {
   const current = ++shows;
   charts?.dispose(PANEL_PLOT);
   const loading = text('div', 'note', 'Loading plot…');
-  const lines = message.display.kind === 'function' ? formulaLines(message.display) : [];
+  // a function's formulas as in a notebook output: typeset, f'' of a derivative folded away
+  const formulas = el('div', 'al-output');
+  const foreground = currentTheme().foreground;
+  if (message.display.kind === 'function') formulas.append(...functionBlocks(message.display).map((b) => blockElement(b, foreground)));
   root.replaceChildren(
+    el('style', undefined, STYLE),
     text('h2', 'title', message.title),
     ...(message.notes ?? []).map((n) => text('div', 'note', n)),
-    ...(lines.length ? [text('pre', 'formula', lines.join('\n'))] : []),
+    formulas,
     loading,
   );
   const plotly = await plotlyInPlaceOf(loading, 'error');
@@ -69,7 +73,11 @@ async function show(message: ShowPlotMessage): Promise<void> {
   vscode.postMessage({ type: 'shown', traces: drawn.traces } satisfies PanelToHostMessage);
 }
 
-onThemeChange(() => void charts?.retheme(currentTheme()));
+onThemeChange(() => {
+  const theme = currentTheme();
+  recolourEquations(root, theme.foreground);
+  void charts?.retheme(theme);
+});
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as HostToPanelMessage | undefined;

@@ -13,6 +13,8 @@ export interface TableView {
   readonly header: readonly string[];
   /** Row labels (index column) when the rows have names, e.g. matrix rows. */
   readonly rowLabels?: readonly string[];
+  /** The cell above the row labels, saying what the header and the labels are (`index`, `row \\ col`). */
+  readonly corner?: string;
   readonly rows: readonly (readonly string[])[];
   /** Why not everything is shown, when it is not. */
   readonly note?: string;
@@ -40,10 +42,14 @@ export function tensorView(d: TensorDisplay, maxElements = MAX_TENSOR_ELEMENTS):
   }
   const shown = shownRows * shownCols;
   const note = shown < total ? `showing ${shown} of ${total} elements (${shownRows} of ${rowCount} rows, ${shownCols} of ${cols} columns)` : undefined;
+  // The header is indices, never inputs: a vector's one row is labelled `value` under the
+  // header's `index`, a matrix's rows and columns by number under `row \ col`.
+  const vector = d.shape.length === 1;
   return {
     caption,
     header: Array.from({ length: shownCols }, (_, j) => String(j)),
-    ...(d.shape.length >= 2 ? { rowLabels: labels } : {}),
+    rowLabels: vector ? rows.map(() => 'value') : labels,
+    corner: vector ? 'index' : d.shape.length === 2 ? 'row \\ col' : 'index',
     rows,
     ...(note ? { note } : {}),
   };

@@ -50,6 +50,18 @@ export interface FunctionDisplay {
   readonly derivative: string;
   /** Where f' jumps, for the plot to mark. */
   readonly kinks?: number[];
+  /**
+   * `formula` and `derivative` as LaTeX equations (`\\sigma'(x) = ...`), for typesetting;
+   * absent when there is nothing to typeset (a procedure) and in outputs saved before.
+   */
+  readonly latex?: { readonly formula: string; readonly derivative?: string };
+  /**
+   * The same equations typeset: standalone SVG documents whose glyphs are `currentColor`
+   * (the renderer shows them as images in the theme's colour). Made outside the language,
+   * in the kernel and the extension host (src/services/hover-content/display-formulas.ts),
+   * from `latex`; absent where that did not run (the CLI's eval) or could not typeset.
+   */
+  readonly images?: { readonly formula?: string; readonly derivative?: string };
   /** Omitted by the CLI's --json, which prints only the fields LANGUAGE.md shows. */
   readonly curve?: SampledCurve;
 }
@@ -72,6 +84,13 @@ export interface PlotDisplay {
   readonly x?: JsonNumber[];
   readonly series: PlotSeries[];
   readonly kinks?: number[];
+  /**
+   * Axis titles: what the axes show. `plot(x, y)` takes the expressions' text;
+   * a plot of functions has `f(x)` (or `f'(x)`, ...) for one function, else the
+   * functions' names. Absent in outputs saved before axes were titled.
+   */
+  readonly xLabel?: string;
+  readonly yLabel?: string;
 }
 export interface TableDisplay {
   readonly kind: 'table';

@@ -71,6 +71,21 @@ export function displaySeries(d: FunctionDisplay | PlotDisplay): Series[] {
   return d.series.map((s) => ({ ...s, x: s.x ?? d.x ?? [] }));
 }
 
+/** How many times a function display's function was differentiated: the primes its name ends in (`sigmoid'`, `f''`). */
+export function derivativeOrder(name: string): number {
+  return /'*$/.exec(name)![0].length;
+}
+
+/**
+ * What a chart's axes show: a function display's y axis is `f(x)` for a function and
+ * `f'(x)` for a derivative (its curves are f and f', or f' and f''); a plot says
+ * itself (PlotDisplay.xLabel/yLabel), or `x`/`y` when saved before it did.
+ */
+export function axisLabels(d: FunctionDisplay | PlotDisplay): { readonly x: string; readonly y: string } {
+  if (d.kind === 'function') return { x: 'x', y: `f${"'".repeat(derivativeOrder(d.name))}(x)` };
+  return { x: d.xLabel ?? 'x', y: d.yLabel ?? 'y' };
+}
+
 /**
  * The colour index of each series: a new colour per series, except that a
  * derivative keeps the colour of the series before it.

@@ -13,7 +13,7 @@
  */
 import xmlEscape from 'xml-escape';
 import { fromJsonNumber, type FunctionDisplay, type PlotDisplay } from './output';
-import { colorIndices, displaySeries, type Series } from './plot-traces';
+import { axisLabels, colorIndices, displaySeries, type Series } from './plot-traces';
 
 export const SVG_MIME = 'image/svg+xml';
 
@@ -28,7 +28,7 @@ export interface SvgPlotOptions {
   readonly showTitle?: boolean;
   /** Decimals of coordinates (default 2); hovers use 1 to keep their data URIs small. */
   readonly decimals?: number;
-  /** Axis titles; `x` and `f(x)` / `y` when omitted (training runs: epoch, loss). */
+  /** Axis titles; the display's own (axisLabels) when omitted (training runs: epoch, loss). */
   readonly xLabel?: string;
   readonly yLabel?: string;
   /** A logarithmic y axis (gradient norms): values <= 0 become gaps, ticks read 1e−6, 0.01, ... */
@@ -101,8 +101,9 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
   out.push(`<g class="ticks" fill="${axis}">`);
   for (const t of xTicks) out.push(`<text x="${r(sx(t))}" y="${r(plotBottom + 16)}" text-anchor="middle">${escapeXml(tickLabel(t))}</text>`);
   for (const t of yTicks) out.push(`<text x="${r(left - 6)}" y="${r(sy(t) + 4)}" text-anchor="end">${escapeXml(options.logY ? logTickLabel(t) : tickLabel(t))}</text>`);
-  out.push(`<text class="axis-label" x="${r((left + right) / 2)}" y="${r(plotBottom + 32)}" text-anchor="middle">${escapeXml(options.xLabel ?? 'x')}</text>`);
-  const yLabel = options.yLabel ?? (display.kind === 'function' ? 'f(x)' : 'y');
+  const labels = axisLabels(display);
+  out.push(`<text class="axis-label" x="${r((left + right) / 2)}" y="${r(plotBottom + 32)}" text-anchor="middle">${escapeXml(options.xLabel ?? labels.x)}</text>`);
+  const yLabel = options.yLabel ?? labels.y;
   out.push(`<text class="axis-label" transform="translate(14 ${r(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`);
   out.push('</g>');
 

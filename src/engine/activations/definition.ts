@@ -26,6 +26,11 @@ export interface ParameterSpec {
   /** True for parameters a network learns (prelu's slope); the entry's kernels then give its gradient (parameterGradients). */
   readonly learnable?: boolean;
   readonly description: string;
+  /**
+   * How the entry's LaTeX formulas write it (`\\alpha`, `\\lambda`, `b`), so outputs can put the
+   * value in its place (formula-parameters.ts); `\\mathrm{name}` when omitted.
+   */
+  readonly symbol?: string;
 }
 
 /**
@@ -146,6 +151,12 @@ interface DefinitionCommon {
   readonly tensorflowjsIds?: readonly string[];
   /** A relation between parameters that must hold, as a message when it does not. */
   readonly validate?: (p: ParameterValues) => string | undefined;
+  /**
+   * The formulas at some parameter values, where a string parameter chooses between forms that
+   * `formula` and `derivativeFormula` spell out together (gelu's approximate): a function's
+   * output shows the one in use. Omitted: always those two.
+   */
+  readonly formulasFor?: (p: ParameterValues) => { readonly formula: Formula; readonly derivativeFormula: Formula };
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */
   readonly kinks: (p: ParameterValues) => readonly number[];
   /**

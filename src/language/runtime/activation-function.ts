@@ -4,8 +4,8 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, findParameter, map, resolveParameters, Tensor,
-  type ActivationDefinition, type ParameterValues,
+  applyResolved, DEFAULT_PLOT_RANGE, findParameter, formulasAt, map, plotRange, resolveParameters, Tensor,
+  type ActivationDefinition, type Formula, type ParameterValues, type PlotRange,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
@@ -138,9 +138,25 @@ export class ActivationFunction implements FunctionValue {
   }
 
   formula(): string {
-    if (this.order === 0) return this.definition.formula.text;
-    if (this.order === 1) return this.definition.derivativeFormula.text;
-    return `d/dx (${this.definition.derivativeFormula.text})`;
+    return this.formulas().text;
+  }
+
+  latex(): string {
+    return this.formulas().latex;
+  }
+
+  /** The catalogue's formula for this order, in the form and with the parameters' values it has here. */
+  private formulas(): Formula {
+    const def = this.definition;
+    let forms: { readonly formula: Formula; readonly derivativeFormula: Formula } = def;
+    try {
+      forms = formulasAt(def, resolveParameters(def, this.given));
+    } catch {
+      // a required parameter not given yet (threshold): the formula keeps its names
+    }
+    const written = this.order === 0 ? forms.formula : forms.derivativeFormula;
+    if (this.order <= 1) return written;
+    return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
   }
 
   kinks(): readonly number[] {
@@ -148,6 +164,15 @@ export class ActivationFunction implements FunctionValue {
       return this.definition.kinks(resolveParameters(this.definition, this.given));
     } catch {
       return [];
+    }
+  }
+
+  /** f's range, for f' and f'' too: they are read against f's picture. */
+  plotRange(): PlotRange {
+    try {
+      return plotRange(this.definition, resolveParameters(this.definition, this.given));
+    } catch {
+      return DEFAULT_PLOT_RANGE;
     }
   }
 }

@@ -4,11 +4,18 @@
  * language's business: see src/shared/display-text.ts and output-items.ts.
  */
 import type { DisplayValue } from '../../shared/output';
+import { functionNameLatex } from '../symbolic';
 import type { CallSite } from './call-site';
+import type { FunctionValue } from './function-value';
 import { toJsonNumber } from './json-number';
 import { gradflowDisplay, networkDisplay, datasetDisplay, trainingDisplay } from './network-display';
-import { DEFAULT_GRID, sampleCurve } from './sampling';
+import { defaultRange, DEFAULT_POINTS, sampleCurve } from './sampling';
 import type { Value } from './values';
+
+/** `\\sigma'(x) = rhs`: the left-hand side names the function and its order. */
+function equation(name: string, order: number, rhs: string): string {
+  return `${functionNameLatex(name)}${"'".repeat(order)}(x) = ${rhs}`;
+}
 
 export function toDisplay(value: Value, site: CallSite): DisplayValue {
   switch (value.kind) {
@@ -22,13 +29,19 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
     case 'boolean': return { kind: 'boolean', value: value.value };
     case 'function': {
       const fn = value.fn;
-      let derivative = '';
+      let derivative: FunctionValue | undefined;
       try {
-        derivative = fn.derivative(site).formula();
+        derivative = fn.derivative(site);
       } catch {
-        derivative = '(no derivative)';
+        // a procedure, or a builtin's third derivative: shown as such
       }
-      return { kind: 'function', name: fn.label, formula: fn.formula(), derivative, kinks: [...fn.kinks()], curve: sampleCurve(fn, DEFAULT_GRID, site) };
+      const latex = fn.latex();
+      const derivativeLatex = derivative?.latex();
+      return {
+        kind: 'function', name: fn.label, formula: fn.formula(), derivative: derivative?.formula() ?? '(no derivative)',
+        ...(latex !== undefined ? { latex: { formula: equation(fn.name, fn.order, latex), ...(derivativeLatex !== undefined ? { derivative: equation(fn.name, fn.order + 1, derivativeLatex) } : {}) } } : {}),
+        kinks: [...fn.kinks()], curve: sampleCurve(fn, { ...defaultRange(fn), points: DEFAULT_POINTS }, site),
+      };
     }
     case 'plot':
     case 'table':

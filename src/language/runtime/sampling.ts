@@ -2,7 +2,7 @@
  * Sampling functions for plots: one call on a whole grid (a tensor), so a
  * user function is evaluated vectorised, not point by point.
  */
-import { Tensor } from '../../engine';
+import { DEFAULT_PLOT_RANGE, Tensor, type PlotRange } from '../../engine';
 import type { JsonNumber, SampledCurve } from '../../shared/output';
 import { toJsonNumber } from './json-number';
 import type { CallSite } from './call-site';
@@ -15,7 +15,19 @@ export interface Grid {
   readonly points: number;
 }
 
-export const DEFAULT_GRID: Grid = { from: -5, to: 5, points: 401 };
+/** Points of a plotted curve when none are asked for. */
+export const DEFAULT_POINTS = 401;
+
+/** The range a function is plotted over by default (its own, else -5 to 5). */
+export function defaultRange(fn: FunctionValue): PlotRange {
+  return fn.plotRange?.() ?? DEFAULT_PLOT_RANGE;
+}
+
+/** The default ranges of several functions together: one plot shows each one's character. */
+export function unionRange(fns: readonly FunctionValue[]): PlotRange {
+  const ranges = fns.map(defaultRange);
+  return { from: Math.min(...ranges.map((r) => r.from)), to: Math.max(...ranges.map((r) => r.to)) };
+}
 
 export function gridPoints(grid: Grid): Float64Array {
   const xs = new Float64Array(grid.points);

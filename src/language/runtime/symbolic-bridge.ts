@@ -4,7 +4,7 @@
  * simplified; formulas are printed from the tree.
  */
 import type { Expr } from '../ast';
-import { derivativeFormula, formatExpression, SymbolicError, symbolEnvironment, type UserFunction as SymbolicFunction } from '../symbolic';
+import { derivativeFormula, formatExpression, formatLatex, SymbolicError, symbolEnvironment, type UserFunction as SymbolicFunction } from '../symbolic';
 import { nodeCount } from '../symbolic/substitute';
 import { sliceSpan } from '../source';
 import { runtimeError, type CallSite } from './call-site';
@@ -51,4 +51,9 @@ function opaqueFunction(name: string): SymbolicFunction {
 /** A body as the user wrote it when its source is at hand, else printed from the tree (derivatives). */
 export function formatBody(body: Expr, sourceText = ''): string {
   return sourceText ? sliceSpan(sourceText, body.span) : formatExpression(body);
+}
+
+/** A body as LaTeX, always printed from the tree. */
+export function latexOfBody(body: Expr): string {
+  return formatLatex(body);
 }

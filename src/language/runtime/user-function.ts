@@ -9,7 +9,7 @@
 import type { Expr, Parameter } from '../ast';
 import { runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
-import { differentiateBody, formatBody } from './symbolic-bridge';
+import { differentiateBody, formatBody, latexOfBody } from './symbolic-bridge';
 import { fnValue, type Value } from './values';
 import type { Evaluator } from './evaluator';
 import { didYouMean } from '../../engine';
@@ -74,6 +74,10 @@ export class UserFunction implements FunctionValue {
   formula(): string {
     // the body as written; a derivative's body is a new tree, not a slice of the cell
     return formatBody(this.body, this.order === 0 ? this.sourceText : '');
+  }
+
+  latex(): string {
+    return latexOfBody(this.body);
   }
 
   kinks(): readonly number[] {

@@ -13,17 +13,17 @@ import { assertNever, type BinaryOperator, type Expr, type NumberExpr } from '..
 import { levels, prefixLevelIndex } from '../precedence';
 import { numberText } from './build';
 
-/** Binding strength of each operator: its index in the precedence table. */
-const binaryLevel = new Map<BinaryOperator, { index: number; associativity: 'left' | 'right' | 'none'; prefixRight: boolean }>();
+/** Binding strength of each operator: its index in the precedence table (format-latex.ts reads it too). */
+export const binaryLevel = new Map<BinaryOperator, { index: number; associativity: 'left' | 'right' | 'none'; prefixRight: boolean }>();
 levels.forEach((level, index) => {
   if (level.kind !== 'binary') return;
   for (const op of Object.values(level.operators)) {
     if (op !== undefined) binaryLevel.set(op, { index, associativity: level.associativity, prefixRight: level.rightOperand === 'prefix' });
   }
 });
-const postfixLevel = levels.findIndex((level) => level.kind === 'postfix');
+export const postfixLevel = levels.findIndex((level) => level.kind === 'postfix');
 /** Literals, names, brackets: never need parentheses. */
-const atomLevel = levels.length;
+export const atomLevel = levels.length;
 
 const spaced: ReadonlySet<BinaryOperator> = new Set<BinaryOperator>(['+', '-', '==', '!=', '<', '<=', '>', '>=']);
 

@@ -10,6 +10,7 @@ import { simplify } from './simplify';
 export { differentiate } from './differentiate';
 export { simplify } from './simplify';
 export { formatExpression, quoteString } from './format-expression';
+export { formatLatex, functionNameLatex } from './format-latex';
 export { SymbolicError } from './symbolic-error';
 export { symbolEnvironment, mathBuiltins, isMathBuiltin } from './environment';
 export type { SymbolEnvironment, SymbolMeaning, UserFunction, MathBuiltin } from './environment';

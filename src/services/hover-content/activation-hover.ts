@@ -2,14 +2,18 @@
  * Hover markdown for an activation, a user-defined function and a variable.
  * Everything about an activation is read from its catalogue entry; nothing
  * here knows a particular activation. Formulas and the plot are SVG images in
- * `data:` URIs (hovers run no scripts), each followed by a plain-text form.
+ * `data:` URIs (hovers run no scripts). The picture comes first, right under
+ * the heading, so a hover of VS Code's default size shows it without
+ * scrolling; then the formulas, each shown once: the typeset image, its text
+ * the image's alt text (the text alone where it could not be typeset).
  */
 import { FRAMEWORK_LABELS, findActivation, propertyWords, resolveParameters, type ActivationDefinition, type ParameterValues } from '../../engine';
 import { activationCall, Session } from '../../language';
 import { displayText } from '../../shared/display-text';
 import type { DisplayValue, SampledCurve } from '../../shared/output';
 import { plotToSvg } from '../../shared/svg-plot';
-import { latexToSvg } from './formula-image';
+import { MAX_TYPESET_LATEX } from './display-formulas';
+import { hasMathError, latexToSvg } from './formula-image';
 import { codeSpan, escapeMarkdown, HOVER_PALETTES, markdownTable, shortNumber, svgImage, type HoverPalette, type HoverTheme } from './hover-markdown';
 
 export type { HoverTheme } from './hover-markdown';
@@ -35,6 +39,8 @@ export interface UserFunctionHover {
   readonly label: string;
   readonly formula: string;
   readonly derivative: string;
+  /** The two as LaTeX equations (FunctionDisplay.latex), to typeset; the text is shown without it. */
+  readonly latex?: { readonly formula: string; readonly derivative?: string };
   readonly curve: SampledCurve;
   readonly kinks: readonly number[];
 }
@@ -54,7 +60,8 @@ export interface VariableHover {
 /** How much of a network's or training run's text summary a hover shows. */
 const SUMMARY_LINES = 8;
 
-const PLOT_SIZE = { width: 360, height: 200 };
+/** Under the heading (about 40 px), the picture fits the 250 px a hover shows before it scrolls. */
+const PLOT_SIZE = { width: 360, height: 190 };
 
 /** Markdown for a builtin activation; an unknown name gives a one-line note. */
 export function activationHoverMarkdown(entry: ActivationHoverEntry, options: HoverOptions): string {
@@ -72,10 +79,9 @@ export function activationHoverMarkdown(entry: ActivationHoverEntry, options: Ho
   if (entry.source) heading.push(`(${escapeMarkdown(entry.source)})`);
   const sections = [
     heading.join(' '),
-    `${escapeMarkdown(definition.summary)}  \n*${escapeMarkdown(definition.family)}*`,
-    formulaBlock('f(x)', definition.formula, palette),
-    formulaBlock("f'(x)", definition.derivativeFormula, palette),
     plotImage(expression, palette) ?? '*(no plot)*',
+    `${formulaImage('f(x)', definition.formula, palette)}  \n${formulaImage("f'(x)", definition.derivativeFormula, palette)}`,
+    `${escapeMarkdown(definition.summary)}  \n*${escapeMarkdown(definition.family)}*`,
     escapeMarkdown(definition.explanation),
   ];
   if (definition.parameters.length > 0) sections.push(parameterTable(definition, parameters, written));
@@ -95,10 +101,11 @@ export function userFunctionHoverMarkdown(fn: UserFunctionHover, options: HoverO
     { kind: 'function', name: fn.label, formula: fn.formula, derivative: fn.derivative, kinks: [...fn.kinks], curve: fn.curve },
     hoverPlotOptions(palette),
   );
+  const formula = (text: string, latex: string | undefined) => (latex === undefined ? codeSpan(text) : typesetOrText(text, latex, palette));
   return [
     `### ${escapeMarkdown(fn.label)} *(user-defined function)*`,
-    `${codeSpan(`${fn.label}(x) = ${fn.formula}`)}  \n${codeSpan(`${fn.label}'(x) = ${fn.derivative}`)}`,
     svgImage(svg, `plot of ${fn.label} and its derivative`),
+    `${formula(`${fn.label}(x) = ${fn.formula}`, fn.latex?.formula)}  \n${formula(`${fn.label}'(x) = ${fn.derivative}`, fn.latex?.derivative)}`,
     fn.kinks.length > 0 ? `Kinks at x = ${fn.kinks.map(shortNumber).join(', ')}` : '',
   ].filter((s) => s !== '').join('\n\n');
 }
@@ -131,10 +138,16 @@ function resolvedOrDefaults(definition: ActivationDefinition, given: Readonly<Re
   }
 }
 
-function formulaBlock(lhs: string, formula: { readonly text: string; readonly latex: string }, palette: HoverPalette): string {
-  const text = `${lhs} = ${formula.text}`;
-  const svg = latexToSvg(`${lhs.replace("'", '^{\\prime}')} = ${formula.latex}`, { color: palette.text });
-  return `${svgImage(svg, text)}  \n${codeSpan(text)}`;
+/** A catalogue formula, `f(x) = ...`, typeset. */
+function formulaImage(lhs: string, formula: { readonly text: string; readonly latex: string }, palette: HoverPalette): string {
+  return typesetOrText(`${lhs} = ${formula.text}`, `${lhs.replace("'", '^{\\prime}')} = ${formula.latex}`, palette);
+}
+
+/** The image with `text` as its alt text; the text as code where MathJax could not typeset the LaTeX. */
+function typesetOrText(text: string, latex: string, palette: HoverPalette): string {
+  if (latex.length > MAX_TYPESET_LATEX) return codeSpan(text);
+  const svg = latexToSvg(latex, { color: palette.text });
+  return hasMathError(svg) ? codeSpan(text) : svgImage(svg, text);
 }
 
 /** f and f' sampled by the language itself, so the hover shows exactly what a cell would plot. */

@@ -10,6 +10,7 @@
 import { Worker, parentPort, workerData } from 'worker_threads';
 import { Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
+import { withFormulaImages } from '../hover-content/display-formulas';
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
 interface InspectRequest { readonly type: 'inspect'; readonly id: number; readonly names?: readonly string[]; readonly detailed: boolean }
@@ -53,7 +54,7 @@ export function runKernelWorker(): void {
     let display: DisplayValue;
     try {
       const progress = (interim: DisplayValue) => port.postMessage({ type: 'progress', id: message.id, display: interim } satisfies Reply);
-      display = session.run(message.source, token, progress).display;
+      display = withFormulaImages(session.run(message.source, token, progress).display);
     } catch (e) {
       display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
     }
@@ -82,7 +83,7 @@ export class InProcessSession implements KernelSession {
   private readonly token = { isCancellationRequested: false };
   run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
-    return Promise.resolve(this.session.run(source, this.token, onProgress).display);
+    return Promise.resolve(withFormulaImages(this.session.run(source, this.token, onProgress).display));
   }
   inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
     return Promise.resolve(this.session.inspect(names, detailed));

@@ -86,3 +86,4 @@ export * from './notebook-model';
 export { parseNotebook } from './notebook-reader';
 export { serializeNotebook } from './notebook-writer';
 export { withStaticImages } from './static-images';
+export { savedForm } from './saved-form';

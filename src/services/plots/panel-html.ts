@@ -24,7 +24,6 @@ export function panelHtml(cspSource: string, scriptUri: string): string {
   body { color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); padding: 8px 16px; }
   .title { font-size: 1.2em; font-weight: 600; margin: 4px 0 8px; }
   .note { opacity: 0.8; margin-bottom: 4px; }
-  .formula { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; margin: 4px 0 8px; }
   /* no height: a chart is exactly as high as its figure (src/renderer/live-charts.ts) */
   .chart { width: 100%; }
   .error { color: var(--vscode-errorForeground); }

@@ -3,7 +3,8 @@
  * what a user does with the mouse and keyboard, in the real workbench.
  *
  *   hover   - move the mouse over `gelu` in a notebook cell; the hover widget must appear
- *             with our formula/curve images (data: SVG); screenshot hover.png.
+ *             with our curve and formula images (data: SVG), the curve first and wholly visible
+ *             without scrolling; screenshot hover.png.
  *   palette - F1, type "Activation Lab: Plot Activation Function", Enter; type "gelu", Enter;
  *             Enter to accept the prefilled parameters; a panel must show a plotly chart with
  *             two traces (f and f'); screenshot plot-panel.png.
@@ -45,6 +46,18 @@ async function hoverStage(page: Page): Promise<string> {
   if (!/gelu/i.test(text)) return `the hover does not name gelu: ${text.slice(0, 200)}`;
   const size = await image.evaluate((img) => [(img as { naturalWidth: number }).naturalWidth, (img as { naturalHeight: number }).naturalHeight]);
   if (!(size[0] > 0 && size[1] > 0)) return `the first hover image did not load (natural size ${size.join('x')})`;
+  // The picture first: the hover's first image is the plot, whole inside the hover as it opens (no scrolling).
+  const first = await image.getAttribute('alt');
+  if (!first?.startsWith('plot of')) return `the hover's first image is "${first}", not the plot`;
+  const seen = (await page.evaluate(`(() => {
+    const img = document.querySelector('.monaco-hover img[src^="data:image/svg+xml"]');
+    const box = img && img.closest('.monaco-scrollable-element');
+    if (!img || !box) return null;
+    const a = img.getBoundingClientRect(), b = box.getBoundingClientRect();
+    return { imgTop: a.top, imgBottom: a.bottom, boxTop: b.top, boxBottom: b.bottom };
+  })()`)) as { imgTop: number; imgBottom: number; boxTop: number; boxBottom: number } | null;
+  log(`hover: plot image ${seen ? `${Math.round(seen.imgTop - seen.boxTop)}–${Math.round(seen.imgBottom - seen.boxTop)} px in a hover ${Math.round(seen.boxBottom - seen.boxTop)} px high` : 'not found'}`);
+  if (!seen || seen.imgTop < seen.boxTop - 1 || seen.imgBottom > seen.boxBottom + 1) return 'the plot is not wholly visible in the hover without scrolling';
   return '';
 }
 

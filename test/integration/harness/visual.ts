@@ -19,9 +19,17 @@ import type { Frame, Page } from 'playwright-core';
 
 /**
  * Trace counts in visual.actnb's outputs, in cell order: `relu` -> f, f'; `plot(relu, gelu)` -> 4;
- * `plot(gradflow(sigmoid), gradflow(relu))` -> 2 (a chart of the network figures, drawn lower).
+ * `plot(gradflow(sigmoid), gradflow(relu))` -> 2 (a chart of the network figures, drawn lower);
+ * `plot(sigmoid', tanh', relu')` -> 3 (the derivatives it names, not theirs too);
+ * `leaky_relu(alpha=0.01)` and `sigmoid'` -> 2 each (f' and f'' for the derivative);
+ * `dataset("moons")` -> 2 (labels 0 and 1), a chart as wide as the data's shape needs.
  */
-export const EXPECTED_TRACES = [2, 4, 2];
+export const EXPECTED_TRACES = [2, 4, 2, 3, 2, 2, 2];
+/** The y-axis title of each chart, in the same order: what it shows (the data set: its second coordinate). */
+export const EXPECTED_Y_TITLES = ['f(x)', 'relu, gelu', 'gradient norm', "sigmoid', tanh', relu'", 'f(x)', "f'(x)", 'x2'];
+/** Typeset formulas: f and f' of the three function outputs, as loaded images; sigmoid'' folded away. */
+export const EXPECTED_MATH_IMAGES = 6;
+export const EXPECTED_FOLDED = 1;
 
 /** How far (px) a chart's height may move across a theme switch, and its drawing from its box. */
 export const HEIGHT_TOLERANCE = 2;
@@ -43,6 +51,21 @@ export interface PlotInfo {
   /** The chart's box height and plotly's own drawing height: equal before and after a theme switch. */
   height: number;
   svgHeight: number;
+  yTitle: string;
+  /** The chart's CSS max-width (px; 0 for none): charts with equal axis scales are no wider than their data needs. */
+  maxWidth: number;
+  /** Plotly's plot area (the axes' rectangle), to see that it fills the chart. */
+  plotAreaWidth: number;
+}
+
+/** The typeset formulas of the function outputs (img.al-math), all frames together. */
+export interface MathInfo {
+  images: number;
+  /** Images that loaded (a natural size), i.e. the webview's CSP let their data: URIs in. */
+  loaded: number;
+  folded: number;
+  /** The first image's src, to see it recoloured after a theme switch. */
+  firstSrc: string;
 }
 
 export interface StageResult {
@@ -50,6 +73,7 @@ export interface StageResult {
   ok: boolean;
   reason?: string;
   plots: PlotInfo[];
+  math?: MathInfo;
   ms: number;
   screenshot?: string;
 }
@@ -78,10 +102,64 @@ const COLLECT = `(() => {
       svgWidth: Number((gd.querySelector('svg.main-svg') || {}).getAttribute?.('width') || 0),
       height: gd.getBoundingClientRect().height,
       svgHeight: Number((gd.querySelector('svg.main-svg') || {}).getAttribute?.('height') || 0),
+      yTitle: (gd.querySelector('.g-ytitle text') || {}).textContent || '',
+      maxWidth: parseFloat(getComputedStyle(gd).maxWidth) || 0,
+      plotAreaWidth: (gd.querySelector('.cartesianlayer .bg, .bglayer .bg') || { getBoundingClientRect: () => ({ width: 0 }) }).getBoundingClientRect().width,
     });
   }
   return out;
 })()`;
+
+/** Runs inside a frame: the typeset formulas. */
+const MATH = `(() => {
+  const images = Array.from(document.querySelectorAll('.al-output img.al-math'));
+  return {
+    images: images.length,
+    loaded: images.filter((i) => i.complete && i.naturalWidth > 0).length,
+    folded: document.querySelectorAll('.al-output details.al-more img.al-math').length,
+    firstSrc: images[0] ? images[0].src : '',
+  };
+})()`;
+
+async function mathIn(page: Page): Promise<MathInfo> {
+  const all = await Promise.all(page.frames().map((f) => f.evaluate(MATH).then((x) => x as MathInfo, () => undefined)));
+  const found = all.filter((m): m is MathInfo => m !== undefined && m.images > 0);
+  return {
+    images: found.reduce((n, m) => n + m.images, 0),
+    loaded: found.reduce((n, m) => n + m.loaded, 0),
+    folded: found.reduce((n, m) => n + m.folded, 0),
+    firstSrc: found[0]?.firstSrc ?? '',
+  };
+}
+
+/** Why the formulas look wrong, or undefined: all typeset and loaded, f'' folded, recoloured after a theme switch. */
+export function mathProblem(math: MathInfo, stage: string, before: StageResult | undefined): string | undefined {
+  if (math.images !== EXPECTED_MATH_IMAGES || math.loaded !== math.images) {
+    return `expected ${EXPECTED_MATH_IMAGES} typeset formulas, found ${math.images} (${math.loaded} loaded)`;
+  }
+  if (math.folded !== EXPECTED_FOLDED) return `expected ${EXPECTED_FOLDED} folded formula (sigmoid''), found ${math.folded}`;
+  const themeSwitched = before !== undefined && stage !== 'resize';
+  if (themeSwitched && before.math?.firstSrc === math.firstSrc) return 'the formula images kept their colour after the theme switch';
+  return undefined;
+}
+
+/**
+ * Why a chart with equal axis scales wastes its width, or undefined: drawn at its own width
+ * (no wider than its data needs), its plot area must fill most of it (margins, legend and
+ * colour bar aside), not sit in an empty band.
+ */
+function planeProblem(plots: readonly PlotInfo[]): string | undefined {
+  const wasted = plots.findIndex((p) => p.maxWidth > 0 && (p.svgWidth > p.maxWidth + 1 || p.plotAreaWidth < 0.6 * p.svgWidth));
+  if (wasted < 0) return undefined;
+  const p = plots[wasted]!;
+  return `chart ${wasted + 1} (equal scales) is ${p.svgWidth} px wide (at most ${p.maxWidth}) with a plot area of ${p.plotAreaWidth.toFixed(0)} px`;
+}
+
+/** Why a chart's y axis is mistitled, or undefined. */
+function yTitleProblem(plots: readonly PlotInfo[]): string | undefined {
+  const wrong = plots.findIndex((p, i) => p.yTitle !== EXPECTED_Y_TITLES[i]);
+  return wrong < 0 ? undefined : `chart ${wrong + 1}'s y axis reads "${plots[wrong]!.yTitle}", expected "${EXPECTED_Y_TITLES[wrong]}"`;
+}
 
 /** Runs inside a frame: the renderer's own error outputs (e.g. plotly failed to load). */
 const RENDERER_ERRORS = `Array.from(document.querySelectorAll('.al-output .al-error')).map((e) => e.textContent)`;
@@ -131,7 +209,7 @@ export function heightProblem(plots: readonly PlotInfo[], before: StageResult | 
 }
 
 /** Window size of the first stage; `resize` narrows it to NARROW_WIDTH. */
-const WIDE = { width: 1440, height: 1700 };
+const WIDE = { width: 1440, height: 3900 };
 const NARROW_WIDTH = 1000;
 
 const sameCounts = (plots: PlotInfo[]) =>
@@ -159,7 +237,9 @@ export async function visualStage(
   const changed = (p: PlotInfo, i: number) => {
     const before = previous?.plots[i];
     if (!before) return true;
-    if (resizing) return p.width < before.width - 100 && p.svgWidth < before.svgWidth - 100 && p.svgWidth <= p.width + 1;
+    // a chart no wider than its data needs keeps its width while the window still holds it
+    const keepsWidth = p.maxWidth > 0 && near(p.width, before.width) && near(p.svgWidth, before.svgWidth) && p.width <= p.maxWidth + 1;
+    if (resizing) return keepsWidth || (p.width < before.width - 100 && p.svgWidth < before.svgWidth - 100 && p.svgWidth <= p.width + 1);
     return p.tickFill !== '' && p.tickFill !== before.tickFill;
   };
   for (;;) {
@@ -196,8 +276,10 @@ export async function visualStage(
   if (!reason) {
     const settled = await allPlots(page);
     if (sameCounts(settled)) plots = settled;
-    reason = heightProblem(plots, previous);
+    reason = heightProblem(plots, previous) ?? yTitleProblem(plots) ?? planeProblem(plots);
   }
+  const math = await mathIn(page);
+  reason ??= mathProblem(math, stage, previous);
   const screenshot = path.join(screenshotDir, `notebook-${stage}.png`);
   try {
     await page.screenshot({ path: screenshot, timeout: 15_000 });
@@ -205,12 +287,13 @@ export async function visualStage(
     reason ??= `screenshot failed: ${e instanceof Error ? e.message : e}`;
   }
   for (const [i, p] of plots.entries()) {
-    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), ${Math.round(p.svgWidth)} px wide, ${p.svgHeight} px high in a ${p.height.toFixed(1)} px box, tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
+    log(`${stage}: chart ${i + 1}: ${p.traces} traces (${p.drawnTraces} drawn), ${Math.round(p.svgWidth)} px wide${p.maxWidth ? ` (at most ${p.maxWidth}, plot area ${Math.round(p.plotAreaWidth)})` : ''}, ${p.svgHeight} px high in a ${p.height.toFixed(1)} px box, tick fill ${p.tickFill}, strokes ${p.strokes.join(' ')}, line.color ${p.colors.join(' ')}`);
   }
   // Not a failure (yet): a see-through trace colour is hard to see, so say so.
   const faint = [...new Set(plots.flatMap((p) => p.strokes.filter((x) => x.includes('@'))))];
   if (faint.length) log(`${stage}: WARNING: semi-transparent trace colours ${faint.join(', ')} (line.color from the theme's --vscode-charts-* variables)`);
+  log(`${stage}: ${math.images} typeset formulas (${math.loaded} loaded, ${math.folded} folded)`);
   log(`${stage}: ${reason ? `FAIL: ${reason}` : 'ok'} after ${(ms / 1000).toFixed(1)} s; screenshot ${screenshot}`);
   fs.writeFileSync(path.join(ackDir, `${stage}.ack`), reason ? `fail: ${reason}` : 'ok');
-  return { stage, ok: !reason, reason, plots, ms, screenshot };
+  return { stage, ok: !reason, reason, plots, math, ms, screenshot };
 }

@@ -43,9 +43,11 @@ describe('activation-lab eval', function () {
       assert.equal(r.status, 1);
     });
 
-    it('a function never carries the renderer-only fields (curve, kinks)', () => {
+    it('a function never carries the renderer-only fields (curve, kinks, latex)', () => {
       const r = evalJson("leaky_relu(alpha=0.2)'");
       assert.deepEqual(Object.keys(r.value as object), ['kind', 'name', 'formula', 'derivative']);
+      // with its parameter's value written in
+      assert.deepEqual(r.value, { kind: 'function', name: "leaky_relu(alpha=0.2)'", formula: '1 if x > 0 else 0.2', derivative: 'd/dx (1 if x > 0 else 0.2)' });
     });
 
     it('a bare unknown name (not called) still says "unknown name"', () => {

@@ -247,7 +247,10 @@ describe('activation-lab run', function () {
       assert.deepEqual(csp.match(/sha256-([A-Za-z0-9+/]+=*)/g)!.map((h) => h.slice(7)), scripts, 'each hash is of a script on the page');
       // results: a tensor table, a function's formula, a table, a number
       assert.ok(html.includes('<caption>float64 tensor, shape [5]</caption>'));
-      assert.ok(html.includes('relu(x) = max(0, x)'));
+      assert.ok(html.includes('<th class="corner">index</th>'), 'the header of a vector is its indices, said so');
+      // the function's formulas typeset as images, their text the alt text
+      assert.ok(html.includes('<img alt="relu(x) = max(0, x)" src="data:image/svg+xml;base64,'));
+      assert.ok(html.includes("<img alt=\"relu'(x) = 1 if x &gt; 0 else 0\" src=\"data:image/svg+xml;base64,"));
       assert.ok(html.includes('<th>relu(x)</th>'));
       assert.ok(html.includes('<pre class="text">-inf</pre>'));
     });

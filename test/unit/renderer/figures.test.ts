@@ -56,6 +56,17 @@ describe('renderer figures', () => {
     assert.deepEqual(formulaLines(relu), ['relu(x) = max(0, x)', "relu'(x) = x > 0 ? 1 : 0"]);
   });
 
+  it("titles the y axis of a derivative's output f'(x), and a plot's axes as the plot says", () => {
+    const sigmoidPrime: FunctionDisplay = { ...relu, name: "sigmoid'", curve: relu.curve };
+    assert.equal((buildFigure(sigmoidPrime, theme).layout as unknown as Layout).yaxis.title.text, "f'(x)");
+    assert.equal((buildFigure({ ...relu, name: "f''" }, theme).layout as unknown as Layout).yaxis.title.text, "f''(x)");
+    const plot: PlotDisplay = { kind: 'plot', series: [{ name: 'y', x: [0], y: [0] }], xLabel: 'epochs', yLabel: 'a<b' };
+    const layout = buildFigure(plot, theme).layout as unknown as Layout;
+    assert.deepEqual([layout.xaxis.title.text, layout.yaxis.title.text], ['epochs', 'a&lt;b']);
+    const old = buildFigure({ kind: 'plot', series: [] }, theme).layout as unknown as Layout;
+    assert.deepEqual([old.xaxis.title.text, old.yaxis.title.text], ['x', 'y'], 'outputs saved before axes were titled');
+  });
+
   it('overlays every series of a plot, derivatives dashed, title escaped for plotly', () => {
     const plot: PlotDisplay = {
       kind: 'plot',

@@ -28,6 +28,42 @@ describe('renderer: network figures', () => {
     assert.deepEqual(boundary.data.slice(1).map((t) => t.name), ['label 0', 'label 1', 'label 0 (test)', 'label 1 (test)']);
   });
 
+  it('the decision boundary fills its plot area: a smooth heatmap, its colour bar titled, equal scales with no empty band', () => {
+    const boundary = trainingFigures(fit, theme).find((f) => f.name === 'boundary')!;
+    const heat = boundary.data[0] as { zsmooth: string; zmin: number; zmax: number; colorbar: { title: { text: string } }; x: number[]; y: number[] };
+    assert.equal(heat.zsmooth, 'best');
+    assert.equal(heat.colorbar.title.text, 'P(y = 1)', 'a sigmoid output is the probability of label 1');
+    assert.deepEqual([heat.zmin, heat.zmax], [0, 1]);
+    const { xaxis, yaxis, margin } = boundary.layout as unknown as {
+      xaxis: { range: number[]; constrain: string }; yaxis: { range: number[]; constrain: string; scaleanchor: string }; margin: { l: number; r: number; t: number; b: number };
+    };
+    // the ranges are the heatmap's own extent (half a cell beyond the outer grid points)
+    const half = (heat.x[1] - heat.x[0]) / 2;
+    assert.deepEqual(xaxis.range, [heat.x[0] - half, heat.x[heat.x.length - 1] + half]);
+    assert.equal(yaxis.scaleanchor, 'x');
+    assert.deepEqual([xaxis.constrain, yaxis.constrain], ['domain', 'domain'], 'the plot area gives way, not the ranges');
+    // as wide as the data's shape needs at the figure's height, colour bar included
+    const plotHeight = boundary.layout.height - margin.t - margin.b;
+    const aspect = (xaxis.range[1] - xaxis.range[0]) / (yaxis.range[1] - yaxis.range[0]);
+    assert.ok(boundary.width !== undefined && Math.abs(boundary.width - (margin.l + margin.r + 96 + plotHeight * aspect)) <= 1, `width ${boundary.width}`);
+  });
+
+  it('a data set is drawn at its own aspect: moons wide, a circle about square', () => {
+    const moons = datasetFigure(cell('dataset("moons", n=80)') as DatasetDisplay, theme);
+    const circle = datasetFigure(cell('dataset("circle", n=80)') as DatasetDisplay, theme);
+    assert.ok(moons.width! > circle.width! + 80, `moons ${moons.width}, circle ${circle.width}`);
+    assert.ok(circle.width! >= 460 && circle.width! < 560, `circle ${circle.width}`);
+    const { yaxis } = moons.layout as unknown as { yaxis: { scaleanchor: string; constrain: string } };
+    assert.deepEqual([yaxis.scaleanchor, yaxis.constrain], ['x', 'domain']);
+  });
+
+  it('a regression boundary says output, on its own colour range', () => {
+    const reg = cell('train(mlp([2, 4, 1], out="linear"), dataset("plane", n=60), epochs=2)') as TrainingDisplay;
+    const heat = trainingFigures(reg, theme).find((f) => f.name === 'boundary')!.data[0] as { colorbar: { title: { text: string } }; zmin?: number };
+    assert.equal(heat.colorbar.title.text, 'output');
+    assert.equal(heat.zmin, undefined, 'its own range');
+  });
+
   it('a regression run draws no accuracy (it has none)', () => {
     const reg = cell('train(mlp([2, 4, 1], out="linear"), dataset("plane", n=60), epochs=3)') as TrainingDisplay;
     assert.deepEqual(trainingFigures(reg, theme).map((f) => f.name), ['loss', 'units', 'boundary']);

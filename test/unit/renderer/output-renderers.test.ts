@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
-import { OUTPUT_RENDERERS, outputFigures, rendererFor, type OutputBlock } from '../../../src/renderer/output-renderers';
+import { functionBlocks, OUTPUT_RENDERERS, outputFigures, rendererFor, type OutputBlock } from '../../../src/renderer/output-renderers';
 import type { Theme } from '../../../src/renderer/theme';
 import { Session } from '../../../src/language/runtime/session';
-import type { DisplayValue } from '../../../src/shared/output';
+import type { DisplayValue, FunctionDisplay } from '../../../src/shared/output';
+import { typesetFunction } from '../../../src/services/hover-content/display-formulas';
 
 const dark: Theme = { kind: 'dark', foreground: '#cccccc', background: '#1f1f1f', border: '#454545', palette: ['#111111', '#222222'] };
 const light: Theme = { kind: 'light', foreground: '#333333', background: '#ffffff', border: '#c8c8c8', palette: ['#0000ff', '#ff0000'] };
@@ -37,7 +38,8 @@ describe('renderer: output renderers by kind', () => {
 
   it('functions, plots and the network figures are figure sets', () => {
     const relu = shown(run('relu'));
-    assert.deepEqual(relu.blocks, [{ text: "relu(x) = max(0, x)\nrelu'(x) = 1 if x > 0 else 0", style: 'formula' }]);
+    // no images without the kernel's typesetting (display-formulas.ts): the text
+    assert.deepEqual(relu.blocks, [{ equation: { text: 'relu(x) = max(0, x)' } }, { equation: { text: "relu'(x) = 1 if x > 0 else 0" } }]);
     assert.deepEqual(relu.figures, ['function']);
     assert.deepEqual(shown(run('plot(relu, gelu)')), { blocks: [], figures: ['plot'] });
     assert.deepEqual(shown(run('plot(gradflow(relu))')).figures, ['gradflow']);
@@ -45,6 +47,20 @@ describe('renderer: output renderers by kind', () => {
     const fit = shown(run('train(mlp([2, 4, 1]), dataset("xor", n=40), epochs=2)'));
     assert.match((fit.blocks[0] as { text: string }).text, /^training run: 2 of 2 epochs/);
     assert.deepEqual(fit.figures, ['loss', 'accuracy', 'units', 'boundary']);
+  });
+
+  it("typesets f and f' where the kernel made images, the text their alt text; a derivative's own derivative is folded away", () => {
+    const leaky = typesetFunction(run('leaky_relu(alpha=0.01)') as FunctionDisplay);
+    const blocks = functionBlocks(leaky);
+    assert.deepEqual(blocks.map((b) => 'equation' in b && [b.equation.text, b.equation.svg?.slice(0, 4), b.collapsed]), [
+      ['leaky_relu(alpha=0.01)(x) = x if x > 0 else 0.01 * x', '<svg', undefined],
+      ["leaky_relu(alpha=0.01)'(x) = 1 if x > 0 else 0.01", '<svg', undefined],
+    ]);
+    const sigmoidPrime = functionBlocks(typesetFunction(run("sigmoid'") as FunctionDisplay));
+    assert.deepEqual(sigmoidPrime.map((b) => 'equation' in b && [b.equation.text, b.collapsed]), [
+      ["sigmoid'(x) = sigmoid(x) * (1 - sigmoid(x))", undefined],
+      ["sigmoid''(x) = d/dx (sigmoid(x) * (1 - sigmoid(x)))", "sigmoid''(x) = …"],
+    ]);
   });
 
   it('a display has the same figures, of the same heights, in every theme', () => {

@@ -6,19 +6,20 @@ describe('renderer tables', () => {
     assert.deepEqual(['NaN', 'Infinity', '-Infinity', -0, 0.5, undefined].map((v) => formatValue(v as never)), ['nan', 'inf', '-inf', '-0', '0.5', '']);
   });
 
-  it('a vector is one row with dtype and shape in the caption', () => {
+  it('a vector is one row with dtype and shape in the caption, its header labelled as indices, its row as values', () => {
     const v = tensorView({ kind: 'tensor', dtype: 'float32', shape: [3], data: [1, 'NaN', 3] });
     assert.equal(v.caption, 'float32 tensor, shape [3]');
-    assert.deepEqual(v.header, ['0', '1', '2']);
+    assert.deepEqual([v.corner, ...v.header], ['index', '0', '1', '2']);
     assert.deepEqual(v.rows, [['1', 'nan', '3']]);
-    assert.equal(v.rowLabels, undefined);
+    assert.deepEqual(v.rowLabels, ['value']);
     assert.equal(v.note, undefined);
   });
 
-  it('a matrix is one row per row, labelled', () => {
+  it('a matrix is one row per row, rows and columns labelled as indices', () => {
     const v = tensorView({ kind: 'tensor', dtype: 'float64', shape: [2, 2], data: [1, 2, 3, 4] });
     assert.deepEqual(v.rows, [['1', '2'], ['3', '4']]);
     assert.deepEqual(v.rowLabels, ['0', '1']);
+    assert.equal(v.corner, 'row \\ col');
   });
 
   it('a scalar tensor and higher ranks', () => {
@@ -40,6 +41,7 @@ describe('renderer tables', () => {
     assert.deepEqual([wide.rows.length, wide.rows[0].length], [1, 200]);
     const empty = tensorView({ kind: 'tensor', dtype: 'float32', shape: [0], data: [] });
     assert.deepEqual(empty.rows, []);
+    assert.deepEqual(empty.rowLabels, []);
   });
 
   it('a table has its column names as headers and pads short columns', () => {

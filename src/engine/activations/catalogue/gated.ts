@@ -19,6 +19,30 @@ import {
 
 const FAMILY = 'Gated';
 
+/** GELU's two forms; the entry's formula spells out both, an output the one its `approximate` picks. */
+const GELU_ERF = {
+  formula: {
+    text: 'x * Φ(x) = 0.5 * x * (1 + erf(x / sqrt(2)))',
+    latex: 'x\\,\\Phi(x) = \\tfrac{1}{2} x \\left(1 + \\operatorname{erf}\\!\\left(\\tfrac{x}{\\sqrt{2}}\\right)\\right)',
+  },
+  derivativeFormula: {
+    text: 'Φ(x) + x * φ(x), φ(x) = exp(-x^2 / 2) / sqrt(2 * pi)',
+    latex: '\\Phi(x) + x\\,\\varphi(x),\\ \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^{2}/2}',
+  },
+};
+const GELU_TANH = {
+  formula: {
+    text: '0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))',
+    latex: '\\tfrac{1}{2} x \\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\, x^{3})\\right)\\right)',
+  },
+  derivativeFormula: {
+    text: '0.5 * (1 + t) + 0.5 * x * (1 - t^2) * sqrt(2 / pi) * (1 + 3 * 0.044715 * x^2), t = tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))',
+    latex: '\\tfrac{1}{2}(1 + t) + \\tfrac{1}{2} x (1 - t^{2}) \\sqrt{2/\\pi}\\,(1 + 3 \\cdot 0.044715\\, x^{2})',
+  },
+};
+/** What t stands for in the tanh form's derivative (its text says so already). */
+const TANH_T_LATEX = 't = \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\, x^{3})\\right)';
+
 export const gated: readonly ActivationDefinition[] = [
   {
     kind: 'elementwise',
@@ -46,22 +70,16 @@ export const gated: readonly ActivationDefinition[] = [
       },
     ],
     formula: {
-      text:
-        'x * Φ(x) = 0.5 * x * (1 + erf(x / sqrt(2))); approximate="tanh": ' +
-        '0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))',
-      latex:
-        'x\\,\\Phi(x) = \\tfrac{1}{2} x \\left(1 + \\operatorname{erf}\\!\\left(\\tfrac{x}{\\sqrt{2}}\\right)\\right)' +
-        '\\quad \\text{tanh: } \\tfrac{1}{2} x \\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\, x^{3})\\right)\\right)',
+      text: `${GELU_ERF.formula.text}; approximate="tanh": ${GELU_TANH.formula.text}`,
+      latex: `${GELU_ERF.formula.latex}\\quad \\text{tanh: } ${GELU_TANH.formula.latex}`,
     },
     derivativeFormula: {
-      text:
-        'Φ(x) + x * φ(x), φ(x) = exp(-x^2 / 2) / sqrt(2 * pi); approximate="tanh": ' +
-        '0.5 * (1 + t) + 0.5 * x * (1 - t^2) * sqrt(2 / pi) * (1 + 3 * 0.044715 * x^2), ' +
-        't = tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))',
-      latex:
-        '\\Phi(x) + x\\,\\varphi(x),\\ \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^{2}/2}' +
-        '\\quad \\text{tanh: } \\tfrac{1}{2}(1 + t) + \\tfrac{1}{2} x (1 - t^{2}) \\sqrt{2/\\pi}\\,(1 + 3 \\cdot 0.044715\\, x^{2})',
+      text: `${GELU_ERF.derivativeFormula.text}; approximate="tanh": ${GELU_TANH.derivativeFormula.text}`,
+      latex: `${GELU_ERF.derivativeFormula.latex}\\quad \\text{tanh: } ${GELU_TANH.derivativeFormula.latex}`,
     },
+    formulasFor: (p) => (p.approximate === 'tanh'
+      ? { formula: GELU_TANH.formula, derivativeFormula: { text: GELU_TANH.derivativeFormula.text, latex: `${GELU_TANH.derivativeFormula.latex},\\quad ${TANH_T_LATEX}` } }
+      : GELU_ERF),
     range: { text: '≈ [-0.170, ∞)', latex: '\\approx [-0.170, \\infty)' },
     properties: {
       monotonic: false,

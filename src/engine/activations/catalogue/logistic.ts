@@ -201,7 +201,7 @@ export const logistic: readonly ActivationDefinition[] = [
       'following PyTorch, when beta * x > threshold it simply returns x, which avoids overflow and differs from ' +
       'the exact value by less than exp(-threshold) / beta.',
     parameters: [
-      { name: 'beta', constraint: 'positive', aliases: [], default: 1, description: 'Sharpness: larger beta is closer to ReLU.' },
+      { name: 'beta', symbol: '\\beta', constraint: 'positive', aliases: [], default: 1, description: 'Sharpness: larger beta is closer to ReLU.' },
       { name: 'threshold', aliases: [], default: 20, description: 'Above beta * x > threshold the function returns x (numerical stability).' },
     ],
     formula: {

@@ -142,6 +142,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     parameters: [
       {
         name: 'alpha',
+        symbol: '\\alpha',
         aliases: ['negative_slope'],
         default: 0.01,
         description: 'Slope applied to negative inputs (PyTorch: negative_slope).',
@@ -206,6 +207,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     parameters: [
       {
         name: 'alpha',
+        symbol: '\\alpha',
         aliases: ['weight', 'init'],
         default: 0.25,
         learnable: true,
@@ -276,13 +278,13 @@ export const rectifiers: readonly ActivationDefinition[] = [
     ],
     formula: {
       text: 'x if x > 0 else (lower + upper) / 2 * x',
-      latex: '\\begin{cases} x & x > 0 \\\\ \\frac{l + u}{2}\\, x & x \\le 0 \\end{cases}\\quad (l = \\mathrm{lower},\\ u = \\mathrm{upper})',
+      latex: '\\begin{cases} x & x > 0 \\\\ \\frac{\\mathrm{lower} + \\mathrm{upper}}{2}\\, x & x \\le 0 \\end{cases}',
     },
     derivativeFormula: {
       text: '1 if x > 0 else (lower + upper) / 2',
-      latex: '\\begin{cases} 1 & x > 0 \\\\ \\frac{l + u}{2} & x \\le 0 \\end{cases}',
+      latex: '\\begin{cases} 1 & x > 0 \\\\ \\frac{\\mathrm{lower} + \\mathrm{upper}}{2} & x \\le 0 \\end{cases}',
     },
-    range: { text: '(-∞, ∞) for lower + upper > 0', latex: '(-\\infty, \\infty) \\text{ for } l + u > 0' },
+    range: { text: '(-∞, ∞) for lower + upper > 0', latex: '(-\\infty, \\infty) \\text{ for } \\mathrm{lower} + \\mathrm{upper} > 0' },
     properties: {
       monotonic: true,
       boundedBelow: false,

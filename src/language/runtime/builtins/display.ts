@@ -3,10 +3,39 @@ import type { PlotSeries } from '../../../shared/output';
 import { toJsonNumber } from '../json-number';
 import { sliceSpan } from '../../source';
 import { runtimeError } from '../call-site';
-import { gridPoints, sampleOn } from '../sampling';
+import { gridPoints, sampleOn, unionRange } from '../sampling';
+import type { PlotRange } from '../../../engine';
 import { gradflowDisplay } from '../network-display';
+import type { FunctionValue } from '../function-value';
 import { describeValue, type Value } from '../values';
-import { integerArg, numberArg, tensorArg, type ProcedureSpec } from './procedure';
+import { integerArg, numberArg, tensorArg, type CallArguments, type ProcedureSpec } from './procedure';
+
+/**
+ * from= and to=, each defaulting to the functions' own range (sampling.ts): leaky_relu(alpha=0.01)
+ * is drawn where its leak shows. Given one end alone, the other keeps the default span from it.
+ */
+function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
+  const given = (key: 'from' | 'to') => {
+    const v = call.named.get(key);
+    return v === undefined ? undefined : numberArg(call, v, key);
+  };
+  const [givenFrom, givenTo] = [given('from'), given('to')];
+  const span = own.to - own.from;
+  const from = givenFrom ?? (givenTo !== undefined && givenTo <= own.from ? givenTo - span : own.from);
+  const to = givenTo ?? (givenFrom !== undefined && givenFrom >= own.to ? givenFrom + span : own.to);
+  if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
+  return { from, to };
+}
+
+/** Longest list of function names that titles a y axis; longer lists read from the legend. */
+const MAX_AXIS_LABEL = 40;
+
+/** `f(x)` (`f'(x)`, ...) for one function; the names of several, as the legend shows them. */
+function functionsAxisLabel(fns: readonly FunctionValue[]): string {
+  if (fns.length === 1) return `f${"'".repeat(fns[0].order)}(x)`;
+  const names = fns.map((fn) => fn.label).join(', ');
+  return names.length <= MAX_AXIS_LABEL ? names : 'y';
+}
 
 export const displayBuiltins: readonly ProcedureSpec[] = [
   {
@@ -25,28 +54,34 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
         const x = tensorArg(call, call.args[0], 'plot x');
         const y = tensorArg(call, call.args[1], 'plot y');
         if (x.size !== y.size) throw runtimeError(call.site, `plot(x, y) needs x and y of the same length, got ${x.size} and ${y.size}`);
-        const name = call.site.argSpans ? sliceSpan(call.site.evaluator.text, call.site.argSpans[1]) : 'y';
-        return { kind: 'plot', display: { kind: 'plot', ...titled, series: [{ name, x: Array.from(x.data, toJsonNumber), y: Array.from(y.data, toJsonNumber) }] } };
+        const [xName, name] = call.site.argSpans ? call.site.argSpans.map((s) => sliceSpan(call.site.evaluator.text, s)) : ['x', 'y'];
+        const series = [{ name, x: Array.from(x.data, toJsonNumber), y: Array.from(y.data, toJsonNumber) }];
+        return { kind: 'plot', display: { kind: 'plot', ...titled, series, xLabel: xName, yLabel: name } };
       }
-      const from = numberArg(call, call.named.get('from') ?? { kind: 'number', value: -5 }, 'from');
-      const to = numberArg(call, call.named.get('to') ?? { kind: 'number', value: 5 }, 'to');
-      if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
+      const fns = call.args.map((arg) => {
+        if (arg.kind !== 'function') throw runtimeError(call.site, `plot draws functions (or plot(x, y) for data), but got ${describeValue(arg)}`);
+        return arg.fn;
+      });
+      const { from, to } = plotRangeArgs(call, unionRange(fns));
       const points = integerArg(call, call.named.get('points') ?? { kind: 'number', value: 401 }, 'points', 2);
       if (points > 100_000) throw runtimeError(call.site, `points=${points} is more than a plot can show; use at most 100000`);
       const derivativeValue = call.named.get('derivative');
       const withDerivative = derivativeValue === undefined || (derivativeValue.kind === 'boolean' ? derivativeValue.value : numberArg(call, derivativeValue, 'derivative') !== 0);
       const xs = gridPoints({ from, to, points });
       const x = Array.from(xs);
+      const labels = new Set(fns.map((fn) => fn.label));
       const series: PlotSeries[] = [];
       const kinks: number[] = [];
-      for (const arg of call.args) {
-        if (arg.kind !== 'function') throw runtimeError(call.site, `plot draws functions (or plot(x, y) for data), but got ${describeValue(arg)}`);
-        const fn = arg.fn;
+      for (const fn of fns) {
         series.push({ name: fn.label, x, y: sampleOn(fn, xs, call.site) });
-        if (withDerivative) series.push({ name: `${fn.label}'`, x, y: sampleOn(fn.derivative(call.site), xs, call.site), derivative: true });
+        // f' is drawn with f, but not with f' itself (plot(sigmoid', tanh') shows what it names), nor when f' is asked for too
+        if (withDerivative && fn.order === 0 && !labels.has(`${fn.label}'`)) {
+          series.push({ name: `${fn.label}'`, x, y: sampleOn(fn.derivative(call.site), xs, call.site), derivative: true });
+        }
         kinks.push(...fn.kinks().filter((k) => k >= from && k <= to));
       }
-      return { kind: 'plot', display: { kind: 'plot', ...titled, series, kinks: [...new Set(kinks)].sort((a, b) => a - b) } };
+      const display = { kind: 'plot' as const, ...titled, series, kinks: [...new Set(kinks)].sort((a, b) => a - b), xLabel: 'x', yLabel: functionsAxisLabel(fns) };
+      return { kind: 'plot', display };
     },
   },
   {

@@ -43,6 +43,7 @@ export const mathSummaries: Readonly<Record<string, string>> = {
 };
 
 export class MathFunction implements FunctionValue {
+  readonly order = 0;
   private readonly f: (x: number) => number;
   constructor(readonly name: string, private readonly home: Evaluator) {
     this.f = elementwise[name];
@@ -70,6 +71,9 @@ export class MathFunction implements FunctionValue {
   }
   formula(): string {
     return `${this.name}(x)`;
+  }
+  latex(): string {
+    return this.asUserFunction().latex();
   }
   kinks(): readonly number[] {
     return this.name === 'abs' ? [0] : [];

@@ -27,8 +27,12 @@ export interface ProcedureSpec {
 }
 
 export class BuiltinProcedure implements FunctionValue {
+  readonly order = 0;
   constructor(readonly spec: ProcedureSpec) {}
   get label(): string {
+    return this.spec.name;
+  }
+  get name(): string {
     return this.spec.name;
   }
   call(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Value {
@@ -50,6 +54,9 @@ export class BuiltinProcedure implements FunctionValue {
   }
   formula(): string {
     return this.spec.signature;
+  }
+  latex(): undefined {
+    return undefined;
   }
   kinks(): readonly number[] {
     return [];

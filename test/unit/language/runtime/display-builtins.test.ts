@@ -35,6 +35,52 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       assert.ok(p.series.every((q) => q.derivative !== true));
     });
 
+    it("plot(sigmoid', tanh', relu') draws the three derivatives it names, not their derivatives too", () => {
+      const p = asPlot(evalCell("plot(sigmoid', tanh', relu', from=-4, to=4)"));
+      assert.deepEqual(p.series.map((q) => q.name), ["sigmoid'", "tanh'", "relu'"]);
+      assert.ok(p.series.every((q) => q.derivative !== true), 'three solid curves, each its own colour');
+      const xs = grid(-4, 4, 401);
+      assertAllClose(numbers(p.series[0].y), xs.map((x) => sigmoid(x) * (1 - sigmoid(x))), 1e-15, "sigmoid'");
+      assert.ok(Math.max(...numbers(p.series[0].y)) <= 0.25, "sigmoid' <= 0.25");
+      assert.equal(p.yLabel, 'sigmoid\', tanh\', relu\'');
+    });
+
+    it("a function is drawn with its derivative unless derivative=false or the derivative is in the list", () => {
+      assert.deepEqual(asPlot(evalCell('plot(sigmoid, from=-1, to=1)')).series.map((q) => [q.name, q.derivative === true]), [['sigmoid', false], ["sigmoid'", true]]);
+      assert.deepEqual(asPlot(evalCell("plot(sigmoid, sigmoid', from=-1, to=1)")).series.map((q) => q.name), ['sigmoid', "sigmoid'"]);
+      assert.deepEqual(asPlot(evalCell("plot(sigmoid, relu', from=-1, to=1)")).series.map((q) => q.name), ['sigmoid', "sigmoid'", "relu'"]);
+      assert.deepEqual(asPlot(evalCell("plot(sigmoid, relu', from=-1, to=1, derivative=false)")).series.map((q) => q.name), ['sigmoid', "relu'"]);
+      const s = new Session();
+      display(s, 'f(x) = x^3');
+      assert.deepEqual(asPlot(display(s, "plot(f', from=-1, to=1)")).series.map((q) => q.name), ["f'"]);
+    });
+
+    it('the y axis says what it shows: f(x) or f\'(x) for one function, the names for several', () => {
+      assert.equal(asPlot(evalCell('plot(relu)')).yLabel, 'f(x)');
+      assert.equal(asPlot(evalCell("plot(relu')")).yLabel, "f'(x)");
+      assert.equal(asPlot(evalCell("plot(tanh'')")).yLabel, "f''(x)");
+      const p = asPlot(evalCell('plot(relu, gelu)'));
+      assert.deepEqual([p.xLabel, p.yLabel], ['x', 'relu, gelu']);
+      // too many names for an axis: the legend names them
+      assert.equal(asPlot(evalCell('plot(relu, gelu, silu, mish, softplus, sigmoid, tanh)')).yLabel, 'y');
+    });
+
+    it("without from/to, each function's own range: leaky_relu(alpha=0.01) where its leak shows, several together", () => {
+      const leaky = evalCell('leaky_relu(alpha=0.01)');
+      assert.equal(leaky.kind, 'function');
+      const x = numbers((leaky as { curve: { x: number[] } }).curve.x);
+      assert.deepEqual([x[0], x[x.length - 1], x.length], [-12, 3, 401]);
+      const p = asPlot(evalCell('plot(relu, leaky_relu(alpha=0.01), relu6)'));
+      assert.deepEqual([numbers(p.series[0].x!)[0], numbers(p.series[0].x!)[400]], [-12, 8]);
+      // one end given: the other is the default, or the default span away when the default would not do
+      const half = numbers(asPlot(evalCell('plot(relu, from=-1)')).series[0].x!);
+      assert.deepEqual([half[0], half[400]], [-1, 5]);
+      const past = numbers(asPlot(evalCell('plot(relu, from=7)')).series[0].x!);
+      assert.deepEqual([past[0], past[400]], [7, 17]);
+      const derivative = numbers((evalCell("leaky_relu(alpha=0.01)'") as { curve: { x: number[] } }).curve.x);
+      assert.equal(derivative[0], -12, "f' is drawn over f's range");
+    });
+
     it('defaults: from=-5, to=5, points=401; points= and title= are honoured', () => {
       const p = asPlot(evalCell('plot(sigmoid)'));
       assert.equal(p.series.length, 2);
@@ -77,6 +123,7 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       const p = asPlot(evalCell('x = linspace(0, 2, 5)\nplot(x, x^2)'));
       assert.equal(p.series.length, 1);
       assert.equal(p.series[0].name, 'x^2');
+      assert.deepEqual([p.xLabel, p.yLabel], ['x', 'x^2'], 'the axes are titled by the expressions');
       assert.deepEqual(numbers(p.series[0].x!), [0, 0.5, 1, 1.5, 2]);
       assert.deepEqual(numbers(p.series[0].y), [0, 0.25, 1, 2.25, 4]);
     });

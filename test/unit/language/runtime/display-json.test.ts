@@ -2,6 +2,7 @@
 import { strict as assert } from 'assert';
 import { Session } from '../../../../src/language/runtime/session';
 import { outputItems } from '../../../../src/shared/output-items';
+import type { DisplayValue } from '../../../../src/shared/output';
 
 const sources = [
   '0.5', 'nan', '[1, inf, -inf]', '[[1, 2], [3, 4]]', '"text"', '1 < 2', 'x = 1', 'relu', "leaky_relu(alpha=0.2)'",
@@ -34,5 +35,35 @@ describe('language/runtime: output items', () => {
   it('numbers and tensors carry no picture', () => {
     const items = outputItems(new Session().run('[1, 2]').display);
     assert.deepEqual(items.map((i) => i.mime), ['application/vnd.activation-lab.value+json', 'text/plain']);
+  });
+});
+
+describe('language/runtime: function displays say their formulas', () => {
+  const fn = (source: string) => {
+    const d = new Session().run(source).display;
+    assert.equal(d.kind, 'function');
+    return d as Extract<typeof d, { kind: 'function' }>;
+  };
+  it('with parameter values written in: leaky_relu(alpha=0.01) reads 0.01, not alpha', () => {
+    const d = fn('leaky_relu(alpha=0.01)');
+    assert.equal(d.formula, 'x if x > 0 else 0.01 * x');
+    assert.equal(d.derivative, '1 if x > 0 else 0.01');
+    assert.deepEqual(d.latex, {
+      formula: '\\operatorname{leaky\\_relu}(x) = \\begin{cases} x & x > 0 \\\\ 0.01 x & x \\le 0 \\end{cases}',
+      derivative: "\\operatorname{leaky\\_relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0.01 & x \\le 0 \\end{cases}",
+    });
+    assert.ok(!/alpha/.test(JSON.stringify([d.formula, d.derivative, d.latex])));
+  });
+  it("as LaTeX equations named by the function and its order: f' of a builtin, of a user function, of exp", () => {
+    assert.equal(fn("sigmoid'").latex?.formula, "\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x))");
+    assert.match(fn("sigmoid'").latex?.derivative ?? '', /^\\sigma''\(x\) = \\frac\{d\}\{dx\}/);
+    const s = new Session();
+    s.run('f(x) = x * sigmoid(1.702 * x)');
+    const f = s.run("f'").display as Extract<DisplayValue, { kind: 'function' }>;
+    assert.equal(f.latex?.formula, "f'(x) = \\sigma\\left(1.702x\\right) + 1.702x\\,\\sigma\\left(1.702x\\right)\\,\\left(1 - \\sigma\\left(1.702x\\right)\\right)");
+    assert.equal(fn('exp').latex?.formula, '\\exp(x) = e^{x}');
+  });
+  it('without LaTeX when there is nothing to typeset (a procedure)', () => {
+    assert.equal(fn('sum').latex, undefined);
   });
 });

@@ -28,6 +28,8 @@ class CountingEvaluator extends Evaluator {
 class Counted implements FunctionValue {
   calls = 0;
   readonly label = 'counted';
+  readonly order = 0;
+  readonly name = 'counted';
   call(args: readonly Value[]): Value {
     this.calls++;
     return args[0];
@@ -36,6 +38,9 @@ class Counted implements FunctionValue {
     return this;
   }
   formula(): string {
+    return 'x';
+  }
+  latex(): string {
     return 'x';
   }
   kinks(): readonly number[] {

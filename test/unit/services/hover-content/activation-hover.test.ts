@@ -13,22 +13,41 @@ function images(markdown: string): { alt: string; svg: string; base64Length: num
   }));
 }
 
+/** The text of markdown-escaped alt text. */
+const unescaped = (alt: string): string => alt.replace(/\\(.)/g, '$1');
+
+describe('activation hovers: what a default-size hover shows first', () => {
+  it('the picture right under the heading, then the formulas, each once: an image with its text as alt text', () => {
+    const md = activationHoverMarkdown({ name: 'sigmoid' }, { theme: 'dark' });
+    const sections = md.split('\n\n');
+    assert.match(sections[0], /^### sigmoid/);
+    assert.match(sections[1], /^!\[plot of sigmoid and its derivative\]\(data:image\/svg\+xml;base64,/, 'the plot comes second, before any text');
+    const [plot, f, df] = images(md);
+    assert.equal(Number(/height="(\d+)"/.exec(plot.svg)?.[1]), 190, 'short enough to show whole in a 250 px hover');
+    assert.equal(unescaped(f.alt), 'f(x) = 1 / (1 + exp(-x))');
+    assert.equal(unescaped(df.alt), "f'(x) = sigmoid(x) * (1 - sigmoid(x))");
+    // shown once: no code span repeats the formula under its image
+    assert.ok(!md.includes('`f(x) = 1 / (1 + exp(-x))`'));
+    assert.ok(!md.includes("`f'(x) = sigmoid(x) * (1 - sigmoid(x))`"));
+  });
+});
+
 describe('activation hovers', () => {
-  it('every catalogue entry: two formula images, one plot, its frameworks', function () {
+  it('every catalogue entry: one plot, two formula images, its frameworks', function () {
     this.timeout(60000);
     for (const d of catalogue) {
       const defaults = Object.fromEntries(d.parameters.filter((p) => p.default === undefined).map((p) => [p.name, 1]));
       const md = activationHoverMarkdown({ name: d.name, parameters: defaults }, { theme: 'dark' });
       const found = images(md);
-      assert.equal(found.length, 3, `${d.name}: formula, derivative and plot images`);
+      assert.equal(found.length, 3, `${d.name}: plot, formula and derivative images`);
       for (const image of found) {
         assert.match(image.svg, /^<svg[\s\S]*<\/svg>\s*$/);
         assertWellFormedXml(image.svg);
       }
-      assert.ok(found[0].alt.startsWith('f\\(x\\)') || found[0].alt.startsWith('f(x)'), found[0].alt);
-      assert.ok(found[2].svg.includes('<polyline'), `${d.name}: the plot has curves`);
-      assert.ok(found[2].base64Length < 30000, `${d.name}: plot is ${found[2].base64Length} bytes of base64`);
-      assert.ok(md.includes(d.formula.text.replace(/`/g, '')) || md.includes(d.formula.text), `${d.name}: plain-text formula`);
+      assert.equal(unescaped(found[1].alt), `f(x) = ${d.formula.text}`, `${d.name}: the plain-text formula is the image's alt text`);
+      assert.equal(unescaped(found[2].alt), `f'(x) = ${d.derivativeFormula.text}`);
+      assert.ok(found[0].svg.includes('<polyline'), `${d.name}: the plot has curves`);
+      assert.ok(found[0].base64Length < 30000, `${d.name}: plot is ${found[0].base64Length} bytes of base64`);
       for (const name of Object.values(d.frameworks).flat()) assert.ok(md.includes(`\`${name}\``), `${d.name}: ${name}`);
       assert.ok(md.includes('PyTorch') && md.includes('JAX'));
       assert.ok(md.includes('**Properties:**') && md.includes('**Range:**'));
@@ -39,7 +58,7 @@ describe('activation hovers', () => {
     const md = activationHoverMarkdown({ name: 'leaky_relu', parameters: { negative_slope: 0.2 }, label: 'nn.LeakyReLU', written: ['alpha'], source: 'pytorch' }, { theme: 'light' });
     assert.match(md, /^### leaky\\_relu `nn.LeakyReLU` \(pytorch\)/);
     assert.match(md, /\| `alpha` \(`negative_slope`\) \| `0.2` ✎ \*from the code\* \| `0.01` \|/);
-    assert.ok(images(md)[2].alt.includes('alpha=0.2'));
+    assert.ok(images(md)[0].alt.includes('alpha=0.2'));
     const gelu = activationHoverMarkdown({ name: 'gelu_tanh' }, { theme: 'dark' });
     assert.ok(gelu.includes('| `"tanh"` |'), 'a preset fixes its parameters');
   });
@@ -55,8 +74,8 @@ describe('activation hovers', () => {
     const dark = images(activationHoverMarkdown({ name: 'relu' }, { theme: 'dark' }));
     const light = images(activationHoverMarkdown({ name: 'relu' }, { theme: 'light' }));
     const hc = images(activationHoverMarkdown({ name: 'relu' }, { theme: 'high-contrast' }));
-    assert.ok(dark[0].svg.includes('fill="#d4d4d4"') && light[0].svg.includes('fill="#1f1f1f"') && hc[0].svg.includes('fill="#ffffff"'));
-    assert.notEqual(dark[2].svg, light[2].svg);
+    assert.ok(dark[1].svg.includes('fill="#d4d4d4"') && light[1].svg.includes('fill="#1f1f1f"') && hc[1].svg.includes('fill="#ffffff"'));
+    assert.notEqual(dark[0].svg, light[0].svg);
   });
 
   it('escapes text that came from user code', () => {
@@ -66,18 +85,24 @@ describe('activation hovers', () => {
     assert.match(activationHoverMarkdown({ name: 'no_such' }, { theme: 'dark' }), /not an activation/);
   });
 
-  it('user-defined functions: formula, derivative, plot', () => {
+  it('user-defined functions: plot first, then formula and derivative typeset from their LaTeX (text alone without it)', () => {
     const session = new Session();
     const { display } = session.run("f(x) = x * sigmoid(1.702 * x)\nf");
     assert.equal(display.kind, 'function');
     if (display.kind !== 'function') return;
-    const md = userFunctionHoverMarkdown({ label: display.name, formula: display.formula, derivative: display.derivative, curve: display.curve!, kinks: display.kinks ?? [] }, { theme: 'dark' });
+    const hover = { label: display.name, formula: display.formula, derivative: display.derivative, curve: display.curve!, kinks: display.kinks ?? [] };
+    const md = userFunctionHoverMarkdown({ ...hover, latex: display.latex }, { theme: 'dark' });
     assert.ok(md.startsWith('### f *(user-defined function)*'));
-    assert.ok(md.includes(`\`f(x) = ${display.formula}\``));
-    assert.ok(md.includes("`f'(x) = "));
-    const [plot] = images(md);
+    const [plot, f, df] = images(md);
+    assert.equal(plot.alt, 'plot of f and its derivative');
     assertWellFormedXml(plot.svg);
     assert.ok(plot.base64Length < 30000);
+    assert.equal(unescaped(f.alt), `f(x) = ${display.formula}`);
+    assert.ok(unescaped(df.alt).startsWith("f'(x) = "));
+    assert.ok(!md.includes(`\`f(x) = ${display.formula}\``), 'shown once');
+    const plain = userFunctionHoverMarkdown(hover, { theme: 'dark' });
+    assert.equal(images(plain).length, 1);
+    assert.ok(plain.includes(`\`f(x) = ${display.formula}\``));
   });
 
   it('variables: kind, dtype, shape, range and value', () => {

@@ -9,9 +9,10 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Session } from '../../../../src/language';
 import {
-  parseNotebook, serializeNotebook, withStaticImages, type JsonValue, type Notebook, type NotebookCell,
+  parseNotebook, savedForm, serializeNotebook, type JsonValue, type Notebook, type NotebookCell,
 } from '../../../../src/services/notebook-format/format';
 import { outputItems } from '../../../../src/shared/output-items';
+import { withFormulaImages, withTypesetOutputs } from '../../../../src/services/hover-content/display-formulas';
 import { SVG_MIME } from '../../../../src/shared/static-image';
 
 const EXAMPLES = join(__dirname, '../../../../examples');
@@ -23,7 +24,8 @@ class Kernel {
   private order = 0;
 
   run(cell: NotebookCell): void {
-    const items = outputItems(this.session.run(cell.source).display);
+    // typeset as the kernel's worker does: what the editor holds before it saves
+    const items = outputItems(withFormulaImages(this.session.run(cell.source).display));
     // what VS Code's output items hold: bytes of JSON (NotebookCellOutputItem.json), read back on save
     const data = items.map((i) => ({ mime: i.mime, data: JSON.parse(JSON.stringify(i.data)) as JsonValue }));
     cell.outputs = data.length ? [{ items: data }] : [];
@@ -35,7 +37,7 @@ class Kernel {
   }
 }
 
-const save = (nb: Notebook, staticImages = false): string => serializeNotebook(withStaticImages(nb, staticImages));
+const save = (nb: Notebook, staticImages = false): string => serializeNotebook(savedForm(nb, staticImages));
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** Which lines of `a` and of `b` a line diff (longest common subsequence) marks as removed or added. */
@@ -78,7 +80,8 @@ describe('saved notebooks stay small and diff well (issue 11)', function () {
       const before = bytes(save(nb));
       new Kernel().runAll(nb);
       const text = save(nb);
-      assert.deepStrictEqual(parseNotebook(text), nb, `${name} reads back as it was saved`);
+      assert.deepStrictEqual(parseNotebook(text), savedForm(nb, false), `${name} reads back as it was saved`);
+      assert.deepStrictEqual(withTypesetOutputs(parseNotebook(text)), nb, `${name} reads back with its formulas typeset again, as it was run`);
       assert.ok(!text.includes(SVG_MIME), 'no static pictures by default');
       sizes[name] = [before, bytes(text), bytes(save(nb, true))];
     }
