@@ -16,7 +16,7 @@ import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement,
 import { LanguageError } from '../errors';
 import type { DisplayValue } from '../../shared/output';
 import { callNetwork, fieldOf, indexComposite } from './composite-values';
-import type { Span } from '../source';
+import { positionAt, type Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
@@ -36,6 +36,8 @@ export interface SessionState {
   defaultDType: DType;
   /** Nested user-function calls in progress, to stop runaway recursion. */
   depth: number;
+  /** The outermost of those calls: the one the user wrote, where a runaway recursion is reported. */
+  outermostCall?: CallSite;
   token?: CancellationToken;
   /** Receives interim displays of a long computation (train) for the notebook to show while the cell runs. */
   progress?: (display: DisplayValue) => void;
@@ -112,9 +114,12 @@ export class Evaluator {
    */
   evaluateIn(expr: Expr, text: string, bindings: ReadonlyMap<string, Value>, site: CallSite, label: string): Value {
     if (this.session.depth >= MAX_CALL_DEPTH) {
-      throw runtimeError(site, `${label} calls itself more than ${MAX_CALL_DEPTH} levels deep; a function defined by itself, like f(x) = f(x), never finishes`);
+      const call = this.session.outermostCall ?? site;
+      const where = text === call.evaluator.text ? `on line ${positionAt(text, expr.span.start).line}` : 'in an earlier cell';
+      throw runtimeError(call, `${label} calls itself more than ${MAX_CALL_DEPTH} levels deep (it is defined ${where}); a function defined by itself, like f(x) = f(x), never finishes`);
     }
     this.checkCancelled();
+    if (this.session.depth === 0) this.session.outermostCall = site;
     this.session.depth++;
     try {
       return new Evaluator(this.session, text, bindings).evaluate(expr);
@@ -125,6 +130,7 @@ export class Evaluator {
       throw e;
     } finally {
       this.session.depth--;
+      if (this.session.depth === 0) this.session.outermostCall = undefined;
     }
   }
 

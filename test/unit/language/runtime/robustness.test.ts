@@ -19,6 +19,14 @@ describe('runtime: robustness', () => {
     assert.equal(asNumber(display(s, '1 + 1')), 2);
   });
 
+  it('a runaway recursion is reported at the call the user wrote, saying where the function is defined', () => {
+    asError(evalCell('f(x) = f(x)\nf(2)'), /^f calls itself more than \d+ levels deep \(it is defined on line 1\)/, 2, 1);
+    asError(evalCell('f(x) = g(x)\ng(x) = f(x) + 1\ny = 1\n[1, f(2)]'), /calls itself .* \(it is defined on line [12]\)/, 4, 5);
+    const s = new Session();
+    display(s, 'h(x) = h(x) * 2');
+    asError(display(s, '\n  h(3)'), /h calls itself .* \(it is defined in an earlier cell\)/, 2, 3);
+  });
+
   it('recursion inside one cell and mutual recursion on tensors are errors too', () => {
     asError(evalCell('f(x) = f(x) + 1\nf(1)'), /calls itself/);
     asError(evalCell('p(x) = q(x)\nq(x) = p(x)\np([1, 2])'), /calls itself/);
