@@ -3,6 +3,7 @@
  * (see format.ts for the rules). Every error that a file's text causes names
  * the line and column of what is wrong.
  */
+import { firstTooDeep, MAX_JSON_NESTING } from './json-nesting';
 import { firstJsonSyntaxError } from './json-syntax-error';
 import { positionOfValue } from './json-value-position';
 import {
@@ -17,6 +18,13 @@ import { describe, extras, fail, hasOwn, isPlainObject, readMetadata } from './j
 export function parseNotebook(text: string): Notebook {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return emptyNotebook();
+  const deep = firstTooDeep(body);
+  if (deep) {
+    throw new NotebookFormatError(
+      `line ${deep.line}, column ${deep.column}: this notebook nests arrays or objects more than ${MAX_JSON_NESTING} levels deep, which no notebook needs and Activation Lab could not save again. Fix the file in a text editor and reopen it`,
+      deep,
+    );
+  }
   let value: unknown;
   try {
     // JSON.parse for the value (native speed; "__proto__" keys stay plain data);
