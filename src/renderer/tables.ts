@@ -3,6 +3,7 @@
  * HTML table (with textContent). Pure, no DOM.
  */
 import { formatNumber, type JsonNumber, type NetworkDisplay, type TableDisplay, type TensorDisplay } from '../shared/output';
+import { EDGE_ITEMS, GAP, TABLE_EDGE_ROWS, tableRows, tensorGrid } from '../shared/summary';
 
 /** Most tensor elements drawn; the rest are summarised in a note. */
 export const MAX_TENSOR_ELEMENTS = 200;
@@ -27,6 +28,7 @@ export function formatValue(v: JsonNumber | undefined): string {
 
 export function tensorView(d: TensorDisplay, maxElements = MAX_TENSOR_ELEMENTS): TableView {
   const caption = `${d.dtype} tensor, shape [${d.shape.join(', ')}]`;
+  if (d.summary) return summaryView(d, caption);
   const total = d.data.length;
   if (d.shape.length === 0) return { caption, header: [], rows: [[formatValue(d.data[0])]] };
   // Rank 1 is one row; rank >= 2 is one row per index of all but the last dimension.
@@ -55,6 +57,26 @@ export function tensorView(d: TensorDisplay, maxElements = MAX_TENSOR_ELEMENTS):
   };
 }
 
+/**
+ * A tensor too large to carry whole, as NumPy prints it: its first and last rows and columns
+ * with '…' between (the output holds only those), labelled by their real indices.
+ */
+function summaryView(d: TensorDisplay, caption: string): TableView {
+  const grid = tensorGrid(d);
+  const label = (i: number) => (i === GAP ? '…' : String(i));
+  const rows = grid.rows.map((r, i) => grid.cols.map((c, j) => (r === GAP || c === GAP ? '…' : formatValue(grid.value(i, j)))));
+  const size = d.shape.reduce((n, k) => n * k, 1);
+  const vector = d.shape.length !== 2;
+  return {
+    caption,
+    header: grid.cols.map(label),
+    rowLabels: vector ? ['value'] : grid.rows.map(label),
+    corner: vector ? 'index' : 'row \\ col',
+    rows,
+    note: `showing the first and last ${EDGE_ITEMS} of each axis of ${size.toLocaleString('en-US')} elements, as NumPy prints them`,
+  };
+}
+
 /** The index of row r of a tensor (all dimensions but the last): `0` for a matrix, `[1, 2]` above. */
 function rowLabel(r: number, shape: readonly number[]): string {
   const dims = shape.slice(0, -1);
@@ -68,7 +90,15 @@ function rowLabel(r: number, shape: readonly number[]): string {
 }
 
 export function tableView(d: TableDisplay, maxRows = MAX_TENSOR_ELEMENTS): TableView {
-  const n = Math.max(0, ...d.columns.map((c) => c.data.length));
+  if (d.summary) {
+    const { rows, total, at } = tableRows(d);
+    return {
+      header: d.columns.map((c) => c.name),
+      rows: rows.map((r, i) => d.columns.map((c) => (r === GAP ? '…' : formatValue(c.data[at(i)])))),
+      note: `showing the first and last ${TABLE_EDGE_ROWS} of ${total.toLocaleString('en-US')} rows`,
+    };
+  }
+  const n = d.columns.reduce((m, c) => Math.max(m, c.data.length), 0);
   const shown = Math.min(n, maxRows);
   const rows = Array.from({ length: shown }, (_, i) => d.columns.map((c) => formatValue(c.data[i])));
   return {

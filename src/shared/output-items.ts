@@ -11,6 +11,7 @@ import { errorHeading } from './error-heading';
 import { ERROR_MIME, TEXT_MIME, VALUE_MIME, type DisplayValue, type OutputItem } from './output';
 import { shareGrid } from './plot-grid';
 import { roundSamples } from './sample-precision';
+import { summarised } from './summary';
 
 /**
  * A cell's outputs, each a list of items: none, one, or for an error that kept
@@ -36,8 +37,8 @@ export function outputItems(display: DisplayValue): OutputItem[] {
   }
   return [
     // this item is what the notebook saves, and a plot is thousands of numbers:
-    // its samples at the precision a chart shows, a shared grid once
-    { mime: VALUE_MIME, data: roundSamples(shareGrid(display)) },
+    // its samples at the precision a chart shows, a shared grid once; a large tensor or table as much as is shown
+    { mime: VALUE_MIME, data: roundSamples(shareGrid(summarised(display))) },
     { mime: TEXT_MIME, data: displayText(display) },
   ];
 }

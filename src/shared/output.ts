@@ -31,8 +31,14 @@ export interface TensorDisplay {
   readonly kind: 'tensor';
   readonly dtype: 'float32' | 'float64';
   readonly shape: number[];
-  /** Row-major elements. */
+  /** Row-major elements; for a summarised tensor only those at `summary`'s rows and columns. */
   readonly data: JsonNumber[];
+  /**
+   * Present when the tensor is too large to carry whole in a notebook output (past 1,000
+   * elements, as NumPy prints): the indices kept along the rows and the columns (a vector
+   * is one row, [0]), -1 where items were left out. `shape` stays the tensor's own.
+   */
+  readonly summary?: { readonly rows: number[]; readonly cols: number[] };
 }
 export interface StringDisplay {
   readonly kind: 'string';
@@ -95,6 +101,8 @@ export interface PlotDisplay {
 export interface TableDisplay {
   readonly kind: 'table';
   readonly columns: { readonly name: string; readonly data: JsonNumber[] }[];
+  /** Present for a table too long to carry whole (past 60 rows): the rows kept, -1 where rows were left out, and how many there are. */
+  readonly summary?: { readonly rows: number[]; readonly total: number };
 }
 export interface NoneDisplay {
   readonly kind: 'none';

@@ -6,6 +6,8 @@
  * last TABLE_EDGE_ROWS. Nothing here knows how the items are drawn.
  */
 
+import type { DisplayValue, JsonNumber, TableDisplay, TensorDisplay } from './output';
+
 /** Tensors with more elements than this are summarised. */
 export const SUMMARY_THRESHOLD = 1000;
 /** Items kept at each end of a summarised axis. */
@@ -29,4 +31,73 @@ export function shownIndices(length: number, summarised: boolean, edge = EDGE_IT
 /** Whether a tensor of this shape prints summarised. */
 export function isSummarised(shape: readonly number[]): boolean {
   return shape.reduce((n, d) => n * d, 1) > SUMMARY_THRESHOLD;
+}
+
+/** A tensor as a grid of rows and columns to show: the indices kept (GAP for '...') and the value at each. */
+export interface TensorGrid {
+  readonly rows: readonly number[];
+  readonly cols: readonly number[];
+  /** The element at a kept row and column (positions in `rows` and `cols`). */
+  value(row: number, col: number): JsonNumber;
+}
+
+/** Rows and columns of a tensor (a vector is one row), summarised past the threshold or as `summary` says. */
+export function tensorGrid(d: TensorDisplay): TensorGrid {
+  const matrix = d.shape.length === 2;
+  const cols = matrix ? d.shape[1]! : d.data.length;
+  if (d.summary) {
+    const keptCols = d.summary.cols.filter((c) => c !== GAP).length;
+    const rowAt = new Map<number, number>();
+    d.summary.rows.forEach((r, i) => (r === GAP ? undefined : rowAt.set(i, rowAt.size)));
+    const colAt = new Map<number, number>();
+    d.summary.cols.forEach((c, j) => (c === GAP ? undefined : colAt.set(j, colAt.size)));
+    return { rows: d.summary.rows, cols: d.summary.cols, value: (i, j) => d.data[rowAt.get(i)! * keptCols + colAt.get(j)!]! };
+  }
+  const summarised = isSummarised(d.shape);
+  const rows = matrix ? shownIndices(d.shape[0]!, summarised) : [0];
+  const shownCols = shownIndices(cols, summarised);
+  return { rows, cols: shownCols, value: (i, j) => d.data[rows[i]! * cols + shownCols[j]!]! };
+}
+
+/**
+ * A display as a notebook output carries it: a tensor past the threshold keeps only the
+ * items its summary shows, a table past MAX_TABLE_ROWS only its first and last rows, so a
+ * result of 50 million elements costs a notebook kilobytes, not a gigabyte (what is shown
+ * of it is the same). Everything else is unchanged.
+ */
+export function summarised(d: DisplayValue): DisplayValue {
+  if (d.kind === 'tensor' && !d.summary && isSummarised(d.shape)) return summariseTensor(d);
+  if (d.kind === 'table' && !d.summary) return summariseTable(d);
+  return d;
+}
+
+function summariseTensor(d: TensorDisplay): TensorDisplay {
+  const grid = tensorGrid(d);
+  const data: JsonNumber[] = [];
+  grid.rows.forEach((r, i) => {
+    if (r !== GAP) grid.cols.forEach((c, j) => (c === GAP ? undefined : data.push(grid.value(i, j))));
+  });
+  return { ...d, data, summary: { rows: [...grid.rows], cols: [...grid.cols] } };
+}
+
+function summariseTable(d: TableDisplay): TableDisplay {
+  const total = d.columns[0]?.data.length ?? 0;
+  if (total <= MAX_TABLE_ROWS) return d;
+  const rows = shownIndices(total, true, TABLE_EDGE_ROWS);
+  const kept = rows.filter((r) => r !== GAP);
+  return { ...d, columns: d.columns.map((c) => ({ ...c, data: kept.map((r) => c.data[r]!) })), summary: { rows, total } };
+}
+
+/** A table's rows to show: the indices kept (GAP for '...') and the position of each kept row in the columns' data. */
+export function tableRows(d: TableDisplay): { rows: readonly number[]; total: number; at(i: number): number } {
+  if (d.summary) {
+    // kept rows are stored in order: the k-th kept row is data[k]
+    const at: number[] = [];
+    let k = 0;
+    d.summary.rows.forEach((r, i) => { if (r !== GAP) at[i] = k++; });
+    return { rows: d.summary.rows, total: d.summary.total, at: (i) => at[i]! };
+  }
+  const total = d.columns[0]?.data.length ?? 0;
+  const rows = shownIndices(total, total > MAX_TABLE_ROWS, TABLE_EDGE_ROWS);
+  return { rows, total, at: (i) => rows[i]! };
 }

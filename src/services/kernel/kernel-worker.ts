@@ -11,6 +11,14 @@ import { Worker, parentPort, workerData } from 'worker_threads';
 import { Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
 import { withFormulaImages } from '../hover-content/display-formulas';
+import { summarised } from '../../shared/summary';
+
+/**
+ * A cell's display as the editor gets it: formulas typeset, and a large tensor or table cut
+ * to what is shown of it, so a 50-million-element result crosses to the extension host and
+ * into the notebook as kilobytes.
+ */
+const forTheEditor = (d: DisplayValue): DisplayValue => summarised(withFormulaImages(d));
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
 interface InspectRequest { readonly type: 'inspect'; readonly id: number; readonly names?: readonly string[]; readonly detailed: boolean }
@@ -54,7 +62,7 @@ export function runKernelWorker(): void {
     let display: DisplayValue;
     try {
       const progress = (interim: DisplayValue) => port.postMessage({ type: 'progress', id: message.id, display: interim } satisfies Reply);
-      display = withFormulaImages(session.run(message.source, token, progress).display);
+      display = forTheEditor(session.run(message.source, token, progress).display);
     } catch (e) {
       display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
     }
@@ -83,7 +91,7 @@ export class InProcessSession implements KernelSession {
   private readonly token = { isCancellationRequested: false };
   run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
-    return Promise.resolve(withFormulaImages(this.session.run(source, this.token, onProgress).display));
+    return Promise.resolve(forTheEditor(this.session.run(source, this.token, onProgress).display));
   }
   inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
     return Promise.resolve(this.session.inspect(names, detailed));
