@@ -9,8 +9,21 @@ import { inChunks, type ShouldStop } from '../interrupt';
 
 type Which = 'value' | 'derivative';
 
-function run(definition: ActivationDefinition, x: Tensor, p: ParameterValues, which: Which, shouldStop?: ShouldStop): Tensor {
+/**
+ * The parameters as a float32 computation uses them: each number rounded to float32 first,
+ * as PyTorch casts a scalar to the tensor's dtype (`threshold(float32([0.3]), threshold=0.3,
+ * value=0)` is 0 there: 0.3 rounds to the same float32 on both sides of the comparison).
+ */
+export function parametersFor(dtype: Tensor['dtype'], p: ParameterValues): ParameterValues {
+  if (dtype !== 'float32') return p;
+  const rounded: Record<string, number | string> = {};
+  for (const [name, v] of Object.entries(p)) rounded[name] = typeof v === 'number' ? Math.fround(v) : v;
+  return rounded;
+}
+
+function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues, which: Which, shouldStop?: ShouldStop): Tensor {
   const y = allocate(x.dtype, x.size);
+  const p = parametersFor(x.dtype, given);
   if (definition.kind === 'elementwise') {
     const kernel = definition.kernels[which];
     // subarray views let the kernel run on one chunk; they share storage, so nothing is copied

@@ -35,7 +35,7 @@
  * or, for a bad parameter, at the call resolving it, as a call would.
  */
 import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
-import type { Shape } from '../../engine';
+import { parametersFor, type Shape } from '../../engine';
 import { ActivationFunction } from './activation-function';
 import { MathFunction } from './builtins/math';
 import type { CallSite } from './call-site';
@@ -156,7 +156,7 @@ class Walk {
     const loop = args.length === 1 ? loopOver(args) : undefined;
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
-    return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters), loop.dtype), unfused);
+    return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters && parametersFor(loop.dtype, how.parameters)), loop.dtype), unfused);
   }
 }
 

@@ -30,3 +30,21 @@ describe('runtime: nothing wrong is accepted', () => {
     assert.doesNotMatch(asError(evalCell('gelu(approximate=nan)'), /must be one of "none", "tanh", got NaN/).message, /null/);
   });
 });
+
+describe('runtime: float32 computations round their parameters to float32, as PyTorch does', () => {
+  it('threshold(float32([0.3]), threshold=0.3, value=0) is 0: 0.3 is the same float32 on both sides', () => {
+    assert.deepEqual(asTensor(evalCell('threshold(float32([0.3]), threshold=0.3, value=0)')), [0]);
+    // in float64 the two sides are the same double too
+    assert.deepEqual(asTensor(evalCell('threshold([0.3], threshold=0.3, value=0)')), [0]);
+    // leaky_relu's slope is a float32 too: fround(0.1) * -1, not fround(0.1 * -1) (they differ in the last bit here)
+    assert.deepEqual(asTensor(evalCell('leaky_relu(float32([-3]), alpha=0.1)')), [Math.fround(Math.fround(0.1) * -3)]);
+  });
+
+  it('fused loops round them the same way (bit-identical to one operation at a time)', () => {
+    const cells = 'x = linspace(0.29, 0.31, 5001, dtype="float32")\n';
+    const fused = asTensor(evalCell(`${cells}threshold(x * 1, threshold=0.3, value=0) + 0`));
+    const single = asTensor(evalCell(`${cells}y = x * 1\nz = threshold(y, threshold=0.3, value=0)\nz + 0`));
+    assert.deepEqual(fused, single);
+    assert.ok(fused.some((v) => v === 0) && fused.some((v) => v !== 0));
+  });
+});
