@@ -17,7 +17,11 @@ import { integerArg, numberArg, tensorArg, type CallArguments, type ProcedureSpe
 function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   const given = (key: 'from' | 'to') => {
     const v = call.named.get(key);
-    return v === undefined ? undefined : numberArg(call, v, key);
+    if (v === undefined) return undefined;
+    const n = numberArg(call, v, key);
+    // a curve over an infinite range has no points to sample (its x would be inf and nan)
+    if (!Number.isFinite(n)) throw runtimeError(call.site, `plot's ${key}= must be a finite number, got ${Number.isNaN(n) ? 'NaN' : n > 0 ? 'inf' : '-inf'}; e.g. ${key}=${key === 'from' ? -10 : 10}`);
+    return n;
   };
   const [givenFrom, givenTo] = [given('from'), given('to')];
   const span = own.to - own.from;

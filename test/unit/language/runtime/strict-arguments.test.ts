@@ -48,3 +48,11 @@ describe('runtime: float32 computations round their parameters to float32, as Py
     assert.ok(fused.some((v) => v === 0) && fused.some((v) => v !== 0));
   });
 });
+
+describe('runtime: plots over what can be drawn', () => {
+  it('refuses an infinite or NaN range instead of writing a curve of nulls', () => {
+    asError(evalCell('plot(relu, from=-inf, to=inf)'), /plot's from= must be a finite number, got -inf/);
+    asError(evalCell('plot(relu, to=inf)'), /plot's to= must be a finite number, got inf/);
+    asError(evalCell('plot(relu, from=nan)'), /got NaN/);
+  });
+});
