@@ -12,7 +12,7 @@
  * intermediate is rounded with Math.fround exactly where the unfused path
  * stores into a Float32Array.
  */
-import { allocate, inChunks, Tensor, type ParameterValues } from '../../engine';
+import { allocate, inChunks, pow, Tensor, type ParameterValues } from '../../engine';
 import type { Expr } from '../ast';
 import { LanguageError } from '../errors';
 import { ActivationFunction } from './activation-function';
@@ -29,10 +29,11 @@ const OPERATORS: Readonly<Record<string, (a: string, b: string) => string>> = {
   '-': (a, b) => `(${a} - ${b})`,
   '*': (a, b) => `(${a} * ${b})`,
   '/': (a, b) => `(${a} / ${b})`,
-  '^': (a, b) => `Math.pow(${a}, ${b})`,
+  // the engine's pow, passed in as `pow`, as the unfused path uses: Math.pow differs between engines
+  '^': (a, b) => `pow(${a}, ${b})`,
 };
 
-type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], out: Float32Array | Float64Array, start: number, end: number) => void;
+type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], pow: (a: number, b: number) => number, out: Float32Array | Float64Array, start: number, end: number) => void;
 const compiled = new Map<string, Loop>();
 
 /** Only these shapes of tree are candidates; anything else takes the ordinary path. */
@@ -175,12 +176,12 @@ export function tryFuse(expr: Expr, ev: Evaluator): Value | undefined {
   let loop = compiled.get(source);
   if (!loop) {
     // Generated from the tree's structure only (see the comment at the top); no user text reaches it.
-    loop = new Function('T', 'S', 'F', 'P', 'out', 'start', 'end', source) as Loop;
+    loop = new Function('T', 'S', 'F', 'P', 'pow', 'out', 'start', 'end', source) as Loop;
     if (compiled.size >= MAX_CACHED_LOOPS) compiled.clear();
     compiled.set(source, loop);
   }
   const out = ev.engine(expr.span, () => allocate(dtype, n));
   const run = loop;
-  ev.engine(expr.span, () => inChunks(n, ev.shouldStop, (start, end) => run(T, S, F, P, out, start, end)));
+  ev.engine(expr.span, () => inChunks(n, ev.shouldStop, (start, end) => run(T, S, F, P, pow, out, start, end)));
   return tensorValue(new Tensor(dtype, shape, out));
 }
