@@ -21,7 +21,7 @@
  * round once at the end, for an error of about half an ulp.
  */
 import { twoProductError, twoSumError } from './double-double';
-import { exponentField, highWord, powerOfTwo, scaleByPowerOfTwo, unitMantissa } from './float-bits';
+import { highWord, powerOfTwo, ROUNDING_SHIFT, scaleByPowerOfTwo } from './float-bits';
 import * as T from './elementary-tables';
 
 // Typed copies: the kernels index them in hot loops, and a Float64Array is never boxed.
@@ -29,6 +29,7 @@ const EXP_TABLE = Float64Array.from(T.EXP_TABLE);
 const LOG_TABLE = Float64Array.from(T.LOG_TABLE);
 const [EXP_Q0, EXP_Q1, EXP_Q2, EXP_Q3, EXP_Q4] = T.EXP_POLY;
 const [LOG_Q0, LOG_Q1, LOG_Q2, LOG_Q3, LOG_Q4, LOG_Q5, LOG_Q6] = T.LOG_POLY;
+const [LOG_S0, LOG_S1, LOG_S2, LOG_S3, LOG_S4] = T.LOG_POLY_SHORT;
 const EXP_MASK = (1 << T.EXP_TABLE_BITS) - 1;
 const EXP_N = 1 << T.EXP_TABLE_BITS;
 
@@ -43,6 +44,8 @@ const LOG1P_TINY = powerOfTwo(-54);
 /** Normal doubles start at 2^-1022, i.e. at this high word. */
 const SMALLEST_NORMAL_HIGH_WORD = 0x00100000;
 const TWO_POW_54 = powerOfTwo(54);
+/** 2^27 + 1: Dekker's splitting constant (as in double-double.ts). */
+const SPLITTER = 134217729;
 
 /** exp(r) - 1 - r for |r| <= ln2/256 (and a little beyond). */
 function expRemainder(r: number): number {
@@ -58,7 +61,7 @@ let coreExponent = 0;
  * relative, hi in [0.99, 2); for |x| < 746 and |xLo| <= ulp(x).
  */
 function expCore(x: number, xLo: number): number {
-  const k = Math.round(x * T.EXP_INV_LN2_N);
+  const k = (x * T.EXP_INV_LN2_N + ROUNDING_SHIFT) - ROUNDING_SHIFT;
   const rHi = x - k * T.EXP_LN2_N_HI; // exact: k * HI has 53 bits at most and lies within a factor 2 of x
   const rLo = xLo - k * T.EXP_LN2_N_LO;
   const r = rHi + rLo;
@@ -83,7 +86,7 @@ function expCore(x: number, xLo: number): number {
 export function exp(x: number): number {
   if (!(x < EXP_OVERFLOW)) return x > 0 ? Infinity : x; // also NaN
   if (x < EXP_UNDERFLOW) return 0;
-  const k = Math.round(x * T.EXP_INV_LN2_N);
+  const k = (x * T.EXP_INV_LN2_N + ROUNDING_SHIFT) - ROUNDING_SHIFT;
   // r carries the reduction to about 2^-61 of the result: a hundredth of an ulp
   const r = (x - k * T.EXP_LN2_N_HI) - k * T.EXP_LN2_N_LO;
   const j = k & EXP_MASK;
@@ -133,7 +136,7 @@ export function expSplitLow(): number {
 export function expm1(x: number): number {
   if (!(x < EXPM1_SATURATION)) return x > 0 ? exp(x) : x; // also NaN
   if (x < -EXPM1_SATURATION) return -1;
-  if (Math.round(x * T.EXP_INV_LN2_N) === 0) return x === 0 ? x : x + expRemainder(x); // keeps -0
+  if (Math.abs(x) < T.EXP_LN2_N_HI / 2) return x === 0 ? x : x + expRemainder(x); // keeps -0
   const hi = expCore(x, 0);
   const scale = powerOfTwo(coreExponent); // |n| <= 58 here: exact scaling
   const big = scale * hi;
@@ -141,62 +144,111 @@ export function expm1(x: number): number {
   return s + (twoSumError(big, -1, s) + scale * coreLow);
 }
 
-/** Set by logCore: the low part of its result. */
-let logLow = 0;
+// Set by reduceLog: the rest of log(x) = e ln2 - log(c_j) + log1p(r + rLo).
+let reducedLow = 0;
+let reducedExponent = 0;
+let reducedIndex = 0;
 
-/** log(x) = hi + logLow within about 2^-68 relative, for finite x > 0 (subnormals too). */
-function logCore(x: number): number {
+/**
+ * x = 2^e m with m in [sqrt(1/2), sqrt(2)), and r + rLo = m c_j - 1 exactly, for finite x > 0
+ * (subnormals too); returns r, leaves rLo, e and the table index of c_j in the variables above.
+ */
+function reduceLog(x: number): number {
+  let high = highWord(x);
   let e = 0;
-  if (highWord(x) < SMALLEST_NORMAL_HIGH_WORD) {
+  if (high < SMALLEST_NORMAL_HIGH_WORD) {
     x *= TWO_POW_54; // subnormal: make it normal first
+    high = highWord(x);
     e = -54;
   }
-  e += exponentField(x) - 1023;
-  let m = unitMantissa(x);
+  const k = (high >>> 20) - 1023;
+  let m = x * powerOfTwo(-k); // exact: only the exponent changes
+  e += k;
   if (m >= T.LOG_SPLIT) {
     m *= 0.5;
     e += 1;
   }
-  const i = 3 * (Math.round((m - 1) * 128) + T.LOG_TABLE_OFFSET);
+  // j = round((m - 1) 128): m - 1 and the scaling are exact, and adding 64.5 makes the
+  // truncation of | 0 a floor of a positive number
+  const i = 3 * ((((m - 1) * 128 + 64.5) | 0) - 64 + T.LOG_TABLE_OFFSET);
   const c = LOG_TABLE[i];
-  // m c - 1 exactly, as r + rLo: p - 1 is exact (p is within 0.6% of 1), Dekker gives p's error
-  const p = m * c;
-  const r0 = p - 1;
-  const pErr = twoProductError(m, c, p);
-  const r = r0 + pErr;
-  const rLo = (r0 - r) + pErr;
-  // log1p(r + rLo) = r - r^2/2 + r^3 q(r) + rLo (1 - r), with r^2/2 exact and r - r^2/2 summed exactly
+  // m c - 1 exactly, as r + rLo: with m = mHi + mLo split (Dekker) into 26 and 27 bits and c
+  // of 26 bits, mHi c - 1 is exact (the product has 52 bits, and lies within 0.6% of 1),
+  // mLo c is below 2^-25 and rounds by 2^-78 at most, and the sum's error is recovered
+  const t = SPLITTER * m;
+  const mHi = t - (t - m);
+  const r0 = mHi * c - 1;
+  const tail = (m - mHi) * c;
+  const r = r0 + tail;
+  reducedLow = (r0 - r) + tail;
+  reducedExponent = e;
+  reducedIndex = i;
+  return r;
+}
+
+/** log1p(r) - r + r^2/2 for |r| <= 0.0055, to 2^-53 relative (for logSplit). */
+function logRemainder(r: number): number {
+  return r * r * r * (LOG_Q0 + r * (LOG_Q1 + r * (LOG_Q2 + r * (LOG_Q3 + r * (LOG_Q4 + r * (LOG_Q5 + r * LOG_Q6))))));
+}
+
+/** The same to 2^-41 relative: its share of a log rounded once is below 2^-56. */
+function logRemainderShort(r: number): number {
+  return r * r * r * (LOG_S0 + r * (LOG_S1 + r * (LOG_S2 + r * (LOG_S3 + r * LOG_S4))));
+}
+
+/** Set by logSplit: the low part of its result. */
+let logLow = 0;
+
+/**
+ * log(x) as a double-double for finite x > 0 (for pow): returns hi, and logSplitLow() is
+ * the low part, the pair within about 2^-68 relative. It is
+ * e ln2 - log(c_j) + r - r^2/2 + remainder(r) + rLo (1 - r) with every rounding of the
+ * leading terms recovered.
+ */
+export function logSplit(x: number): number {
+  const r = reduceLog(x);
+  const e = reducedExponent;
+  const i = reducedIndex;
+  // e * LN2_HI + (-log c_j)_hi is exact: both are on a grid of 2^-42, and below 2^10
+  const a = e * T.LN2_HI + LOG_TABLE[i + 1];
   const rr = r * r;
   const h = 0.5 * rr;
   const hErr = 0.5 * twoProductError(r, r, rr);
   const b = r - h;
   const bErr = (r - b) - h;
-  const tail = rr * r * (LOG_Q0 + r * (LOG_Q1 + r * (LOG_Q2 + r * (LOG_Q3 + r * (LOG_Q4 + r * (LOG_Q5 + r * LOG_Q6))))));
-  // e ln2 - log(c): e * LN2_HI is exact
-  const eHi = e * T.LN2_HI;
-  const a = eHi + LOG_TABLE[i + 1];
-  const aErr = twoSumError(eHi, LOG_TABLE[i + 1], a);
+  // |a| > |b| unless a = 0 (then e = 0, c_j = 1): the fast two-sum is exact
   const s = a + b;
-  const sErr = twoSumError(a, b, s);
-  const lo = (sErr + aErr + bErr - hErr) + (e * T.LN2_LO + LOG_TABLE[i + 2]) + (rLo * (1 - r) + tail);
+  const sErr = (a - s) + b;
+  const lo = (sErr + bErr - hErr) + (e * T.LN2_LO + LOG_TABLE[i + 2]) + (reducedLow * (1 - r) + logRemainder(r));
   const hi = s + lo;
   logLow = lo - (hi - s);
   return hi;
 }
 
-export function log(x: number): number {
-  if (x > 0 && x < Infinity) return logCore(x);
-  return x === 0 ? -Infinity : x === Infinity ? x : NaN;
-}
-
-/** log(x) as a double-double: returns hi; logSplitLow() is the low part (for pow). */
-export function logSplit(x: number): number {
-  return logCore(x);
-}
-
-/** The low part of the last logSplit (or log). */
+/** The low part of the last logSplit. */
 export function logSplitLow(): number {
   return logLow;
+}
+
+/**
+ * log(x) + extra after reduceLog(x) returned r, rounded once: as logSplit, less the rounding
+ * error of r^2/2, under 2^-70, which cannot matter once the sum is rounded to a double.
+ */
+function logRounded(r: number, extra: number): number {
+  const e = reducedExponent;
+  const i = reducedIndex;
+  const a = e * T.LN2_HI + LOG_TABLE[i + 1];
+  const h = 0.5 * r * r;
+  const b = r - h;
+  const bErr = (r - b) - h;
+  const s = a + b;
+  const sErr = (a - s) + b;
+  return s + ((sErr + bErr) + (e * T.LN2_LO + LOG_TABLE[i + 2]) + (reducedLow * (1 - r) + logRemainderShort(r) + extra));
+}
+
+export function log(x: number): number {
+  if (!(x > 0 && x < Infinity)) return x === 0 ? -Infinity : x === Infinity ? x : NaN;
+  return logRounded(reduceLog(x), 0);
 }
 
 /**
@@ -208,8 +260,7 @@ export function log1p(x: number): number {
   if (Math.abs(x) < LOG1P_TINY) return x; // also -0
   const u = 1 + x;
   const uErr = twoSumError(1, x, u);
-  const hi = logCore(u);
-  return hi + (logLow + uErr / u);
+  return logRounded(reduceLog(u), uErr / u);
 }
 
 /**

@@ -17,7 +17,7 @@
  * double-double too, so tan = sin/cos is a double-double quotient rounded once.
  */
 import { twoProductError } from './double-double';
-import { highWord, lowWord, powerOfTwo } from './float-bits';
+import { highWord, lowWord, powerOfTwo, ROUNDING_SHIFT } from './float-bits';
 import * as T from './elementary-tables';
 
 const [S0, S1, S2, S3, S4, S5] = T.SIN_POLY;
@@ -51,7 +51,7 @@ function reduce(x: number): number {
 }
 
 function reduceMedium(x: number): number {
-  const n = Math.round(x * T.INV_PIO2);
+  const n = (x * T.INV_PIO2 + ROUNDING_SHIFT) - ROUNDING_SHIFT;
   let r = x - n * T.PIO2_1; // exact: n * PIO2_1 has at most 52 bits and lies within a factor 2 of x
   let w = n * T.PIO2_1T;
   let y = r - w;
