@@ -99,31 +99,40 @@ SQRT2 = float(mp.sqrt(2))
 emit_number('LOG_SPLIT', SQRT2, 'Mantissas from here on are halved (and the exponent raised): m stays in [sqrt(1/2), sqrt(2)).')
 J_MIN = int(mp.nint((mp.mpf(SQRT2) / 2 - 1) * LOG_N))
 J_MAX = int(mp.nint((mp.mpf(SQRT2) - 1) * LOG_N))
-emit_number('LOG_TABLE_OFFSET', -J_MIN, 'j = round((m - 1) * 128) runs from -OFFSET; entry j is at 3 (j + OFFSET).')
+emit_number('LOG_TABLE_OFFSET', -J_MIN, 'j = round((m - 1) * 128) runs from -OFFSET; entry j is at 5 (j + OFFSET).')
 log_table = []
 r_max = mp.mpf(0)
 for j in range(J_MIN, J_MAX + 1):
     # c_j with 26 bits, so that m c_j's rounding error is Dekker's with c_j needing no split;
+    # 1/c_j as a double-double, so that (m - 1/c_j) c_j = m c_j - 1 costs two roundings only;
     # -log(c_j) split on the 2^-42 grid of e * LN2_HI, so that their sum is exact
     c = 1.0 if j == 0 else rounded_to_bits(1 / (1 + mp.mpf(j) / LOG_N), 26)
+    inv_hi, inv_lo = dd(1 / mp.mpf(c))
     nlc = -mp.log(mp.mpf(c))
     nlc_hi = float(mp.ldexp(mp.nint(mp.ldexp(nlc, 42)), -42))
-    log_table.extend([c, nlc_hi, float(nlc - nlc_hi)])
+    log_table.extend([c, inv_hi, inv_lo, nlc_hi, float(nlc - nlc_hi)])
     lo_edge = max(mp.mpf(SQRT2) / 2, 1 + (mp.mpf(j) - mp.mpf(0.5)) / LOG_N)
     hi_edge = min(mp.mpf(SQRT2), 1 + (mp.mpf(j) + mp.mpf(0.5)) / LOG_N)
     r_max = max(r_max, abs(lo_edge * c - 1), abs(hi_edge * c - 1))
 out.emit_arr('LOG_TABLE', log_table,
-             'For j = round((m - 1) * 128): [c_j, -log(c_j) hi, lo, ...], c_j near 1/(1 + j/128) with 26 bits (c_0 = 1), '
-             'hi a multiple of 2^-42.')
+             'For j = round((m - 1) * 128): [c_j, 1/c_j hi, lo, -log(c_j) hi, lo, ...], c_j near 1/(1 + j/128) with '
+             '26 bits (c_0 = 1), -log(c_j) hi a multiple of 2^-42.')
 print(f'log: j in [{J_MIN}, {J_MAX}], |m c - 1| <= {mp.nstr(r_max, 6)}', file=sys.stderr)
 LOG_R = r_max * (1 + mp.mpf(2) ** -20)
-# r^3 is at most 2^-15.5 of the result (which is r itself when c_j = 1, or at least 0.0078):
-# 2^-53 for pow's double-double logarithm, 2^-41 for log and log1p, rounded once
 log_remainder = lambda r: (mp.log1p(r) - r + r ** 2 / 2) / r ** 3 if r != 0 else mp.mpf(1) / 3
+# pow's double-double logarithm: r^3 is at most 2^-15.5 of the result (r itself when c_j = 1,
+# or at least 0.0078), so 2^-53 here is 2^-68 there
 fit_relative('LOG_POLY', log_remainder, -LOG_R, LOG_R,
              f'(log1p(r) - r + r^2/2) / r^3 for |r| <= {mp.nstr(LOG_R, 4)}, to 2^-53 (for pow).', tolerance_bits=53)
-fit_relative('LOG_POLY_SHORT', log_remainder, -LOG_R, LOG_R,
-             f'The same to 2^-41, for log and log1p.', tolerance_bits=41)
+# log and log1p take the table only for |x - 1| >= 1/16, where the result is at least 0.06
+# and r^3 at most 2^-20.4 of it: 2^-37 suffices
+fit_relative('LOG_POLY_TABLE', log_remainder, -LOG_R, LOG_R,
+             'The same to 2^-37, for log and log1p away from 1.', tolerance_bits=37)
+LOG_NEAR_ONE = mp.mpf(1) / 16
+emit_number('LOG_NEAR_ONE', float(LOG_NEAR_ONE), 'Within this of 1, log x = log1p(x - 1) comes from its series directly.')
+# there the result is about f = x - 1 and f^3 P at most 2^-9.6 of it: 2^-47 in P
+fit_relative('LOG_POLY_NEAR_ONE', log_remainder, -LOG_NEAR_ONE * (1 + mp.mpf(2) ** -20), LOG_NEAR_ONE * (1 + mp.mpf(2) ** -20),
+             '(log1p(f) - f + f^2/2) / f^3 for |f| <= 1/16, to 2^-47.', tolerance_bits=47)
 out.lines.append('')
 
 # ---- sin, cos, tan: x = n pi/2 + r, |r| <= pi/4 -------------------------------------

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write test/fixtures/elementary-reference.json: exp, expm1, log, log1p, tanh, sin, cos,
-tan, pow and hypot at 60 digits (mpmath), each as the nearest double `want` plus the
+tan, sin of a double-double argument, pow and hypot at 60 digits (mpmath), each as the nearest double `want` plus the
 `rest` (exact - want) / ulp(want) to 5 digits, ulp being the gap above |want| (math.ulp;
 the smallest subnormal below 2^-1022). Tests so measure errors in ulps to 1e-5 rather
 than against a rounded reference, which would blur every error by up to half an ulp.
@@ -153,6 +153,10 @@ trig_x += neighbours(math.ldexp(6381956970095103, 797), 1)
 trig_x += [1e22, 1e300, 1.7976931348623157e308]
 trig_x = unique(trig_x)
 
+# ---- sin of a double-double argument (Snake's sin(a x) with a x split exactly) ----------
+sum_x = [x for x in trig_x if abs(x) < 1e6][::3]
+sum_lo = [random.uniform(-0.5, 0.5) * math.ulp(x) for x in sum_x]
+
 # ---- pow ------------------------------------------------------------------------------
 pairs = [(log_uniform(1e-5, 1e5), random.uniform(-20, 20)) for _ in range(700)]
 pairs += [(1 + random.uniform(-1e-3, 1e-3), random.uniform(-3e5, 3e5)) for _ in range(200)]
@@ -184,6 +188,7 @@ out = {
     'log1p': table({'log1p': mp.log1p}, log1p_x),
     'tanh': table({'tanh': mp.tanh}, tanh_x),
     'trig': table({'sin': mp.sin, 'cos': mp.cos, 'tan': mp.tan}, trig_x),
+    'sin_of_sum': table({'sin_of_sum': lambda x, lo: mp.sin(x + lo)}, sum_x, sum_lo),
     'pow': table({'pow': lambda x, y: mp.power(x, y)}, pow_xs, pow_ys),
     'hypot': table({'hypot': lambda x, y: mp.sqrt(x * x + y * y)}, hyp_xs, hyp_ys),
 }

@@ -16,7 +16,7 @@
  * rounding r^2 would cost cos a third of an ulp there. Each kernel's result is a
  * double-double too, so tan = sin/cos is a double-double quotient rounded once.
  */
-import { twoProductError } from './double-double';
+import { twoProductError, twoSumError } from './double-double';
 import { highWord, lowWord, powerOfTwo, ROUNDING_SHIFT } from './float-bits';
 import * as T from './elementary-tables';
 
@@ -31,50 +31,17 @@ const SECOND_PIECE = powerOfTwo(-15);
 const THIRD_PIECE = powerOfTwo(-48);
 /** floor(2^1280 2/pi). */
 const TWO_OVER_PI = BigInt('0x' + T.TWO_OVER_PI_HEX);
+/** 2^27 + 1: Dekker's splitting constant (as in double-double.ts). */
+const SPLITTER = 134217729;
 /** Bits of the fraction of x 2/pi kept from the exact product. */
 const FRACTION_BITS = 160;
 const FRACTION_SCALE = powerOfTwo(-FRACTION_BITS);
 
-/** Set by reduce: the reduced argument y + yLo. */
-let yHi = 0;
-let yLo = 0;
+/** Set by reduceLarge: the reduced argument y + yLo. */
+let largeHi = 0;
+let largeLo = 0;
 
-/** x = n pi/2 + (yHi + yLo) with |yHi| <= pi/4 (and a hair); returns n mod 4. Finite x only. */
-function reduce(x: number): number {
-  const a = Math.abs(x);
-  if (a <= PI_OVER_4) {
-    yHi = x;
-    yLo = 0;
-    return 0;
-  }
-  return a < T.TRIG_MEDIUM_LIMIT ? reduceMedium(x) : reduceLarge(x);
-}
-
-function reduceMedium(x: number): number {
-  const n = (x * T.INV_PIO2 + ROUNDING_SHIFT) - ROUNDING_SHIFT;
-  let r = x - n * T.PIO2_1; // exact: n * PIO2_1 has at most 52 bits and lies within a factor 2 of x
-  let w = n * T.PIO2_1T;
-  let y = r - w;
-  if (Math.abs(y) < Math.abs(x) * SECOND_PIECE) {
-    // r lost its leading bits to cancellation: take 33 more bits of pi/2
-    let t = r;
-    w = n * T.PIO2_2;
-    r = t - w;
-    w = n * T.PIO2_2T - ((t - r) - w);
-    y = r - w;
-    if (Math.abs(y) < Math.abs(x) * THIRD_PIECE) {
-      t = r;
-      w = n * T.PIO2_3;
-      r = t - w;
-      w = n * T.PIO2_3T - ((t - r) - w);
-      y = r - w;
-    }
-  }
-  yHi = y;
-  yLo = (r - y) - w;
-  return n & 3;
-}
-
+/** x = n pi/2 + (largeHi + largeLo), |largeHi| <= pi/4, for |x| >= TRIG_MEDIUM_LIMIT; returns n mod 4. */
 function reduceLarge(x: number): number {
   const high = highWord(x);
   // |x| = M 2^E with M a 53-bit integer (x is normal here: |x| >= 823549)
@@ -100,27 +67,105 @@ function reduceLarge(x: number): number {
   const y = p + pLo;
   const yErr = pLo - (y - p);
   if (x < 0) {
-    yHi = -y;
-    yLo = -yErr;
+    largeHi = -y;
+    largeLo = -yErr;
     return (4 - n) & 3;
   }
-  yHi = y;
-  yLo = yErr;
+  largeHi = y;
+  largeLo = yErr;
   return n;
 }
 
-/** Set by the kernels: the low part of their double-double result. */
+/** Set by reduceSlow: the reduced argument y + yLo. */
+let slowHi = 0;
+let slowLo = 0;
+
+/**
+ * x + lo = n pi/2 + (slowHi + slowLo), |slowHi| <= pi/4 and a hair, for finite |x| > pi/4
+ * and |lo| <= ulp(x); returns n mod 4. Cody-Waite, taking the second and third pieces of
+ * pi/2 only when the first leaves a small r (x close to a multiple of pi/2), so r keeps its
+ * relative accuracy however close that is; or, for huge x, the exact reduction.
+ */
+function reduceSlow(x: number, lo: number): number {
+  const a = Math.abs(x);
+  let n: number;
+  let y: number;
+  let yLo: number;
+  if (a < T.TRIG_MEDIUM_LIMIT) {
+    n = (x * T.INV_PIO2 + ROUNDING_SHIFT) - ROUNDING_SHIFT;
+    let r = x - n * T.PIO2_1; // exact: n * PIO2_1 has at most 52 bits and lies within a factor 2 of x
+    let w = n * T.PIO2_1T;
+    y = r - w;
+    if (Math.abs(y) < a * SECOND_PIECE) {
+      // r lost its leading bits to cancellation: take 33 more bits of pi/2
+      let t = r;
+      w = n * T.PIO2_2;
+      r = t - w;
+      w = n * T.PIO2_2T - ((t - r) - w);
+      y = r - w;
+      if (Math.abs(y) < a * THIRD_PIECE) {
+        t = r;
+        w = n * T.PIO2_3;
+        r = t - w;
+        w = n * T.PIO2_3T - ((t - r) - w);
+        y = r - w;
+      }
+    }
+    yLo = (r - y) - w;
+  } else {
+    n = reduceLarge(x);
+    y = largeHi;
+    yLo = largeLo;
+  }
+  slowHi = withLow(y, yLo, lo);
+  slowLo = withLowRest;
+  return n & 3;
+}
+
+/** Set by withLow: the low part of its result. */
+let withLowRest = 0;
+
+/**
+ * (y + yLo) + lo as a normalised double-double: lo, up to an ulp of the unreduced x, can
+ * cancel most of y when x lies close to a multiple of pi/2, so it joins y exactly.
+ */
+function withLow(y: number, yLo: number, lo: number): number {
+  const t = y + lo;
+  const rest = twoSumError(y, lo, t) + yLo;
+  const sum = t + rest;
+  withLowRest = rest - (sum - t);
+  return sum;
+}
+
+/** Dekker's split of -1/6, the cubic coefficient, for the exact product in sinKernel. */
+const CUBIC_HI_HIGH = SPLITTER * T.SIN_CUBIC_HI - (SPLITTER * T.SIN_CUBIC_HI - T.SIN_CUBIC_HI);
+const CUBIC_HI_LOW = T.SIN_CUBIC_HI - CUBIC_HI_HIGH;
+
+/** Set by the kernels: the low part of their double-double result (for tan). */
 let kernelLow = 0;
 
-/** sin(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in kernelLow. */
+/**
+ * sin(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in kernelLow.
+ * y^3 and -y^3/6 are exact double-doubles (Dekker's products, written out so that y, y^2
+ * and y^3 are split once each: V8 inlines by bytecode size, and four calls would not fit).
+ */
 function sinKernel(y: number, lo: number): number {
+  let t = SPLITTER * y;
+  const yH = t - (t - y);
+  const yL = y - yH;
   const z = y * y;
-  const zErr = twoProductError(y, y, z);
-  // y^3 in double-double, then times -1/6 in double-double
+  const zErr = ((yH * yH - z) + 2 * yH * yL) + yL * yL;
   const v = z * y;
-  const vErr = twoProductError(z, y, v) + zErr * y;
+  t = SPLITTER * z;
+  const zH = t - (t - z);
+  const zL = z - zH;
+  const vErr = (((zH * yH - v) + zH * yL + zL * yH) + zL * yL) + zErr * y;
   const c = v * T.SIN_CUBIC_HI;
-  const cErr = twoProductError(v, T.SIN_CUBIC_HI, c) + (vErr * T.SIN_CUBIC_HI + v * T.SIN_CUBIC_LO);
+  t = SPLITTER * v;
+  const vH = t - (t - v);
+  const vL = v - vH;
+  const cErr = (((vH * CUBIC_HI_HIGH - c) + vH * CUBIC_HI_LOW + vL * CUBIC_HI_HIGH) + vL * CUBIC_HI_LOW)
+    + (vErr * T.SIN_CUBIC_HI + v * T.SIN_CUBIC_LO);
   const rest = v * z * (S0 + z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * S5)))));
   // sin(y + lo) = sin y + lo cos y, and cos y = 1 - z/2 to the precision lo needs
   const tail = cErr + rest + lo * (1 - 0.5 * z);
@@ -134,9 +179,12 @@ function sinKernel(y: number, lo: number): number {
 
 /** cos(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in kernelLow. */
 function cosKernel(y: number, lo: number): number {
+  const t = SPLITTER * y;
+  const yH = t - (t - y);
+  const yL = y - yH;
   const z = y * y;
-  // (y + lo)^2 = z + zLo to first order in lo
-  const zLo = twoProductError(y, y, z) + 2 * y * lo;
+  // (y + lo)^2 = z + zLo to first order in lo (Dekker's square)
+  const zLo = (((yH * yH - z) + 2 * yH * yL) + yL * yL) + 2 * y * lo;
   const h = 0.5 * z;
   const w = 1 - h;
   const wErr = (1 - w) - h; // both subtractions exact (Sterbenz): w's rounding error
@@ -147,30 +195,6 @@ function cosKernel(y: number, lo: number): number {
   return hi;
 }
 
-export function sin(x: number): number {
-  if (Math.abs(x) < TINY) return x; // also -0
-  if (!(Math.abs(x) < Infinity)) return NaN;
-  const n = reduce(x);
-  switch (n) {
-    case 0: return sinKernel(yHi, yLo);
-    case 1: return cosKernel(yHi, yLo);
-    case 2: return -sinKernel(yHi, yLo);
-    default: return -cosKernel(yHi, yLo);
-  }
-}
-
-export function cos(x: number): number {
-  if (Math.abs(x) < TINY) return 1;
-  if (!(Math.abs(x) < Infinity)) return NaN;
-  const n = reduce(x);
-  switch (n) {
-    case 0: return cosKernel(yHi, yLo);
-    case 1: return -sinKernel(yHi, yLo);
-    case 2: return -cosKernel(yHi, yLo);
-    default: return sinKernel(yHi, yLo);
-  }
-}
-
 /** (a + aLo) / (b + bLo), rounded once: one Newton correction of a / b. */
 function quotient(a: number, aLo: number, b: number, bLo: number): number {
   const q = a / b;
@@ -179,16 +203,80 @@ function quotient(a: number, aLo: number, b: number, bLo: number): number {
   return q + remainder / b;
 }
 
+/**
+ * sin(x + lo), or cos(x + lo) when `cosine`, for finite x and |lo| <= ulp(x). Arguments of
+ * ordinary size take Cody-Waite's first piece inline; the rest goes to reduceSlow. Kept to
+ * locals and small enough for V8 to inline into activation loops: handing values through
+ * module variables, or a call it does not inline, costs a third of the speed.
+ */
+function sinOrCos(x: number, lo: number, cosine: boolean): number {
+  const a = Math.abs(x);
+  let n = 0;
+  let y = x;
+  let yLo = lo;
+  if (a > PI_OVER_4) {
+    n = (x * T.INV_PIO2 + ROUNDING_SHIFT) - ROUNDING_SHIFT;
+    const r = x - n * T.PIO2_1; // exact below TRIG_MEDIUM_LIMIT (see reduceSlow)
+    const w = n * T.PIO2_1T;
+    y = r - w;
+    if (a < T.TRIG_MEDIUM_LIMIT && Math.abs(y) >= a * SECOND_PIECE) {
+      // y + lo cannot cancel here (|y| > 2^-15 |x|): a plain sum, renormalised
+      yLo = ((r - y) - w) + lo;
+      const sum = y + yLo;
+      yLo = yLo - (sum - y);
+      y = sum;
+    } else {
+      n = reduceSlow(x, lo);
+      y = slowHi;
+      yLo = slowLo;
+    }
+  }
+  // cos x = sin(x + pi/2): one quadrant on
+  switch ((cosine ? n + 1 : n) & 3) {
+    case 0: return sinKernel(y, yLo);
+    case 1: return cosKernel(y, yLo);
+    case 2: return -sinKernel(y, yLo);
+    default: return -cosKernel(y, yLo);
+  }
+}
+
+export function sin(x: number): number {
+  if (Math.abs(x) < TINY) return x; // also -0
+  if (!(Math.abs(x) < Infinity)) return NaN;
+  return sinOrCos(x, 0, false);
+}
+
+export function cos(x: number): number {
+  if (Math.abs(x) < TINY) return 1;
+  if (!(Math.abs(x) < Infinity)) return NaN;
+  return sinOrCos(x, 0, true);
+}
+
 /** sin/cos, or -cos/sin in the odd quadrants, each a double-double from its kernel. */
 export function tan(x: number): number {
   if (Math.abs(x) < TINY) return x;
   if (!(Math.abs(x) < Infinity)) return NaN;
-  const n = reduce(x);
-  const y = yHi;
-  const lo = yLo;
-  const s = sinKernel(y, lo);
+  let n = 0;
+  let y = x;
+  let yLo = 0;
+  if (Math.abs(x) > PI_OVER_4) {
+    n = reduceSlow(x, 0);
+    y = slowHi;
+    yLo = slowLo;
+  }
+  const s = sinKernel(y, yLo);
   const sLo = kernelLow;
-  const c = cosKernel(y, lo);
+  const c = cosKernel(y, yLo);
   const cLo = kernelLow;
   return (n & 1) === 0 ? quotient(s, sLo, c, cLo) : -quotient(c, cLo, s, sLo);
+}
+
+/**
+ * sin(x + lo) for a double-double argument (|lo| <= ulp(x)), with one reduction: what
+ * sin(x) + lo cos(x) gives at twice the cost (Snake's sin(a x) with a x in double-double).
+ */
+export function sinOfSum(x: number, lo: number): number {
+  if (Math.abs(x) < TINY) return x + lo;
+  if (!(Math.abs(x) < Infinity)) return NaN;
+  return sinOrCos(x, lo, false);
 }

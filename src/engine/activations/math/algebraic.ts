@@ -1,7 +1,7 @@
 /** Squareplus and Snake: activations built from square roots and sines. */
 import { twoProductError, twoSumError } from '../../numerics/double-double';
 import { PI_OVER_4_HI, PI_OVER_4_LO } from '../../numerics/tables';
-import { cos, sin } from '../../numerics/trig';
+import { sin, sinOfSum } from '../../numerics/trig';
 
 /** Beyond this |x|, x^2 + b overflows or b no longer registers. */
 const SQUAREPLUS_ASYMPTOTIC = 1e150;
@@ -32,8 +32,7 @@ const SPLIT_LIMIT = 1e300;
 function sinOfProduct(a: number, x: number): number {
   const ax = a * x;
   if (!(Math.abs(ax) < SPLIT_LIMIT)) return sin(ax);
-  const lo = twoProductError(a, x, ax);
-  return sin(ax) + lo * cos(ax);
+  return sinOfSum(ax, twoProductError(a, x, ax));
 }
 
 /** x + sin^2(a x) / a (Ziyin et al., 2020). */
@@ -52,10 +51,10 @@ export function snakeGrad(x: number, a: number): number {
   const ax = a * x;
   if (!(Math.abs(ax) < SPLIT_LIMIT)) return 1 + sin(2 * ax);
   const axLo = twoProductError(a, x, ax);
-  const sine = sin(2 * ax) + 2 * axLo * cos(2 * ax);
+  const sine = sinOfSum(2 * ax, 2 * axLo);
   if (sine >= -0.5) return 1 + sine;
   const w = ax + PI_OVER_4_HI;
   const wLo = twoSumError(ax, PI_OVER_4_HI, w) + axLo + PI_OVER_4_LO;
-  const s = sin(w) + wLo * cos(w);
+  const s = sinOfSum(w, wLo);
   return 2 * s * s;
 }

@@ -15,9 +15,9 @@ export function eluGrad(x: number, alpha: number): number {
 
 /** SELU's constants carry more digits than a double; the low parts keep the products within an ulp. */
 export function selu(x: number): number {
-  return x > 0
-    ? x * SELU_SCALE_HI + x * SELU_SCALE_LO
-    : expm1(x) * SELU_SCALE_ALPHA_HI + expm1(x) * SELU_SCALE_ALPHA_LO;
+  if (x > 0) return x * SELU_SCALE_HI + x * SELU_SCALE_LO;
+  const e = expm1(x);
+  return e * SELU_SCALE_ALPHA_HI + e * SELU_SCALE_ALPHA_LO;
 }
 export function seluGrad(x: number): number {
   if (x > 0) return SELU_SCALE_HI;

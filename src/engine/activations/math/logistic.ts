@@ -22,9 +22,13 @@ export function sigmoidGrad(x: number): number {
   return e / (d * d);
 }
 
-/** log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|)). */
+/**
+ * log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|)). One call of each, not one per branch:
+ * V8 inlines a call site at a time, and two copies of log1p exhaust its budget.
+ */
 export function logsigmoid(x: number): number {
-  return x >= 0 ? -log1p(exp(-x)) : x - log1p(exp(x));
+  const l = log1p(exp(-Math.abs(x)));
+  return x >= 0 ? -l : x - l;
 }
 export function logsigmoidGrad(x: number): number {
   return sigmoid(-x);
@@ -37,7 +41,8 @@ export function logsigmoidGrad(x: number): number {
 export function softplus(x: number, beta: number, threshold: number): number {
   const t = beta * x;
   if (t > threshold) return x;
-  return t > 0 ? x + log1p(exp(-t)) / beta : log1p(exp(t)) / beta;
+  const l = log1p(exp(-Math.abs(t))) / beta; // one call site each (see logsigmoid)
+  return t > 0 ? x + l : l;
 }
 export function softplusGrad(x: number, beta: number, threshold: number): number {
   const t = beta * x;

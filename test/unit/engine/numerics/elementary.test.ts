@@ -6,7 +6,7 @@ import { powerOfTwo, scaleByPowerOfTwo } from '../../../../src/engine/numerics/f
 import { tanh } from '../../../../src/engine/numerics/hyperbolic';
 import { hypot } from '../../../../src/engine/numerics/hypot';
 import { pow } from '../../../../src/engine/numerics/pow';
-import { cos, sin, tan } from '../../../../src/engine/numerics/trig';
+import { cos, sin, sinOfSum, tan } from '../../../../src/engine/numerics/trig';
 import { ulp64 } from '../../helpers/ulp';
 
 interface Values { want: number[]; rest: number[] }
@@ -25,7 +25,7 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 const cases: [string, string, (x: number, y: number) => number][] = [
   ['exp', 'exp', exp], ['expm1', 'expm1', expm1], ['log', 'log', log], ['log1p', 'log1p', log1p],
   ['tanh', 'tanh', tanh], ['trig', 'sin', sin], ['trig', 'cos', cos], ['trig', 'tan', tan],
-  ['pow', 'pow', pow], ['hypot', 'hypot', hypot],
+  ['sin_of_sum', 'sin_of_sum', sinOfSum], ['pow', 'pow', pow], ['hypot', 'hypot', hypot],
 ];
 
 describe('engine/numerics: exp, log, trig, tanh, pow, hypot against mpmath', () => {
