@@ -21,6 +21,7 @@ export { cos, sin, tan } from './numerics/trig';
 export { tanh } from './numerics/hyperbolic';
 export { pow } from './numerics/pow';
 export { hypot } from './numerics/hypot';
+export { powerOfTwo } from './numerics/float-bits';
 export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';
 export {
