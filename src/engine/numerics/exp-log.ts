@@ -67,12 +67,17 @@ const enum ExpResult {
   Rounded,
   /** exp(x) - 1, rounded once. */
   MinusOne,
-  /** exp(x) as hi, the low part left in splitLow (tanh). */
+  /** exp(x) as hi, the low part left for expSplitLow (tanh). */
   Split,
 }
 
-/** Set by expKernel(..., ExpResult.Split): the low part. */
-let splitLow = 0;
+/**
+ * Low parts handed from a kernel to its caller (expSplit, logSplit). A Float64Array rather
+ * than `let` variables: V8 boxes a double held in a module variable, one allocation a store.
+ */
+const LOW_PARTS = new Float64Array(2);
+const EXP_SPLIT_LOW = 0;
+const LOG_SPLIT_LOW = 1;
 
 /**
  * exp(x + xLo) as (hi + lo) 2^n within about 2^-68 relative, for |x| < 746 and
@@ -101,7 +106,7 @@ function expKernel(x: number, xLo: number, result: ExpResult): number {
   if (result === ExpResult.Split) {
     // normalised (lo below half an ulp of hi), as tanh's quotient wants it
     const hi = s + lo;
-    splitLow = (lo - (hi - s)) * scale;
+    LOW_PARTS[EXP_SPLIT_LOW] = (lo - (hi - s)) * scale;
     return hi * scale;
   }
   // the -1 subtracted exactly, so the result keeps its accuracy however much cancels
@@ -145,7 +150,7 @@ export function expSplit(x: number): number {
 
 /** The low part of the last expSplit. */
 export function expSplitLow(): number {
-  return splitLow;
+  return LOW_PARTS[EXP_SPLIT_LOW];
 }
 
 /**
@@ -160,7 +165,7 @@ export function expm1(x: number): number {
   return expKernel(x, 0, ExpResult.MinusOne);
 }
 
-/** Set by logMantissa: e in x = 2^e m. */
+/** Set by logMantissa: e in x = 2^e m (a small integer, which V8 keeps unboxed). */
 let logExponent = 0;
 
 /**
@@ -245,8 +250,6 @@ function logRemainder(r: number): number {
   return r * r * r * (LOG_Q0 + r * (LOG_Q1 + r * (LOG_Q2 + r * (LOG_Q3 + r * (LOG_Q4 + r * (LOG_Q5 + r * LOG_Q6))))));
 }
 
-/** Set by logSplit: the low part of its result. */
-let logLow = 0;
 
 /**
  * log(x) as a double-double for finite x > 0, within about 2^-68 relative (for pow,
@@ -280,13 +283,13 @@ export function logSplit(x: number): number {
   const lo = (sErr + bErr - 0.5 * twoProductError(r, r, rr)) + (e * T.LN2_LO + LOG_TABLE[i + 4])
     + (rLo * (1 - r) + logRemainder(r));
   const hi = s + lo;
-  logLow = lo - (hi - s);
+  LOW_PARTS[LOG_SPLIT_LOW] = lo - (hi - s);
   return hi;
 }
 
 /** The low part of the last logSplit. */
 export function logSplitLow(): number {
-  return logLow;
+  return LOW_PARTS[LOG_SPLIT_LOW];
 }
 
 /**

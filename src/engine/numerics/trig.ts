@@ -37,11 +37,24 @@ const SPLITTER = 134217729;
 const FRACTION_BITS = 160;
 const FRACTION_SCALE = powerOfTwo(-FRACTION_BITS);
 
+/**
+ * Results handed from a function to its caller beyond the one it returns. A Float64Array
+ * rather than `let` variables: V8 boxes a double held in a module variable, one allocation
+ * a store, and the kernels store on every call.
+ */
+const OUT = new Float64Array(7);
 /** Set by reduceLarge: the reduced argument y + yLo. */
-let largeHi = 0;
-let largeLo = 0;
+const LARGE_HI = 0;
+const LARGE_LO = 1;
+/** Set by reduceSlow: the reduced argument y + yLo. */
+const SLOW_HI = 2;
+const SLOW_LO = 3;
+/** Set by withLow: the low part of its result. */
+const WITH_LOW_REST = 4;
+/** Set by the kernels: the low part of their double-double result (for tan). */
+const KERNEL_LOW = 5;
 
-/** x = n pi/2 + (largeHi + largeLo), |largeHi| <= pi/4, for |x| >= TRIG_MEDIUM_LIMIT; returns n mod 4. */
+/** x = n pi/2 + y + yLo (left in OUT), |y| <= pi/4, for |x| >= TRIG_MEDIUM_LIMIT; returns n mod 4. */
 function reduceLarge(x: number): number {
   const high = highWord(x);
   // |x| = M 2^E with M a 53-bit integer (x is normal here: |x| >= 823549)
@@ -67,21 +80,17 @@ function reduceLarge(x: number): number {
   const y = p + pLo;
   const yErr = pLo - (y - p);
   if (x < 0) {
-    largeHi = -y;
-    largeLo = -yErr;
+    OUT[LARGE_HI] = -y;
+    OUT[LARGE_LO] = -yErr;
     return (4 - n) & 3;
   }
-  largeHi = y;
-  largeLo = yErr;
+  OUT[LARGE_HI] = y;
+  OUT[LARGE_LO] = yErr;
   return n;
 }
 
-/** Set by reduceSlow: the reduced argument y + yLo. */
-let slowHi = 0;
-let slowLo = 0;
-
 /**
- * x + lo = n pi/2 + (slowHi + slowLo), |slowHi| <= pi/4 and a hair, for finite |x| > pi/4
+ * x + lo = n pi/2 + y + yLo (left in OUT), |y| <= pi/4 and a hair, for finite |x| > pi/4
  * and |lo| <= ulp(x); returns n mod 4. Cody-Waite, taking the second and third pieces of
  * pi/2 only when the first leaves a small r (x close to a multiple of pi/2), so r keeps its
  * relative accuracy however close that is; or, for huge x, the exact reduction.
@@ -114,16 +123,13 @@ function reduceSlow(x: number, lo: number): number {
     yLo = (r - y) - w;
   } else {
     n = reduceLarge(x);
-    y = largeHi;
-    yLo = largeLo;
+    y = OUT[LARGE_HI];
+    yLo = OUT[LARGE_LO];
   }
-  slowHi = withLow(y, yLo, lo);
-  slowLo = withLowRest;
+  OUT[SLOW_HI] = withLow(y, yLo, lo);
+  OUT[SLOW_LO] = OUT[WITH_LOW_REST];
   return n & 3;
 }
-
-/** Set by withLow: the low part of its result. */
-let withLowRest = 0;
 
 /**
  * (y + yLo) + lo as a normalised double-double: lo, up to an ulp of the unreduced x, can
@@ -133,7 +139,7 @@ function withLow(y: number, yLo: number, lo: number): number {
   const t = y + lo;
   const rest = twoSumError(y, lo, t) + yLo;
   const sum = t + rest;
-  withLowRest = rest - (sum - t);
+  OUT[WITH_LOW_REST] = rest - (sum - t);
   return sum;
 }
 
@@ -141,11 +147,8 @@ function withLow(y: number, yLo: number, lo: number): number {
 const CUBIC_HI_HIGH = SPLITTER * T.SIN_CUBIC_HI - (SPLITTER * T.SIN_CUBIC_HI - T.SIN_CUBIC_HI);
 const CUBIC_HI_LOW = T.SIN_CUBIC_HI - CUBIC_HI_HIGH;
 
-/** Set by the kernels: the low part of their double-double result (for tan). */
-let kernelLow = 0;
-
 /**
- * sin(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in kernelLow.
+ * sin(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in OUT.
  * y^3 and -y^3/6 are exact double-doubles (Dekker's products, written out so that y, y^2
  * and y^3 are split once each: V8 inlines by bytecode size, and four calls would not fit).
  */
@@ -173,11 +176,11 @@ function sinKernel(y: number, lo: number): number {
   const sErr = (y - s) + c; // |y| > |c|: the fast two-sum is exact
   const low = sErr + tail;
   const hi = s + low;
-  kernelLow = low - (hi - s);
+  OUT[KERNEL_LOW] = low - (hi - s);
   return hi;
 }
 
-/** cos(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in kernelLow. */
+/** cos(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in OUT. */
 function cosKernel(y: number, lo: number): number {
   const t = SPLITTER * y;
   const yH = t - (t - y);
@@ -191,7 +194,7 @@ function cosKernel(y: number, lo: number): number {
   const tail = z * z * (C0 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * C5))))) - 0.5 * zLo;
   const low = wErr + tail;
   const hi = w + low;
-  kernelLow = low - (hi - w);
+  OUT[KERNEL_LOW] = low - (hi - w);
   return hi;
 }
 
@@ -227,8 +230,8 @@ function sinOrCos(x: number, lo: number, cosine: boolean): number {
       y = sum;
     } else {
       n = reduceSlow(x, lo);
-      y = slowHi;
-      yLo = slowLo;
+      y = OUT[SLOW_HI];
+      yLo = OUT[SLOW_LO];
     }
   }
   // cos x = sin(x + pi/2): one quadrant on
@@ -261,13 +264,13 @@ export function tan(x: number): number {
   let yLo = 0;
   if (Math.abs(x) > PI_OVER_4) {
     n = reduceSlow(x, 0);
-    y = slowHi;
-    yLo = slowLo;
+    y = OUT[SLOW_HI];
+    yLo = OUT[SLOW_LO];
   }
   const s = sinKernel(y, yLo);
-  const sLo = kernelLow;
+  const sLo = OUT[KERNEL_LOW];
   const c = cosKernel(y, yLo);
-  const cLo = kernelLow;
+  const cLo = OUT[KERNEL_LOW];
   return (n & 1) === 0 ? quotient(s, sLo, c, cLo) : -quotient(c, cLo, s, sLo);
 }
 
