@@ -6,6 +6,7 @@
 import { broadcastShapes, strides } from './broadcast';
 import { allocate, DType, sizeOf, Tensor } from './tensor';
 import { inChunks, type ShouldStop } from './interrupt';
+import { pow } from './numerics/pow';
 
 export type Operand = Tensor | number;
 
@@ -23,7 +24,7 @@ export const binaryOperators = {
     if (r === 0) return b < 0 ? -0 : 0;
     return r < 0 !== b < 0 ? r + b : r;
   },
-  pow: (a: number, b: number) => Math.pow(a, b),
+  pow,
   eq: (a: number, b: number) => (a === b ? 1 : 0),
   ne: (a: number, b: number) => (a !== b ? 1 : 0),
   lt: (a: number, b: number) => (a < b ? 1 : 0),

@@ -16,6 +16,12 @@ export type { Reduction } from './reductions';
 export { matmul } from './matmul';
 export { Random } from './random';
 export { erf, erfc } from './numerics/erf';
+export { exp, expm1, log, log1p } from './numerics/exp-log';
+export { cos, sin, tan } from './numerics/trig';
+export { tanh } from './numerics/hyperbolic';
+export { pow } from './numerics/pow';
+export { hypot } from './numerics/hypot';
+export { powerOfTwo } from './numerics/float-bits';
 export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';
 export {

@@ -1,7 +1,11 @@
 /**
  * Reproducible random numbers: `rand(3, seed=1)` and `mlp(..., seed=1)` give the same values on every
- * machine and run. xoshiro128** seeded through splitmix32; normals by Box-Muller.
+ * machine, run and JavaScript engine. xoshiro128** seeded through splitmix32; normals by Box-Muller,
+ * with our own log, sin and cos (Math's differ between engines).
  */
+import { log } from './numerics/exp-log';
+import { cos, sin } from './numerics/trig';
+
 export class Random {
   private s0: number;
   private s1: number;
@@ -45,9 +49,9 @@ export class Random {
     }
     const u = 1 - this.uniform(); // (0, 1]: log(u) is finite
     const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * log(u));
+    this.spare = r * sin(2 * Math.PI * v);
+    return r * cos(2 * Math.PI * v);
   }
 }
 

@@ -78,10 +78,22 @@ function balanced(f: (x: number) => number, centre: number, from: number, to: nu
   return small.side < 0 ? { from: centre - left * k, to: centre + right / k } : { from: centre - left / k, to: centre + right * k };
 }
 
+/**
+ * The largest power of ten at most `x` (x > 0), by multiplying and dividing by ten: exact where
+ * it matters, and the same on every JavaScript engine (Math.log10 and ** are not specified to
+ * the last bit; the numerics guard keeps them out of the engine).
+ */
+function powerOfTenBelow(x: number): number {
+  let p = 1;
+  while (p > x && p > 1e-300) p /= 10;
+  while (p * 10 <= x && p < 1e300) p *= 10;
+  return p;
+}
+
 /** Ends moved outwards to a multiple of a round step (1, 2 or 5 times a power of ten), at least a twentieth of the span. */
 function rounded(from: number, to: number): PlotRange {
   const raw = (to - from) / 10;
-  const power = 10 ** Math.floor(Math.log10(raw));
+  const power = powerOfTenBelow(raw);
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw / 2) ?? 10 * power;
   const snap = (v: number, round: (x: number) => number) => Number((round(v / step) * step).toPrecision(12));
   return { from: snap(from, Math.floor), to: snap(to, Math.ceil) };

@@ -9,6 +9,8 @@ import { EngineError } from '../errors';
 import { didYouMean } from '../nearest-name';
 import { MAX_ELEMENTS } from '../tensor';
 import { Random } from '../random';
+import { hypot } from '../numerics/hypot';
+import { cos, sin } from '../numerics/trig';
 
 export type Task = 'classification' | 'regression';
 
@@ -26,7 +28,7 @@ type Emit = (x1: number, x2: number, label: number) => void;
 type Generator = (n: number, noise: number, r: Random, emit: Emit) => void;
 
 const uniform = (r: Random, lo: number, hi: number): number => lo + (hi - lo) * r.uniform();
-const dist = (ax: number, ay: number, bx: number, by: number): number => Math.hypot(ax - bx, ay - by);
+const dist = (ax: number, ay: number, bx: number, by: number): number => hypot(ax - bx, ay - by);
 
 /** Playground: two Gaussian blobs at (2, 2) and (-2, -2), variance growing with noise. */
 const gaussians: Generator = (n, noise, r, emit) => {
@@ -45,8 +47,8 @@ const circle: Generator = (n, noise, r, emit) => {
     for (let i = 0; i < count; i++) {
       const rr = uniform(r, lo, hi);
       const angle = uniform(r, 0, 2 * Math.PI);
-      const x = rr * Math.sin(angle);
-      const y = rr * Math.cos(angle);
+      const x = rr * sin(angle);
+      const y = rr * cos(angle);
       const nx = uniform(r, -radius, radius) * noise;
       const ny = uniform(r, -radius, radius) * noise;
       emit(x, y, dist(x + nx, y + ny, 0, 0) < radius * 0.5 ? 1 : 0);
@@ -76,7 +78,7 @@ const spiral: Generator = (n, noise, r, emit) => {
     for (let i = 0; i < count; i++) {
       const rr = (i / count) * 5;
       const t = ((1.75 * i) / count) * 2 * Math.PI + deltaT;
-      emit(rr * Math.sin(t) + uniform(r, -1, 1) * noise, rr * Math.cos(t) + uniform(r, -1, 1) * noise, label);
+      emit(rr * sin(t) + uniform(r, -1, 1) * noise, rr * cos(t) + uniform(r, -1, 1) * noise, label);
     }
   };
   arm(0, 1, Math.ceil(n / 2));
@@ -119,8 +121,8 @@ const moons: Generator = (n, noise, r, emit) => {
   const outer = Math.ceil(n / 2);
   const inner = n - outer;
   const step = (count: number) => (count > 1 ? Math.PI / (count - 1) : 0);
-  for (let i = 0; i < outer; i++) emit(Math.cos(i * step(outer)) + r.normal() * noise, Math.sin(i * step(outer)) + r.normal() * noise, 0);
-  for (let i = 0; i < inner; i++) emit(1 - Math.cos(i * step(inner)) + r.normal() * noise, 0.5 - Math.sin(i * step(inner)) + r.normal() * noise, 1);
+  for (let i = 0; i < outer; i++) emit(cos(i * step(outer)) + r.normal() * noise, sin(i * step(outer)) + r.normal() * noise, 0);
+  for (let i = 0; i < inner; i++) emit(1 - cos(i * step(inner)) + r.normal() * noise, 0.5 - sin(i * step(inner)) + r.normal() * noise, 1);
 };
 
 const GENERATORS: ReadonlyMap<string, { readonly task: Task; readonly generate: Generator }> = new Map([

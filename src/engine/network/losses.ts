@@ -9,6 +9,7 @@
 import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import { didYouMean } from '../nearest-name';
+import { exp, log, log1p } from '../numerics/exp-log';
 
 /** Probabilities are clamped to [EPS, 1 - EPS] on the unfused paths, as Keras does. */
 const EPS = 1e-7;
@@ -31,11 +32,11 @@ const bce: Loss = {
       const t = y[i];
       if (fused) {
         const v = z[i];
-        sum += Math.max(v, 0) - v * t + Math.log1p(Math.exp(-Math.abs(v)));
+        sum += Math.max(v, 0) - v * t + log1p(exp(-Math.abs(v)));
         if (out) out[i] = (a[i] - t) / count;
       } else {
         const p = Math.min(1 - EPS, Math.max(EPS, a[i]));
-        sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+        sum -= t * log(p) + (1 - t) * log(1 - p);
         if (out) out[i] = (p - t) / (p * (1 - p)) / count;
       }
     }
@@ -67,8 +68,8 @@ const ce: Loss = {
         let max = -Infinity;
         for (let j = 0; j < units; j++) max = Math.max(max, z[o + j]);
         let s = 0;
-        for (let j = 0; j < units; j++) s += Math.exp(z[o + j] - max);
-        const logSum = max + Math.log(s);
+        for (let j = 0; j < units; j++) s += exp(z[o + j] - max);
+        const logSum = max + log(s);
         for (let j = 0; j < units; j++) {
           sum += y[o + j] * (logSum - z[o + j]);
           if (out) out[o + j] = (a[o + j] - y[o + j]) / rows;
@@ -76,7 +77,7 @@ const ce: Loss = {
       } else {
         for (let j = 0; j < units; j++) {
           const p = Math.min(1, Math.max(EPS, a[o + j]));
-          sum -= y[o + j] * Math.log(p);
+          sum -= y[o + j] * log(p);
           if (out) out[o + j] = -y[o + j] / p / rows;
         }
       }

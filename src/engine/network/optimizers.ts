@@ -9,6 +9,7 @@
 import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import { didYouMean } from '../nearest-name';
+import { pow } from '../numerics/pow';
 
 export interface Optimizer {
   step(params: FloatArray, grads: FloatArray, lr: number): void;
@@ -43,8 +44,8 @@ const FACTORIES: Readonly<Record<string, (size: number) => Optimizer>> = {
     return {
       step(params, grads, lr) {
         t++;
-        const c1 = 1 - Math.pow(BETA1, t);
-        const c2 = 1 - Math.pow(BETA2, t);
+        const c1 = 1 - pow(BETA1, t);
+        const c2 = 1 - pow(BETA2, t);
         for (let i = 0; i < params.length; i++) {
           const g = grads[i];
           m[i] = BETA1 * m[i] + (1 - BETA1) * g;

@@ -25,23 +25,3 @@ export function twoSumError(a: number, b: number, s: number): number {
   const bVirtual = s - a;
   return (a - (s - bVirtual)) + (b - bVirtual);
 }
-
-/**
- * exp(-x^2) without the error of rounding x^2: a relative error of 2^-53 in x^2
- * would become an absolute error of x^2 * 2^-53 in the exponent, hundreds of ulp
- * once x^2 is in the hundreds.
- */
-export function expNegSquare(x: number): number {
-  const p = x * x;
-  if (!(p < 746)) return p === p ? 0 : p; // underflows to 0 (NaN stays NaN)
-  const e = twoProductError(x, x, p);
-  return Math.exp(-p) * (1 - e);
-}
-
-/** exp(-x^2 / 2), the Gaussian kernel, with x^2 carried exactly (see expNegSquare). */
-export function expNegHalfSquare(x: number): number {
-  const p = x * x;
-  if (!(p < 1492)) return p === p ? 0 : p;
-  const e = twoProductError(x, x, p);
-  return Math.exp(-0.5 * p) * (1 - 0.5 * e);
-}

@@ -10,7 +10,7 @@
  * arrays and referenced by slot index (`T[0][i]`, `S[1]`, `F[2](v, P[0])`);
  * operators come from a fixed table.
  */
-import { allocate, inChunks, sizeOf, Tensor, type ParameterValues, type Shape } from '../../engine';
+import { allocate, inChunks, pow, sizeOf, Tensor, type ParameterValues, type Shape } from '../../engine';
 import type { BinaryOperator } from '../ast';
 import type { Span } from '../source';
 import type { Evaluator } from './evaluator';
@@ -18,7 +18,7 @@ import { tensorValue, type Value } from './values';
 
 export type LoopDType = 'float32' | 'float64';
 
-type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], out: Float32Array | Float64Array, start: number, end: number) => void;
+type Loop = (T: ArrayLike<number>[], S: number[], F: Function[], P: unknown[], pow: (a: number, b: number) => number, out: Float32Array | Float64Array, start: number, end: number) => void;
 
 const MAX_CACHED_LOOPS = 256;
 const compiled = new Map<string, Loop>();
@@ -29,7 +29,8 @@ export const LOOP_OPERATORS: Readonly<Partial<Record<BinaryOperator, (a: string,
   '-': (a, b) => `(${a} - ${b})`,
   '*': (a, b) => `(${a} * ${b})`,
   '/': (a, b) => `(${a} / ${b})`,
-  '^': (a, b) => `Math.pow(${a}, ${b})`,
+  // the engine's pow, passed in as `pow`, as the unfused path uses: Math.pow differs between engines
+  '^': (a, b) => `pow(${a}, ${b})`,
 };
 
 /**
@@ -69,7 +70,7 @@ export class LoopInputs {
     const loop = compile(`for (let i = start; i < end; i++) out[i] = ${body};`);
     const n = sizeOf(shape);
     const out = ev.engine(span, () => allocate(dtype, n));
-    ev.engine(span, () => inChunks(n, ev.shouldStop, (start, end) => loop(this.tensors, this.scalars, this.functions, this.parameters, out, start, end)));
+    ev.engine(span, () => inChunks(n, ev.shouldStop, (start, end) => loop(this.tensors, this.scalars, this.functions, this.parameters, pow, out, start, end)));
     return tensorValue(new Tensor(dtype, shape, out));
   }
 }
@@ -78,7 +79,7 @@ function compile(source: string): Loop {
   let loop = compiled.get(source);
   if (!loop) {
     // Generated from the tree's structure only (see the comment at the top); no user text reaches it.
-    loop = new Function('T', 'S', 'F', 'P', 'out', 'start', 'end', source) as Loop;
+    loop = new Function('T', 'S', 'F', 'P', 'pow', 'out', 'start', 'end', source) as Loop;
     if (compiled.size >= MAX_CACHED_LOOPS) compiled.clear();
     compiled.set(source, loop);
   }

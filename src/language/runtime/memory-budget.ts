@@ -9,8 +9,10 @@ import type { Network, Tensor } from '../../engine';
 import { runtimeError, type CallSite } from './call-site';
 import type { Value } from './values';
 
+const MEBIBYTE = 1_048_576;
+
 /** 2 GiB of tensor data held by a notebook's variables. */
-export const SESSION_MEMORY_BUDGET = 2 * 1024 ** 3;
+export const SESSION_MEMORY_BUDGET = 2048 * MEBIBYTE;
 
 const tensorBytes = (t: Tensor): number => t.data.byteLength;
 const networkBytes = (n: Network): number => n.parameters.byteLength;
@@ -26,7 +28,7 @@ export function bytesHeld(v: Value): number {
   }
 }
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+const megabytes = (bytes: number): string => `${Math.round(bytes / MEBIBYTE).toLocaleString('en-US')} MB`;
 
 /** Throws when storing `value` under `name` would take the variables past the budget. */
 export function checkMemoryBudget(globals: ReadonlyMap<string, Value>, name: string, value: Value, site: CallSite, budget = SESSION_MEMORY_BUDGET): void {

@@ -6,11 +6,11 @@
  * operands, checked with error-free transformations (Knuth's TwoSum, Dekker's
  * product), and undefined otherwise.
  */
-import { twoProductError, twoSumError } from '../../engine';
+import { powerOfTwo, twoProductError, twoSumError } from '../../engine';
 
 /** Dekker's splitting is exact only well inside the double range. */
-const SAFE = 2 ** 500;
-const TINY = 2 ** -500;
+const SAFE = powerOfTwo(500);
+const TINY = powerOfTwo(-500);
 
 function safe(v: number): boolean {
   const a = Math.abs(v);

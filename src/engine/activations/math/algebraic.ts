@@ -1,6 +1,7 @@
 /** Squareplus and Snake: activations built from square roots and sines. */
 import { twoProductError, twoSumError } from '../../numerics/double-double';
 import { PI_OVER_4_HI, PI_OVER_4_LO } from '../../numerics/tables';
+import { sin, sinOfSum } from '../../numerics/trig';
 
 /** Beyond this |x|, x^2 + b overflows or b no longer registers. */
 const SQUAREPLUS_ASYMPTOTIC = 1e150;
@@ -30,9 +31,8 @@ const SPLIT_LIMIT = 1e300;
 /** sin(a x) with a x in double-double: a rounded product would shift the phase. */
 function sinOfProduct(a: number, x: number): number {
   const ax = a * x;
-  if (!(Math.abs(ax) < SPLIT_LIMIT)) return Math.sin(ax);
-  const lo = twoProductError(a, x, ax);
-  return Math.sin(ax) + lo * Math.cos(ax);
+  if (!(Math.abs(ax) < SPLIT_LIMIT)) return sin(ax);
+  return sinOfSum(ax, twoProductError(a, x, ax));
 }
 
 /** x + sin^2(a x) / a (Ziyin et al., 2020). */
@@ -49,12 +49,12 @@ export function snake(x: number, a: number): number {
  */
 export function snakeGrad(x: number, a: number): number {
   const ax = a * x;
-  if (!(Math.abs(ax) < SPLIT_LIMIT)) return 1 + Math.sin(2 * ax);
+  if (!(Math.abs(ax) < SPLIT_LIMIT)) return 1 + sin(2 * ax);
   const axLo = twoProductError(a, x, ax);
-  const sine = Math.sin(2 * ax) + 2 * axLo * Math.cos(2 * ax);
+  const sine = sinOfSum(2 * ax, 2 * axLo);
   if (sine >= -0.5) return 1 + sine;
   const w = ax + PI_OVER_4_HI;
   const wLo = twoSumError(ax, PI_OVER_4_HI, w) + axLo + PI_OVER_4_LO;
-  const s = Math.sin(w) + wLo * Math.cos(w);
+  const s = sinOfSum(w, wLo);
   return 2 * s * s;
 }

@@ -11,10 +11,11 @@
  * would give Infinity * 0 = NaN.
  */
 import { erfcShifted, erfcxLarge } from '../../numerics/erf';
-import { expNegHalfSquare, twoProductError, twoSumError } from '../../numerics/double-double';
+import { twoProductError, twoSumError } from '../../numerics/double-double';
 import { evaluateNearRoot, RootBand } from '../../numerics/root-band';
 import * as T from '../../numerics/tables';
 import { sigmoid } from './logistic';
+import { exp, expNegHalfSquare } from '../../numerics/exp-log';
 
 const GELU_ERF_BAND: RootBand = {
   rootHi: T.GELU_ERF_GRAD_ROOT_HI, rootLo: T.GELU_ERF_GRAD_ROOT_LO,
@@ -104,7 +105,7 @@ function tanhGeluGate(x: number): number {
     tanhGateComplement = 1;
     return 0;
   }
-  const e = Math.exp(-2 * Math.abs(u));
+  const e = exp(-2 * Math.abs(u));
   const big = 1 / (1 + e);
   const small = e * big;
   const gate = u >= 0 ? big : small;
@@ -155,11 +156,11 @@ function siluGradAt(t: number, tLo: number): number {
   if (t < EXP_UNDERFLOW) return 0;
   if (t >= 0) {
     // sigmoid(-t) = e / (1 + e) with e = exp(-t): one exp serves both gates
-    const e = Math.exp(-t);
+    const e = exp(-t);
     const g = 1 / (1 + e);
     return g * (1 + t * (e * g));
   }
-  const e = Math.exp(t) * (1 + tLo);
+  const e = exp(t) * (1 + tLo);
   const d = 1 + e;
   return (e * ((1 + t) + (tLo + e))) / (d * d);
 }
@@ -197,7 +198,7 @@ export function quickGeluGrad(x: number): number {
 export function mish(x: number): number {
   if (x >= MISH_SATURATION) return x;
   if (x < EXP_UNDERFLOW) return 0;
-  const e = Math.exp(x);
+  const e = exp(x);
   const n = e * (e + 2);
   return x * (n / (n + 2));
 }
@@ -211,7 +212,7 @@ export function mishGrad(x: number): number {
   if (x >= MISH_BAND.start && x < MISH_BAND.end) return evaluateNearRoot(MISH_BAND, x, 0);
   if (x >= MISH_SATURATION) return 1;
   if (x < EXP_UNDERFLOW) return 0;
-  const e = Math.exp(x);
+  const e = exp(x);
   const w = e * (e + 2) + 2;
   const b = 4 * (1 + x) + e * ((6 + 4 * x) + e * (4 + e));
   return (e * b) / (w * w);

@@ -7,22 +7,28 @@
 import { twoSumError } from '../../numerics/double-double';
 import { evaluatePolynomial } from '../../numerics/polynomial';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
+import { exp, log1p } from '../../numerics/exp-log';
+import { tanh as tanhOf } from '../../numerics/hyperbolic';
 
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 /** sigmoid(x) sigmoid(-x) = e / (1 + e)^2 with e = exp(-|x|): no 1 - sigmoid. */
 export function sigmoidGrad(x: number): number {
-  const e = Math.exp(-Math.abs(x));
+  const e = exp(-Math.abs(x));
   const d = 1 + e;
   return e / (d * d);
 }
 
-/** log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|)). */
+/**
+ * log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|)). One call of each, not one per branch:
+ * V8 inlines a call site at a time, and two copies of log1p exhaust its budget.
+ */
 export function logsigmoid(x: number): number {
-  return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+  const l = log1p(exp(-Math.abs(x)));
+  return x >= 0 ? -l : x - l;
 }
 export function logsigmoidGrad(x: number): number {
   return sigmoid(-x);
@@ -35,7 +41,8 @@ export function logsigmoidGrad(x: number): number {
 export function softplus(x: number, beta: number, threshold: number): number {
   const t = beta * x;
   if (t > threshold) return x;
-  return t > 0 ? x + Math.log1p(Math.exp(-t)) / beta : Math.log1p(Math.exp(t)) / beta;
+  const l = log1p(exp(-Math.abs(t))) / beta; // one call site each (see logsigmoid)
+  return t > 0 ? x + l : l;
 }
 export function softplusGrad(x: number, beta: number, threshold: number): number {
   const t = beta * x;
@@ -43,7 +50,7 @@ export function softplusGrad(x: number, beta: number, threshold: number): number
 }
 
 export function tanh(x: number): number {
-  return Math.tanh(x);
+  return tanhOf(x);
 }
 /**
  * 1 - tanh^2 cancels once tanh is near 1; there we use 4e/(1+e)^2 with
@@ -52,10 +59,10 @@ export function tanh(x: number): number {
 export function tanhGrad(x: number): number {
   const a = Math.abs(x);
   if (a < 0.55) {
-    const t = Math.tanh(x);
+    const t = tanhOf(x);
     return 1 - t * t;
   }
-  const e = Math.exp(-2 * a);
+  const e = exp(-2 * a);
   const d = 1 + e;
   return (4 * e) / (d * d);
 }
@@ -66,11 +73,11 @@ export function tanhshrink(x: number): number {
     const u = x * x;
     return x * (u * evaluatePolynomial(TANHSHRINK_SERIES, u));
   }
-  return x - Math.tanh(x);
+  return x - tanhOf(x);
 }
 /** d/dx (x - tanh x) = 1 - (1 - tanh^2) = tanh^2: nothing to cancel. */
 export function tanhshrinkGrad(x: number): number {
-  const t = Math.tanh(x);
+  const t = tanhOf(x);
   return t * t;
 }
 

@@ -6,6 +6,7 @@
  * the output row.
  */
 import type { FloatArray } from '../definition';
+import { exp, log } from '../../numerics/exp-log';
 
 function rowMax(x: FloatArray, offset: number, length: number): number {
   let m = -Infinity;
@@ -21,7 +22,7 @@ function shiftedExponentials(x: FloatArray, y: FloatArray, offset: number, lengt
   const m = rowMax(x, offset, length);
   let sum = 0;
   for (let i = offset; i < offset + length; i++) {
-    const e = Math.exp(x[i] - m);
+    const e = exp(x[i] - m);
     y[i] = e;
     sum += e;
   }
@@ -31,9 +32,9 @@ function shiftedExponentials(x: FloatArray, y: FloatArray, offset: number, lengt
 export function softmaxRow(x: FloatArray, y: FloatArray, offset: number, length: number): void {
   const m = rowMax(x, offset, length);
   let sum = 0;
-  for (let i = offset; i < offset + length; i++) sum += Math.exp(x[i] - m);
+  for (let i = offset; i < offset + length; i++) sum += exp(x[i] - m);
   // Recompute exp rather than read back y: in float32 storage y holds rounded values.
-  for (let i = offset; i < offset + length; i++) y[i] = Math.exp(x[i] - m) / sum;
+  for (let i = offset; i < offset + length; i++) y[i] = exp(x[i] - m) / sum;
 }
 
 /** d y_i / d x_i = y_i (1 - y_i). */
@@ -53,7 +54,7 @@ export function softmaxRowBackward(x: FloatArray, g: FloatArray, dx: FloatArray,
 /** x - max - log(sum exp(x - max)). */
 export function logSoftmaxRow(x: FloatArray, y: FloatArray, offset: number, length: number): void {
   const m = rowMax(x, offset, length);
-  const logSum = Math.log(shiftedExponentials(x, y, offset, length));
+  const logSum = log(shiftedExponentials(x, y, offset, length));
   for (let i = offset; i < offset + length; i++) y[i] = (x[i] - m) - logSum;
 }
 

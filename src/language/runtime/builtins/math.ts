@@ -3,7 +3,7 @@
  * `plot(exp)` work) whose derivatives come from symbolic differentiation of
  * `name(x)`; the others are procedures.
  */
-import { binary, erf, erfc, map, where, type BinaryOperator } from '../../../engine';
+import { binary, cos, erf, erfc, exp, expm1, log, log1p, map, sin, tan, where, type BinaryOperator } from '../../../engine';
 import type { Expr } from '../../ast';
 import { atSite, runtimeError, type CallSite } from '../call-site';
 import type { FunctionValue } from '../function-value';
@@ -13,9 +13,14 @@ import type { Evaluator } from '../evaluator';
 import { reduce } from './tensors';
 import type { CallArguments, ProcedureSpec } from './procedure';
 
+/**
+ * The engine's exp, log, sin, ... rather than Math's: ECMAScript leaves their accuracy to the
+ * implementation, and a notebook must give the same numbers in VS Code and on the command line.
+ * sqrt, abs, floor and ceil are exact or correctly rounded everywhere, so Math's serve.
+ */
 const elementwise: Readonly<Record<string, (x: number) => number>> = {
-  exp: Math.exp, log: Math.log, log1p: Math.log1p, expm1: Math.expm1, sqrt: Math.sqrt, abs: Math.abs,
-  sign: Math.sign, sin: Math.sin, cos: Math.cos, tan: Math.tan, erf, erfc,
+  exp, log, log1p, expm1, sqrt: Math.sqrt, abs: Math.abs,
+  sign: Math.sign, sin, cos, tan, erf, erfc,
   floor: Math.floor, ceil: Math.ceil,
   /** Half away from zero, as students expect (Math.round rounds -2.5 to -2). */
   round: (x) => Math.sign(x) * Math.round(Math.abs(x)),

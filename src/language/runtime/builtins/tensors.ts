@@ -28,7 +28,7 @@ function filled(name: string, summary: string, fill: (call: CallArguments) => (i
 
 function generator(call: CallArguments): Random {
   const seed = call.named.get('seed');
-  return new Random(seed === undefined ? Math.floor(Math.random() * 2 ** 32) : integerArg(call, seed, 'seed'));
+  return new Random(seed === undefined ? Math.floor(Math.random() * 4294967296) : integerArg(call, seed, 'seed')); // 2^32
 }
 
 const reduction = (name: Reduction, summary: string): ProcedureSpec => ({
