@@ -159,9 +159,10 @@ export class ActivationFunction implements FunctionValue {
     return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
   }
 
+  /** Places on the x axis: a kink at ±inf (softshrink(lambd=inf)) is none, and JSON could not hold it. */
   kinks(): readonly number[] {
     try {
-      return this.definition.kinks(resolveParameters(this.definition, this.given));
+      return this.definition.kinks(resolveParameters(this.definition, this.given)).filter(Number.isFinite);
     } catch {
       return [];
     }

@@ -24,6 +24,9 @@ function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   const from = givenFrom ?? (givenTo !== undefined && givenTo <= own.from ? givenTo - span : own.from);
   const to = givenTo ?? (givenFrom !== undefined && givenFrom >= own.to ? givenFrom + span : own.to);
   if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    throw runtimeError(call.site, `plot needs a finite range, got from=${from}, to=${to}; to see how a function behaves far out, plot a wide finite range such as from=-1e6, to=1e6`);
+  }
   return { from, to };
 }
 
