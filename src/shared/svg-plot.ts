@@ -78,8 +78,8 @@ export function plotToSvg(display: FunctionDisplay | PlotDisplay, options: SvgPl
   const yTicks = niceTicks(yRange[0], yRange[1], Math.max(2, Math.floor(plotHeight / 50)));
   const [x0, x1] = [Math.min(xRange[0], xTicks[0]), Math.max(xRange[1], xTicks[xTicks.length - 1])];
   const [y0, y1] = [Math.min(yRange[0], yTicks[0]), Math.max(yRange[1], yTicks[yTicks.length - 1])];
-  const sx = (x: number): number => left + ((x - x0) / (x1 - x0)) * (right - left);
-  const sy = (y: number): number => top + plotHeight - ((y - y0) / (y1 - y0)) * plotHeight;
+  const sx = (x: number): number => left + fraction(x, x0, x1) * (right - left);
+  const sy = (y: number): number => top + plotHeight - fraction(y, y0, y1) * plotHeight;
   const plotBottom = top + plotHeight;
 
   const out: string[] = [];
@@ -164,6 +164,17 @@ function runs(s: Series): Point[][] {
   return result;
 }
 
+/**
+ * Where v lies between lo and hi, 0 to 1. Values a chart holds may lie further apart than
+ * the largest double (-1e308 and 1e308): then the halves are subtracted, which cannot
+ * overflow (hi - lo would be inf, and every coordinate NaN).
+ */
+function fraction(v: number, lo: number, hi: number): number {
+  return Number.isFinite(hi - lo) ? (v - lo) / (hi - lo) : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+}
+
+const clampFinite = (v: number): number => Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, v));
+
 function range(values: readonly number[]): [number, number] {
   if (values.length === 0) return [-1, 1];
   let lo = Infinity;
@@ -173,18 +184,23 @@ function range(values: readonly number[]): [number, number] {
     if (v > hi) hi = v;
   }
   if (lo === hi) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return [lo - pad, hi + pad];
+    // a tenth of a subnormal is 0: pad by the smallest double at least, and stay finite at the largest
+    const pad = lo === 0 ? 1 : Math.max(Math.abs(lo) * 0.1, Number.MIN_VALUE);
+    return [clampFinite(lo - pad), clampFinite(hi + pad)];
   }
   return [lo, hi];
 }
 
-/** Round tick values (1, 2 or 5 times a power of ten apart) covering [lo, hi]. */
+/**
+ * Round tick values (1, 2 or 5 times a power of ten apart) covering [lo, hi]; just the ends
+ * where no such step exists between the doubles (a span past the largest, or below the smallest).
+ */
 export function niceTicks(lo: number, hi: number, count: number): number[] {
-  const raw = (hi - lo) / Math.max(1, count);
+  const raw = hi / Math.max(1, count) - lo / Math.max(1, count);
   const power = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const first = Math.floor(lo / step) * step;
+  if (!(step > 0 && Number.isFinite(step) && Number.isFinite(first) && Number.isFinite(hi + step))) return [lo, hi];
   const ticks: number[] = [];
   for (let t = first; t <= hi + step * 1e-9 || ticks.length < 2; t += step) {
     ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));

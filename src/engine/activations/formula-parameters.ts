@@ -45,7 +45,9 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** A value as a formula writes it: at most DIGITS significant digits, no trailing zeros. */
 export function formulaNumber(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : 'nan';
-  return String(Number(value.toPrecision(DIGITS)));
+  const rounded = Number(value.toPrecision(DIGITS));
+  // 1.7976931348623157e308 to four digits is past the largest double: write it whole, not as Infinity
+  return String(Number.isFinite(rounded) ? rounded : value);
 }
 
 /** Negative values are bracketed after an operator: `x / (-2)`, not `x / -2`. */

@@ -36,9 +36,10 @@ export function plotRange(definition: ActivationDefinition, parameters: Paramete
   const kinks = definition.kinks(parameters).filter(Number.isFinite);
   const lo = Math.min(0, ...kinks);
   const hi = Math.max(0, ...kinks);
-  const margin = Math.max(MIN_MARGIN, (hi - lo) / 4);
-  let from = lo - margin;
-  let to = hi + margin;
+  // (quartered before subtracting: kinks at -1e308 and 1e308 are 2e308 apart, past the doubles)
+  const margin = Math.max(MIN_MARGIN, hi / 4 - lo / 4);
+  let from = Math.max(lo - margin, -Number.MAX_VALUE);
+  let to = Math.min(hi + margin, Number.MAX_VALUE);
   if (to - from < MIN_SPAN) {
     const grow = (MIN_SPAN - (to - from)) / 2;
     from -= grow;
@@ -50,7 +51,9 @@ export function plotRange(definition: ActivationDefinition, parameters: Paramete
     const centre = kinks.length > 0 ? kinks.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : 0;
     ({ from, to } = balanced(f, centre, from, to));
   }
-  return rounded(from, to);
+  const range = rounded(from, to);
+  // a parameter near the largest double (threshold=1e308) puts an end past it: the plot stops at the largest
+  return { from: Math.max(range.from, -Number.MAX_VALUE), to: Math.min(range.to, Number.MAX_VALUE) };
 }
 
 /** How far f moves from f(centre) going `width` to one side (sign -1 left, +1 right). */
@@ -92,7 +95,7 @@ function powerOfTenBelow(x: number): number {
 
 /** Ends moved outwards to a multiple of a round step (1, 2 or 5 times a power of ten), at least a twentieth of the span. */
 function rounded(from: number, to: number): PlotRange {
-  const raw = (to - from) / 10;
+  const raw = to / 10 - from / 10;
   const power = powerOfTenBelow(raw);
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw / 2) ?? 10 * power;
   const snap = (v: number, round: (x: number) => number) => Number((round(v / step) * step).toPrecision(12));

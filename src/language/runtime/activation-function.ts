@@ -52,7 +52,8 @@ export class ActivationFunction implements FunctionValue {
    */
   private givenInCall(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Given {
     const specs = this.definition.parameters;
-    const given: Record<string, number | string> = {};
+    // no prototype: `given['__proto__'] = 1` on a plain object sets nothing, so relu(x, __proto__=1) was accepted
+    const given: Record<string, number | string> = Object.create(null);
     const how = new Map<string, string>();
     args.slice(1).forEach((value, i) => {
       given[specs[i]!.name] = parameterValue(this.label, specs[i]!.name, value, site);
@@ -159,9 +160,10 @@ export class ActivationFunction implements FunctionValue {
     return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
   }
 
+  /** Places on the x axis: a kink at ±inf (softshrink(lambd=inf)) is none, and JSON could not hold it. */
   kinks(): readonly number[] {
     try {
-      return this.definition.kinks(resolveParameters(this.definition, this.given));
+      return this.definition.kinks(resolveParameters(this.definition, this.given)).filter(Number.isFinite);
     } catch {
       return [];
     }

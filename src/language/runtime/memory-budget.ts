@@ -14,34 +14,41 @@ const MEBIBYTE = 1_048_576;
 /** 2 GiB of tensor data held by a notebook's variables. */
 export const SESSION_MEMORY_BUDGET = 2048 * MEBIBYTE;
 
-const tensorBytes = (t: Tensor): number => t.data.byteLength;
-const networkBytes = (n: Network): number => n.parameters.byteLength;
-
-/** Bytes of tensor data a value holds (a data set its points, a training run its network and data). */
-export function bytesHeld(v: Value): number {
+/** The typed arrays a value holds (a data set its points, a training run its network and data). */
+function arraysHeld(v: Value): ArrayBufferView[] {
+  const ofNetwork = (n: Network) => [n.parameters];
+  const ofTensors = (...ts: Tensor[]) => ts.map((t) => t.data);
   switch (v.kind) {
-    case 'tensor': return tensorBytes(v.tensor);
-    case 'network': return networkBytes(v.network.net);
-    case 'dataset': return tensorBytes(v.dataset.x) + tensorBytes(v.dataset.y);
-    case 'training': return networkBytes(v.training.net) + tensorBytes(v.training.data.x) + tensorBytes(v.training.data.y);
-    default: return 0;
+    case 'tensor': return ofTensors(v.tensor);
+    case 'network': return ofNetwork(v.network.net);
+    case 'dataset': return ofTensors(v.dataset.x, v.dataset.y);
+    case 'training': return [...ofNetwork(v.training.net), ...ofTensors(v.training.data.x, v.training.data.y)];
+    default: return [];
   }
+}
+
+/** Bytes of tensor data a value holds. */
+export function bytesHeld(v: Value): number {
+  return arraysHeld(v).reduce((n, a) => n + a.byteLength, 0);
 }
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / MEBIBYTE).toLocaleString('en-US')} MB`;
 
 /** Throws when storing `value` under `name` would take the variables past the budget. */
 export function checkMemoryBudget(globals: ReadonlyMap<string, Value>, name: string, value: Value, site: CallSite, budget = SESSION_MEMORY_BUDGET): void {
-  const adding = bytesHeld(value);
-  if (adding === 0) return;
+  if (bytesHeld(value) === 0) return;
+  // each array once: after b = a both names hold one tensor (values never change in place)
+  const counted = new Set<ArrayBufferView>();
+  const newBytes = (v: Value): number => arraysHeld(v).reduce((n, a) => (counted.has(a) ? n : (counted.add(a), n + a.byteLength)), 0);
   let held = 0;
   const largest: [string, number][] = [];
   for (const [other, v] of globals) {
     if (other === name) continue; // replaced by the assignment
+    held += newBytes(v);
     const bytes = bytesHeld(v);
-    held += bytes;
     if (bytes > 0) largest.push([other, bytes]);
   }
+  const adding = newBytes(value);
   if (held + adding <= budget) return;
   const top = largest.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, b]) => `${n} (${megabytes(b)})`).join(', ');
   throw runtimeError(site, `${name} = ... would take the notebook's variables to ${megabytes(held + adding)} of tensors, past the budget of ${megabytes(budget)}; free some first (e.g. ${largest[0]?.[0] ?? 'x'} = 0)${top ? `: the largest are ${top}` : ''}, or use float32`);

@@ -31,10 +31,23 @@ export function unionRange(fns: readonly FunctionValue[]): PlotRange {
 
 export function gridPoints(grid: Grid): Float64Array {
   const xs = new Float64Array(grid.points);
-  for (let i = 0; i < grid.points; i++) {
-    xs[i] = i === grid.points - 1 ? grid.to : grid.from + ((grid.to - grid.from) * i) / (grid.points - 1);
-  }
+  for (let i = 0; i < grid.points; i++) xs[i] = evenlySpaced(grid.from, grid.to, i, grid.points);
   return xs;
+}
+
+/**
+ * Point i of n evenly spaced from `from` to `to`, both ends exact (linspace and plot grids).
+ * Where the span times i passes the largest double (-1e308 to 1e308, or 0 to 1e308 on a
+ * fine grid) the ends are weighed instead, which cannot overflow: subtracting gave inf
+ * and NaN points.
+ */
+export function evenlySpaced(from: number, to: number, i: number, n: number): number {
+  if (n === 1) return from;
+  if (i === n - 1) return to;
+  const scaled = (to - from) * i;
+  if (Number.isFinite(scaled)) return from + scaled / (n - 1);
+  const t = i / (n - 1);
+  return from * (1 - t) + to * t;
 }
 
 /** f on the grid; NaN where it is undefined or fails (a plot shows a gap there). */

@@ -3,14 +3,14 @@
  * (see format.ts for the rules). Every error that a file's text causes names
  * the line and column of what is wrong.
  */
-import { firstTooDeep, MAX_JSON_NESTING } from './json-nesting';
 import { firstJsonSyntaxError } from './json-syntax-error';
 import { positionOfValue } from './json-value-position';
 import {
   emptyNotebook, FORMAT_VERSION, KEY_ORDER, NotebookFormatError,
-  type CellOutput, type JsonPath, type JsonValue, type Notebook, type NotebookCell, type OutputItem,
+  type CellOutput, type JsonPath, type JsonValue, type Notebook, type NotebookCell, type OutputItem, type SourcePosition,
 } from './notebook-model';
 import { describe, extras, fail, hasOwn, isPlainObject, readMetadata } from './json-checks';
+import { firstTooDeep, firstValuePastLimits, pastTheDoubles, TOO_DEEP, type JsonLimit } from './json-limits';
 
 // ---------------------------------------------------------------------------
 // Parsing
@@ -18,13 +18,6 @@ import { describe, extras, fail, hasOwn, isPlainObject, readMetadata } from './j
 export function parseNotebook(text: string): Notebook {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return emptyNotebook();
-  const deep = firstTooDeep(body);
-  if (deep) {
-    throw new NotebookFormatError(
-      `line ${deep.line}, column ${deep.column}: this notebook nests arrays or objects more than ${MAX_JSON_NESTING} levels deep, which no notebook needs and Activation Lab could not save again. Fix the file in a text editor and reopen it`,
-      deep,
-    );
-  }
   let value: unknown;
   try {
     // JSON.parse for the value (native speed; "__proto__" keys stay plain data);
@@ -33,6 +26,8 @@ export function parseNotebook(text: string): Notebook {
   } catch (e) {
     throw syntaxError(body, e);
   }
+  const limit = firstValuePastLimits(value);
+  if (limit) throw limitError(limit, body);
   try {
     return readNotebook(value);
   } catch (e) {
@@ -41,6 +36,9 @@ export function parseNotebook(text: string): Notebook {
 }
 
 function syntaxError(text: string, parseError: unknown): NotebookFormatError {
+  // refused anyway, and jsonc-parser would overflow the stack on it (V8's message has no line)
+  const deep = firstTooDeep(text);
+  if (deep) return tooDeep(deep);
   const found = firstJsonSyntaxError(text);
   // Without a position jsonc-parser disagrees with V8, which never happened in our tests; say what V8 said.
   const what = found?.message ?? (parseError instanceof Error ? parseError.message : String(parseError));
@@ -49,6 +47,17 @@ function syntaxError(text: string, parseError: unknown): NotebookFormatError {
     `this notebook is not valid JSON${where}: ${what}. Fix the file in a text editor and reopen it`,
     found?.position,
   );
+}
+
+/** A value JSON allows and a notebook cannot keep (json-limits.ts), at its line and column. */
+function limitError(limit: JsonLimit, text: string): NotebookFormatError {
+  if (limit.problem === 'deep') return tooDeep(firstTooDeep(text));
+  return withPosition(new NotebookFormatError(pastTheDoubles(limit.value), undefined, limit.path), text);
+}
+
+function tooDeep(at: SourcePosition | undefined): NotebookFormatError {
+  const where = at ? `line ${at.line}, column ${at.column}: ` : '';
+  return new NotebookFormatError(`${where}this notebook is ${TOO_DEEP}; the file was probably made by mistake: fix it in a text editor and reopen it`, at);
 }
 
 /** A structure error of the file's text, with the line and column of the value it is about. */

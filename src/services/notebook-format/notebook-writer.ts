@@ -5,11 +5,14 @@
 import { FORMAT_VERSION, KEY_ORDER, type CellOutput, type Notebook, type NotebookCell, type OutputItem } from './notebook-model';
 import { describe, fail, hasOwn, isPlainObject, setOwn } from './json-checks';
 import { readNotebook } from './notebook-reader';
+import { firstValuePastLimits, TOO_DEEP } from './json-limits';
 
 // ---------------------------------------------------------------------------
 // Serialising
 
 export function serializeNotebook(nb: Notebook): string {
+  // what the reader refuses; the checks below recurse, and would overflow the stack on it
+  if (firstValuePastLimits(nb, false)) fail(`cannot save: the notebook is ${TOO_DEEP}`);
   const file = notebookToFile(nb);
   readNotebook(file); // same rules as parsing: what we write, we can read
   return render(file, 'notebook', '') + '\n';

@@ -92,6 +92,20 @@ describe('plotToSvg (static SVG fallback)', () => {
     }
   });
 
+  it('draws values as far apart as the doubles allow, and as close: no NaN coordinates (fuzz)', () => {
+    const huge: PlotDisplay = { kind: 'plot', series: [{ name: 'h', x: [-1e308, 0, 1e308], y: [-1.7976931348623157e308, 0, 1.7976931348623157e308] }] };
+    const tiny: PlotDisplay = { kind: 'plot', series: [{ name: 't', x: [0, 5e-324, 1e-323], y: [5e-324, 5e-324, 5e-324] }] };
+    const top: PlotDisplay = { kind: 'plot', series: [{ name: 'm', x: [1, 2], y: [1.7976931348623157e308, 1.7976931348623157e308] }] };
+    for (const d of [huge, tiny, top]) {
+      const svg = plotToSvg(d);
+      assertWellFormedXml(svg);
+      assert.doesNotMatch(svg, /="[^"]*(NaN|Infinity)/, d.series[0]!.name);
+      assert.equal(count(svg, /<polyline /g), 1, d.series[0]!.name);
+    }
+    assert.deepEqual(niceTicks(-1e308, 1e308, 4), [-1e308, -5e307, 0, 5e307, 1e308]);
+    assert.deepEqual(niceTicks(0, 1e-323, 4), [0, 1e-323], 'no round step between subnormals: the ends');
+  });
+
   it('picks round ticks', () => {
     assert.deepEqual(niceTicks(-3, 3, 6), [-3, -2, -1, 0, 1, 2, 3]);
     assert.deepEqual(niceTicks(0, 1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);

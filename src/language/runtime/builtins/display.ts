@@ -14,13 +14,17 @@ import { integerArg, numberArg, tensorArg, type CallArguments, type ProcedureSpe
  * from= and to=, each defaulting to the functions' own range (sampling.ts): leaky_relu(alpha=0.01)
  * is drawn where its leak shows. Given one end alone, the other keeps the default span from it.
  */
+const FAR_OUT = 'to see how a function behaves far out, plot a wide finite range such as from=-1e6, to=1e6';
+/** A number as the language writes it: inf, -inf, NaN. */
+const spelled = (n: number): string => (Number.isNaN(n) ? 'NaN' : n === Infinity ? 'inf' : n === -Infinity ? '-inf' : String(n));
+
 function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   const given = (key: 'from' | 'to') => {
     const v = call.named.get(key);
     if (v === undefined) return undefined;
     const n = numberArg(call, v, key);
     // a curve over an infinite range has no points to sample (its x would be inf and nan)
-    if (!Number.isFinite(n)) throw runtimeError(call.site, `plot's ${key}= must be a finite number, got ${Number.isNaN(n) ? 'NaN' : n > 0 ? 'inf' : '-inf'}; e.g. ${key}=${key === 'from' ? -10 : 10}`);
+    if (!Number.isFinite(n)) throw runtimeError(call.site, `plot's ${key}= must be a finite number, got ${spelled(n)}; ${FAR_OUT}`);
     return n;
   };
   const [givenFrom, givenTo] = [given('from'), given('to')];
@@ -28,6 +32,10 @@ function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   const from = givenFrom ?? (givenTo !== undefined && givenTo <= own.from ? givenTo - span : own.from);
   const to = givenTo ?? (givenFrom !== undefined && givenFrom >= own.to ? givenFrom + span : own.to);
   if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    // given ends are finite (above); one the default span away from a given end can overflow
+    throw runtimeError(call.site, `plot needs a finite range, got from=${spelled(from)}, to=${spelled(to)}; ${FAR_OUT}`);
+  }
   return { from, to };
 }
 

@@ -62,6 +62,16 @@ describe('engine/activations: formulas with parameter values', () => {
     assert.equal(written('rrelu').text, 'x if x > 0 else (0.125 + 0.3333) / 2 * x');
   });
 
+  it('writes the largest doubles as numbers: four digits of 1.797e308 would round past them to Infinity (fuzz)', () => {
+    assert.equal(formulaNumber(Number.MAX_VALUE), '1.7976931348623157e+308');
+    assert.equal(formulaNumber(-Number.MAX_VALUE), '-1.7976931348623157e+308');
+    assert.equal(formulaNumber(1.79e308), '1.79e+308');
+    const shrink = written('hardshrink', { lambd: Number.MAX_VALUE });
+    assert.equal(shrink.text, 'x if abs(x) > 1.7976931348623157e+308 else 0');
+    assert.doesNotMatch(shrink.latex, /Infinity|infty/);
+    assert.equal(formulaNumber(Infinity), '∞');
+  });
+
   it("shows the form a string parameter picks: gelu's erf form, gelu_tanh's tanh form", () => {
     const gelu = getActivation('gelu');
     const erf = formulasAt(gelu, resolveParameters(gelu, {}));

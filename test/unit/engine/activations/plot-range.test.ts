@@ -32,6 +32,17 @@ describe('engine/activations: default plot ranges', () => {
     assert.ok(tiny.from < -12 && tiny.from >= -30 && tiny.to >= 1, JSON.stringify(tiny));
   });
 
+  it('stays finite for parameters at the edges of the doubles (fuzz)', () => {
+    // kinks at -1e308 and 1e308 are further apart than the largest double: the margin was inf
+    for (const [name, given] of [
+      ['hardtanh', { min_val: -1e308, max_val: 1e308 }], ['softshrink', { lambd: 1e308 }], ['threshold', { threshold: 1e308, value: 0 }],
+      ['threshold', { threshold: -1.7976931348623157e308, value: 0 }], ['hardtanh', { min_val: -Infinity, max_val: Infinity }],
+    ] as const) {
+      const r = range(name, given);
+      assert.ok(Number.isFinite(r.from) && Number.isFinite(r.to) && r.from < r.to, `${name}(${JSON.stringify(given)}): ${JSON.stringify(r)}`);
+    }
+  });
+
   it('every entry has a finite range at least 10 wide, ends on round numbers', () => {
     for (const d of catalogue) {
       const given: Record<string, number> = d.name === 'threshold' ? { threshold: 0.5, value: -1 } : {};

@@ -4,7 +4,7 @@
  * source text.
  */
 import { strict as assert } from 'assert';
-import { asError, asPlot, asTable, assertAllClose, display, evalCell, grid, numbers, Session, sigmoid } from './support';
+import { asError, asFunction, asPlot, asTable, assertAllClose, display, evalCell, grid, numbers, Session, sigmoid } from './support';
 
 describe('runtime: display builtins (LANGUAGE.md display)', () => {
   describe('plot of functions', () => {
@@ -115,6 +115,24 @@ describe('runtime: display builtins (LANGUAGE.md display)', () => {
       asError(evalCell('plot(relu, from=2, to=1)'), /from < to/, 1, 1);
       asError(evalCell('plot(relu, 3)'), /plot draws functions/, 1, 1);
       asError(evalCell('plot(relu, frm=2)'), /no named argument 'frm'/, 1, 1);
+      // an infinite end gave NaN grid points (JSON null in the saved notebook)
+      asError(evalCell('plot(tanh, from=-inf)'), /plot's from= must be a finite number, got -inf; .*from=-1e6, to=1e6/, 1, 1);
+      asError(evalCell('plot(tanh, from=0, to=inf)'), /plot's to= must be a finite number, got inf/, 1, 1);
+    });
+
+    it('a range as wide as the doubles is drawn at finite points; a kink at infinity is none (fuzz)', () => {
+      // to - from overflowed to inf: every x was NaN, written as null
+      const p = asPlot(evalCell('plot(relu, from=-1e308, to=1e308)'));
+      for (const s of p.series) assert.ok(s.x!.every((x) => typeof x === 'number' && Number.isFinite(x)), s.name);
+      assert.equal(p.series[0]!.x![200], 0);
+      assert.deepEqual(p.kinks, [0]);
+      // softshrink(lambd=inf) has its kinks at -inf and inf, which made its output unsavable
+      const f = asFunction(evalCell('softshrink(lambd=inf)'));
+      assert.deepEqual(f.kinks, []);
+      assert.deepEqual(asPlot(evalCell('plot(softshrink(lambd=inf), hardtanh(min_val=-inf, max_val=3))')).kinks, [3]);
+      // a kink near the largest double: the default range stops at it, and its points are finite
+      const t = asFunction(evalCell('threshold(threshold=1e308, value=0)'));
+      assert.ok(t.curve!.x.every((x) => typeof x === 'number' && Number.isFinite(x)), JSON.stringify(t.curve!.x.slice(-3)));
     });
   });
 

@@ -26,6 +26,14 @@ describe('runtime: the notebook memory budget', () => {
     });
   });
 
+  it('counts a tensor that several names hold once: b = a copies nothing (found by the kernel stress test)', () => {
+    const a = mb(4);
+    const globals = new Map<string, Value>([['a', a], ['b', a], ['c', a], ['d', mb(3)]]);
+    // was 4 + 4 + 4 + 3 + 4 = 19 MiB: refused
+    checkMemoryBudget(globals, 'e', a, site, 10 * 1024 ** 2);
+    assert.throws(() => checkMemoryBudget(globals, 'e', mb(4), site, 10 * 1024 ** 2), /to 11 MB of tensors/);
+  });
+
   it('does not count the value an assignment replaces', () => {
     const globals = new Map<string, Value>([['a', mb(8)]]);
     checkMemoryBudget(globals, 'a', mb(8), site, 10 * 1024 ** 2);

@@ -11,6 +11,14 @@ describe('runtime: nothing wrong is accepted', () => {
     asError(evalCell('x = linspace(-1, 1, 5000)\nmax(leaky_relu(2 * x, alpha=0.1, negative_slope=0.3))'), /given twice/);
   });
 
+  it("refuses a parameter named like a property of JavaScript's objects: __proto__ is no parameter (fuzz)", () => {
+    // given['__proto__'] = 1 on a plain object set nothing, and relu(0.5, __proto__=1) was 0.5
+    asError(evalCell('relu(0.5, __proto__=1)'), "relu has no parameter '__proto__'; relu takes no parameters", 1, 1);
+    asError(evalCell('leaky_relu(__proto__=2)'), /leaky_relu has no parameter '__proto__'/, 1, 1);
+    asError(evalCell('x = linspace(-1, 1, 5000)\nmax(elu(x, __proto__=1))'), /elu has no parameter '__proto__'/, 2, 5);
+    asError(evalCell('leaky_relu(0.5, constructor=1)'), /no parameter 'constructor'/);
+  });
+
   it('still takes each spelling once, and lets a later call change a partial application', () => {
     assert.equal(asNumber(evalCell('leaky_relu(-1, 0.2)')), -0.2);
     assert.equal(asNumber(evalCell('leaky_relu(-1, negative_slope=0.2)')), -0.2);

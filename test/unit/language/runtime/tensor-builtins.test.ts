@@ -16,6 +16,16 @@ describe('runtime: tensor builtins (LANGUAGE.md tensors)', () => {
       assert.deepEqual(asTensor(evalCell('linspace(2, 5, 1)'), [1]), [2]);
     });
 
+    it('linspace between ends further apart than the largest double: the points, not NaN and inf (fuzz)', () => {
+      // (b - a) overflows to inf: was [NaN, inf, 1e308]
+      assert.deepEqual(asTensor(evalCell('linspace(-1e308, 1e308, 3)'), [3]), [-1e308, 0, 1e308]);
+      const t = asTensor(evalCell('linspace(-1.7976931348623157e308, 1.7976931348623157e308, 401)'), [401]);
+      assert.ok(t.every(Number.isFinite), 'every point finite');
+      assert.ok(t.every((v, i) => i === 0 || v > t[i - 1]!), 'increasing');
+      // a span that fits but not times i: 0 to 1.5e308 over 401 points
+      assert.ok(asTensor(evalCell('linspace(0, 1.5e308, 401)'), [401]).every(Number.isFinite));
+    });
+
     it('arange(a, b, step=1) stops before b', () => {
       assert.deepEqual(asTensor(evalCell('arange(0, 4)'), [4]), [0, 1, 2, 3]);
       assert.deepEqual(asTensor(evalCell('arange(1, 2, 0.25)'), [4]), [1, 1.25, 1.5, 1.75]);
