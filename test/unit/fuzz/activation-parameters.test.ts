@@ -14,8 +14,9 @@ import { strict as assert } from 'assert';
 import { catalogue, getActivation, type ActivationDefinition } from '../../../src/engine';
 import { Session } from '../../../src/language';
 import { fromJsonNumber, type DisplayValue } from '../../../src/shared/output';
-import { PRELUDE } from './cell-grammar';
-import { fc, fuzzOptions, longHunt, runClean, show } from './support';
+import { computePlot, parameterBoxRequest } from '../../../src/services/plots/plot-request';
+import { anyText, PRELUDE } from './cell-grammar';
+import { assertNoInternals, assertPresentable, fc, fuzzOptions, longHunt, runClean, show } from './support';
 
 /** Entries by name, so that a failing case prints a name and not the whole entry. */
 const entryNames = (entries: readonly ActivationDefinition[] = catalogue): fc.Arbitrary<string> => fc.constantFrom(...entries.map((d) => d.name));
@@ -100,6 +101,28 @@ describe('fuzz: activation parameters at their extremes', function () {
     fc.assert(fc.property(settings, (source) => {
       runClean(session, source);
     }), fuzzOptions(500));
+  });
+
+  it("the Plot Activation Function command's parameters box, whatever is typed in it, plots or says why", () => {
+    const typed = entryNames().chain((name) => {
+      const d = getActivation(name);
+      const item = fc.oneof(
+        fc.tuple(fc.constantFrom(...d.parameters.flatMap((p) => [p.name, ...p.aliases]), 'from', 'to', 'foo'), fc.oneof(extreme, ofWrongKind, fc.constantFrom('', '1e400', ' 2 ', '0x10', '1_0', '(', ')'))).map(([k, v]) => `${k}=${v}`),
+        fc.constantFrom('', ' ', 'from=', 'to =  -1e308', ')', '(', '"a,b"', 'alpha', '=', 'relu(', '1)\nplot(relu'),
+      );
+      return fc.tuple(fc.constant(name), fc.tuple(fc.array(item, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , ')).map(([items, comma]) => items.join(comma)));
+    });
+    fc.assert(fc.property(fc.oneof(typed, fc.tuple(entryNames(), anyText)), ([name, text]) => {
+      const source = `${name} [${text}]`;
+      let result: ReturnType<typeof computePlot>;
+      try {
+        result = computePlot(parameterBoxRequest(name, text));
+      } catch (e) {
+        assert.fail(`the parameters box of ${name} threw on ${show(text)}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+      if (result.ok) assertPresentable(result.display, source);
+      else assertNoInternals(result.message, text, `the parameters box of ${name}`);
+    }), fuzzOptions(300));
   });
 
   it('a parameter nobody takes is refused, naming it', () => {

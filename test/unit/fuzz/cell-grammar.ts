@@ -77,7 +77,7 @@ export const numberText: fc.Arbitrary<string> = fc.oneof(
 const STRING_TEXTS = [
   '"relu"', '"tanh"', '"none"', '"float32"', '"float64"', '"xor"', '"circle"', '"spiral"', '"moons"', '"plane"', '"he"', '"xavier"',
   '"adam"', '"sgd"', '"momentum"', '"mse"', '"bce"', '"ce"', '"linear"', '""', '"a\\"b"', '"two\\nlines"', '"back\\\\slash"',
-  '"\u00e9t\u00e9 \ud83d\ude00"', '"\\x"', '"unterminated', '"\u0007bell\u001b[2J"',
+  '"\u00e9t\u00e9 \ud83d\ude00"', '"\\x"', '"unterminated', '"\u0007bell\u001b[2J"', '"constructor"', '"__proto__"', '"toString"', '"\ud800"',
 ];
 
 /** A string literal: a known word, or any text escaped as the lexer wants it. */
@@ -291,3 +291,46 @@ export const userFunctionCell: fc.Arbitrary<string> = fc.tuple(
   fc.constantFrom('+', '*', '-', '/', '^'),
   fc.constantFrom("p'", "p''", "p'''", "p'(0)", "p''(0)", "p'(nan)", "p'(inf)", "p'(1e308)", 'plot(p)', "plot(p, p')", "plot(p', from=-1e308, to=1e308)", 'p(x)', "p'(x)", "p''(y)", 'help(p)', "help(p')", 'gradflow(p, depth=2, width=2)'),
 ).map(([body, core, op, use]) => `p(u) = (${body}) ${op} ${core}\n${use}`);
+
+// ---------------------------------------------------------------------------
+// Networks and training with settings at their extremes: sizes from 0 to past the cap,
+// learning rates up to 1e308, noise of inf, every optimizer, loss and initialisation, and
+// the wrong kinds. Epochs and points stay few, so that a case is quick when it is valid.
+
+/** Mostly what is valid, so that training runs; one in five past the edges. */
+const mostly = (valid: fc.Arbitrary<string>, extreme: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: extreme, weight: 1 });
+const size = mostly(fc.integer({ min: 1, max: 5 }).map(String), fc.constantFrom('0', '16', '-1', '0.5', 'nan', 'inf', '1e5', '1e300', '"2"'));
+const setting = fc.oneof({ arbitrary: extremeNumber, weight: 3 }, { arbitrary: fc.constantFrom('"adam"', '"sgd"', '"momentum"', '"bce"', '"ce"', '"mse"', '"bogus"', 'true', '[1]', 'relu'), weight: 1 });
+const seed = mostly(fc.integer({ min: 0, max: 9 }).map(String), fc.constantFrom('-1', 'nan', '1e300', '0.5'));
+const activationForNetworks = fc.oneof(fc.constantFrom(...activations), activationWithParameters, fc.constantFrom('f', 'g', 'h', 'k', "f'", 'exp', '"linear"', '"relu"', 'sigmoid', 'softmax', '1', 'x'));
+
+const network = fc.tuple(
+  fc.array(size, { minLength: 0, maxLength: 4 }).map((sizes) => `[2, ${sizes.join(', ')}${sizes.length ? ', ' : ''}1]`),
+  activationForNetworks, activationForNetworks,
+  fc.constantFrom('', ', init="he"', ', init="xavier"', ', init="uniform"', ', init="bogus"', ', dtype="float32"', ', dtype="float32", init="xavier"'),
+  seed,
+).map(([sizes, act, out, more, s]) => `mlp(${sizes}, act=${act}, out=${out}${more}, seed=${s})`);
+
+const data = fc.tuple(
+  mostly(fc.constantFrom('"xor"', '"circle"', '"gaussians"', '"spiral"', '"plane"', '"multigauss"', '"moons"'), fc.constantFrom('"bogus"', '""', '1')),
+  mostly(fc.integer({ min: 2, max: 24 }).map(String), fc.constantFrom('0', '1', '-1', '0.5', '1e300', 'nan')),
+  mostly(fc.constantFrom('0', '0.1', '0.5', '1'), extremeNumber), seed,
+).map(([name, n, noise, s]) => `dataset(${name}, n=${n}, noise=${noise}, seed=${s})`);
+
+export const trainingCell: fc.Arbitrary<string> = fc.tuple(
+  network, fc.oneof(data, fc.constant('data'), fc.constant('M')),
+  fc.array(fc.tuple(fc.constantFrom('lr', 'optimizer', 'batch', 'loss', 'l2', 'test', 'seed'), setting), { maxLength: 3 }),
+  fc.integer({ min: 0, max: 3 }),
+  fc.constantFrom('fit', 'fit.history', 'fit.net', 'fit.loss', 'dead(fit.net, fit.data)', 'sparsity(fit.net, fit.data)', 'fit.net(fit.data)', 'plot(fit.net)', 'fit.net[0].weights', 'gradflow(fit.net)', 'help(fit)'),
+).map(([net, d, settings, epochs, use]) => {
+  const named = [...new Map(settings).entries()].map(([k, v]) => `, ${k}=${v}`).join('');
+  return `fit = train(${net}, ${d}, epochs=${epochs}${named})\n${use}`;
+});
+
+export const networkCell: fc.Arbitrary<string> = fc.oneof(
+  network.map((n) => `net2 = ${n}\nnet2(M)`),
+  fc.tuple(size, size, activationForNetworks).map(([i, o, act]) => `dense(${i}, ${o}, act=${act})`),
+  fc.tuple(activationForNetworks, size, size, seed).map(([act, depth, width, s]) => `gradflow(${act}, depth=${depth}, width=${width}, seed=${s})`),
+  data,
+  trainingCell,
+);

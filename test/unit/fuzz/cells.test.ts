@@ -5,8 +5,10 @@
  */
 import { strict as assert } from 'assert';
 import { Session } from '../../../src/language';
-import { anyText, cell, expression, extremeCell, PRELUDE, typedValue, userFunctionCell } from './cell-grammar';
-import { fc, fuzzOptions, liveBytes, longHunt, runClean } from './support';
+import { anyText, cell, expression, extremeCell, networkCell, PRELUDE, typedValue, userFunctionCell } from './cell-grammar';
+import { evalCommand } from '../../../src/cli/eval-command';
+import { terminalSafe } from '../../../src/cli/io';
+import { fc, fuzzOptions, liveBytes, longHunt, runClean, show } from './support';
 
 /** A session with the prelude's names defined (vectors, a matrix, functions, a network, a data set, a training run). */
 function preparedSession(): Session {
@@ -43,6 +45,12 @@ describe('fuzz: cells', function () {
     }), fuzzOptions(300));
   });
 
+  it('networks, data sets and training with settings at their extremes', () => {
+    fc.assert(fc.property(networkCell, (source) => {
+      runClean(shared, source);
+    }), fuzzOptions(150, 2));
+  });
+
   it('a cell of statements, and cells one after another in one session', () => {
     fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), (cells) => {
       const session = preparedSession();
@@ -67,6 +75,29 @@ describe('fuzz: cells', function () {
     runClean(session, PRELUDE);
     fc.assert(fc.property(fc.oneof(expression, typedValue), (source) => {
       runClean(session, source);
+    }), fuzzOptions(300));
+  });
+
+  it('activation-lab eval prints one line of JSON, or text without control characters, and never throws', () => {
+    fc.assert(fc.property(fc.oneof(expression, typedValue, anyText), fc.boolean(), (source, json) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      let status: number;
+      try {
+        status = evalCommand(source, { json }, { out: (t) => out.push(terminalSafe(t)), err: (t) => err.push(terminalSafe(t)) });
+      } catch (e) {
+        assert.fail(`eval ${show(source)} threw ${e instanceof Error ? e.stack : String(e)}`);
+      }
+      const printed = out.join('');
+      if (json) {
+        assert.ok(printed.endsWith('\n') && !printed.slice(0, -1).includes('\n'), `eval --json ${show(source)} printed ${printed.slice(0, 200)}`);
+        const kind = (JSON.parse(printed) as { kind: string }).kind;
+        assert.equal(status === 1, kind === 'error', `eval --json ${show(source)}: exit ${status} for a ${kind}`);
+      } else {
+        assert.equal(status === 1, err.length > 0, `eval ${show(source)}: exit ${status}, stderr ${err.join('')}`);
+      }
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(printed + err.join(''), /[\u0000-\u0008\u000b-\u001f\u007f]/, `eval ${show(source)} writes a control character`);
     }), fuzzOptions(300));
   });
 

@@ -33,7 +33,7 @@ function build(call: CallArguments, sizes: number[], hiddenDefault: string): Val
 }
 
 function checkedInit(call: CallArguments): string {
-  const init = stringArg(call, named(call, 'init', { kind: 'string', value: 'he' }), 'init');
+  const init = stringArg(call, named(call, 'init', { kind: 'string', value: 'he' }), 'init', 'he');
   return atSite(call.site, () => checkInitScheme(init));
 }
 

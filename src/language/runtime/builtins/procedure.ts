@@ -76,9 +76,10 @@ export function integerArg(call: CallArguments, value: Value | undefined, what: 
   return n;
 }
 
-export function stringArg(call: CallArguments, value: Value, what: string): string {
+/** @param example a value it takes, for the message: "xor" for a dataset's name */
+export function stringArg(call: CallArguments, value: Value, what: string, example: string): string {
   if (value.kind === 'string') return value.value;
-  throw runtimeError(call.site, `${what} must be a string such as "he", but got ${describeValue(value)}`);
+  throw runtimeError(call.site, `${what} must be a string such as "${example}", but got ${describeValue(value)}`);
 }
 
 export function tensorArg(call: CallArguments, value: Value | undefined, what: string): Tensor {

@@ -33,7 +33,7 @@ export const trainingBuiltins: readonly ProcedureSpec[] = [
     summary: "TensorFlow Playground's toy data sets (and moons): 2-D points with labels 0/1 or regression targets",
     minArgs: 1, maxArgs: 1, named: ['n', 'noise', 'seed'],
     run: (call) => {
-      const name = stringArg(call, call.args[0], 'the dataset name');
+      const name = stringArg(call, call.args[0], 'the dataset name', 'xor');
       const d = atSite(call.site, () => makeDataset(name, num(call, 'n', 500, true), num(call, 'noise', 0), num(call, 'seed', 0, true)));
       const dataset: DatasetData = {
         name, task: d.task, x: new Tensor('float64', [d.n, 2], d.x), y: new Tensor('float64', [d.n], d.y),
@@ -54,11 +54,11 @@ function runTraining(call: CallArguments): Value {
   const original = networkArg(call, call.args[0], 'train: the first argument');
   const data = datasetArg(call, call.args[1], 'train: the second argument');
   if (original.inputs !== 2) throw runtimeError(call.site, `datasets have 2 inputs per point, but this network takes ${original.inputs}; start it with 2, e.g. mlp([2, 8, 1])`);
-  const loss = call.named.has('loss') ? stringArg(call, call.named.get('loss')!, 'loss') : defaultLoss(original, data);
+  const loss = call.named.has('loss') ? stringArg(call, call.named.get('loss')!, 'loss', 'mse') : defaultLoss(original, data);
   const options = {
     epochs: num(call, 'epochs', TRAIN_DEFAULTS.epochs, true),
     lr: num(call, 'lr', TRAIN_DEFAULTS.lr),
-    optimizer: call.named.has('optimizer') ? stringArg(call, call.named.get('optimizer')!, 'optimizer') : TRAIN_DEFAULTS.optimizer,
+    optimizer: call.named.has('optimizer') ? stringArg(call, call.named.get('optimizer')!, 'optimizer', 'adam') : TRAIN_DEFAULTS.optimizer,
     batch: num(call, 'batch', TRAIN_DEFAULTS.batch, true),
     loss,
     l2: num(call, 'l2', TRAIN_DEFAULTS.l2),

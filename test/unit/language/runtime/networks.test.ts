@@ -190,4 +190,11 @@ describe('language: networks', () => {
     asError(evalCell('\n  gradflow(relu, depth=0)'), /depth must be a whole number/, 2, 3);
     asError(evalCell('dataset("xor").x.nope'), /has no field 'nope'/);
   });
+
+  it('a setting that must be a string gives an example of its own (all said such as "he", init\'s; fuzz)', () => {
+    asError(evalCell('dataset(1)'), 'the dataset name must be a string such as "xor", but got a number', 1, 1);
+    asError(evalCell('train(mlp([2, 1]), dataset("xor", n=8), loss=1)'), /^loss must be a string such as "mse", but got a number$/);
+    asError(evalCell('train(mlp([2, 1]), dataset("xor", n=8), optimizer=relu)'), /^optimizer must be a string such as "adam", but got the function relu$/);
+    asError(evalCell('mlp([2, 1], init=2)'), /^init must be a string such as "he"/);
+  });
 });
