@@ -39,7 +39,7 @@ type Build = (theme: Theme) => PlotFigure<object>[];
 interface ChartSet<E> {
   readonly id: string;
   readonly roots: readonly E[];
-  readonly build: Build;
+  build: Build;
   theme: Theme;
   /** Built for `theme`, one per root. */
   figures: PlotFigure<object>[];
@@ -87,6 +87,21 @@ export class LiveCharts<E> {
       redrawn.push(...set.roots.map((_, i) => this.draw(set, i)));
     }
     await Promise.all(redrawn);
+  }
+
+  /**
+   * Redraws an output's charts from new figures (a slider moved: the same charts, new data),
+   * with Plotly.react into the same elements; `build` is kept for later themes and widths.
+   * Nothing happens for an output that is gone or that drew another number of charts.
+   */
+  async rebuild(id: string, build: Build): Promise<void> {
+    const set = this.sets.get(id);
+    if (!set) return;
+    const figures = build(set.theme);
+    if (figures.length !== set.roots.length) return;
+    set.build = build;
+    set.figures = figures;
+    await Promise.all(set.roots.map((_, i) => this.draw(set, i)));
   }
 
   /** Purges the charts of one output, or of every output (VS Code's Clear All Outputs passes no id). */

@@ -36,6 +36,8 @@ export interface SessionState {
   defaultDType: DType;
   /** Nested user-function calls in progress, to stop runaway recursion. */
   depth: number;
+  /** false: fused loops are not compiled (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
+  readonly compileLoops?: boolean;
   /** The outermost of those calls: the one the user wrote, where a runaway recursion is reported. */
   outermostCall?: CallSite;
   token?: CancellationToken;
