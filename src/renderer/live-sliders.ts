@@ -12,6 +12,7 @@ import { showSliderError, sliderPanel } from './slider-controls';
 export function liveSliders(doc: Document, live: LivePlot, redraw: (display: PlotDisplay) => unknown): HTMLElement {
   const evaluator = new LivePlotEvaluator(live);
   const panel: HTMLElement = sliderPanel(doc, live.sliders, (values) => {
+    const started = performance.now();
     let display: PlotDisplay;
     try {
       display = evaluator.displayAt(values);
@@ -21,6 +22,8 @@ export function liveSliders(doc: Document, live: LivePlot, redraw: (display: Plo
     }
     showSliderError(panel, undefined);
     redraw(display);
+    // how long the last move took to evaluate and hand to plotly, for tests and the curious
+    panel.dataset.redrawMs = (performance.now() - started).toFixed(2);
   });
   return panel;
 }
