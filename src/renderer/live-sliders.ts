@@ -20,9 +20,11 @@ export function liveSliders(doc: Document, live: LivePlot, redraw: (display: Plo
       showSliderError(panel, err instanceof Error ? err.message : String(err));
       return;
     }
+    const evaluated = performance.now();
     showSliderError(panel, undefined);
     redraw(display);
-    // how long the last move took to evaluate and hand to plotly, for tests and the curious
+    // how long the last move took to evaluate, and to evaluate and draw, for tests and the curious
+    panel.dataset.evaluateMs = (evaluated - started).toFixed(2);
     panel.dataset.redrawMs = (performance.now() - started).toFixed(2);
   });
   return panel;
