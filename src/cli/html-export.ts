@@ -22,6 +22,7 @@ import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
 import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type LivePlot, type TensorDisplay } from '../shared/output';
+import { chartLabel } from '../renderer/chart-label';
 import type { PlotFigure } from '../renderer/figure-style';
 import { functionBlocks, outputFigures, type OutputBlock } from '../renderer/output-renderers';
 import { tensorView } from '../renderer/tables';
@@ -208,7 +209,8 @@ function plotElements(figure: PlotFigure<object>, plots: PagePlot[], live: LiveP
   const style = figure.width !== undefined ? ` style="max-width: ${figure.width}px"` : '';
   // a plot with sliders also carries its source, which the page's live script evaluates as they move (export-page.ts)
   const liveJson = live ? `\n<script type="application/json" data-live="${id}">${jsonForScript(live)}</script>` : '';
-  return `<div class="plot" id="${id}"${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>${liveJson}`;
+  const label = ` role="figure" aria-label="${escapeHtml(chartLabel(figure))}"`;
+  return `<div class="plot" id="${id}"${label}${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>${liveJson}`;
 }
 
 /** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */

@@ -6,6 +6,7 @@
  * in the page's light theme. Offline: no kernel, no network.
  */
 import type { LivePlot } from '../shared/output';
+import { chartLabel } from './chart-label';
 import { outputFigures } from './output-renderers';
 import { readTheme } from './theme';
 import { liveSliders } from './live-sliders';
@@ -25,7 +26,9 @@ for (const node of Array.from(document.querySelectorAll<HTMLScriptElement>('scri
     const live = JSON.parse(node.textContent ?? '') as LivePlot;
     const panel = liveSliders(document, live, (display) => {
       const [figure] = outputFigures(display, PAGE_THEME);
-      if (figure) void Plotly.react(target, figure.data, figure.layout, figure.config);
+      if (!figure) return;
+      target.setAttribute('aria-label', chartLabel(figure));
+      void Plotly.react(target, figure.data, figure.layout, figure.config);
     });
     target.before(panel);
   } catch (err) {

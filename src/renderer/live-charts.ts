@@ -32,6 +32,8 @@ export interface ChartPage<E> {
   widthOf(root: E): number;
   /** Calls `changed` whenever the element's size changes; returns what stops that. */
   watchSize(root: E, changed: () => void): () => void;
+  /** Told each figure as it is drawn into its element (to say what it shows, aria-label); optional. */
+  drawing?(root: E, figure: PlotFigure<object>): void;
 }
 
 type Build = (theme: Theme) => PlotFigure<object>[];
@@ -126,6 +128,7 @@ export class LiveCharts<E> {
     const figure = set.figures[i];
     const width = this.page.widthOf(set.roots[i]);
     set.widths[i] = width;
+    this.page.drawing?.(set.roots[i], figure);
     // responsive off: plotly's own resize observer would be a second way of sizing the chart.
     return this.plotly.react(set.roots[i], figure.data, sizedLayout(figure.layout, width), { ...figure.config, responsive: false });
   }

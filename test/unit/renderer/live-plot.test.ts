@@ -5,6 +5,7 @@ import { Session } from '../../../src/language';
 import { fromJsonNumber, type PlotDisplay } from '../../../src/shared/output';
 import { LivePlotEvaluator, sliderValueText } from '../../../src/renderer/live-plot';
 import { plotFigures } from '../../../src/renderer/figures';
+import { chartLabel } from '../../../src/renderer/chart-label';
 import { readTheme } from '../../../src/renderer/theme';
 
 function kernelPlot(...cells: string[]): PlotDisplay {
@@ -71,5 +72,20 @@ describe('renderer/live-plot: a plot with sliders redrawn without the kernel', (
     const median = times[30]!;
     console.log(`      redraw of 4 functions x 401 points (f and f'): median ${median.toFixed(2)} ms, worst ${times[59]!.toFixed(2)} ms (first ${times.length} runs)`);
     assert.ok(Number.isFinite(median));
+  });
+});
+
+describe('renderer/chart-label: what a chart shows, for its aria-label', () => {
+  it('names the curves and the x range, and follows a slider', () => {
+    const theme = readTheme(() => '', ['vscode-light']);
+    const p = kernelPlot('plot(leaky_relu(alpha=slider(0, 1)), from=-2, to=3)');
+    assert.equal(chartLabel(plotFigures(p, theme)[0]!), "Chart of leaky_relu(alpha=0.01), leaky_relu(alpha=0.01)' over x from -2 to 3");
+    const moved = new LivePlotEvaluator(p.live!).displayAt([0.25]);
+    assert.equal(chartLabel(plotFigures(moved, theme)[0]!), "Chart of leaky_relu(alpha=0.25), leaky_relu(alpha=0.25)' over x from -2 to 3");
+  });
+
+  it('reads back names escaped for plotly', () => {
+    const p = kernelPlot('plot(gelu(approximate="tanh"), from=0, to=1)');
+    assert.match(chartLabel(plotFigures(p, readTheme(() => '', ['vscode-light']))[0]!), /^Chart of gelu\(approximate="tanh"\), .* over x from 0 to 1$/);
   });
 });
