@@ -198,7 +198,7 @@ const SLIDER_STATE = `(() => {
   const panel = document.querySelector('.al-sliders');
   return { value: input.value, shown: input.parentElement.querySelector('output').textContent,
     label: input.parentElement.textContent, traces: chart.data.map((t) => ({ name: t.name, y0: t.y[0], x0: t.x[0] })),
-    evaluateMs: panel && panel.dataset.evaluateMs, redrawMs: panel && panel.dataset.redrawMs };
+    evaluateMs: panel && panel.dataset.evaluateMs, redrawMs: panel && panel.dataset.redrawMs, aria: chart.getAttribute('aria-label') };
 })()`;
 
 /** Sets the alpha slider to 0.5 as a drag does (its value, then an input event). */
@@ -209,7 +209,7 @@ const SLIDER_DRAG = `(() => {
   return true;
 })()`;
 
-interface SliderState { value: string; shown: string; label: string; traces: { name: string; y0: number; x0: number }[]; evaluateMs?: string; redrawMs?: string }
+interface SliderState { value: string; shown: string; label: string; traces: { name: string; y0: number; x0: number }[]; evaluateMs?: string; redrawMs?: string; aria: string | null }
 
 async function sliderFrame(page: Page, ms: number): Promise<{ frame: import('playwright-core').Frame; state: SliderState } | undefined> {
   const end = Date.now() + ms;
@@ -246,6 +246,8 @@ async function sliderStage(page: Page): Promise<string> {
   const dragged = await waitForTrace(frame, 'leaky_relu(alpha=0.5)', 10_000);
   log(`slider: after the drag ${JSON.stringify(dragged)}`);
   if (dragged?.traces[0]?.name !== 'leaky_relu(alpha=0.5)') return `after setting alpha to 0.5 the first trace is ${dragged?.traces[0]?.name}`;
+  const aria = "Chart of leaky_relu(alpha=0.5), leaky_relu(alpha=0.5)', elu(alpha=1), elu(alpha=1)' over x from -12 to 5";
+  if (dragged.aria !== aria) return `the chart's aria-label should follow the slider: "${aria}", is "${dragged.aria}"`;
   if (dragged.traces[0].y0 !== 0.5 * dragged.traces[0].x0) return `leaky_relu(alpha=0.5) at ${dragged.traces[0].x0} drawn as ${dragged.traces[0].y0}`;
   // the notebook holds samples rounded to what a chart shows (shared/sample-precision.ts), the redraw full doubles
   const [elu0, elu1] = [state.traces[2]!.y0, dragged.traces[2]!.y0];
