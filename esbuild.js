@@ -109,6 +109,20 @@ const BUNDLES = [
     chunkNames: 'renderer-[name]-[hash]',
     plugins: [removeStaleChunksPlugin(/^renderer-.+-[A-Z0-9]{8}\.js(\.map)?$/)],
   },
+  {
+    // The script of exported pages with sliders (src/cli/html-export.ts inlines it, allowed by
+    // its hash): the language and the figure builders, redrawing plots with the page's plotly.
+    // Always minified, no source map: it travels inside every such page.
+    name: 'export-page',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/renderer/export-page.ts'],
+    outfile: 'dist/export-page.js',
+    minify: true,
+    sourcemap: false,
+  },
 ];
 
 /**

@@ -16,11 +16,13 @@
  * hands to Plotly: no user text is ever executed.
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
 import { errorLine } from '../shared/error-heading';
-import { formatNumber, type DisplayValue, type JsonNumber, type TensorDisplay } from '../shared/output';
+import { formatNumber, type DisplayValue, type JsonNumber, type LivePlot, type TensorDisplay } from '../shared/output';
+import { chartLabel } from '../renderer/chart-label';
 import type { PlotFigure } from '../renderer/figure-style';
 import { functionBlocks, outputFigures, type OutputBlock } from '../renderer/output-renderers';
 import { tensorView } from '../renderer/tables';
@@ -66,6 +68,19 @@ const MAX_TABLE_ROWS = 100;
 export interface HtmlOptions {
   /** The plotly.js bundle to inline; read from plotly.js-dist-min when omitted. */
   readonly plotlySource?: string;
+  /** The script of plots with sliders (dist/export-page.js); read beside the CLI when omitted. */
+  readonly livePlotSource?: string;
+}
+
+/**
+ * The script that makes plots with sliders move in the page (src/renderer/export-page.ts, built
+ * to dist/export-page.js beside dist/cli.js; from the sources, the build's output).
+ */
+export function readLivePlotSource(): string | undefined {
+  for (const file of [join(__dirname, 'export-page.js'), join(__dirname, '..', '..', 'dist', 'export-page.js')]) {
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  return undefined;
 }
 
 export function readPlotlySource(): string {
@@ -73,16 +88,20 @@ export function readPlotlySource(): string {
 }
 
 export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], options: HtmlOptions = {}): string {
-  const plots: PlotFigure<object>[] = [];
+  const plots: PagePlot[] = [];
   const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, plots))).join('\n');
   // Always inlined (even without plots) so that every exported page is the same kind of self-contained page.
   const plotly = inlineScript(options.plotlySource ?? readPlotlySource());
   const draw = inlineScript(PLOT_SCRIPT);
+  // only pages with sliders carry the language (about 200 KB); without the built script their plots stay still
+  const liveSource = plots.some((p) => p.live) ? options.livePlotSource ?? readLivePlotSource() : undefined;
+  const live = liveSource === undefined ? undefined : inlineScript(liveSource);
+  const scripts = live === undefined ? [plotly, draw] : [plotly, draw, live];
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp([plotly, draw]))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp(scripts))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="activation-lab">
 <title>${escapeHtml(title)}</title>
@@ -93,8 +112,7 @@ export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], op
 <main>
 ${body}
 </main>
-<script>${plotly}</script>
-<script>${draw}</script>
+${scripts.map((js) => `<script>${js}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -104,7 +122,7 @@ function renderMarkdownCell(source: string): string {
   return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
 }
 
-function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotFigure<object>[]): string {
+function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PagePlot[]): string {
   const prompt = `[${cell.order ?? ' '}]`;
   const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
   let output: string;
@@ -113,11 +131,12 @@ function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PlotFi
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
 
-function renderDisplay(d: DisplayValue, plots: PlotFigure<object>[]): string {
+function renderDisplay(d: DisplayValue, plots: PagePlot[]): string {
   if (d.kind === 'none') return '';
   // an interrupted run's kept display stands above the line that says what stopped, as in a notebook
   if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
-  const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots)).join('');
+  const live = d.kind === 'plot' ? d.live : undefined;
+  const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots, live)).join('');
   return `<div class="output">${renderResult(d)}${charts}</div>`;
 }
 
@@ -177,12 +196,21 @@ function renderTable(
 
 // --- plots (figures: src/renderer/output-renderers.ts) -----------------------
 
-function plotElements(figure: PlotFigure<object>, plots: PlotFigure<object>[]): string {
-  plots.push(figure);
+/** A chart of the page; `live` for a plot with sliders. */
+interface PagePlot {
+  readonly figure: PlotFigure<object>;
+  readonly live?: LivePlot;
+}
+
+function plotElements(figure: PlotFigure<object>, plots: PagePlot[], live: LivePlot | undefined): string {
+  plots.push({ figure, live });
   const id = `plot-${plots.length}`;
   // a chart with equal axis scales is as wide as its plot area needs (PlotFigure.width), no wider
   const style = figure.width !== undefined ? ` style="max-width: ${figure.width}px"` : '';
-  return `<div class="plot" id="${id}"${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>`;
+  // a plot with sliders also carries its source, which the page's live script evaluates as they move (export-page.ts)
+  const liveJson = live ? `\n<script type="application/json" data-live="${id}">${jsonForScript(live)}</script>` : '';
+  const label = ` role="figure" aria-label="${escapeHtml(chartLabel(figure))}"`;
+  return `<div class="plot" id="${id}"${label}${style}></div>\n<script type="application/json" data-plot="${id}">${jsonForScript(figure)}</script>${liveJson}`;
 }
 
 /** JSON that cannot end its <script> element early: every `<` (so `</` and `<!--`) becomes \u003c. */

@@ -7,7 +7,7 @@
  * disposes the output (or, with no id, on Clear All Outputs: every chart).
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
-import type { DisplayValue } from '../shared/output';
+import type { DisplayValue, LivePlot, PlotDisplay } from '../shared/output';
 import { LiveCharts } from './live-charts';
 import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
 import { rendererFor } from './output-renderers';
@@ -55,9 +55,26 @@ export const activate: ActivationFunction = () => {
       const now = currentTheme();
       await charts.show(item.id, (figure) => container.appendChild(chartElement(figure)), (t) => build(display, t), now,
         sameTheme(now, theme) ? figures : undefined);
+      if (display.kind === 'plot' && display.live) await showSliders(container, item.id, display.live, (d) => charts?.rebuild(item.id, (t) => build(d, t)), signal);
     },
     disposeOutputItem(id?: string): void {
       charts?.dispose(id);
     },
   };
 };
+
+/**
+ * A plot's sliders above its chart, redrawing it in this page (live-sliders.ts, loaded only
+ * for plots that have sliders: it brings the language).
+ */
+async function showSliders(container: HTMLElement, id: string, live: LivePlot, redraw: (d: PlotDisplay) => unknown, signal: AbortSignal): Promise<void> {
+  const { liveSliders } = await import('./live-sliders');
+  if (signal.aborted || !container.isConnected) return;
+  try {
+    const panel = liveSliders(document, live, redraw);
+    panel.dataset.output = id;
+    container.insertBefore(panel, container.querySelector('.al-plot'));
+  } catch (err) {
+    container.append(el('pre', 'al-error', `the sliders cannot redraw this plot: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}

@@ -32,6 +32,8 @@ export interface ChartPage<E> {
   widthOf(root: E): number;
   /** Calls `changed` whenever the element's size changes; returns what stops that. */
   watchSize(root: E, changed: () => void): () => void;
+  /** Told each figure as it is drawn into its element (to say what it shows, aria-label); optional. */
+  drawing?(root: E, figure: PlotFigure<object>): void;
 }
 
 type Build = (theme: Theme) => PlotFigure<object>[];
@@ -39,7 +41,7 @@ type Build = (theme: Theme) => PlotFigure<object>[];
 interface ChartSet<E> {
   readonly id: string;
   readonly roots: readonly E[];
-  readonly build: Build;
+  build: Build;
   theme: Theme;
   /** Built for `theme`, one per root. */
   figures: PlotFigure<object>[];
@@ -89,6 +91,21 @@ export class LiveCharts<E> {
     await Promise.all(redrawn);
   }
 
+  /**
+   * Redraws an output's charts from new figures (a slider moved: the same charts, new data),
+   * with Plotly.react into the same elements; `build` is kept for later themes and widths.
+   * Nothing happens for an output that is gone or that drew another number of charts.
+   */
+  async rebuild(id: string, build: Build): Promise<void> {
+    const set = this.sets.get(id);
+    if (!set) return;
+    const figures = build(set.theme);
+    if (figures.length !== set.roots.length) return;
+    set.build = build;
+    set.figures = figures;
+    await Promise.all(set.roots.map((_, i) => this.draw(set, i)));
+  }
+
   /** Purges the charts of one output, or of every output (VS Code's Clear All Outputs passes no id). */
   dispose(id?: string): void {
     for (const key of id === undefined ? this.ids : [id]) {
@@ -111,6 +128,7 @@ export class LiveCharts<E> {
     const figure = set.figures[i];
     const width = this.page.widthOf(set.roots[i]);
     set.widths[i] = width;
+    this.page.drawing?.(set.roots[i], figure);
     // responsive off: plotly's own resize observer would be a second way of sizing the chart.
     return this.plotly.react(set.roots[i], figure.data, sizedLayout(figure.layout, width), { ...figure.config, responsive: false });
   }

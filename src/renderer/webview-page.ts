@@ -3,6 +3,7 @@
  * panel): the theme VS Code gives the page, element sizes for LiveCharts,
  * and plotly, loaded in place of a placeholder.
  */
+import { chartLabel } from './chart-label';
 import type { ChartPage } from './live-charts';
 import { loadPlotly, type PlotlyApi } from './plotly';
 import { readTheme, type Theme } from './theme';
@@ -24,6 +25,11 @@ export const WEBVIEW_CHART_PAGE: ChartPage<HTMLElement> = {
     const observer = new ResizeObserver(changed);
     observer.observe(root);
     return () => observer.disconnect();
+  },
+  drawing(root, figure) {
+    // what the chart shows, over which range, for screen readers (kept current as sliders move)
+    root.setAttribute('role', 'figure');
+    root.setAttribute('aria-label', chartLabel(figure));
   },
 };
 

@@ -97,6 +97,30 @@ export interface PlotDisplay {
    */
   readonly xLabel?: string;
   readonly yLabel?: string;
+  /** Present when a plotted function has slider(...) parameters: what the renderer needs to redraw the plot itself. */
+  readonly live?: LivePlot;
+}
+/** One slider(min, max, step=, value=) of a plot: `value` is where it starts. */
+export interface PlotSlider {
+  /** The parameter it sets (`alpha`); `elu.alpha` when two plotted functions have sliders of one name. */
+  readonly name: string;
+  /** The variable standing for it in `LivePlot.plot`. */
+  readonly variable: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly value: number;
+}
+/**
+ * A plot with sliders as source of the language: the renderer (which bundles the language) runs
+ * `definitions` once, then, for each slider position, assigns every slider's variable and
+ * evaluates `plot`, a plot(...) call over the same grid; no kernel is involved.
+ */
+export interface LivePlot {
+  /** The user functions the plotted ones depend on, as written, and the numbers they read, one per line. */
+  readonly definitions: string;
+  readonly plot: string;
+  readonly sliders: PlotSlider[];
 }
 export interface TableDisplay {
   readonly kind: 'table';

@@ -33,7 +33,7 @@ const ENTRY_FILES: Partial<Record<Layer, string>> = { engine: 'engine/index.ts',
 /** Bundles that run without VS Code (the CLI, the kernel's worker thread): `vscode` must not be reachable. */
 const NODE_ENTRIES = ['cli.ts', 'services/kernel/kernel-worker-main.ts'];
 /** Bundles that run in a browser (notebook outputs, the plot panel): no Node built-in may be reachable. */
-const BROWSER_ENTRIES = ['renderer/index.ts', 'renderer/panel.ts'];
+const BROWSER_ENTRIES = ['renderer/index.ts', 'renderer/panel.ts', 'renderer/export-page.ts'];
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

@@ -9,7 +9,7 @@ import {
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
-import { describeValue, fnValue, num, tensorValue, type Value } from './values';
+import { boundSlider, describeValue, fnValue, num, tensorValue, type SliderSpec, type Value } from './values';
 
 type Given = Readonly<Record<string, number | string>>;
 
@@ -27,6 +27,8 @@ export class ActivationFunction implements FunctionValue {
     readonly name: string,
     /** Parameters shown in the label (a preset's own are implied by its name). */
     readonly shown: Given = {},
+    /** Parameters given as slider(...), by canonical name, their start resolved: what a plot turns into sliders. */
+    readonly sliders: Readonly<Record<string, SliderSpec>> = {},
   ) {}
 
   get label(): string {
@@ -40,7 +42,7 @@ export class ActivationFunction implements FunctionValue {
 
   /** The parameters a call with these named arguments would use (for fused loops). */
   resolvedParameters(named: ReadonlyMap<string, Value>, site: CallSite): ParameterValues {
-    return this.parameters(site, this.givenInCall([], named, site));
+    return this.parameters(site, this.givenInCall([], named, site, {}));
   }
 
   /**
@@ -50,20 +52,31 @@ export class ActivationFunction implements FunctionValue {
    * user functions: silently keeping one of them would compute something the student did
    * not ask for. (A partial application's parameters may still be changed by a later call.)
    */
-  private givenInCall(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite): Given {
+  private givenInCall(args: readonly Value[], named: ReadonlyMap<string, Value>, site: CallSite, sliders: Record<string, SliderSpec | undefined>): Given {
     const specs = this.definition.parameters;
     // no prototype: `given['__proto__'] = 1` on a plain object sets nothing, so relu(x, __proto__=1) was accepted
     const given: Record<string, number | string> = Object.create(null);
     const how = new Map<string, string>();
+    const take = (canonical: string, key: string, value: Value) => {
+      if (value.kind === 'number' && value.slider) {
+        // slider(0, 1) as alpha starts at alpha's default when it lies in the range (LANGUAGE.md)
+        const bound = boundSlider(value.slider, specs.find((s) => s.name === canonical)?.default);
+        sliders[canonical] = bound.slider;
+        given[canonical] = bound.value;
+      } else {
+        sliders[canonical] = undefined;
+        given[canonical] = parameterValue(this.label, key, value, site);
+      }
+    };
     args.slice(1).forEach((value, i) => {
-      given[specs[i]!.name] = parameterValue(this.label, specs[i]!.name, value, site);
+      take(specs[i]!.name, specs[i]!.name, value);
       how.set(specs[i]!.name, `its ${ordinal(i + 2)} argument`);
     });
     for (const [key, value] of named) {
       const canonical = findParameter(this.definition, key)?.name ?? key;
       const before = how.get(canonical);
       if (before) throw runtimeError(site, `${this.label}: '${canonical}' is given twice, as ${before} and as ${key}=; give it once`);
-      given[canonical] = parameterValue(this.label, key, value, site);
+      take(canonical, key, value);
       how.set(canonical, `${key}=`);
     }
     return given;
@@ -75,11 +88,14 @@ export class ActivationFunction implements FunctionValue {
       const takes = specs.length === 0 ? 'only its input' : `its input and at most ${specs.length} parameter${specs.length > 1 ? 's' : ''} (${specs.map((s) => s.name).join(', ')})`;
       throw runtimeError(site, `${this.label} takes ${takes}, but got ${args.length} arguments`);
     }
-    const extra = this.givenInCall(args, named, site);
+    const sliders: Record<string, SliderSpec | undefined> = {};
+    const extra = this.givenInCall(args, named, site, sliders);
     if (args.length === 0) {
       if (named.size === 0) throw runtimeError(site, `${this.label} needs an input, e.g. ${this.name}(x)`);
       this.parameters(site, extra); // validate now, so a mistake is reported where it is made
-      return fnValue(new ActivationFunction(this.definition, { ...this.given, ...extra }, this.order, this.name, { ...this.shown, ...extra }));
+      const kept: Record<string, SliderSpec> = {};
+      for (const [k, v] of Object.entries({ ...this.sliders, ...sliders })) if (v) kept[k] = v;
+      return fnValue(new ActivationFunction(this.definition, { ...this.given, ...extra }, this.order, this.name, { ...this.shown, ...extra }, kept));
     }
     return this.apply(args[0], this.parameters(site, extra), site);
   }
@@ -135,7 +151,7 @@ export class ActivationFunction implements FunctionValue {
       throw runtimeError(site, `${this.label}: ${this.name}' is the diagonal of a Jacobian; it has no further derivative`);
     }
     this.parameters(site);
-    return new ActivationFunction(this.definition, this.given, this.order + 1, this.name, this.shown);
+    return new ActivationFunction(this.definition, this.given, this.order + 1, this.name, this.shown, this.sliders);
   }
 
   formula(): string {

@@ -16,7 +16,7 @@ import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement,
 import { LanguageError } from '../errors';
 import type { DisplayValue } from '../../shared/output';
 import { callNetwork, fieldOf, indexComposite } from './composite-values';
-import { positionAt, type Span } from '../source';
+import { positionAt, sliceSpan, type Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import { didYouMean } from '../../engine';
@@ -36,6 +36,8 @@ export interface SessionState {
   defaultDType: DType;
   /** Nested user-function calls in progress, to stop runaway recursion. */
   depth: number;
+  /** false: fused loops are not compiled (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
+  readonly compileLoops?: boolean;
   /** The outermost of those calls: the one the user wrote, where a runaway recursion is reported. */
   outermostCall?: CallSite;
   token?: CancellationToken;
@@ -98,7 +100,7 @@ export class Evaluator {
       case 'define':
         this.session.globals.set(
           statement.name,
-          fnValue(new UserFunction(statement.name, statement.params, statement.body, this.text, this.withText(this.text))),
+          fnValue(new UserFunction(statement.name, statement.params, statement.body, this.text, this.withText(this.text), new Map(), 0, sliceSpan(this.text, statement.span))),
         );
         return NONE;
       case 'expression':

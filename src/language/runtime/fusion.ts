@@ -106,6 +106,11 @@ class Walk {
     }
   }
 
+  /** No loops where the session compiles none (a page whose CSP forbids `new Function`): every node the ordinary way. */
+  private loopOver(pieces: readonly Piece[]): Loop | undefined {
+    return this.ev.session.compileLoops === false ? undefined : loopOver(pieces);
+  }
+
   /** A piece as a loop input: a loop that has grown to MAX_LOOP_OPERATIONS is computed first. */
   private bounded(p: Piece): Piece {
     return p.kind === 'fused' && p.operations >= MAX_LOOP_OPERATIONS ? this.valueOf(p) : p;
@@ -114,7 +119,7 @@ class Walk {
   private unary(e: UnaryExpr): Piece {
     const operand = this.bounded(this.visit(e.operand));
     const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
-    const loop = loopOver([operand]);
+    const loop = this.loopOver([operand]);
     if (!loop) return unfused();
     return fused(e, loop, ([a]) => (e.op === '-' ? `(-${a})` : a), unfused);
   }
@@ -139,7 +144,7 @@ class Walk {
   private operator(e: BinaryExpr, left: Piece, right: Piece): Piece {
     const unfused = () => this.ev.binary(e, this.valueOf(left), this.valueOf(right));
     const operator = LOOP_OPERATORS[e.op];
-    const loop = operator && loopOver([left, right]);
+    const loop = operator && this.loopOver([left, right]);
     if (!operator || !loop) return unfused();
     // a number meeting a float32 tensor is converted to float32 first, as the engine does
     const operand = (p: Piece, code: string) => (loop.dtype === 'float32' && isNumber(p) ? fround(code) : code);
@@ -153,7 +158,7 @@ class Walk {
     const args = e.args.map((a) => this.bounded(this.visit(a)));
     const named = new Map(e.named.map((n) => [n.name, this.evaluate(n.value)] as const));
     const unfused = () => this.ev.applyFunction(e, callee.fn, args.map((a) => this.valueOf(a)), named);
-    const loop = args.length === 1 ? loopOver(args) : undefined;
+    const loop = args.length === 1 ? this.loopOver(args) : undefined;
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
     return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters && parametersFor(loop.dtype, how.parameters)), loop.dtype), unfused);

@@ -26,13 +26,18 @@ export interface CellResult {
 export interface SessionOptions {
   /** dtype of tensors a cell creates (LANGUAGE.md: float64 unless asked). */
   readonly defaultDType?: DType;
+  /**
+   * false: evaluate every operator the ordinary way, compiling no fused loop. The renderer's pages
+   * (webviews, exported files) forbid `new Function` by their CSP; results are bit-identical either way.
+   */
+  readonly compileLoops?: boolean;
 }
 
 export class Session {
   private readonly state: SessionState;
 
   constructor(options: SessionOptions = {}) {
-    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0 };
+    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true };
   }
 
   /** Names defined so far (variables and user functions), for hovers and completion. */

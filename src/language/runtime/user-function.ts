@@ -10,7 +10,7 @@ import type { Expr, Parameter } from '../ast';
 import { runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
 import { differentiateBody, formatBody, latexOfBody } from './symbolic-bridge';
-import { fnValue, type Value } from './values';
+import { boundSlider, fnValue, type Value } from './values';
 import type { Evaluator } from './evaluator';
 import { didYouMean } from '../../engine';
 
@@ -26,6 +26,8 @@ export class UserFunction implements FunctionValue {
     /** Defaults replaced by partial application: `g(a=0.2)`. */
     readonly overrides: ReadonlyMap<string, Value> = new Map(),
     readonly order = 0,
+    /** The definition as written (`g(x, a=0.1) = max(a * x, x)`), for plots that redraw in the renderer; absent for functions made otherwise. */
+    readonly definition?: string,
   ) {}
 
   get label(): string {
@@ -47,8 +49,8 @@ export class UserFunction implements FunctionValue {
     if (args.length === 0 && named.size > 0 && this.params.length > 0 && !named.has(this.params[0].name)) {
       // partial application: fix some parameters now, apply later (h(x=3) names the input, so it is a call)
       const overrides = new Map(this.overrides);
-      for (const [k, v] of named) overrides.set(k, v);
-      return fnValue(new UserFunction(this.name, this.params, this.body, this.sourceText, this.home, overrides, this.order));
+      for (const [k, v] of named) overrides.set(k, v.kind === 'number' && v.slider ? boundSlider(v.slider, this.defaultOf(k, site)) : v);
+      return fnValue(new UserFunction(this.name, this.params, this.body, this.sourceText, this.home, overrides, this.order, this.definition));
     }
     const bindings = new Map<string, Value>();
     this.params.forEach((param, i) => {
@@ -68,7 +70,19 @@ export class UserFunction implements FunctionValue {
   derivative(site: CallSite): FunctionValue {
     if (this.params.length === 0) throw runtimeError(site, `${this.label} has no variable to differentiate by`);
     const body = differentiateBody(this, site);
-    return new UserFunction(this.name, this.params, body, this.sourceText, this.home, this.overrides, this.order + 1);
+    return new UserFunction(this.name, this.params, body, this.sourceText, this.home, this.overrides, this.order + 1, this.definition);
+  }
+
+  /** A parameter's default as a number, when it is one without the input (`a=0.1`, `b=2*pi`), for a slider's start. */
+  private defaultOf(name: string, site: CallSite): number | undefined {
+    const param = this.params.find((p) => p.name === name);
+    if (!param?.default) return undefined;
+    try {
+      const v = this.home.evaluateIn(param.default, this.sourceText, new Map(), site, this.label);
+      return v.kind === 'number' ? v.value : undefined;
+    } catch {
+      return undefined; // it depends on another parameter: the slider starts at its min
+    }
   }
 
   formula(): string {

@@ -7,8 +7,21 @@ import type { GradflowDisplay, PlotDisplay, TableDisplay } from '../../shared/ou
 import type { FunctionValue } from './function-value';
 import type { DatasetData, NetworkData, TrainingData } from './network-values';
 
+/**
+ * What slider(min, max, step=, value=) made: a number that plots turn into a slider. `value` is
+ * the start given by value=, or, once the slider is bound to a parameter, the start resolved
+ * from that parameter's default (in range) or min.
+ */
+export interface SliderSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly value?: number;
+}
+
 export type Value =
-  | { readonly kind: 'number'; readonly value: number }
+  /** `slider` marks a slider(...) value: everywhere else just its current value. */
+  | { readonly kind: 'number'; readonly value: number; readonly slider?: SliderSpec }
   /** `gradflow` marks a gradflow(...) result: a plain vector everywhere, drawn as gradient norm against depth. */
   | { readonly kind: 'tensor'; readonly tensor: Tensor; readonly gradflow?: string }
   | { readonly kind: 'string'; readonly value: string }
@@ -42,4 +55,16 @@ export function describeValue(v: Value): string {
     case 'training': return 'a training run';
     case 'none': return 'nothing';
   }
+}
+
+/** A slider's start when it is bound to a parameter whose default is `fallback`: value=, else the default when in range, else min. */
+export function sliderStart(spec: SliderSpec, fallback: unknown): number {
+  if (spec.value !== undefined) return spec.value;
+  return typeof fallback === 'number' && fallback >= spec.min && fallback <= spec.max ? fallback : spec.min;
+}
+
+/** The slider value bound to a parameter with default `fallback`: its start resolved and kept. */
+export function boundSlider(spec: SliderSpec, fallback: unknown): Value & { kind: 'number'; slider: SliderSpec } {
+  const value = sliderStart(spec, fallback);
+  return { kind: 'number', value, slider: { ...spec, value } };
 }

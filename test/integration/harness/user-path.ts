@@ -14,6 +14,10 @@
  *             error line that says how far it got; screenshot interrupted-training.png.
  *   help    - help(relu)'s output drawn as text, formula and framework names on their own
  *             lines; screenshot help.png.
+ *   slider  - a plot with sliders, its kernel busy with another cell: the alpha slider is set to
+ *             0.5 (value and an input event, as a drag does), then moved by the keyboard; each time
+ *             the chart's trace data must change to leaky_relu at the new alpha, drawn in the
+ *             output webview with no kernel; screenshot slider.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -21,7 +25,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -186,6 +190,85 @@ async function helpStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Runs inside a frame: the slider plot's state, or null where it is not. */
+const SLIDER_STATE = `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  const chart = document.querySelector('.al-plot');
+  if (!input || !chart || !chart.data) return null;
+  const panel = document.querySelector('.al-sliders');
+  return { value: input.value, shown: input.parentElement.querySelector('output').textContent,
+    label: input.parentElement.textContent, traces: chart.data.map((t) => ({ name: t.name, y0: t.y[0], x0: t.x[0] })),
+    evaluateMs: panel && panel.dataset.evaluateMs, redrawMs: panel && panel.dataset.redrawMs, aria: chart.getAttribute('aria-label') };
+})()`;
+
+/** Sets the alpha slider to 0.5 as a drag does (its value, then an input event). */
+const SLIDER_DRAG = `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  input.value = '0.5';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+})()`;
+
+interface SliderState { value: string; shown: string; label: string; traces: { name: string; y0: number; x0: number }[]; evaluateMs?: string; redrawMs?: string; aria: string | null }
+
+async function sliderFrame(page: Page, ms: number): Promise<{ frame: import('playwright-core').Frame; state: SliderState } | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const state = (await frame.evaluate(SLIDER_STATE).catch(() => null)) as SliderState | null;
+      if (state) return { frame, state };
+    }
+    if (Date.now() > end) return undefined;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function waitForTrace(frame: import('playwright-core').Frame, name: string, ms: number): Promise<SliderState | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const state = (await frame.evaluate(SLIDER_STATE).catch(() => null)) as SliderState | null;
+    if (state && state.traces[0]?.name === name) return state;
+    if (Date.now() > end) return state ?? undefined;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function sliderStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1400 });
+  // Bound: the slider panel comes with the chart, a second or two after the cell ran; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider (input[type="range"][data-parameter="alpha"]) in any frame';
+  const { frame, state } = found;
+  log(`slider: before ${JSON.stringify(state)}`);
+  if (state.traces.length !== 4) return `the plot should have 4 traces, got ${state.traces.length}`;
+  if (state.shown !== '0.01') return `the alpha slider should show 0.01 beside it, shows ${state.shown}`;
+  await frame.evaluate(SLIDER_DRAG);
+  const dragged = await waitForTrace(frame, 'leaky_relu(alpha=0.5)', 10_000);
+  log(`slider: after the drag ${JSON.stringify(dragged)}`);
+  if (dragged?.traces[0]?.name !== 'leaky_relu(alpha=0.5)') return `after setting alpha to 0.5 the first trace is ${dragged?.traces[0]?.name}`;
+  const aria = "Chart of leaky_relu(alpha=0.5), leaky_relu(alpha=0.5)', elu(alpha=1), elu(alpha=1)' over x from -12 to 5";
+  if (dragged.aria !== aria) return `the chart's aria-label should follow the slider: "${aria}", is "${dragged.aria}"`;
+  if (dragged.traces[0].y0 !== 0.5 * dragged.traces[0].x0) return `leaky_relu(alpha=0.5) at ${dragged.traces[0].x0} drawn as ${dragged.traces[0].y0}`;
+  // the notebook holds samples rounded to what a chart shows (shared/sample-precision.ts), the redraw full doubles
+  const [elu0, elu1] = [state.traces[2]!.y0, dragged.traces[2]!.y0];
+  if (Math.abs(elu1 - elu0) > 1e-5 * Math.abs(elu0)) return `the elu curve moved with the leaky_relu slider (${elu0} to ${elu1})`;
+  // the keyboard: focus the slider and press the right arrow, one step (0.01)
+  await frame.focus('input[type="range"][data-parameter="alpha"]');
+  await page.keyboard.press('ArrowRight');
+  const keyed = await waitForTrace(frame, 'leaky_relu(alpha=0.51)', 10_000);
+  log(`slider: after ArrowRight ${JSON.stringify(keyed)}`);
+  if (keyed?.traces[0]?.name !== 'leaky_relu(alpha=0.51)') return `after ArrowRight the first trace is ${keyed?.traces[0]?.name}`;
+  // the time a move takes in the webview (evaluate f and f' of 2 functions at 401 points, then Plotly.react): 10 more steps
+  const times: string[] = [];
+  for (let k = 2; k <= 11; k++) {
+    await page.keyboard.press('ArrowRight');
+    const moved = await waitForTrace(frame, `leaky_relu(alpha=${(0.5 + k / 100).toFixed(2).replace(/0$/, '')})`, 10_000);
+    times.push(`${moved?.evaluateMs}/${moved?.redrawMs}`);
+  }
+  log(`slider: evaluate/redraw ms of 10 keyboard steps: ${times.join(' ')}`);
+  return '';
+}
+
 /**
  * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
  * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
@@ -338,10 +421,11 @@ export async function reloadRestoresPanel(
 
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
+  slider: 'slider.png',
 };
 
 const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
-  hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage,
+  hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {

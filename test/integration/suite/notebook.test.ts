@@ -156,6 +156,25 @@ describe('Activation Lab notebooks', function () {
     }
   });
 
+  it('slider: a plot with sliders carries its source, and redraws in the output webview while the kernel is busy', async () => {
+    const nb = await open('slider.actnb');
+    const [plot, busy] = nb.getCells();
+    await runCells(nb, 0, 1);
+    await until('the slider plot', () => done(plot!), 20_000);
+    const d = json(plot!);
+    assert.equal(d.kind, 'plot');
+    assert.deepEqual(d.live.sliders.map((s: { name: string; value: number }) => [s.name, s.value]), [['alpha', 0.01], ['elu.alpha', 1]]);
+    if (HANDSHAKE_DIR) {
+      // the kernel busy for seconds: the slider must redraw the chart without it (harness/user-path.ts)
+      await runCells(nb, 1, 2);
+      console.log('[visual] ready slider');
+      const ack = await waitAck('slider', 60_000);
+      assert.equal(ack, 'ok', `slider: ${ack}`);
+      await vscode.commands.executeCommand('notebook.cancelExecution');
+      await until('the busy cell stopped', () => busy!.executionSummary?.success !== undefined, 20_000);
+    }
+  });
+
   it('saves outputs and execution order, and reads them back', async () => {
     const nb = await open('roundtrip.actnb');
     // Stored outputs and the execution order load as they are.

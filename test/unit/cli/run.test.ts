@@ -281,8 +281,12 @@ describe('activation-lab run', function () {
       const { html } = exportHtml(lesson);
       const blocks = [...html.matchAll(/<script type="application\/json" data-plot="([^"]+)">([\s\S]*?)<\/script>/g)];
       assert.equal(blocks.length, 2, 'relu and the plot() cell');
+      // what each chart shows, over which range, for screen readers
+      assert.ok(html.includes(`aria-label="Chart of relu, relu', leaky_relu(alpha=0.2), leaky_relu(alpha=0.2)' over x from -3 to 3"`), 'the plot() cell\'s label');
       for (const [, id, json] of blocks) {
-        assert.ok(html.includes(`<div class="plot" id="${id}"></div>`));
+        const element = html.match(new RegExp(`<div class="plot" id="${id}" role="figure" aria-label="([^"]*)"></div>`));
+        assert.ok(element, `the chart element of ${id}, labelled`);
+        assert.match(element[1]!, /^Chart of relu, relu'.* over x from -?\d/);
         const spec = JSON.parse(json) as { data: { name: string; line: { dash: string } }[]; layout: { title?: { text: string }; shapes: { line: { dash: string } }[]; xaxis: { title: { text: string } }; showlegend: boolean } };
         assert.equal(spec.layout.xaxis.title.text, 'x');
         assert.equal(spec.layout.showlegend, true);

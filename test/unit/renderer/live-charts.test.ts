@@ -40,6 +40,7 @@ function fakePlotly(calls: Call[]): ChartPlotly<FakeRoot> {
 /** Widths come from the roots; size watchers are kept so a test can fire them (a ResizeObserver). */
 class FakePage implements ChartPage<FakeRoot> {
   readonly watchers = new Map<FakeRoot, () => void>();
+  drawing?: (root: FakeRoot, figure: PlotFigure<object>) => void;
   widthOf(root: FakeRoot): number {
     return root.width;
   }
@@ -90,6 +91,27 @@ describe('renderer: live charts', () => {
     assert.equal(roots[0].drawn?.config.responsive, false);
     assert.equal(color(roots[0]), '#111111');
     assert.deepEqual(charts.ids, ['a']);
+  });
+
+  it('rebuild (a slider moved) redraws the same elements with new figures, keeps them for the next theme, and tells the page each figure drawn', async () => {
+    const { calls, page, charts, roots, mount } = setup();
+    const told: string[] = [];
+    page.drawing = (root: FakeRoot, figure: PlotFigure<object>) => told.push(`${root.name}:${String(figure.layout.height)}`);
+    await charts.show('a', mount('a'), build, dark);
+    calls.length = 0;
+    told.length = 0;
+    const taller = (theme: Theme) => build(theme).map((f) => ({ ...f, layout: { ...f.layout, height: (f.layout.height as number) + 10 } }));
+    await charts.rebuild('a', taller);
+    assert.deepEqual(calls.map((c) => `${c.op} ${c.root}`), ['react a/f0', 'react a/f1'], 'no purge, no new element');
+    assert.deepEqual(roots.map((r) => r.drawn?.layout.height), [370, 298]);
+    assert.deepEqual(told, ['a/f0:370', 'a/f1:298']);
+    await charts.retheme(light);
+    assert.deepEqual(roots.map((r) => r.drawn?.layout.height), [370, 298], 'a theme change keeps the slider position');
+    assert.equal(color(roots[0]), '#0000ff');
+    calls.length = 0;
+    await charts.rebuild('gone', taller);
+    await charts.rebuild('a', (theme) => build(theme).slice(0, 1));
+    assert.deepEqual(calls, [], 'an output that is gone, or figures that no longer match its elements: nothing drawn');
   });
 
   it('a new theme redraws every chart through the same Plotly.react, with figures built for it, heights unchanged', async () => {

@@ -9,6 +9,7 @@ import { gradflowDisplay } from '../network-display';
 import type { FunctionValue } from '../function-value';
 import { describeValue, type Value } from '../values';
 import { integerArg, numberArg, tensorArg, type CallArguments, type ProcedureSpec } from './procedure';
+import { livePlot } from '../live-plot';
 
 /**
  * from= and to=, each defaulting to the functions' own range (sampling.ts): leaky_relu(alpha=0.01)
@@ -92,8 +93,30 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
         }
         kinks.push(...fn.kinks().filter((k) => k >= from && k <= to));
       }
-      const display = { kind: 'plot' as const, ...titled, series, kinks: [...new Set(kinks)].sort((a, b) => a - b), xLabel: 'x', yLabel: functionsAxisLabel(fns) };
+      const live = livePlot({ fns, from, to, points, derivative: withDerivative, title: titleValue?.kind === 'string' ? titleValue.value : undefined });
+      const display = {
+        kind: 'plot' as const, ...titled, series, kinks: [...new Set(kinks)].sort((a, b) => a - b), xLabel: 'x', yLabel: functionsAxisLabel(fns),
+        ...(live ? { live } : {}),
+      };
       return { kind: 'plot', display };
+    },
+  },
+  {
+    name: 'slider', signature: 'slider(min, max, step=(max-min)/100, value=)',
+    summary: "a parameter value that plots turn into a slider (plot(leaky_relu(alpha=slider(0, 1)))); elsewhere its current value: value=, else the parameter's default when in range, else min",
+    minArgs: 2, maxArgs: 2, named: ['step', 'value'],
+    run: (call) => {
+      const min = numberArg(call, call.args[0], 'slider min');
+      const max = numberArg(call, call.args[1], 'slider max');
+      if (!Number.isFinite(min) || !Number.isFinite(max)) throw runtimeError(call.site, `slider needs finite ends, got slider(${min}, ${max})`);
+      if (!(min < max)) throw runtimeError(call.site, `slider needs min < max, got slider(${min}, ${max})`);
+      const stepValue = call.named.get('step');
+      const step = stepValue === undefined ? (max - min) / 100 : numberArg(call, stepValue, 'slider step');
+      if (!(step > 0) || !Number.isFinite(step)) throw runtimeError(call.site, `slider step must be > 0, got step=${step}`);
+      const startValue = call.named.get('value');
+      const value = startValue === undefined ? undefined : numberArg(call, startValue, 'slider value');
+      if (value !== undefined && !(value >= min && value <= max)) throw runtimeError(call.site, `slider value=${value} is outside its range ${min} to ${max}`);
+      return { kind: 'number', value: value ?? min, slider: { min, max, step, ...(value === undefined ? {} : { value }) } };
     },
   },
   {

@@ -21,6 +21,15 @@ describe('builtin completion entries and signatures', () => {
     assert.equal(entries.find((e) => e.name === 'swish')?.kind, 'activation');
   });
 
+  it('documents slider(min, max, step=, value=) for completion and signature help', () => {
+    const slider = entries.find((e) => e.name === 'slider')!;
+    assert.equal(slider.kind, 'procedure');
+    assert.equal(slider.detail, 'slider(min, max, step=(max-min)/100, value=)');
+    assert.match(slider.documentation, /plots turn into a slider/);
+    const sig = builtinSignature('slider')!;
+    assert.deepEqual(sig.parameters.map((p) => p.name ?? p.label), ['min', 'max', 'step', 'value']);
+  });
+
   it('gives parameters whose labels are substrings of the signature, with names for named ones', () => {
     for (const name of ['leaky_relu', 'softplus', 'linspace', 'plot', 'exp', 'threshold']) {
       const sig = builtinSignature(name)!;
