@@ -7,6 +7,7 @@ export { EngineError } from './errors';
 export { checkInterrupt, inChunks, CHUNK } from './interrupt';
 export type { ShouldStop } from './interrupt';
 export type { EngineErrorCode } from './errors';
+export { spellNumber } from './spell-number';
 export { nearestNames, didYouMean, suggestionHint, editDistance } from './nearest-name';
 export { binary, binaryOperators, map, where, resultDType, asTensor } from './arithmetic';
 export type { BinaryOperator, Operand } from './arithmetic';

@@ -9,6 +9,7 @@
 import { EngineError } from './errors';
 import { checkInterrupt, CHUNK, type ShouldStop } from './interrupt';
 import type { FloatArray } from './activations/definition';
+import { spellNumber } from './spell-number';
 
 export type { FloatArray };
 export type DType = 'float32' | 'float64';
@@ -45,7 +46,7 @@ export function sizeOf(shape: readonly number[]): number {
 export function checkShape(shape: readonly number[]): Shape {
   if (shape.length > 2) throw new EngineError('bad-shape', `tensors have at most 2 dimensions, got ${shape.length}`);
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new EngineError('bad-shape', `a dimension must be a whole number >= 0, got ${d}`);
+    if (!Number.isInteger(d) || d < 0) throw new EngineError('bad-shape', `a dimension must be a whole number >= 0, got ${spellNumber(d)}`);
   }
   return shape;
 }

@@ -7,6 +7,7 @@ import { catalogue } from './catalogue';
 import type { ActivationDefinition, ParameterSpec, ParameterValues } from './definition';
 import { EngineError } from '../errors';
 import { didYouMean } from '../nearest-name';
+import { spellNumber } from '../spell-number';
 
 /** A name as written resolves to a definition plus any parameters the name itself fixes. */
 export interface ResolvedName {
@@ -83,7 +84,7 @@ export function resolveParameters(
 /** A given value as a message shows it: strings quoted, NaN and the infinities by name (JSON would write null). */
 function describeGiven(value: number | string): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  return Number.isNaN(value) ? 'NaN' : value === Infinity ? 'inf' : value === -Infinity ? '-inf' : String(value);
+  return spellNumber(value);
 }
 
 function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value: number | string): number | string {
@@ -101,7 +102,7 @@ function checkValue(definition: ActivationDefinition, spec: ParameterSpec, value
     (spec.constraint === 'non-negative' && !(value >= 0)) ||
     (spec.constraint === 'non-zero' && value === 0);
   if (violated) {
-    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be ${spec.constraint}, got ${value}`);
+    throw new EngineError('bad-parameter', `${definition.name}'s '${spec.name}' must be ${spec.constraint}, got ${spellNumber(value)}`);
   }
   return value;
 }

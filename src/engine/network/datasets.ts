@@ -11,6 +11,7 @@ import { MAX_ELEMENTS } from '../tensor';
 import { Random } from '../random';
 import { hypot } from '../numerics/hypot';
 import { cos, sin } from '../numerics/trig';
+import { spellNumber } from '../spell-number';
 
 export type Task = 'classification' | 'regression';
 
@@ -140,9 +141,9 @@ export const datasetNames = (): string[] => [...GENERATORS.keys()];
 export function makeDataset(name: string, n: number, noise: number, seed: number): Dataset {
   const entry = GENERATORS.get(name);
   if (!entry) throw new EngineError('bad-parameter', `unknown dataset "${name}"${didYouMean(name, GENERATORS.keys())}; the data sets are ${datasetNames().map((d) => `"${d}"`).join(', ')}`);
-  if (!Number.isInteger(n) || n < 2) throw new EngineError('bad-parameter', `a dataset needs a whole number n >= 2 of points, got ${n}`);
+  if (!Number.isInteger(n) || n < 2) throw new EngineError('bad-parameter', `a dataset needs a whole number n >= 2 of points, got ${spellNumber(n)}`);
   if (n * 2 > MAX_ELEMENTS) throw new EngineError('allocation-cap', `a dataset of ${n.toLocaleString('en-US')} points exceeds the limit of ${(MAX_ELEMENTS / 2).toLocaleString('en-US')}`);
-  if (!(noise >= 0 && noise <= 1)) throw new EngineError('bad-parameter', `noise must be between 0 and 1 (Playground's 0-50% is 0 to 0.5), got ${noise}`);
+  if (!(noise >= 0 && noise <= 1)) throw new EngineError('bad-parameter', `noise must be between 0 and 1 (Playground's 0-50% is 0 to 0.5), got ${spellNumber(noise)}`);
   const x = new Float64Array(2 * n);
   const y = new Float64Array(n);
   let i = 0;

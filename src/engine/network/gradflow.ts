@@ -20,6 +20,7 @@ import { initialise } from './init';
 import { Network } from './network';
 import { backwardPass, forwardPass } from './propagate';
 import { Workspace } from './workspace';
+import { spellNumber } from '../spell-number';
 
 export const GRADFLOW_BATCH = 64;
 
@@ -27,7 +28,7 @@ export const gradflowInit = (act: NetworkActivation): WeightInit => act.weightIn
 
 export function gradflow(act: NetworkActivation, depth: number, width: number, seed: number): number[] {
   for (const [name, v, max] of [['depth', depth, 1000], ['width', width, 4096]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > max) throw new EngineError('bad-parameter', `${name} must be a whole number from 1 to ${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < 1 || v > max) throw new EngineError('bad-parameter', `${name} must be a whole number from 1 to ${max}, got ${spellNumber(v)}`);
   }
   const net = Network.create('float64', Array.from({ length: depth }, () => ({ inputs: width, outputs: width, activation: act })));
   initialise(net, gradflowInit(act), seed);

@@ -8,6 +8,7 @@ import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import { allocate, type DType } from '../tensor';
 import type { NetworkActivation } from './activation';
+import { spellNumber } from '../spell-number';
 
 export interface LayerShape {
   readonly inputs: number;
@@ -58,7 +59,7 @@ export class Network {
     if (shapes.length === 0) throw new EngineError('bad-shape', 'a network needs at least one layer');
     shapes.forEach((s, i) => {
       for (const [what, n] of [['inputs', s.inputs], ['outputs', s.outputs]] as const) {
-        if (!Number.isInteger(n) || n < 1) throw new EngineError('bad-shape', `layer ${i} needs a whole number of ${what} >= 1, got ${n}`);
+        if (!Number.isInteger(n) || n < 1) throw new EngineError('bad-shape', `layer ${i} needs a whole number of ${what} >= 1, got ${spellNumber(n)}`);
       }
       if (i > 0 && shapes[i - 1].outputs !== s.inputs) {
         throw new EngineError('shape-mismatch', `layer ${i - 1} has ${shapes[i - 1].outputs} outputs but layer ${i} takes ${s.inputs} inputs`);

@@ -25,6 +25,7 @@ import { createOptimizer } from './optimizers';
 import { backwardPass, forwardPass } from './propagate';
 import { runBuffers, type RunBuffers } from './run-buffers';
 import type { Workspace } from './workspace';
+import { spellNumber } from '../spell-number';
 
 /** How a batch's accuracy is counted: one output thresholded at 0.5, the argmax of each row, or not at all. */
 export type AccuracyRule = 'threshold' | 'argmax' | 'none';
@@ -83,11 +84,11 @@ export function checkTrainOptions(o: TrainOptions, rows: number): void {
   const fail = (message: string): never => {
     throw new EngineError('bad-parameter', message);
   };
-  if (!Number.isInteger(o.epochs) || o.epochs < 1 || o.epochs > MAX_EPOCHS) fail(`epochs must be a whole number from 1 to ${MAX_EPOCHS}, got ${o.epochs}`);
-  if (!(o.lr > 0) || !Number.isFinite(o.lr)) fail(`lr (the learning rate) must be a positive number, got ${o.lr}`);
-  if (!Number.isInteger(o.batch) || o.batch < 0) fail(`batch must be a whole number >= 1 (or 0 for the full batch), got ${o.batch}`);
-  if (!(o.l2 >= 0) || !Number.isFinite(o.l2)) fail(`l2 must be a number >= 0, got ${o.l2}`);
-  if (!(o.test >= 0 && o.test < 1)) fail(`test must be a fraction in [0, 1), got ${o.test}`);
+  if (!Number.isInteger(o.epochs) || o.epochs < 1 || o.epochs > MAX_EPOCHS) fail(`epochs must be a whole number from 1 to ${MAX_EPOCHS}, got ${spellNumber(o.epochs)}`);
+  if (!(o.lr > 0) || !Number.isFinite(o.lr)) fail(`lr (the learning rate) must be a positive number, got ${spellNumber(o.lr)}`);
+  if (!Number.isInteger(o.batch) || o.batch < 0) fail(`batch must be a whole number >= 1 (or 0 for the full batch), got ${spellNumber(o.batch)}`);
+  if (!(o.l2 >= 0) || !Number.isFinite(o.l2)) fail(`l2 must be a number >= 0, got ${spellNumber(o.l2)}`);
+  if (!(o.test >= 0 && o.test < 1)) fail(`test must be a fraction in [0, 1), got ${spellNumber(o.test)}`);
   if (rows - Math.round(rows * o.test) < 1) fail(`test=${o.test} leaves no rows of ${rows} to train on`);
 }
 

@@ -4,7 +4,7 @@ import { toJsonNumber } from '../json-number';
 import { sliceSpan } from '../../source';
 import { runtimeError } from '../call-site';
 import { gridPoints, sampleOn, unionRange } from '../sampling';
-import type { PlotRange } from '../../../engine';
+import { spellNumber, type PlotRange } from '../../../engine';
 import { gradflowDisplay } from '../network-display';
 import type { FunctionValue } from '../function-value';
 import { describeValue, type Value } from '../values';
@@ -16,8 +16,6 @@ import { livePlot } from '../live-plot';
  * is drawn where its leak shows. Given one end alone, the other keeps the default span from it.
  */
 const FAR_OUT = 'to see how a function behaves far out, plot a wide finite range such as from=-1e6, to=1e6';
-/** A number as the language writes it: inf, -inf, NaN. */
-const spelled = (n: number): string => (Number.isNaN(n) ? 'NaN' : n === Infinity ? 'inf' : n === -Infinity ? '-inf' : String(n));
 
 function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   const given = (key: 'from' | 'to') => {
@@ -25,7 +23,7 @@ function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
     if (v === undefined) return undefined;
     const n = numberArg(call, v, key);
     // a curve over an infinite range has no points to sample (its x would be inf and nan)
-    if (!Number.isFinite(n)) throw runtimeError(call.site, `plot's ${key}= must be a finite number, got ${spelled(n)}; ${FAR_OUT}`);
+    if (!Number.isFinite(n)) throw runtimeError(call.site, `plot's ${key}= must be a finite number, got ${spellNumber(n)}; ${FAR_OUT}`);
     return n;
   };
   const [givenFrom, givenTo] = [given('from'), given('to')];
@@ -35,7 +33,7 @@ function plotRangeArgs(call: CallArguments, own: PlotRange): PlotRange {
   if (!(from < to)) throw runtimeError(call.site, `plot needs from < to, got from=${from}, to=${to}`);
   if (!Number.isFinite(from) || !Number.isFinite(to)) {
     // given ends are finite (above); one the default span away from a given end can overflow
-    throw runtimeError(call.site, `plot needs a finite range, got from=${spelled(from)}, to=${spelled(to)}; ${FAR_OUT}`);
+    throw runtimeError(call.site, `plot needs a finite range, got from=${spellNumber(from)}, to=${spellNumber(to)}; ${FAR_OUT}`);
   }
   return { from, to };
 }

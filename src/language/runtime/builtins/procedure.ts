@@ -8,6 +8,7 @@ import type { DType, Tensor } from '../../../engine';
 import { runtimeError, type CallSite } from '../call-site';
 import type { FunctionValue } from '../function-value';
 import { describeValue, type Value } from '../values';
+import { spellNumber } from '../../../engine';
 
 export interface CallArguments {
   readonly args: readonly Value[];
@@ -72,7 +73,7 @@ export function numberArg(call: CallArguments, value: Value | undefined, what: s
 
 export function integerArg(call: CallArguments, value: Value | undefined, what: string, min = 0): number {
   const n = numberArg(call, value, what);
-  if (!Number.isInteger(n) || n < min) throw runtimeError(call.site, `${what} must be a whole number >= ${min}, got ${n}`);
+  if (!Number.isInteger(n) || n < min) throw runtimeError(call.site, `${what} must be a whole number >= ${min}, got ${spellNumber(n)}`);
   return n;
 }
 

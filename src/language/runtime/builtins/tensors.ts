@@ -1,7 +1,7 @@
 /** Builtins that make, reshape, convert and reduce tensors. */
 import {
   cast, fromNested, reduceAll, reduceAxis, reshape, transpose, zeros, Tensor, allocate, MAX_ELEMENTS,
-  type Reduction,
+  spellNumber, type Reduction,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
 import { describeValue, num, tensorValue, type Value } from '../values';
@@ -46,7 +46,7 @@ export function reduce(call: CallArguments, name: Reduction): Value {
   const axis = call.named.get('axis');
   if (axis === undefined) return num(atSite(call.site, () => reduceAll(t, name)));
   const a = integerArg(call, axis, 'axis');
-  if (a !== 0 && a !== 1) throw runtimeError(call.site, `axis must be 0 (down columns) or 1 (along rows), got ${a}`);
+  if (a !== 0 && a !== 1) throw runtimeError(call.site, `axis must be 0 (down columns) or 1 (along rows), got ${spellNumber(a)}`);
   return tensorValue(atSite(call.site, () => reduceAxis(t, name, a)));
 }
 
