@@ -5,6 +5,7 @@
 import { formatNumber, type DisplayValue, type TensorDisplay } from './output';
 import { capitalised } from './error-heading';
 import { datasetText, gradflowText, networkText, trainingText } from './network-text';
+import { describePlot } from './plot-description';
 import { GAP, isSummarised, MAX_TABLE_ROWS, SUMMARY_THRESHOLD, TABLE_EDGE_ROWS, tableRows, tensorGrid } from './summary';
 
 export function displayText(d: DisplayValue): string {
@@ -22,7 +23,7 @@ export function displayText(d: DisplayValue): string {
       const header = `${d.dtype} tensor, shape [${d.shape.join(', ')}]${summarised ? ` (${count(size)} elements; past ${count(SUMMARY_THRESHOLD)}, the first and last items are shown, as NumPy does)` : ''}`;
       return `${header}\n${tensorRows(d)}`;
     }
-    case 'plot': return `plot${d.title ? ` "${d.title}"` : ''}: ${d.series.map((s) => s.name).join(', ')}`;
+    case 'plot': return describePlot(d);
     case 'table': {
       const { rows, total, at } = tableRows(d);
       const cells = [d.columns.map((c) => c.name), ...rows.map((r, i) => d.columns.map((c) => (r === GAP ? '...' : formatNumber(c.data[at(i)]!))))];
