@@ -17,15 +17,15 @@ export function savedForm(nb: Notebook, staticImages: boolean): Notebook {
 }
 
 function withoutFormulaImages(output: CellOutput): CellOutput {
-  if (!output.items.some((i) => i.mime === VALUE_MIME && isTypesetFunction(i.data))) return output;
-  return {
-    ...output,
-    items: output.items.map((i) => {
-      if (i.mime !== VALUE_MIME || !isTypesetFunction(i.data)) return i;
-      const { images: _images, ...rest } = i.data as unknown as Extract<DisplayValue, { kind: 'function' }>;
-      return { ...i, data: rest as unknown as JsonValue };
-    }),
-  };
+  let changed = false;
+  const items = output.items.map((i) => {
+    if (i.mime !== VALUE_MIME || !isTypesetFunction(i.data)) return i;
+    changed = true;
+    const { images: _images, ...rest } = i.data as unknown as Extract<DisplayValue, { kind: 'function' }>;
+    return { ...i, data: rest as unknown as JsonValue };
+  });
+  // an output with nothing to drop stays the same object (saving leaves it as it was)
+  return changed ? { ...output, items } : output;
 }
 
 function isTypesetFunction(data: unknown): boolean {
