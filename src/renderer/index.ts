@@ -11,6 +11,7 @@ import type { DisplayValue, LivePlot, PlotDisplay } from '../shared/output';
 import { LiveCharts } from './live-charts';
 import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
 import { rendererFor } from './output-renderers';
+import { hasDiagram, type DiagramDisplay } from './diagram-display';
 import { sameTheme } from './theme';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
@@ -42,6 +43,8 @@ export const activate: ActivationFunction = () => {
       }
       const theme = currentTheme();
       container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground)));
+      if (hasDiagram(display)) await showNetwork(container, display, signal);
+      if (signal.aborted || !container.isConnected) return;
       const build = renderer.figures;
       const figures = build?.(display, theme) ?? [];
       if (!build || figures.length === 0) return;
@@ -62,6 +65,20 @@ export const activate: ActivationFunction = () => {
     },
   };
 };
+
+/**
+ * A network's diagram (network-view.ts, loaded only for outputs that have one: it brings the
+ * engine), after the output's text and tables, above its charts.
+ */
+async function showNetwork(container: HTMLElement, display: DiagramDisplay, signal: AbortSignal): Promise<void> {
+  const { networkView } = await import('./network-view');
+  if (signal.aborted || !container.isConnected) return;
+  try {
+    container.append(networkView(document, display));
+  } catch (err) {
+    container.append(el('pre', 'al-error', `the network diagram cannot be drawn: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}
 
 /**
  * A plot's sliders above its chart, redrawing it in this page (live-sliders.ts, loaded only

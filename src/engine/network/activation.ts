@@ -25,6 +25,12 @@ export interface NetworkActivation {
   readonly wasmKernel?: WasmActivationKernel;
   /** Present when the activation has a learnable parameter (prelu's alpha): the value a fresh layer starts with. */
   readonly learnableSlope?: number;
+  /**
+   * The catalogue entry behind it and its resolved parameters (absent for user-defined
+   * functions): enough to build the same activation elsewhere, as the notebook renderer
+   * does to redraw a network's units from its weights (catalogueActivation(getActivation(name), parameters)).
+   */
+  readonly catalogue?: { readonly name: string; readonly parameters: ParameterValues };
   /** a = f(z) over a batch of `z.length / units` rows of `units` values. */
   forward(z: FloatArray, a: FloatArray, units: number, slope: number): void;
   /**
@@ -44,6 +50,7 @@ class ElementwiseActivation implements NetworkActivation {
   readonly weightInit: WeightInit;
   readonly learnableSlope?: number;
   readonly wasmKernel?: WasmActivationKernel;
+  readonly catalogue: { readonly name: string; readonly parameters: ParameterValues };
   /** Mutable copy: the learnable parameter is written into it before each kernel call (no allocation). */
   private readonly p: Record<string, number | string>;
   private readonly slopeName?: string;
@@ -51,6 +58,7 @@ class ElementwiseActivation implements NetworkActivation {
 
   constructor(private readonly definition: ElementwiseDefinition, parameters: ParameterValues, readonly label: string) {
     this.p = { ...parameters };
+    this.catalogue = { name: definition.name, parameters };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
     this.wasmKernel = definition.wasmKernel;
@@ -84,7 +92,9 @@ class ElementwiseActivation implements NetworkActivation {
 class RowwiseActivation implements NetworkActivation {
   readonly fusedLoss?: FusedLoss;
   readonly weightInit: WeightInit;
+  readonly catalogue: { readonly name: string; readonly parameters: ParameterValues };
   constructor(private readonly definition: RowwiseDefinition, readonly label: string) {
+    this.catalogue = { name: definition.name, parameters: {} };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
   }
