@@ -156,7 +156,7 @@ export function networkView(doc: Document, d: DiagramDisplay): HTMLElement {
     }
     inspector.replaceChildren(...parts);
     inspector.hidden = false;
-    inspector.dataset.neuron = id;
+    inspector.dataset.inspected = id;
   };
 
   diagram.addEventListener('pointerover', (e) => {

@@ -296,7 +296,8 @@ async function networkFrame(page: Page, units: number, ms: number): Promise<{ fr
   for (;;) {
     for (const frame of page.frames()) {
       const views = (await frame.evaluate(NETWORK_VIEWS).catch(() => [])) as NetworkViewState[];
-      const view = views.find((v) => v.nodes === units);
+      // the finished run's view (a streamed one has no scrubber yet)
+      const view = views.find((v) => v.nodes === units && v.epoch !== '');
       if (view) return { frame, view };
     }
     if (Date.now() > end) return undefined;
@@ -319,6 +320,23 @@ async function scrubTo(page: Page, frame: import('playwright-core').Frame, units
     await new Promise((r) => setTimeout(r, 120));
     const v = await viewNow(frame, units);
     if ((v && epoch.test(v.epoch)) || Date.now() > end) return v;
+  }
+}
+
+/**
+ * Scrolls the notebook (the workbench's list, under the output webview) until `locator` is on
+ * screen: a webview's element cannot scroll its notebook itself, so the mouse wheel does it.
+ */
+async function scrollIntoSight(page: Page, locator: import('playwright-core').Locator): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1440, height: 1500 };
+  for (let i = 0; i < 20; i++) {
+    const box = await locator.boundingBox();
+    if (!box) return;
+    if (box.y >= 80 && box.y + box.height <= viewport.height - 40) return;
+    const notebook = await page.locator('.notebookOverlay').first().boundingBox();
+    await page.mouse.move((notebook?.x ?? 400) + 40, (notebook?.y ?? 200) + 300);
+    await page.mouse.wheel(0, box.y < 80 ? Math.max(-1200, box.y - 200) : Math.min(1200, box.y - 200));
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -357,6 +375,7 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
     if (start.slopes.join() !== 'slope 0.25,slope 0.25') return `at epoch 0 the slopes should be 0.25, got ${JSON.stringify(start.slopes)}`;
   }
   // hover a hidden unit: its formula with the numbers plugged in
+  await scrollIntoSight(page, frame.locator('.al-net').first());
   await frame.locator('.al-net [data-neuron="1:0"]').first().hover();
   const tip = frame.locator('.al-net-tip').first();
   await tip.waitFor({ state: 'visible', timeout: 5_000 });
@@ -385,7 +404,14 @@ async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
   const expected = readExpectation(ackDir, 'neurons');
   await new Promise((r) => setTimeout(r, 1_500));
   const found = await networkFrame(page, expected.units, 20_000);
-  if (!found) return 'the network diagram is gone after the theme change';
+  if (!found) {
+    for (const frame of page.frames()) {
+      const views = await frame.evaluate(NETWORK_VIEWS).then((v) => (v as NetworkViewState[]).map((x) => `${x.nodes} nodes at "${x.epoch}"`), (e: unknown) => [`error ${String(e).slice(0, 80)}`]);
+      if (views.length) log(`neuronslight: frame ${frame.url().slice(0, 60)}: ${views.join('; ')}`);
+    }
+    return 'the network diagram is gone after the theme change';
+  }
+  await scrollIntoSight(page, found.frame.locator('.al-net').first());
   await found.frame.locator('.al-net [data-dead="true"]').first().hover().catch(() => undefined);
   return '';
 }
