@@ -29,7 +29,7 @@ export const NEGATIVE_LINK = '#f59322';
 const DEAD_MARK = '#d9534f';
 
 const HEADER = 58;
-const GAP = 96;
+const GAP = 104;
 const MARGIN = 28;
 
 export function escapeXml(text: string): string {
@@ -56,7 +56,8 @@ function headerLines(layer: LayerModel, total: number): string[] {
   const name = layer.role === 'output' ? 'output' : `hidden ${layer.index}`;
   const activation = layer.activation.length > 18 ? `${layer.activation.slice(0, 17)}…` : layer.activation;
   const lines = [name, activation];
-  if (layer.role === 'hidden') lines.push(layer.dead > 0 ? `${layer.dead} of ${total} dead` : `${total} units, none dead`);
+  // short enough for a column: "5 of 16 dead", "0 of 16 dead"
+  if (layer.role === 'hidden') lines.push(`${layer.dead} of ${total} dead`);
   if (layer.slope !== undefined) lines.push(`slope ${short(layer.slope)}`);
   return lines;
 }

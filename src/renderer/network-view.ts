@@ -22,7 +22,8 @@ import { layerHistograms, preActivationSvg } from './unit-histograms';
 export const NETWORK_VIEW_STYLE = `
 .al-net { position: relative; margin: 6px 0 10px; }
 .al-net-diagram { overflow-x: auto; }
-.al-net-diagram svg { display: block; }
+.al-net-diagram svg { display: block; font-family: var(--vscode-font-family, system-ui, sans-serif); }
+.al-net-layers svg, .al-inspector svg { font-family: var(--vscode-font-family, system-ui, sans-serif); }
 .al-net .al-neuron { cursor: pointer; }
 .al-net .al-neuron:focus { outline: none; }
 .al-net .al-neuron:focus .al-neuron-frame, .al-net .al-neuron:hover .al-neuron-frame { stroke-opacity: 1; stroke-width: 2.5; }
@@ -38,9 +39,12 @@ export const NETWORK_VIEW_STYLE = `
 .al-net-layers { display: flex; flex-wrap: wrap; gap: 8px 18px; margin-top: 4px; }
 .al-net-caption { font-size: 12px; opacity: 0.8; margin: 2px 0; }
 .al-inspector { border: 1px solid var(--vscode-editorWidget-border, #8886); border-radius: 4px; padding: 6px 10px; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
+.al-inspector[hidden], .al-net-tip[hidden] { display: none; }
 .al-inspector h4 { margin: 0 0 4px; font-size: 13px; width: 100%; display: flex; justify-content: space-between; }
 .al-inspector button { background: none; border: none; color: inherit; cursor: pointer; font-size: 14px; }
 .al-inspector table { font-size: 12px; }
+.al-inspector .al-big-figure { margin: 0; width: 180px; }
+.al-inspector figcaption { font-size: 11px; opacity: 0.8; padding-top: 2px; }
 .al-inspector .al-big-heat { width: 180px; height: 180px; image-rendering: auto; border: 1px solid var(--vscode-editorWidget-border, #8886); display: block; }
 .al-inspector .al-tip-formula { width: 100%; white-space: pre-wrap; font-family: var(--vscode-editor-font-family, ui-monospace, Menlo, Consolas, monospace); overflow-wrap: anywhere; }
 `;
@@ -148,11 +152,18 @@ export function networkView(doc: Document, d: DiagramDisplay): HTMLElement {
     if (pre) parts.push(svgElement(doc, pre));
     const big = bigHeatmap(state, unit.layer, unit.unit);
     if (big) {
+      const figure = doc.createElement('figure');
+      figure.className = 'al-big-figure';
       const img = doc.createElement('img');
       img.className = 'al-big-heat';
       img.alt = `output of unit ${unit.id} over the input square`;
       img.src = big;
-      parts.push(img);
+      const square = state.model.square!;
+      const range = (r: readonly [number, number]) => `${Number(r[0].toPrecision(2))} … ${Number(r[1].toPrecision(2))}`;
+      const note = doc.createElement('figcaption');
+      note.textContent = `${unit.dead ? 'output 0 everywhere (dead)' : 'output'} over x1 ${range(square.x)} (across), x2 ${range(square.y)} (up)`;
+      figure.append(img, note);
+      parts.push(figure);
     }
     inspector.replaceChildren(...parts);
     inspector.hidden = false;

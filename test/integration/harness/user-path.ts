@@ -332,10 +332,10 @@ async function scrollIntoSight(page: Page, locator: import('playwright-core').Lo
   for (let i = 0; i < 20; i++) {
     const box = await locator.boundingBox();
     if (!box) return;
-    if (box.y >= 80 && box.y + box.height <= viewport.height - 40) return;
+    if (box.y >= 130 && (box.y < 400 || box.y + box.height <= viewport.height - 40)) return;
     const notebook = await page.locator('.notebookOverlay').first().boundingBox();
     await page.mouse.move((notebook?.x ?? 400) + 40, (notebook?.y ?? 200) + 300);
-    await page.mouse.wheel(0, box.y < 80 ? Math.max(-1200, box.y - 200) : Math.min(1200, box.y - 200));
+    await page.mouse.wheel(0, box.y < 130 ? Math.max(-1200, box.y - 200) : Math.min(1200, box.y - 200));
     await new Promise((r) => setTimeout(r, 250));
   }
 }
