@@ -7,7 +7,7 @@
  * disposes the output (or, with no id, on Clear All Outputs: every chart).
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
-import type { DisplayValue, LivePlot, PlotDisplay } from '../shared/output';
+import type { DisplayValue, JsonNumber, LivePlot, PlotDisplay } from '../shared/output';
 import { LiveCharts } from './live-charts';
 import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
 import { rendererFor } from './output-renderers';
@@ -43,7 +43,9 @@ export const activate: ActivationFunction = () => {
       }
       const theme = currentTheme();
       container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground)));
-      if (hasDiagram(display)) await showNetwork(container, display, signal);
+      // the epoch scrubber's weights, for the boundary once the charts are drawn
+      let replay: ((weights: ArrayLike<JsonNumber> | undefined) => void) | undefined;
+      if (hasDiagram(display)) await showNetwork(container, display, signal, (weights) => replay?.(weights));
       if (signal.aborted || !container.isConnected) return;
       const build = renderer.figures;
       const figures = build?.(display, theme) ?? [];
@@ -58,6 +60,10 @@ export const activate: ActivationFunction = () => {
       const now = currentTheme();
       await charts.show(item.id, (figure) => container.appendChild(chartElement(figure)), (t) => build(display, t), now,
         sameTheme(now, theme) ? figures : undefined);
+      if (display.kind === 'training' && display.snapshots) {
+        const { replayedBoundary } = await import('./replay-boundary');
+        replay = (weights) => void charts?.rebuild(item.id, (t) => build(weights ? replayedBoundary(display, weights) : display, t));
+      }
       if (display.kind === 'plot' && display.live) await showSliders(container, item.id, display.live, (d) => charts?.rebuild(item.id, (t) => build(d, t)), signal);
     },
     disposeOutputItem(id?: string): void {
@@ -70,11 +76,11 @@ export const activate: ActivationFunction = () => {
  * A network's diagram (network-view.ts, loaded only for outputs that have one: it brings the
  * engine), after the output's text and tables, above its charts.
  */
-async function showNetwork(container: HTMLElement, display: DiagramDisplay, signal: AbortSignal): Promise<void> {
+async function showNetwork(container: HTMLElement, display: DiagramDisplay, signal: AbortSignal, replay: (weights: ArrayLike<JsonNumber> | undefined) => void): Promise<void> {
   const { networkView } = await import('./network-view');
   if (signal.aborted || !container.isConnected) return;
   try {
-    container.append(networkView(document, display));
+    container.append(networkView(document, display, replay));
   } catch (err) {
     container.append(el('pre', 'al-error', `the network diagram cannot be drawn: ${err instanceof Error ? err.message : String(err)}`));
   }

@@ -5,14 +5,15 @@
  * its heatmap large); "+k more" draws a long layer in full. A finished training run gets an
  * epoch scrubber (a range input, so the keyboard moves it too) over its weight snapshots:
  * each position runs the snapshot's weights through the bundled engine and redraws the
- * diagram, the per-layer histograms and the open inspector, no kernel involved.
+ * diagram, the per-layer histograms and the open inspector, and hands the weights on for
+ * the decision boundary (replay-boundary.ts, drawn by index.ts), no kernel involved.
  *
  * Loaded with import() by the notebook renderer (it brings the engine). The SVG comes from
  * network-diagram.ts and unit-histograms.ts, which escape every text they write; it is
  * parsed as XML, never run.
  */
 import { activations, unpackNumbers } from '../engine';
-import type { TrainingDisplay } from '../shared/output';
+import type { JsonNumber, TrainingDisplay } from '../shared/output';
 import { diagramSource, type DiagramDisplay } from './diagram-display';
 import { heatmapImage } from './heatmap-image';
 import { diagramSvg, unitSummary } from './network-diagram';
@@ -62,7 +63,11 @@ function svgElement(doc: Document, svg: string): Element {
   return doc.importNode(parsed, true);
 }
 
-export function networkView(doc: Document, d: DiagramDisplay): HTMLElement {
+/**
+ * @param replay called when the scrubber moves, with the position's weights (undefined at the
+ *   last position: the trained network as the display has it), so the charts can follow
+ */
+export function networkView(doc: Document, d: DiagramDisplay, replay?: (weights: ArrayLike<JsonNumber> | undefined) => void): HTMLElement {
   const root = doc.createElement('div');
   root.className = 'al-net';
   const style = doc.createElement('style');
@@ -203,7 +208,10 @@ export function networkView(doc: Document, d: DiagramDisplay): HTMLElement {
     activate(e.target as Element);
   });
 
-  const scrubber = d.kind === 'training' ? epochScrubber(doc, d, (source) => draw(source)) : undefined;
+  const scrubber = d.kind === 'training' ? epochScrubber(doc, d, (source, exact) => {
+    draw(source);
+    replay?.(exact ? undefined : source.weights);
+  }) : undefined;
   if (scrubber) root.append(scrubber);
   root.append(diagram, caption, tip, inspector, layers);
   draw(diagramSource(d));
@@ -260,7 +268,7 @@ function bigHeatmap(state: State, layer: number, unit: number): string | undefin
  * The epoch scrubber of a finished run: one position per snapshot, starting at the last
  * (the trained network, drawn from its exact weights); moves redraw once per animation frame.
  */
-function epochScrubber(doc: Document, d: TrainingDisplay, redraw: (source: DiagramSource) => void): HTMLElement | undefined {
+function epochScrubber(doc: Document, d: TrainingDisplay, redraw: (source: DiagramSource, exact: boolean) => void): HTMLElement | undefined {
   const snaps = d.snapshots;
   if (!snaps || snaps.epochs.length < 2) return undefined;
   const label = doc.createElement('label');
@@ -289,7 +297,8 @@ function epochScrubber(doc: Document, d: TrainingDisplay, redraw: (source: Diagr
       frame = undefined;
       const i = input.valueAsNumber;
       // the last position is the trained network itself: its exact weights and dead units
-      redraw(i === last && snaps.epochs[i] === d.epochs ? diagramSource(d) : diagramSource(d, unpackNumbers(snaps.weights[i]!), false));
+      const exact = i === last && snaps.epochs[i] === d.epochs;
+      redraw(exact ? diagramSource(d) : diagramSource(d, unpackNumbers(snaps.weights[i]!), false), exact);
     });
   });
   label.append(name, input, output);

@@ -184,8 +184,8 @@ export interface NetworkDisplay {
 }
 
 /**
- * The weights of a training run at about 50 epochs, evenly spaced, epoch 0 (untrained) first
- * and the last epoch trained last: what the epoch scrubber replays. Bounded in number
+ * The weights of a training run at about 50 epochs, nearly evenly spaced over those it trained,
+ * epoch 0 (untrained) first and the last epoch trained last: what the epoch scrubber replays. Bounded in number
  * (src/engine/network/snapshots.ts) and packed small: per epoch 16-bit integers times one
  * scale, in base64 (src/engine/packed-numbers.ts), laid out as NetworkDisplay.weights.
  */

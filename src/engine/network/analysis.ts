@@ -54,3 +54,26 @@ export function sparsity(net: Network, x: ArrayLike<number>, rows: number): numb
     return a.length === 0 ? NaN : zeros / a.length;
   });
 }
+
+/**
+ * The network's answer at every point of a grid, z[row][col] at (xs[col], ys[row]): its output
+ * for one output unit, the winning class (argmax) for several. A 2-input network's decision
+ * boundary; the notebook redraws it from weight snapshots with the same function.
+ */
+export function gridAnswers(net: Network, xs: readonly number[], ys: readonly number[]): number[][] {
+  const cols = xs.length;
+  const grid = new Float64Array(2 * cols * ys.length);
+  ys.forEach((y, r) => xs.forEach((x, c) => {
+    grid[2 * (r * cols + c)] = x;
+    grid[2 * (r * cols + c) + 1] = y;
+  }));
+  const out = predict(net, grid, cols * ys.length);
+  const k = net.outputs;
+  const value = (i: number): number => {
+    if (k === 1) return out[i];
+    let best = 0;
+    for (let j = 1; j < k; j++) if (out[i * k + j] > out[i * k + best]) best = j;
+    return best;
+  };
+  return ys.map((_, r) => xs.map((_, c) => value(r * cols + c)));
+}

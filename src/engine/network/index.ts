@@ -16,6 +16,6 @@ export { makeDataset, datasetNames } from './datasets';
 export type { Dataset, Task } from './datasets';
 export { train, checkTrainOptions, evaluateOn, MAX_EPOCHS } from './train';
 export type { TrainOptions, TrainingRun, TrainingSet, History, AccuracyRule } from './train';
-export { activations, predict, deadUnits, deadUnitIndices, sparsity } from './analysis';
+export { activations, predict, deadUnits, deadUnitIndices, sparsity, gridAnswers } from './analysis';
 export { gradflow, gradflowInit, GRADFLOW_BATCH } from './gradflow';
 export { WeightSnapshots, SNAPSHOT_TARGET, SNAPSHOT_BUDGET } from './snapshots';

@@ -2,7 +2,7 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { deadUnitIndices, linearActivation, packNumbers, predict, type Network, type WeightSnapshots } from '../../engine';
+import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, type Network, type WeightSnapshots } from '../../engine';
 import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type TrainingData } from './network-values';
@@ -103,19 +103,6 @@ function decisionBoundary(t: TrainingData): DecisionBoundary | undefined {
   };
   const gx = axis(lo1, hi1);
   const gy = axis(lo2, hi2);
-  const grid = new Float64Array(2 * BOUNDARY_GRID * BOUNDARY_GRID);
-  gy.forEach((y, r) => gx.forEach((x, c) => {
-    grid[2 * (r * BOUNDARY_GRID + c)] = x;
-    grid[2 * (r * BOUNDARY_GRID + c) + 1] = y;
-  }));
-  const out = predict(net, grid, BOUNDARY_GRID * BOUNDARY_GRID);
-  const k = net.outputs;
-  const value = (i: number): number => {
-    if (k === 1) return out[i];
-    let best = 0;
-    for (let j = 1; j < k; j++) if (out[i * k + j] > out[i * k + best]) best = j;
-    return best;
-  };
-  const z = gy.map((_, r) => gx.map((_, c) => toJsonNumber(value(r * BOUNDARY_GRID + c))));
+  const z = gridAnswers(net, gx, gy).map((row) => row.map(toJsonNumber));
   return { x: gx, y: gy, z, points: datasetDisplay(t.data, t.testRows) };
 }

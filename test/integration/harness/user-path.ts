@@ -20,7 +20,7 @@
  *             output webview with no kernel; screenshot slider.png.
  *   neurons - a trained 2-16-16-1 relu network (fixtures/neurons.actnb, dark theme): one data-neuron node
  *             per unit, data-dead="true" on as many as dead(fit.net, data) counts, the epoch scrubber
- *             changes the diagram (Home, 10 ArrowRight steps timed, End), hovering a node shows its
+ *             changes the diagram and the decision boundary (Home, 10 ArrowRight steps timed, End), hovering a node shows its
  *             formula, clicking a dead one opens the inspector; screenshot neurons-dark.png.
  *   neuronslight - the same output in the light theme; screenshot neurons-light.png.
  *   neuronsprelu - a 2-8-8-1 prelu run (fixtures/neurons-prelu.actnb, light): the same checks, and the
@@ -285,9 +285,14 @@ const NETWORK_VIEWS = `(() => Array.from(document.querySelectorAll('.al-net')).m
   diagram: (v.querySelector('.al-net-diagram svg') || {}).outerHTML || '',
   slopes: Array.from(v.querySelectorAll('.al-net-diagram text')).map((t) => t.textContent).filter((t) => t.startsWith('slope')),
   histograms: v.querySelectorAll('.al-net-layers svg').length,
+  boundary: (() => {
+    const chart = v.parentElement && v.parentElement.querySelector('.al-plot[data-figure="boundary"]');
+    const z = chart && chart.data && chart.data[0] && chart.data[0].z;
+    return Array.isArray(z) ? z.flat().reduce((a, b) => a + (typeof b === 'number' ? b : 0), 0) : null;
+  })(),
 })))()`;
 
-interface NetworkViewState { nodes: number; dead: number; drawMs: string; epoch: string; diagram: string; slopes: string[]; histograms: number }
+interface NetworkViewState { nodes: number; dead: number; drawMs: string; epoch: string; diagram: string; slopes: string[]; histograms: number; boundary: number | null }
 interface NetworkExpectation { units: number; dead: number; layers: number[] }
 
 /** The frame with the network view of `units` nodes and that view's state, within `ms`. */
@@ -364,11 +369,22 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
   log(`${stage}: scrubber at "${start?.epoch}": ${start?.dead} dead, drawn in ${start?.drawMs} ms`);
   if (!start || !/^0 of /.test(start.epoch)) return `the scrubber did not go to epoch 0 (shows "${start?.epoch}")`;
   if (start.diagram === view.diagram) return 'moving the scrubber to epoch 0 did not change the diagram';
+  // the decision boundary follows the scrubber (Plotly.react after the diagram: give it a moment)
+  let boundary = start.boundary;
+  for (let i = 0; i < 20 && boundary === view.boundary; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    boundary = (await viewNow(frame, expected.units))?.boundary ?? null;
+  }
+  log(`${stage}: the boundary's sum of z ${view.boundary} trained, ${boundary} at epoch 0`);
+  if (view.boundary === null || boundary === view.boundary) return 'the decision boundary did not change with the scrubber';
   const times: string[] = [];
   for (let k = 1; k <= 10; k++) times.push((await scrubTo(page, frame, expected.units, 'ArrowRight', new RegExp(`^\\d+ of `)))?.drawMs ?? '?');
   log(`${stage}: redraw ms of 10 keyboard steps of the scrubber: ${times.join(' ')}`);
   const back = await scrubTo(page, frame, expected.units, 'End', new RegExp(`^${view.epoch.split(' ')[0]} of `));
   if (!back || back.diagram !== view.diagram) return 'the scrubber\'s last position does not draw the trained network again';
+  for (let i = 0; i < 20 && (await viewNow(frame, expected.units))?.boundary !== view.boundary; i++) await new Promise((r) => setTimeout(r, 100));
+  const backBoundary = (await viewNow(frame, expected.units))?.boundary;
+  if (backBoundary !== view.boundary) return `at the last position the boundary should be the trained one (sum ${view.boundary}), is ${backBoundary}`;
   if (stage === 'neuronsprelu') {
     log(`${stage}: slopes ${view.slopes.join(', ')} trained, ${start.slopes.join(', ')} at epoch 0`);
     if (view.slopes.length !== 2) return `each prelu layer should show its slope, got ${JSON.stringify(view.slopes)}`;

@@ -9,6 +9,7 @@ import { diagramSource, hasDiagram } from '../../../src/renderer/diagram-display
 import { diagramSvg, unitSummary } from '../../../src/renderer/network-diagram';
 import { diagramModel, networkOf, type DiagramSource } from '../../../src/renderer/network-model';
 import { layerHistograms, preActivationSvg } from '../../../src/renderer/unit-histograms';
+import { replayedBoundary } from '../../../src/renderer/replay-boundary';
 import { fromJsonNumber, type NetworkDisplay, type TrainingDisplay } from '../../../src/shared/output';
 import { assertWellFormedXml } from '../helpers/well-formed-xml';
 
@@ -94,6 +95,14 @@ describe('renderer: network diagram', () => {
     const long = trained('train(mlp([2, 8, 8, 1], act=relu), data, epochs=300)').fit;
     assert.equal(long.snapshots!.epochs.length, 50);
     assert.ok(JSON.stringify(long.snapshots).length < 50 * 105 * 3 + 2000, `snapshots of 105 weights: ${JSON.stringify(long.snapshots).length} characters`);
+  });
+
+  it('the scrubber\'s boundary: the display\'s own at the trained weights, another before training', () => {
+    const same = replayedBoundary(fit, fit.network.weights!);
+    assert.deepEqual(same.boundary!.z, fit.boundary!.z.map((row) => row.map(fromJsonNumber)));
+    const start = replayedBoundary(fit, unpackNumbers(fit.snapshots!.weights[0]!));
+    assert.notDeepEqual(start.boundary!.z, same.boundary!.z);
+    assert.equal(start.history, fit.history, 'only the boundary changes');
   });
 
   it('the pre-activation histogram marks the kink; each layer has a histogram of its outputs', () => {

@@ -70,7 +70,7 @@ function runTraining(call: CallArguments): Value {
   const evaluator = call.site.evaluator;
   const progress = evaluator.session.progress;
   // the untrained weights first: the scrubber's epoch 0
-  const snapshots = new WeightSnapshots(net.parameters.length, options.epochs);
+  const snapshots = new WeightSnapshots(net.parameters.length);
   snapshots.offer(0, net.parameters);
   const describe = (run: TrainingRun, stopped = run.stopped): TrainingData => ({
     net: run.net, history: run.history, epochs: run.epochs, plannedEpochs: options.epochs, stopped, data,
