@@ -361,7 +361,13 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
   // Bound: the diagram is drawn within a few seconds of the output; 45 s is a wide margin.
   const found = await networkFrame(page, expected.units, 45_000);
   if (!found) return `no network diagram with ${expected.units} data-neuron nodes in any frame`;
-  const { frame, view } = found;
+  const { frame } = found;
+  let view = found.view;
+  // the charts come after the diagram (plotly loads): the boundary drawn, for the scrubber to move
+  for (let i = 0; i < 120 && view.boundary === null; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    view = (await viewNow(frame, expected.units)) ?? view;
+  }
   log(`${stage}: ${view.nodes} nodes, ${view.dead} dead (expected ${expected.dead}), ${view.histograms} layer histograms, first draw ${view.drawMs} ms, scrubber at "${view.epoch}"`);
   if (view.dead !== expected.dead) return `${view.dead} nodes are marked data-dead="true", dead(fit.net, data) counts ${expected.dead}`;
   if (view.histograms !== expected.layers.length - 1) return `${view.histograms} layer histograms, expected ${expected.layers.length - 1}`;
