@@ -38,13 +38,15 @@ export function escapeXml(text: string): string {
 
 const percent = (v: number): string => `${Math.round(v * 100)}%`;
 const short = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
+/** A mean: rounding noise (a tanh unit's 4e-17 over a symmetric square) is 0. */
+const mean = (v: number): string => (Math.abs(v) < 1e-9 ? '0' : short(v));
 
 /** The lines a node's hover shows: its formula, where it is active, its mean output. */
 export function unitSummary(u: UnitModel, model: DiagramModel): string[] {
   if (u.layer === 0) return [`input ${u.formula}`];
   const over = model.points > 0 ? `the ${model.points} points` : 'the input square';
   const lines = [u.formula];
-  if (Number.isFinite(u.active)) lines.push(`active (output ≠ 0) on ${percent(u.active)} of ${over}`, `mean output ${short(u.mean)}`);
+  if (Number.isFinite(u.active)) lines.push(`active (output ≠ 0) on ${percent(u.active)} of ${over}`, `mean output ${mean(u.mean)}`);
   else lines.push('a user-defined activation: its numbers are in the kernel (neuron(...))');
   if (u.dead) lines.push(`dead: outputs 0 on every one of ${over}`);
   return lines;

@@ -154,7 +154,8 @@ function columnOf(m: ArrayLike<number>, units: number, unit: number): Float64Arr
  */
 function scaleOf(layer: NetworkDisplay['layers'][number] | undefined, heat: Float64Array | undefined): UnitScale {
   const range = layer?.kernel && layer.kernel.name !== 'linear' ? findActivation(layer.kernel.name)?.definition.range.text : undefined;
-  if (range === '(0, 1)' || range === '[0, 1]') return { low: 0, high: 1, centre: 0.5 };
+  // sigmoid, hard_sigmoid, softmax ("(0, 1), each row sums to 1")
+  if (range !== undefined && /^[[(]0, 1[\])]/.test(range)) return { low: 0, high: 1, centre: 0.5 };
   let m = 0;
   if (heat) for (const v of heat) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
   m = m > 0 ? m : 1;
