@@ -33,7 +33,7 @@ export type { ResolvedName } from './activations/registry';
 export { formulasAt, formulaWithParameters, formulaNumber, parameterSymbol } from './activations/formula-parameters';
 export { plotRange, DEFAULT_PLOT_RANGE } from './activations/plot-range';
 export type { PlotRange } from './activations/plot-range';
-export { applyActivation, applyActivationDerivative, applyResolved, parametersFor } from './activations/apply';
+export { applyActivation, applyActivationDerivative, applyResolved, parametersFor, type Which } from './activations/apply';
 export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';
 export * from './network';

@@ -118,6 +118,13 @@ export type FusedLoss = 'bce' | 'ce';
 export interface ScalarFunctions {
   readonly value: (x: number, p: ParameterValues) => number;
   readonly derivative: (x: number, p: ParameterValues) => number;
+  /**
+   * f''(x) in closed form, with PyTorch's double backward at kinks: 0 where f' jumps
+   * (relu''(0) = 0, elu''(0) = 0). It serves f'' everywhere (the language's `relu''`,
+   * symbolic derivatives, plots); tensors run it in one generic loop (apply.ts), as
+   * second derivatives are for looking at, not for training.
+   */
+  readonly secondDerivative: (x: number, p: ParameterValues) => number;
 }
 
 interface DefinitionCommon {

@@ -3,7 +3,14 @@
  * square root) and snake (a monotonic function with a periodic ripple).
  */
 import type { ActivationDefinition } from '../definition';
-import { snake, snakeGrad, squareplus, squareplusGrad } from '../math/algebraic';
+import {
+  snake,
+  snakeGrad,
+  snakeSecondDerivative,
+  squareplus,
+  squareplusGrad,
+  squareplusSecondDerivative,
+} from '../math/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -57,6 +64,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => squareplus(x, p.b as number),
       derivative: (x, p) => squareplusGrad(x, p.b as number),
+      secondDerivative: (x, p) => squareplusSecondDerivative(x, p.b as number),
     },
     kernels: {
       value: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplus(x[i], b); },
@@ -109,6 +117,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => snake(x, p.a as number),
       derivative: (x, p) => snakeGrad(x, p.a as number),
+      secondDerivative: (x, p) => snakeSecondDerivative(x, p.a as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.a as number; for (let i = 0; i < x.length; i++) y[i] = snake(x[i], a); },

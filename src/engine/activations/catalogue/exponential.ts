@@ -3,7 +3,17 @@
  * exponential for negative ones, which pulls mean activations towards zero.
  */
 import type { ActivationDefinition } from '../definition';
-import { celu, celuGrad, elu, eluGrad, selu, seluGrad } from '../math/exponential';
+import {
+  celu,
+  celuGrad,
+  celuSecondDerivative,
+  elu,
+  eluGrad,
+  eluSecondDerivative,
+  selu,
+  seluGrad,
+  seluSecondDerivative,
+} from '../math/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -60,6 +70,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => elu(x, p.alpha as number),
       derivative: (x, p) => eluGrad(x, p.alpha as number),
+      secondDerivative: (x, p) => eluSecondDerivative(x, p.alpha as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = elu(x[i], a); },
@@ -117,6 +128,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => selu(x),
       derivative: (x) => seluGrad(x),
+      secondDerivative: (x) => seluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = selu(x[i]); },
@@ -174,6 +186,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => celu(x, p.alpha as number),
       derivative: (x, p) => celuGrad(x, p.alpha as number),
+      secondDerivative: (x, p) => celuSecondDerivative(x, p.alpha as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },

@@ -10,8 +10,10 @@ import {
   hardsigmoidGrad,
   hardswish,
   hardswishGrad,
+  hardswishSecondDerivative,
   hardtanh,
   hardtanhGrad,
+  piecewiseLinearSecondDerivative,
   softshrink,
   softshrinkGrad,
 } from '../math/piecewise';
@@ -71,6 +73,7 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => hardtanh(x, p.min_val as number, p.max_val as number),
       derivative: (x, p) => hardtanhGrad(x, p.min_val as number, p.max_val as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const lo = p.min_val as number; const hi = p.max_val as number; for (let i = 0; i < x.length; i++) y[i] = hardtanh(x[i], lo, hi); },
@@ -128,6 +131,7 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => hardsigmoid(x),
       derivative: (x) => hardsigmoidGrad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardsigmoid(x[i]); },
@@ -184,6 +188,7 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => hardswish(x),
       derivative: (x) => hardswishGrad(x),
+      secondDerivative: (x) => hardswishSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardswish(x[i]); },
@@ -241,6 +246,7 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => softshrink(x, p.lambd as number),
       derivative: (x, p) => softshrinkGrad(x, p.lambd as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = softshrink(x[i], l); },
@@ -300,6 +306,7 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => hardshrink(x, p.lambd as number),
       derivative: (x, p) => hardshrinkGrad(x, p.lambd as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = hardshrink(x[i], l); },

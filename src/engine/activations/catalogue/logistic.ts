@@ -6,16 +6,22 @@ import type { ActivationDefinition } from '../definition';
 import {
   logsigmoid,
   logsigmoidGrad,
+  logsigmoidSecondDerivative,
   sigmoid,
   sigmoidGrad,
+  sigmoidSecondDerivative,
   softplus,
   softplusGrad,
+  softplusSecondDerivative,
   softsign,
   softsignGrad,
+  softsignSecondDerivative,
   tanh,
   tanhGrad,
+  tanhSecondDerivative,
   tanhshrink,
   tanhshrinkGrad,
+  tanhshrinkSecondDerivative,
 } from '../math/logistic';
 
 const FAMILY = 'Logistic';
@@ -70,6 +76,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => sigmoid(x),
       derivative: (x) => sigmoidGrad(x),
+      secondDerivative: (x) => sigmoidSecondDerivative(x),
     },
     // exact, and the form every textbook shows
     derivativeExpression: 'sigmoid(x)*(1 - sigmoid(x))',
@@ -127,6 +134,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => logsigmoid(x),
       derivative: (x) => logsigmoidGrad(x),
+      secondDerivative: (x) => logsigmoidSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = logsigmoid(x[i]); },
@@ -178,6 +186,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => tanh(x),
       derivative: (x) => tanhGrad(x),
+      secondDerivative: (x) => tanhSecondDerivative(x),
     },
     derivativeExpression: '1 - tanh(x)^2',
     kernels: {
@@ -239,6 +248,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => softplus(x, p.beta as number, p.threshold as number),
       derivative: (x, p) => softplusGrad(x, p.beta as number, p.threshold as number),
+      secondDerivative: (x, p) => softplusSecondDerivative(x, p.beta as number, p.threshold as number),
     },
     // With PyTorch's threshold (beta*x > 20 returns x) the kernels' softplus'(x) is
     // exactly 1 there while sigmoid(x) is 1 - 2e-9; the readable formula is worth
@@ -291,6 +301,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => softsign(x),
       derivative: (x) => softsignGrad(x),
+      secondDerivative: (x) => softsignSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = softsign(x[i]); },
@@ -340,6 +351,7 @@ export const logistic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => tanhshrink(x),
       derivative: (x) => tanhshrinkGrad(x),
+      secondDerivative: (x) => tanhshrinkSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhshrink(x[i]); },

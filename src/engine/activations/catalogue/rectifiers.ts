@@ -6,12 +6,14 @@ import type { ActivationDefinition } from '../definition';
 import {
   leakyRelu,
   leakyReluGrad,
+  piecewiseLinearSecondDerivative,
   relu,
   relu6,
   relu6Grad,
   reluGrad,
   squaredRelu,
   squaredReluGrad,
+  squaredReluSecondDerivative,
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
@@ -66,6 +68,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu(x),
       derivative: (x) => reluGrad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu(x[i]); },
@@ -120,6 +123,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu6(x),
       derivative: (x) => relu6Grad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6(x[i]); },
@@ -183,6 +187,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -249,6 +254,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -312,6 +318,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, ((p.lower as number) + (p.upper as number)) / 2),
       derivative: (x, p) => leakyReluGrad(x, ((p.lower as number) + (p.upper as number)) / 2),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -374,6 +381,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => threshold(x, p.threshold as number, p.value as number),
       derivative: (x, p) => thresholdGrad(x, p.threshold as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const t = p.threshold as number; const v = p.value as number; for (let i = 0; i < x.length; i++) y[i] = threshold(x[i], t, v); },
@@ -423,6 +431,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => squaredRelu(x),
       derivative: (x) => squaredReluGrad(x),
+      secondDerivative: (x) => squaredReluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredRelu(x[i]); },
