@@ -101,14 +101,16 @@ export class ActivationController implements vscode.Disposable {
   }
 
   private newSession(): KernelSession {
+    // read when a kernel starts: a new budget applies from the next restart
+    const memoryBudgetMiB = vscode.workspace.getConfiguration('activationLab').get<unknown>('kernel.memoryBudgetMiB');
     if (this.bundle) {
       try {
-        return new WorkerSession(this.bundle);
+        return new WorkerSession(this.bundle, memoryBudgetMiB);
       } catch (e) {
         console.error('Activation Lab: no kernel worker, running cells in the extension host', e);
       }
     }
-    return new InProcessSession();
+    return new InProcessSession(memoryBudgetMiB);
   }
 
   /**

@@ -8,7 +8,7 @@
  * bundle of its own without the `vscode` module, which only the extension host has.
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
-import { Session, type NameInfo } from '../../language';
+import { budgetFromMebibytes, Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
 import { withFormulaImages } from '../hover-content/display-formulas';
 import { summarised } from '../../shared/summary';
@@ -40,12 +40,20 @@ function sharedToken(flag: Int32Array): { readonly isCancellationRequested: bool
   };
 }
 
+/** What a worker starts with: the interrupt flag it shares with the extension host, and its session's settings. */
+interface WorkerData {
+  readonly flag: SharedArrayBuffer;
+  /** Bytes; undefined: the default. */
+  readonly memoryBudget?: number;
+}
+
 /** Entry point inside the worker thread. */
 export function runKernelWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runKernelWorker must run in a worker thread');
-  const flag = new Int32Array((workerData as { flag: SharedArrayBuffer }).flag);
-  const session = new Session();
+  const data = workerData as WorkerData;
+  const flag = new Int32Array(data.flag);
+  const session = new Session({ memoryBudget: data.memoryBudget });
   const token = sharedToken(flag);
   port.on('message', (message: Request) => {
     if (message.type === 'inspect') {
@@ -87,7 +95,11 @@ export interface KernelSession {
 
 /** The session in this thread: interrupt only takes effect between cells. */
 export class InProcessSession implements KernelSession {
-  private readonly session = new Session();
+  private readonly session: Session;
+  /** @param memoryBudgetMiB the budget of the session's variables (activationLab.kernel.memoryBudgetMiB; 2 GiB when not a number from 1 on). */
+  constructor(memoryBudgetMiB?: unknown) {
+    this.session = new Session({ memoryBudget: budgetFromMebibytes(memoryBudgetMiB) });
+  }
   private readonly token = { isCancellationRequested: false };
   run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
@@ -113,9 +125,13 @@ export class WorkerSession implements KernelSession {
   private readonly inspections = new Map<number, (infos: NameInfo[]) => void>();
   private dead: string | undefined;
 
-  /** @param script the path of the worker bundle (dist/kernel-worker.js). */
-  constructor(script: string) {
-    this.worker = new Worker(script, { workerData: { flag: this.flag.buffer } });
+  /**
+   * @param script the path of the worker bundle (dist/kernel-worker.js).
+   * @param memoryBudgetMiB the budget of the session's variables, as InProcessSession's.
+   */
+  constructor(script: string, memoryBudgetMiB?: unknown) {
+    const data: WorkerData = { flag: this.flag.buffer, memoryBudget: budgetFromMebibytes(memoryBudgetMiB) };
+    this.worker = new Worker(script, { workerData: data });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       if (reply.type === 'inspected') {
