@@ -20,6 +20,7 @@ export type { Token, TokenKind } from './token';
 
 // Running programs: a notebook's session, what it tells hovers and completion, and the builtins' docs.
 export { Session } from './runtime/session';
+export { LivePlotEvaluator } from './runtime/live-plot-evaluator';
 export type { CellResult, SessionOptions } from './runtime/session';
 export type { NameInfo } from './runtime/inspect';
 export { CONSTANTS, procedureSpecs } from './runtime/builtins';
