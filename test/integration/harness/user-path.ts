@@ -18,6 +18,10 @@
  *             0.5 (value and an input event, as a drag does), then moved by the keyboard; each time
  *             the chart's trace data must change to leaky_relu at the new alpha, drawn in the
  *             output webview with no kernel; screenshot slider.png.
+ *   sliderkept  - alpha of `plot(leaky_relu(alpha=slider(0, 1)))` set to 0.37 (the suite then
+ *             waits for the cell's metadata, saves, closes and reopens the notebook); screenshot slider-moved.png.
+ *   sliderreopened - the reopened notebook's output shows alpha at 0.37 and draws leaky_relu at 0.37,
+ *             though its saved output says 0.01; screenshot slider-reopened.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -25,7 +29,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -269,6 +273,40 @@ async function sliderStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Sets the alpha slider as a drag does (its value, then an input event). */
+const setAlpha = (value: string): string => `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  input.value = '${value}';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+})()`;
+
+async function sliderStateStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Bound: the slider panel comes with the chart, a second or two after the cell ran; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame';
+  log(`sliderkept: before ${JSON.stringify(found.state)}`);
+  if (found.state.shown !== '0.01') return `alpha should start at 0.01, shows ${found.state.shown}`;
+  await found.frame.evaluate(setAlpha('0.37'));
+  const moved = await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000);
+  log(`sliderkept: after the move ${JSON.stringify(moved)}`);
+  if (moved?.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after setting alpha to 0.37 the first trace is ${moved?.traces[0]?.name}`;
+  return '';
+}
+
+async function sliderReopenStage(page: Page): Promise<string> {
+  // Bound: the reopened notebook's output is drawn within a few seconds; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame after the reopen';
+  const state = (await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000)) ?? found.state;
+  log(`sliderreopened: ${JSON.stringify(state)}`);
+  if (state.value !== '0.37' || state.shown !== '0.37') return `after the reopen alpha is at ${state.value} (shown ${state.shown}), expected 0.37`;
+  if (state.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after the reopen the first trace is ${state.traces[0]?.name}`;
+  if (state.traces[0].y0 !== 0.37 * state.traces[0].x0) return `leaky_relu(alpha=0.37) at ${state.traces[0].x0} drawn as ${state.traces[0].y0}`;
+  return '';
+}
+
 /**
  * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
  * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
@@ -421,11 +459,12 @@ export async function reloadRestoresPanel(
 
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
-  slider: 'slider.png',
+  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png',
 };
 
 const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
+  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage,
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
