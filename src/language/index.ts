@@ -28,4 +28,4 @@ export { mathFunctionNames, mathSummaries } from './runtime/builtins/math';
 export type { ProcedureSpec } from './runtime/builtins/procedure';
 // Writing expressions of the language from code (plot commands, framework hovers).
 export { activationCall } from './activation-call';
-export { quoteString } from './symbolic';
+export { quoteString, functionNameLatex } from './symbolic';

@@ -13,6 +13,9 @@ import { blockElement, chartElement, el, recolourEquations, STYLE } from './outp
 import { rendererFor } from './output-renderers';
 import { recordOf, slidersAt } from '../shared/slider-state';
 import { SliderMemory } from './slider-memory';
+import type { ChartImageMessage } from '../shared/chart-image';
+import { chartActions, sliderCaptionIn } from './chart-actions';
+import { PICTURE_THEME, type ImagePlotly } from './chart-picture';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
 export const activate: ActivationFunction = (context) => {
@@ -57,6 +60,7 @@ export const activate: ActivationFunction = (context) => {
       const shown = display;
       charts ??= new LiveCharts(plotly, WEBVIEW_CHART_PAGE);
       await charts.show(item.id, (figure) => container.appendChild(chartElement(figure)), (t) => build(shown, t), currentTheme());
+      if (context.postMessage) addChartActions(container, item.id, plotly, charts, (m) => context.postMessage?.(m));
       if (!started || signal.aborted || !container.isConnected) return;
       const plot = started.display.live;
       try {
@@ -75,6 +79,17 @@ export const activate: ActivationFunction = (context) => {
     },
   };
 };
+
+/** Save as SVG / PNG and Copy image under each of an output's charts (chart-actions.ts); the extension saves. */
+function addChartActions(container: HTMLElement, id: string, plotly: ImagePlotly, charts: LiveCharts<HTMLElement>, send: (m: ChartImageMessage) => void): void {
+  charts.rootsOf(id).forEach((root, i) => {
+    root.after(chartActions(document, plotly, {
+      figure: () => charts.figuresFor(id, PICTURE_THEME)[i],
+      caption: () => sliderCaptionIn(container),
+      width: () => root.clientWidth,
+    }, send));
+  });
+}
 
 type LiveDisplay = PlotDisplay & { readonly live: LivePlot };
 

@@ -5,7 +5,7 @@
  * panel with import() only when an output has sliders, so the language reaches the page only then.
  */
 import type { LivePlot, PlotDisplay } from '../shared/output';
-import { LivePlotEvaluator } from './live-plot';
+import { LivePlotEvaluator } from '../language';
 import { showSliderError, sliderPanel } from './slider-controls';
 
 /** How long the sliders rest before `settled` hears where: one record per gesture, not one per input event. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseNotebook } from '../../../src/services/notebook-format/format';
 
 import { HANDSHAKE_DIR, waitAck } from './handshake';
-import { done, ERROR_MIME, EXTENSION_ID, KERNEL, lastInterrupt, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
+import { done, ERROR_MIME, EXTENSION_ID, KERNEL, readWhenWritten, lastInterrupt, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
 
 describe('Activation Lab notebooks', function () {
   before(async () => {
@@ -187,6 +187,10 @@ describe('Activation Lab notebooks', function () {
     assert.ok(await nb.save(), 'save the run');
     console.log('[visual] ready sliderkept');
     assert.equal(await waitAck('sliderkept', 60_000), 'ok', 'the sliderkept stage');
+    // the stage also saved the chart as SVG through the save dialog, next to the notebook
+    const svg = await readWhenWritten(fixture('leaky_relu-alpha-0.37.svg'), 10_000);
+    assert.ok(svg.includes('alpha = 0.37'), 'the saved picture says where the slider stands');
+    assert.ok(svg.includes('leaky_relu(alpha=0.37)'), 'and draws the curve there');
     // the renderer posts once the slider rests; the extension writes the cell's metadata
     const kept = () => (nb.cellAt(0).metadata as { activationLab?: { sliders?: Record<string, { value: number }> } }).activationLab?.sliders?.alpha?.value;
     await until('the slider position in the cell metadata', () => kept() === 0.37, 10_000);

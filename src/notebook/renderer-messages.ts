@@ -1,4 +1,8 @@
 /**
+ * What the notebook renderer tells the extension (VS Code's renderer messaging): where sliders
+ * were left, and the pictures of its charts to save or copy (handed to `onImage`, which
+ * src/extension.ts wires to commands/chart-images.ts).
+ *
  * The extension's half of sliders that stay where they were left (shared/slider-state.ts):
  * the notebook renderer posts where an output's sliders came to rest (once they rest, not on
  * every input event: renderer/live-sliders.ts), and this writes it into the cell's metadata
@@ -13,6 +17,7 @@ import {
   metadataWithRecord, recordInMetadata, sameRecord, type RendererToHostMessage, type SliderRecord, type SliderRecordReply,
 } from '../shared/slider-state';
 import { NOTEBOOK_TYPE } from './serializer';
+import { isChartImageMessage, type ChartImageMessage } from '../shared/chart-image';
 
 /** package.json contributes.notebookRenderer[0].id */
 export const RENDERER_ID = 'activation-lab.renderer';
@@ -44,13 +49,17 @@ export async function recordSliders(cell: vscode.NotebookCell, record: SliderRec
   return vscode.workspace.applyEdit(edit);
 }
 
-export function registerSliderState(log: (line: string) => void): vscode.Disposable {
+export function registerRendererMessages(log: (line: string) => void, onImage: (m: ChartImageMessage, notebook: vscode.Uri) => Promise<unknown>): vscode.Disposable {
   const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
   // one edit at a time, in the order the renderer sent them
   let writing: Promise<unknown> = Promise.resolve();
   return messaging.onDidReceiveMessage(({ editor, message }) => {
-    const m = message as Partial<RendererToHostMessage> | null;
     const nb = editor.notebook;
+    if (isChartImageMessage(message)) {
+      onImage(message, nb.uri).catch((e: unknown) => void vscode.window.showErrorMessage(`Activation Lab: could not save the chart: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
+    const m = message as Partial<RendererToHostMessage> | null;
     if (nb.notebookType !== NOTEBOOK_TYPE || typeof m?.outputId !== 'string' || typeof m.plot !== 'string') return;
     const { outputId, plot } = m;
     if (m.type === 'slider-record?') {
