@@ -216,6 +216,11 @@ describe('Activation Lab notebooks', function () {
     const rerun = json(nb.cellAt(0));
     assert.equal(rerun.series[0].name, 'leaky_relu(alpha=0.37)', 'the re-run starts where the slider was left');
     assert.deepEqual(rerun.live.sliders.map((s: { value: number; start?: number }) => [s.value, s.start]), [[0.37, 0.01]]);
+    // Accessible View (Alt+F2) on the cell reads its output's text item: the plot described, not JSON
+    await vscode.window.showNotebookDocument(nb, { selections: [new vscode.NotebookRange(0, 1)] });
+    await vscode.commands.executeCommand('notebook.cell.quitEdit');
+    console.log('[visual] ready accessible');
+    assert.equal(await waitAck('accessible', 60_000), 'ok', 'the accessible stage');
   });
 
   it('saves outputs and execution order, and reads them back', async () => {
