@@ -10,6 +10,8 @@ import { ActivationController, type InterruptTiming } from './notebook/controlle
 import { registerLiveChecks } from './notebook/live-checks';
 import { registerNameFixes } from './notebook/name-fixes';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
+import { registerRendererMessages } from './notebook/renderer-messages';
+import { folderOf, handleChartImage } from './commands/chart-images';
 
 /**
  * Entry point of the Activation Lab extension.
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     controller,
     registerLiveChecks(diagnostics),
     registerNameFixes(),
+    registerRendererMessages(log, (image, notebook) => handleChartImage(image, folderOf(notebook))),
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
     registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300), notebookCells),
     registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells),

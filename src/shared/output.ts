@@ -110,6 +110,11 @@ export interface PlotSlider {
   readonly max: number;
   readonly step: number;
   readonly value: number;
+  /**
+   * Where the cell's source starts it, present only when `value` is elsewhere: a position the
+   * user left it at, kept in the cell's metadata (shared/slider-state.ts) and started from.
+   */
+  readonly start?: number;
 }
 /**
  * A plot with sliders as source of the language: the renderer (which bundles the language) runs

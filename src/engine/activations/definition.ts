@@ -27,6 +27,12 @@ export interface ParameterSpec {
   readonly learnable?: boolean;
   readonly description: string;
   /**
+   * The range a slider explores for a number parameter (the plot panel shows one for each),
+   * a step when a hundredth of the range is not a round number, and where it starts when the
+   * parameter has no default. Every number parameter has one (test/unit/engine checks).
+   */
+  readonly slider?: { readonly min: number; readonly max: number; readonly step?: number; readonly start?: number };
+  /**
    * How the entry's LaTeX formulas write it (`\\alpha`, `\\lambda`, `b`), so outputs can put the
    * value in its place (formula-parameters.ts); `\\mathrm{name}` when omitted.
    */

@@ -18,6 +18,17 @@
  *             0.5 (value and an input event, as a drag does), then moved by the keyboard; each time
  *             the chart's trace data must change to leaky_relu at the new alpha, drawn in the
  *             output webview with no kernel; screenshot slider.png.
+ *   sliderkept  - alpha of `plot(leaky_relu(alpha=slider(0, 1)))` set to 0.37 (the suite then
+ *             waits for the cell's metadata, saves, closes and reopens the notebook); screenshot slider-moved.png.
+ *   sliderreopened - the reopened notebook's output shows alpha at 0.37 and draws leaky_relu at 0.37,
+ *             though its saved output says 0.01; screenshot slider-reopened.png.
+ *             Both slider stages also click the chart's "Save as SVG" and accept the save dialog.
+ *   accessible - Alt+F2 on the re-run slider plot's cell (the notebook's cell list focused): VS Code's
+ *             Accessible View opens on the output and names leaky_relu(alpha=0.37); the log says whether
+ *             it reads the text description or the JSON item it renders; screenshot accessible-view.png.
+ *   panelsliders - F1, Plot Activation Function, softplus: the panel shows a slider for beta and
+ *             for threshold (nothing typed), moving beta changes the trace, and "Save as SVG"
+ *             writes the picture; screenshot panel-sliders.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -25,10 +36,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
+
+/** Where the running stage saves its screenshots (userPathStage sets it). */
+let screenshotFolder = 'test-results/screenshots';
 
 function log(msg: string): void {
   console.log(`[harness:user-path] ${msg}`);
@@ -269,6 +283,145 @@ async function sliderStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Sets the alpha slider as a drag does (its value, then an input event). */
+const setAlpha = (value: string): string => `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  input.value = '${value}';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+})()`;
+
+async function sliderStateStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Bound: the slider panel comes with the chart, a second or two after the cell ran; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame';
+  log(`sliderkept: before ${JSON.stringify(found.state)}`);
+  if (found.state.shown !== '0.01') return `alpha should start at 0.01, shows ${found.state.shown}`;
+  await found.frame.evaluate(setAlpha('0.37'));
+  const moved = await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000);
+  log(`sliderkept: after the move ${JSON.stringify(moved)}`);
+  if (moved?.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after setting alpha to 0.37 the first trace is ${moved?.traces[0]?.name}`;
+  const offered = await saveAsSvg(page, found.frame);
+  if (!offered.endsWith('leaky_relu-alpha-0.37.svg')) return `the save dialog offered "${offered}", not leaky_relu-alpha-0.37.svg`;
+  return '';
+}
+
+/**
+ * Clicks a chart's "Save as SVG" in `frame` and accepts the save dialog VS Code shows (in the
+ * web workbench a quick input holding the path the extension offers): the path it offered.
+ */
+async function saveAsSvg(page: Page, frame: import('playwright-core').Frame): Promise<string> {
+  await frame.click('button[data-action="save-svg"]', { timeout: 10_000 });
+  const input = page.locator('.quick-input-widget input');
+  // Bound: the dialog opens within a second of the click; 15 s is a wide margin.
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300)); // the dialog fills in its path
+  const offered = await input.inputValue();
+  await page.screenshot({ path: path.join(screenshotFolder, 'save-dialog.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Enter');
+  log(`save as SVG: the dialog offered "${offered}"`);
+  return offered;
+}
+
+async function sliderReopenStage(page: Page): Promise<string> {
+  // Bound: the reopened notebook's output is drawn within a few seconds; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame after the reopen';
+  const state = (await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000)) ?? found.state;
+  log(`sliderreopened: ${JSON.stringify(state)}`);
+  if (state.value !== '0.37' || state.shown !== '0.37') return `after the reopen alpha is at ${state.value} (shown ${state.shown}), expected 0.37`;
+  if (state.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after the reopen the first trace is ${state.traces[0]?.name}`;
+  if (state.traces[0].y0 !== 0.37 * state.traces[0].x0) return `leaky_relu(alpha=0.37) at ${state.traces[0].x0} drawn as ${state.traces[0].y0}`;
+  return '';
+}
+
+/** Runs inside a frame: the plot panel's sliders and chart, or null where there is none. */
+const PANEL_SLIDERS = `(() => {
+  const root = document.getElementById('plot-root');
+  const gd = root && root.querySelector('.js-plotly-plot');
+  if (!gd || !Array.isArray(gd.data)) return null;
+  const inputs = Array.from(root.querySelectorAll('.al-sliders input[type="range"]'));
+  const panel = root.querySelector('.al-sliders');
+  return { parameters: inputs.map((i) => i.dataset.parameter + '=' + i.value), traces: gd.data.map((t) => ({ name: t.name, y: t.y[300] })),
+    buttons: Array.from(root.querySelectorAll('.al-chart-actions button')).map((b) => b.textContent),
+    formulas: root.querySelectorAll('img.al-math').length, redrawMs: panel && panel.dataset.redrawMs };
+})()`;
+
+interface PanelSliders { parameters: string[]; traces: { name: string; y: number }[]; buttons: string[]; formulas: number; redrawMs?: string }
+
+async function panelSlidersStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('softplus');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'softplus' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // no parameters box: the panel opens with sliders. Bound: drawn about 2 s after Enter; 30 s is a wide margin.
+  const end = Date.now() + 30_000;
+  let found: { frame: import('playwright-core').Frame; state: PanelSliders } | undefined;
+  while (!found && Date.now() < end) {
+    for (const frame of page.frames()) {
+      const state = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+      if (state && state.parameters.length > 0) found = { frame, state };
+    }
+    if (!found) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!found) return 'no plot panel with sliders appeared';
+  const { frame, state } = found;
+  log(`panelsliders: ${JSON.stringify(state)}`);
+  if (state.parameters.join(' ') !== 'beta=1 threshold=20') return `the panel's sliders are ${state.parameters.join(' ')}, expected beta=1 threshold=20`;
+  if (state.formulas < 2) return `the panel shows ${state.formulas} typeset formulas, expected softplus and its derivative`;
+  if (state.buttons.join('|') !== 'Save as SVG|Save as PNG|Copy image') return `the chart's buttons are ${state.buttons.join('|')}`;
+  await frame.evaluate(`(() => {
+    const input = document.querySelector('input[type="range"][data-parameter="beta"]');
+    input.value = '3';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+  let moved: PanelSliders | null = null;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    moved = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+    if (moved && moved.traces[0]?.name !== state.traces[0]?.name) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: after beta=3 ${JSON.stringify(moved)}`);
+  if (!moved || moved.traces[0]?.name === state.traces[0]?.name) return `moving beta did not change the trace (${state.traces[0]?.name})`;
+  if (!(Math.abs(moved.traces[0]!.y - state.traces[0]!.y) > 1e-6)) return `moving beta left softplus at ${state.traces[0]!.y}`;
+  await page.screenshot({ path: path.join(screenshotFolder, 'panel-sliders.png'), timeout: 15_000 }).catch(() => undefined);
+  const offered = await saveAsSvg(page, frame);
+  if (!offered.endsWith("softplus-beta-3-threshold-20.svg")) return `the save dialog offered "${offered}"`;
+  // Copy image: a PNG on the clipboard where the webview may, else the SVG text through the extension; the line says which
+  await frame.click('button[data-action="copy"]', { timeout: 10_000 });
+  let status = '';
+  const copied = Date.now() + 10_000;
+  while (!status && Date.now() < copied) {
+    status = String(await frame.evaluate(`document.querySelector('.al-chart-actions [role="status"]').textContent`).catch(() => ''));
+    if (!status) await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: Copy image says "${status}"`);
+  if (!/^(Copied the chart as an image\.|This view may not put images on the clipboard: copied the chart as SVG text instead\.)$/.test(status)) return `Copy image said "${status}"`;
+  return '';
+}
+
+async function accessibleStage(page: Page): Promise<string> {
+  await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
+  await page.keyboard.press('Alt+F2');
+  const view = page.locator('.accessible-view');
+  // Bound: the view opens at once; 10 s is a wide margin.
+  await view.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const text = (await view.first().innerText()).replace(/\s+/g, ' ');
+  log(`accessible: the Accessible View reads "${text.slice(0, 400)}"`);
+  await page.screenshot({ path: path.join(screenshotFolder, 'accessible-view.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Escape');
+  if (!text.includes('leaky_relu(alpha=0.37)')) return `the Accessible View does not name leaky_relu(alpha=0.37): "${text.slice(0, 200)}"`;
+  // What it reads is the output item VS Code renders, our JSON (its getAllOutputsText takes the picked mime's
+  // bytes), not the output's text/plain description: said in the log, for the README's note, not failed on.
+  log(`accessible: ${text.includes('"kind"') ? "reads the output's JSON (the rendered item), not its text description" : 'reads the text description'}`);
+  return '';
+}
+
 /**
  * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
  * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
@@ -421,15 +574,17 @@ export async function reloadRestoresPanel(
 
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
-  slider: 'slider.png',
+  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png',
 };
 
 const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
+  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage,
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
   const t0 = Date.now();
+  screenshotFolder = screenshotDir;
   let reason = '';
   try {
     reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page);

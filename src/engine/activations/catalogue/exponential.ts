@@ -33,7 +33,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'a non-zero gradient that fades smoothly. With alpha = 1 the slopes from both sides meet at 0 (both are 1), ' +
       'so the function is C¹; for any other alpha the derivative jumps at 0.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
+      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, slider: { min: 0, max: 3 }, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x) - 1)',
@@ -149,7 +149,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'alpha only sets how far below zero the output can go. With alpha = 1 it is identical to ELU. Use it when ' +
       'you want ELU behaviour with a tunable saturation level and a continuous derivative.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
+      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, slider: { min: 0.1, max: 3, step: 0.05 }, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x / alpha) - 1)',

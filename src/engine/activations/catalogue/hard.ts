@@ -36,8 +36,8 @@ export const hard: readonly ActivationDefinition[] = [
       'estimator for training binarised networks. Outside the band the gradient is exactly zero, so saturated ' +
       'units stop learning completely.',
     parameters: [
-      { name: 'min_val', aliases: ['min'], default: -1, description: 'Lower clamp value.' },
-      { name: 'max_val', aliases: ['max'], default: 1, description: 'Upper clamp value.' },
+      { name: 'min_val', aliases: ['min'], default: -1, slider: { min: -3, max: 0 }, description: 'Lower clamp value.' },
+      { name: 'max_val', aliases: ['max'], default: 1, slider: { min: 0.1, max: 3, step: 0.05 }, description: 'Upper clamp value.' },
     ],
     formula: {
       text: 'clamp(x, min_val, max_val) = min(max(x, min_val), max_val)',
@@ -210,7 +210,7 @@ export const hard: readonly ActivationDefinition[] = [
       'into a network whose non-linearity is this function, which is why it appears in learned sparse coding. ' +
       'As a hidden-layer activation it produces exactly sparse outputs.',
     parameters: [
-      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
+      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, slider: { min: 0, max: 3 }, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
     ],
     formula: {
       text: 'x - lambd if x > lambd, x + lambd if x < -lambd, else 0',
@@ -267,7 +267,7 @@ export const hard: readonly ActivationDefinition[] = [
       'jumps from 0 to ±lambd at the thresholds, so the function itself is discontinuous there. That makes it ' +
       'awkward for gradient training, and it is mainly used for sparse coding, pruning-style masks and denoising.',
     parameters: [
-      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Threshold: inputs with |x| <= lambd become 0.' },
+      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, slider: { min: 0, max: 3 }, description: 'Threshold: inputs with |x| <= lambd become 0.' },
     ],
     formula: {
       text: 'x if abs(x) > lambd else 0',

@@ -210,8 +210,8 @@ export const logistic: readonly ActivationDefinition[] = [
       'following PyTorch, when beta * x > threshold it simply returns x, which avoids overflow and differs from ' +
       'the exact value by less than exp(-threshold) / beta.',
     parameters: [
-      { name: 'beta', symbol: '\\beta', constraint: 'positive', aliases: [], default: 1, description: 'Sharpness: larger beta is closer to ReLU.' },
-      { name: 'threshold', aliases: [], default: 20, description: 'Above beta * x > threshold the function returns x (numerical stability).' },
+      { name: 'beta', symbol: '\\beta', constraint: 'positive', aliases: [], default: 1, slider: { min: 0.1, max: 10, step: 0.1 }, description: 'Sharpness: larger beta is closer to ReLU.' },
+      { name: 'threshold', aliases: [], default: 20, slider: { min: 1, max: 40, step: 0.5 }, description: 'Above beta * x > threshold the function returns x (numerical stability).' },
     ],
     formula: {
       text: 'log(1 + exp(beta * x)) / beta, or x when beta * x > threshold',

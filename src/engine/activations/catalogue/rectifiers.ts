@@ -149,6 +149,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['negative_slope'],
         default: 0.01,
+        slider: { min: 0, max: 1 },
         description: 'Slope applied to negative inputs (PyTorch: negative_slope).',
       },
     ],
@@ -215,6 +216,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['weight', 'init'],
         default: 0.25,
+        slider: { min: 0, max: 1 },
         learnable: true,
         description: 'Slope for negative inputs, learned during training (PyTorch: weight, initialised by init=0.25).',
       },
@@ -279,8 +281,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'evaluation-mode function, so rrelu here is a leaky ReLU with slope (1/8 + 1/3) / 2 ≈ 0.229 by default. ' +
       'It is rarely used in modern architectures.',
     parameters: [
-      { name: 'lower', aliases: [], default: 1 / 8, description: 'Lower bound of the random negative slope.' },
-      { name: 'upper', aliases: [], default: 1 / 3, description: 'Upper bound of the random negative slope.' },
+      { name: 'lower', aliases: [], default: 1 / 8, slider: { min: 0, max: 0.5 }, description: 'Lower bound of the random negative slope.' },
+      { name: 'upper', aliases: [], default: 1 / 3, slider: { min: 0, max: 1 }, description: 'Upper bound of the random negative slope.' },
     ],
     formula: {
       text: 'x if x > 0 else (lower + upper) / 2 * x',
@@ -340,8 +342,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'it) is zero. It is mainly a teaching and utility function rather than a modern hidden-layer activation; ' +
       'both parameters must be given.',
     parameters: [
-      { name: 'threshold', aliases: [], description: 'Inputs at or below this level are replaced.' },
-      { name: 'value', aliases: [], description: 'The output used for inputs at or below the threshold.' },
+      { name: 'threshold', aliases: [], slider: { min: -3, max: 3, start: 1 }, description: 'Inputs at or below this level are replaced.' },
+      { name: 'value', aliases: [], slider: { min: -3, max: 3, start: 0 }, description: 'The output used for inputs at or below the threshold.' },
     ],
     formula: {
       text: 'x if x > threshold else value',
