@@ -6,15 +6,17 @@
  * redraws them for a new theme or width and purges them when VS Code
  * disposes the output (or, with no id, on Clear All Outputs: every chart).
  */
-import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
+import type { ActivationFunction, OutputItem, RendererContext } from 'vscode-notebook-renderer';
 import type { DisplayValue, LivePlot, PlotDisplay } from '../shared/output';
+import { isCodeReply, replyText, type CodeReply, type CodeRequest } from '../shared/code-messages';
 import { LiveCharts } from './live-charts';
-import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
+import { blockElement, chartElement, el, recolourEquations, STYLE, type CodeActions } from './output-dom';
 import { rendererFor } from './output-renderers';
 import { sameTheme } from './theme';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
-export const activate: ActivationFunction = () => {
+export const activate: ActivationFunction = (context) => {
+  const actions = codeActions(context);
   // Made when plotly first loads; until then there are no charts.
   let charts: LiveCharts<HTMLElement> | undefined;
   onThemeChange(() => {
@@ -41,7 +43,7 @@ export const activate: ActivationFunction = () => {
         return;
       }
       const theme = currentTheme();
-      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground)));
+      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground, actions)));
       const build = renderer.figures;
       const figures = build?.(display, theme) ?? [];
       if (!build || figures.length === 0) return;
@@ -77,4 +79,30 @@ async function showSliders(container: HTMLElement, id: string, live: LivePlot, r
   } catch (err) {
     container.append(el('pre', 'al-error', `the sliders cannot redraw this plot: ${err instanceof Error ? err.message : String(err)}`));
   }
+}
+
+/**
+ * Copy and Save as… of code blocks: through the extension host (src/notebook/code-block-messages.ts),
+ * which owns the clipboard, the save dialog and the file system. Without messaging (an old host),
+ * Copy falls back to the page's clipboard and Save as… is not offered.
+ */
+function codeActions(context: RendererContext<unknown>): CodeActions {
+  const post = context.postMessage?.bind(context);
+  const receive = context.onDidReceiveMessage;
+  if (!post || !receive) return { copy: async (text) => (await navigator.clipboard.writeText(text), 'Copied to the clipboard') };
+  let next = 1;
+  const waiting = new Map<number, (reply: CodeReply) => void>();
+  receive((m) => {
+    if (!isCodeReply(m)) return;
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  const ask = (request: CodeRequest): Promise<string> => new Promise((resolve) => {
+    waiting.set(request.id, (reply) => resolve(replyText(reply)));
+    post(request);
+  });
+  return {
+    copy: (text) => ask({ type: 'copy-code', id: next++, text }),
+    save: (text, suggestedName) => ask({ type: 'save-code', id: next++, text, suggestedName }),
+  };
 }
