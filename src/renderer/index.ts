@@ -21,7 +21,7 @@ export const activate: ActivationFunction = (context) => {
   let charts: LiveCharts<HTMLElement> | undefined;
   onThemeChange(() => {
     const theme = currentTheme();
-    recolourEquations(document, theme.foreground);
+    recolourEquations(document, theme);
     void charts?.retheme(theme);
   });
 
@@ -43,7 +43,7 @@ export const activate: ActivationFunction = (context) => {
         return;
       }
       const theme = currentTheme();
-      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme.foreground, actions)));
+      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme, actions)));
       const build = renderer.figures;
       const figures = build?.(display, theme) ?? [];
       if (!build || figures.length === 0) return;

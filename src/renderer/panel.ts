@@ -54,8 +54,8 @@ async function show(message: ShowPlotMessage): Promise<void> {
   const loading = text('div', 'note', 'Loading plot…');
   // a function's formulas as in a notebook output: typeset, f'' of a derivative folded away
   const formulas = el('div', 'al-output');
-  const foreground = currentTheme().foreground;
-  if (message.display.kind === 'function') formulas.append(...functionBlocks(message.display).map((b) => blockElement(b, foreground)));
+  const colours = currentTheme();
+  if (message.display.kind === 'function') formulas.append(...functionBlocks(message.display).map((b) => blockElement(b, colours)));
   root.replaceChildren(
     el('style', undefined, STYLE),
     text('h2', 'title', message.title),
@@ -75,7 +75,7 @@ async function show(message: ShowPlotMessage): Promise<void> {
 
 onThemeChange(() => {
   const theme = currentTheme();
-  recolourEquations(root, theme.foreground);
+  recolourEquations(root, theme);
   void charts?.retheme(theme);
 });
 

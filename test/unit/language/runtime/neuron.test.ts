@@ -6,6 +6,7 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import type { NeuronDisplay } from '../../../../src/shared/output';
 import { displayText } from '../../../../src/shared/display-text';
+import { summarised } from '../../../../src/shared/summary';
 import { asError, asNumber, asTensor, display, Session } from './support';
 
 function asNeuron(d: ReturnType<typeof display>): NeuronDisplay {
@@ -99,5 +100,16 @@ describe('language: neuron', () => {
     assert.equal(asTensor(display(s, 'neuron(net, 2, 0, data).out')).length, 50);
     assert.match(displayText(display(s, 'neuron(net, 2, 0, data)')), /output layer 2, unit 0, sigmoid\)\n  sigmoid\(.*h1_0.*h1_1.*h1_2/);
     assert.deepEqual(display(s, 'neuron(net, 1, 2, data).formula'), { kind: 'string', value: d.formula });
+  });
+});
+
+describe('shared: a neuron on many points in a notebook output', () => {
+  it('keeps the ends of pre and out past 1,000 points, and everything its text says', () => {
+    const d = asNeuron(display(new Session(), 'neuron(mlp([2, 3, 1]), 1, 0, dataset("circle", n=3000))'));
+    assert.equal(d.pre.length, 3000);
+    const small = summarised(d) as NeuronDisplay;
+    assert.deepEqual(small.summary, { points: [0, 1, 2, -1, 2997, 2998, 2999] });
+    assert.deepEqual(small.pre, [...d.pre.slice(0, 3), ...d.pre.slice(-3)]);
+    assert.equal(displayText(small), displayText(d));
   });
 });
