@@ -24,7 +24,10 @@ import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type LivePlot, type TensorDisplay } from '../shared/output';
 import { chartLabel } from '../renderer/chart-label';
 import type { PlotFigure } from '../renderer/figure-style';
-import { functionBlocks, outputFigures, type OutputBlock } from '../renderer/output-renderers';
+import { functionBlocks, outputFigures, suggestedFileName, type OutputBlock } from '../renderer/output-renderers';
+import { highlightPython } from '../renderer/python-highlight';
+import { graphText } from '../shared/graph-text';
+import { graphToSvg, paintSvg } from '../shared/graph-svg';
 import { tensorView } from '../renderer/tables';
 import { readTheme } from '../renderer/theme';
 
@@ -149,6 +152,8 @@ function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
     case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
     case 'plot': return '';
     case 'function': return functionBlocks(d).map(renderEquation).join('');
+    case 'graph': return renderPicture(graphText(d), graphToSvg(d));
+    case 'string': return d.language ? renderCode(d.value) : `<pre class="text">${escapeHtml(d.value)}</pre>`;
     // numbers, strings, booleans, functions (their formulas), networks (their summary), data sets, gradient flow, training runs
     default: return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
   }
@@ -165,6 +170,22 @@ function renderEquation(block: OutputBlock): string {
     ? `<div class="equation"><img alt="${escapeHtml(text)}" src="data:image/svg+xml;base64,${Buffer.from(svg.replace(/currentColor/g, PAGE_TEXT)).toString('base64')}"></div>`
     : `<pre class="text">${escapeHtml(text)}</pre>`;
   return block.collapsed === undefined ? shown : `<details class="more"><summary>${escapeHtml(block.collapsed)}</summary>${shown}</details>`;
+}
+
+/** A drawing in currentColor and Canvas (a computational graph), as an image in the page's colours, its text the alt text. */
+function renderPicture(text: string, svg: string): string {
+  return `<div class="picture"><img alt="${escapeHtml(text)}" src="data:image/svg+xml;base64,${Buffer.from(paintSvg(svg, PAGE_TEXT, '#ffffff')).toString('base64')}"></div>`;
+}
+
+/**
+ * Source code (export(...)'s module), highlighted as in the notebook, with a link that saves it:
+ * a data: URL with the download attribute, so no script is needed (the text can be selected to copy).
+ */
+function renderCode(source: string): string {
+  const name = suggestedFileName(source);
+  const spans = highlightPython(source).map((t) => (t.kind === 'plain' ? escapeHtml(t.text) : `<span class="tok-${t.kind}">${escapeHtml(t.text)}</span>`)).join('');
+  const href = `data:text/x-python;charset=utf-8;base64,${Buffer.from(source, 'utf8').toString('base64')}`;
+  return `<div class="code-block"><div class="code-bar"><span>${escapeHtml(name)} · Python, ${source.split('\n').length} lines</span><a download="${escapeHtml(name)}" href="${href}">Save as…</a></div><pre class="code"><code>${spans}</code></pre></div>`;
 }
 
 function renderTensor(d: TensorDisplay): string {
@@ -260,4 +281,14 @@ table.values th.corner, table.values th.label { font-weight: normal; font-style:
 /* no height: plotly's drawing, the figure's height, is the chart's (a taller box would stretch it) */
 .plot { width: 100%; }
 .markdown code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+.picture { overflow-x: auto; padding: 4px 0; }
+.picture img { display: block; max-width: none; }
+.code-block { border: 1px solid #d0d7de; border-radius: 6px; }
+.code-bar { display: flex; gap: 8px; padding: 4px 12px; border-bottom: 1px solid #d0d7de; font-size: 13px; color: #57606a; }
+.code-bar span { flex: 1; }
+.code-block pre.code { border: 0; border-radius: 0 0 6px 6px; max-height: 480px; overflow: auto; white-space: pre; }
+.tok-comment { color: #6e7781; font-style: italic; }
+.tok-string { color: #0a3069; }
+.tok-number { color: #0550ae; }
+.tok-keyword { color: #cf222e; font-weight: 600; }
 `;

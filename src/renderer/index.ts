@@ -6,10 +6,11 @@
  * redraws them for a new theme or width and purges them when VS Code
  * disposes the output (or, with no id, on Clear All Outputs: every chart).
  */
-import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
+import type { ActivationFunction, OutputItem, RendererContext } from 'vscode-notebook-renderer';
 import type { DisplayValue, LivePlot, PlotDisplay } from '../shared/output';
+import { isCodeReply, replyText, type CodeReply, type CodeRequest } from '../shared/code-messages';
 import { LiveCharts } from './live-charts';
-import { blockElement, chartElement, el, recolourEquations, STYLE } from './output-dom';
+import { blockElement, chartElement, el, recolourEquations, STYLE, type CodeActions } from './output-dom';
 import { rendererFor } from './output-renderers';
 import { recordOf, slidersAt } from '../shared/slider-state';
 import { SliderMemory } from './slider-memory';
@@ -19,13 +20,14 @@ import { PICTURE_THEME, type ImagePlotly } from './chart-picture';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
 export const activate: ActivationFunction = (context) => {
+  const actions = codeActions(context);
   // Made when plotly first loads; until then there are no charts.
   let charts: LiveCharts<HTMLElement> | undefined;
   // where sliders were left: told to the extension (the cell's metadata), asked for on a draw
   const memory = new SliderMemory(context);
   onThemeChange(() => {
     const theme = currentTheme();
-    recolourEquations(document, theme.foreground);
+    recolourEquations(document, theme);
     void charts?.retheme(theme);
   });
 
@@ -46,7 +48,8 @@ export const activate: ActivationFunction = (context) => {
         container.append(el('pre', 'al-error', `unknown output kind: ${String((display as { kind?: unknown } | null)?.kind)}`));
         return;
       }
-      container.append(...renderer.blocks(display).map((b) => blockElement(b, currentTheme().foreground)));
+      const theme = currentTheme();
+      container.append(...renderer.blocks(display).map((b) => blockElement(b, theme, actions)));
       const build = renderer.figures;
       if (!build || build(display, currentTheme()).length === 0) return;
 
@@ -107,4 +110,30 @@ async function liveStart(display: LiveDisplay, id: string, memory: SliderMemory)
   } catch {
     return { module, display }; // a position the plot cannot be drawn at: where the output has them
   }
+}
+
+/**
+ * Copy and Save as… of code blocks: through the extension host (src/notebook/code-block-messages.ts),
+ * which owns the clipboard, the save dialog and the file system. Without messaging (an old host),
+ * Copy falls back to the page's clipboard and Save as… is not offered.
+ */
+function codeActions(context: RendererContext<unknown>): CodeActions {
+  const post = context.postMessage?.bind(context);
+  const receive = context.onDidReceiveMessage;
+  if (!post || !receive) return { copy: async (text) => (await navigator.clipboard.writeText(text), 'Copied to the clipboard') };
+  let next = 1;
+  const waiting = new Map<number, (reply: CodeReply) => void>();
+  receive((m) => {
+    if (!isCodeReply(m)) return;
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  const ask = (request: CodeRequest): Promise<string> => new Promise((resolve) => {
+    waiting.set(request.id, (reply) => resolve(replyText(reply)));
+    post(request);
+  });
+  return {
+    copy: (text) => ask({ type: 'copy-code', id: next++, text }),
+    save: (text, suggestedName) => ask({ type: 'save-code', id: next++, text, suggestedName }),
+  };
 }

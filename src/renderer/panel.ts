@@ -57,9 +57,9 @@ async function show(message: ShowPlotMessage): Promise<void> {
   const loading = text('div', 'note', 'Loading plot…');
   // a function's formulas as in a notebook output: typeset, f'' of a derivative folded away
   const formulas = el('div', 'al-output');
-  const foreground = currentTheme().foreground;
+  const colours = currentTheme();
   const shownFormulas = message.display.kind === 'function' ? message.display : message.formulas;
-  if (shownFormulas) formulas.append(...functionBlocks(shownFormulas).map((b) => blockElement(b, foreground)));
+  if (shownFormulas) formulas.append(...functionBlocks(shownFormulas).map((b) => blockElement(b, colours)));
   root.replaceChildren(
     el('style', undefined, STYLE),
     text('h2', 'title', message.title),
@@ -104,7 +104,7 @@ async function showSliders(live: LivePlot, current: number): Promise<void> {
 
 onThemeChange(() => {
   const theme = currentTheme();
-  recolourEquations(root, theme.foreground);
+  recolourEquations(root, theme);
   void charts?.retheme(theme);
 });
 

@@ -2,10 +2,10 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { predict, type Network } from '../../engine';
-import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, NetworkDisplay, TrainingDisplay } from '../../shared/output';
+import { predict, unitFormula, type Network } from '../../engine';
+import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, NetworkDisplay, NeuronDisplay, TrainingDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
-import { historyColumns, historyMatrix, type DatasetData, type TrainingData } from './network-values';
+import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
 
 /** Grid points per side of the decision-boundary heatmap (Playground draws 100; 50 keeps outputs small). */
 export const BOUNDARY_GRID = 50;
@@ -21,6 +21,25 @@ export function networkDisplay(net: Network): NetworkDisplay {
       ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
     })),
     parameters: net.parameters.length,
+  };
+}
+
+/** neuron(...)'s display: every field of the value, its formula, and where its pre-activations lie. */
+export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
+  let lo = Infinity, hi = -Infinity;
+  for (const z of n.pre) {
+    if (z < lo) lo = z;
+    if (z > hi) hi = z;
+  }
+  const empty = n.pre.length === 0;
+  return {
+    kind: 'neuron', layer: n.layer, unit: n.unit, layers, activation: n.activation,
+    formula: unitFormula(n.activation, n.weights, n.bias, n.layer),
+    weights: Array.from(n.weights, toJsonNumber), bias: toJsonNumber(n.bias),
+    active: toJsonNumber(n.active), dead: n.dead ? 1 : 0, mean: toJsonNumber(n.mean),
+    points: n.pre.length,
+    pre: Array.from(n.pre, toJsonNumber), out: Array.from(n.out, toJsonNumber),
+    preRange: empty ? ['NaN', 'NaN'] : [toJsonNumber(lo), toJsonNumber(hi)],
   };
 }
 

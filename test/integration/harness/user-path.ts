@@ -29,6 +29,10 @@
  *   panelsliders - F1, Plot Activation Function, softplus: the panel shows a slider for beta and
  *             for threshold (nothing typed), moving beta changes the trace, and "Save as SVG"
  *             writes the picture; screenshot panel-sliders.png.
+ *   inside  - graph(...) outputs drawn as pictures (loaded images; a network's greyed nodes), a
+ *             neuron's formula with its numbers, and export(...)'s code block: Copy, then Save as…
+ *             (Enter in the save dialog), each answered in the block's bar; screenshots inside.png,
+ *             graph-function.png, graph-network.png, export-code.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -36,7 +40,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -201,6 +205,58 @@ async function helpStage(page: Page): Promise<string> {
   log(`help: "${formula}", "${pytorch}"`);
   if (!formula) return "no line 'f(x)  = max(0, x)' drawn in the outputs";
   if (!pytorch) return 'no PyTorch line drawn in the outputs';
+  return '';
+}
+
+/** Runs inside a frame: the graph pictures and code blocks drawn there. */
+const INSIDE_STATE = `(() => ({
+  pictures: Array.from(document.querySelectorAll('.al-picture img')).map((img) => ({ alt: img.alt, width: img.naturalWidth, height: img.naturalHeight })),
+  code: Array.from(document.querySelectorAll('.al-code')).map((b) => ({ bar: b.querySelector('.al-code-bar span').textContent,
+    buttons: Array.from(b.querySelectorAll('button')).map((x) => x.textContent), lines: b.querySelector('pre').textContent.split('\\n').length,
+    keywords: b.querySelectorAll('.tok-keyword').length })),
+}))()`;
+
+async function insideStage(page: Page, screenshotDir: string): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 2400 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+  // Bound: the outputs are drawn within a few seconds of the suite saying ready; 30 s is a wide margin.
+  const end = Date.now() + 30_000;
+  let state: { pictures: { alt: string; width: number; height: number }[]; code: { bar: string; buttons: string[]; lines: number; keywords: number }[] } = { pictures: [], code: [] };
+  let frame: import('playwright-core').Frame | undefined;
+  while (Date.now() < end) {
+    for (const f of page.frames()) {
+      const s = (await f.evaluate(INSIDE_STATE).catch(() => undefined)) as typeof state | undefined;
+      if (s && s.pictures.length >= 2 && s.code.length >= 1 && s.pictures.every((p) => p.width > 0)) { state = s; frame = f; break; }
+    }
+    if (frame) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`inside: pictures ${state.pictures.map((p) => `${p.width}x${p.height} "${p.alt.slice(0, 60)}"`).join('; ')}; code ${JSON.stringify(state.code)}`);
+  if (!frame) return 'no two graph pictures (loaded) and a code block in one output frame';
+  const formula = await shownLine(page, /^relu\(.*·x1 .*·x2 .*\)$/, 5_000);
+  if (!formula) return "the neuron's formula with its numbers (relu(…·x1 … ·x2 …)) is not drawn";
+  const code = state.code[0];
+  if (code.buttons.join(',') !== 'Copy,Save as…') return `the code block's buttons are ${code.buttons.join(', ')}`;
+  if (code.keywords < 5) return `the code block is not highlighted (${code.keywords} keywords marked)`;
+  const pictures = frame.locator('.al-picture img');
+  await pictures.nth(0).screenshot({ path: `${screenshotDir}/graph-function.png` }).catch(() => undefined);
+  await pictures.nth(1).screenshot({ path: `${screenshotDir}/graph-network.png` }).catch(() => undefined);
+  await frame.locator('.al-code').first().screenshot({ path: `${screenshotDir}/export-code.png` }).catch(() => undefined);
+  const bar = frame.locator('.al-code-bar span').first();
+  await frame.locator('.al-code button[data-action="copy"]').first().click();
+  // Bound: the host answers within a second; 10 s is a wide margin.
+  const copied = await bar.filter({ hasText: /^Copied to the clipboard$|^Failed/ }).waitFor({ timeout: 10_000 }).then(() => bar.textContent(), () => bar.textContent());
+  log(`inside: after Copy the bar says "${copied}"`);
+  if (copied !== 'Copied to the clipboard') return `after Copy the code block says "${copied}"`;
+  await frame.locator('.al-code button[data-action="save"]').first().click();
+  const dialog = page.locator('.quick-input-widget').first();
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  const prefilled = await page.locator('.quick-input-widget input').first().inputValue().catch(() => '');
+  log(`inside: the save dialog starts at "${prefilled}"`);
+  await page.keyboard.press('Enter');
+  const saved = await bar.filter({ hasText: /^Saved|^Not saved|^Failed/ }).waitFor({ timeout: 15_000 }).then(() => bar.textContent(), () => bar.textContent());
+  log(`inside: after Save as… the bar says "${saved}"`);
+  if (!saved?.startsWith('Saved to') || !saved.includes('torch_model.py')) return `after Save as… the code block says "${saved}"`;
   return '';
 }
 
@@ -574,12 +630,12 @@ export async function reloadRestoresPanel(
 
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
-  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png',
+  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
 };
 
-const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page) => Promise<string>>> = {
+const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
-  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage,
+  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
@@ -587,7 +643,7 @@ export async function userPathStage(page: Page, stage: string, ackDir: string, s
   screenshotFolder = screenshotDir;
   let reason = '';
   try {
-    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page);
+    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }

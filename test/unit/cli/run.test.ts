@@ -342,6 +342,22 @@ describe('activation-lab run', function () {
       assert.ok(html.includes('training run: 5 of 5 epochs'), 'the text summary stays above the charts');
     });
 
+    it('draws a computational graph as a picture and an exported module as highlighted code with a save link', () => {
+      const { status, html } = exportHtml([
+        code('graph(mlp([2, 3, 1], seed=0), [0.5, -1])'),
+        code('export(mlp([2, 3, 1]), "pytorch")'),
+        code('neuron(mlp([2, 3, 1]), 1, 0, dataset("xor", n=20))'),
+      ]);
+      assert.equal(status, 0);
+      const picture = /<div class="picture"><img alt="(computational graph of network 2-3-1[^"]*)" src="data:image\/svg\+xml;base64,([^"]+)"><\/div>/.exec(html);
+      assert.ok(picture, 'the graph is an image, its text the alt text');
+      const svg = Buffer.from(picture[2]!, 'base64').toString('utf8');
+      assert.ok(!svg.includes('currentColor') && svg.includes('fill="#ffffff"'), 'painted for the white page');
+      assert.match(html, /<a download="torch_model\.py" href="data:text\/x-python;charset=utf-8;base64,/);
+      assert.match(html, /<span class="tok-keyword">class<\/span> Model\(nn\.Module\)/);
+      assert.match(html, /<pre class="text">neuron 1:0 \(hidden layer 1, unit 0, relu\)\n  relu\(/);
+    });
+
     it('a failing notebook still gets its page: the error styled as a notebook shows it, later cells marked not run, exit 1', () => {
       const { status, html } = exportHtml([code('rleu(1)'), code('relu(1)')]);
       assert.equal(status, 1);
