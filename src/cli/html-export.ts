@@ -30,6 +30,10 @@ import { graphText } from '../shared/graph-text';
 import { graphToSvg, paintSvg } from '../shared/graph-svg';
 import { tensorView } from '../renderer/tables';
 import { readTheme } from '../renderer/theme';
+import { diagramSource, hasDiagram, type DiagramDisplay } from '../renderer/diagram-display';
+import { diagramSvg } from '../renderer/network-diagram';
+import { diagramModel } from '../renderer/network-model';
+import { layerHistograms } from '../renderer/unit-histograms';
 
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
@@ -140,7 +144,19 @@ function renderDisplay(d: DisplayValue, plots: PagePlot[]): string {
   if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
   const live = d.kind === 'plot' ? d.live : undefined;
   const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots, live)).join('');
-  return `<div class="output">${renderResult(d)}${charts}</div>`;
+  const diagram = hasDiagram(d) ? renderDiagram(d) : '';
+  return `<div class="output">${renderResult(d)}${diagram}${charts}</div>`;
+}
+
+/**
+ * The network diagram as the notebook draws it, still (the trained weights; no scrubber): SVG
+ * whose texts are escaped where they are written (renderer/network-diagram.ts), each node's
+ * formula and numbers its tooltip, and each layer's histogram of outputs under it.
+ */
+function renderDiagram(d: DiagramDisplay): string {
+  const model = diagramModel(diagramSource(d));
+  const histograms = layerHistograms(model).map((h) => h.svg).join('');
+  return `<div class="network">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>`;
 }
 
 /** What stands above a result's charts (a plot is only its chart). */
@@ -273,6 +289,10 @@ pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; bo
 .equation { padding: 2px 0; overflow-x: auto; }
 .equation img { display: block; }
 details.more summary { cursor: pointer; color: #57606a; font-size: 13px; }
+.network { margin: 8px 0; overflow-x: auto; }
+.network svg { display: block; }
+.layer-histograms { display: flex; flex-wrap: wrap; gap: 8px 18px; }
+.layer-histograms svg { display: inline-block; }
 table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }
 table.values th, table.values td { border: 1px solid #d0d7de; padding: 2px 8px; text-align: right; }

@@ -37,3 +37,5 @@ export { applyActivation, applyActivationDerivative, applyResolved, parametersFo
 export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';
 export * from './network';
+export { packNumbers, unpackNumbers, base64, fromBase64 } from './packed-numbers';
+export type { PackedNumbers } from './packed-numbers';

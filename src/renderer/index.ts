@@ -17,6 +17,8 @@ import { SliderMemory } from './slider-memory';
 import type { ChartImageMessage } from '../shared/chart-image';
 import { chartActions, sliderCaptionIn } from './chart-actions';
 import { PICTURE_THEME, type ImagePlotly } from './chart-picture';
+import { hasDiagram, type DiagramDisplay } from './diagram-display';
+import { sameTheme } from './theme';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
 export const activate: ActivationFunction = (context) => {
@@ -50,6 +52,8 @@ export const activate: ActivationFunction = (context) => {
       }
       const theme = currentTheme();
       container.append(...renderer.blocks(display).map((b) => blockElement(b, theme, actions)));
+      if (hasDiagram(display)) await showNetwork(container, display, signal);
+      if (signal.aborted || !container.isConnected) return;
       const build = renderer.figures;
       if (!build || build(display, currentTheme()).length === 0) return;
 
@@ -95,6 +99,20 @@ function addChartActions(container: HTMLElement, id: string, plotly: ImagePlotly
 }
 
 type LiveDisplay = PlotDisplay & { readonly live: LivePlot };
+
+/**
+ * A network's diagram (network-view.ts, loaded only for outputs that have one: it brings the
+ * engine), after the output's text and tables, above its charts.
+ */
+async function showNetwork(container: HTMLElement, display: DiagramDisplay, signal: AbortSignal): Promise<void> {
+  const { networkView } = await import('./network-view');
+  if (signal.aborted || !container.isConnected) return;
+  try {
+    container.append(networkView(document, display));
+  } catch (err) {
+    container.append(el('pre', 'al-error', `the network diagram cannot be drawn: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}
 
 /**
  * What a plot with sliders starts from: live-sliders.ts (loaded only for such plots: it brings

@@ -173,6 +173,12 @@ export interface LayerSummary {
   readonly parameters: number;
   /** The learnable slope (prelu layers only). */
   readonly slope?: JsonNumber;
+  /**
+   * The catalogue entry the activation is and its resolved parameters (`linear` for a linear
+   * layer, with none), so the renderer can run the layer itself with the bundled engine;
+   * absent for a user-defined function and in outputs saved before.
+   */
+  readonly kernel?: { readonly name: string; readonly parameters: Readonly<Record<string, JsonNumber | string>> };
 }
 /** A network: its layers and parameter counts (drawn as a table). */
 export interface NetworkDisplay {
@@ -180,6 +186,23 @@ export interface NetworkDisplay {
   readonly dtype: 'float32' | 'float64';
   readonly layers: LayerSummary[];
   readonly parameters: number;
+  /**
+   * Every parameter in the engine's order (per layer: weights outputs × inputs row-major,
+   * biases, the slope), for the network diagram; absent for large networks (past 20,000
+   * parameters) and in outputs saved before.
+   */
+  readonly weights?: JsonNumber[];
+}
+
+/**
+ * The weights of a training run at about 50 epochs, evenly spaced, epoch 0 (untrained) first
+ * and the last epoch trained last: what the epoch scrubber replays. Bounded in number
+ * (src/engine/network/snapshots.ts) and packed small: per epoch 16-bit integers times one
+ * scale, in base64 (src/engine/packed-numbers.ts), laid out as NetworkDisplay.weights.
+ */
+export interface WeightSnapshotsDisplay {
+  readonly epochs: number[];
+  readonly weights: { readonly scale: number; readonly data: string }[];
 }
 /** 2-D points with labels (classification 0/1) or targets (regression). */
 export interface DatasetDisplay {
@@ -219,6 +242,14 @@ export interface TrainingDisplay {
   readonly history: JsonNumber[][];
   /** For 2-D inputs with one output or classes: Playground's picture. */
   readonly boundary?: DecisionBoundary;
+  /** Present when the run finished or was interrupted (not while it streams), for networks small enough. */
+  readonly snapshots?: WeightSnapshotsDisplay;
+  /**
+   * Per hidden layer, the units (from 0) that output 0 on every point of the data with the
+   * trained weights: what `dead(fit.net, data)` counts, computed on all the points (the
+   * display carries at most 2,000). Absent in outputs saved before.
+   */
+  readonly dead?: number[][];
 }
 
 /**

@@ -33,6 +33,13 @@
  *             neuron's formula with its numbers, and export(...)'s code block: Copy, then Save as…
  *             (Enter in the save dialog), each answered in the block's bar; screenshots inside.png,
  *             graph-function.png, graph-network.png, export-code.png.
+ *   neurons - a trained 2-16-16-1 relu network (fixtures/neurons.actnb, dark theme): one data-neuron node
+ *             per unit, data-dead="true" on as many as dead(fit.net, data) counts, the epoch scrubber
+ *             changes the diagram (Home, 10 ArrowRight steps timed, End), hovering a node shows its
+ *             formula, clicking a dead one opens the inspector; screenshot neurons-dark.png.
+ *   neuronslight - the same output in the light theme; screenshot neurons-light.png.
+ *   neuronsprelu - a 2-8-8-1 prelu run (fixtures/neurons-prelu.actnb, light): the same checks, and the
+ *             slopes on their layers, 0.25 at epoch 0; screenshot neurons-prelu-light.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -40,7 +47,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -628,14 +635,157 @@ export async function reloadRestoresPanel(
   return { failure, restoreMs };
 }
 
+/** Runs inside a frame: the network views drawn there (src/renderer/network-view.ts). */
+const NETWORK_VIEWS = `(() => Array.from(document.querySelectorAll('.al-net')).map((v) => ({
+  nodes: v.querySelectorAll('[data-neuron]').length,
+  dead: v.querySelectorAll('[data-dead="true"]').length,
+  drawMs: v.dataset.drawMs || '',
+  epoch: (v.querySelector('.al-scrubber output') || {}).textContent || '',
+  diagram: (v.querySelector('.al-net-diagram svg') || {}).outerHTML || '',
+  slopes: Array.from(v.querySelectorAll('.al-net-diagram text')).map((t) => t.textContent).filter((t) => t.startsWith('slope')),
+  histograms: v.querySelectorAll('.al-net-layers svg').length,
+})))()`;
+
+interface NetworkViewState { nodes: number; dead: number; drawMs: string; epoch: string; diagram: string; slopes: string[]; histograms: number }
+interface NetworkExpectation { units: number; dead: number; layers: number[] }
+
+/** The frame with the network view of `units` nodes and that view's state, within `ms`. */
+async function networkFrame(page: Page, units: number, ms: number): Promise<{ frame: import('playwright-core').Frame; view: NetworkViewState } | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const views = (await frame.evaluate(NETWORK_VIEWS).catch(() => [])) as NetworkViewState[];
+      // the finished run's view (a streamed one has no scrubber yet)
+      const view = views.find((v) => v.nodes === units && v.epoch !== '');
+      if (view) return { frame, view };
+    }
+    if (Date.now() > end) return undefined;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function viewNow(frame: import('playwright-core').Frame, units: number): Promise<NetworkViewState | undefined> {
+  const views = (await frame.evaluate(NETWORK_VIEWS).catch(() => [])) as NetworkViewState[];
+  return views.find((v) => v.nodes === units);
+}
+
+/** Presses `key` on the scrubber and waits until it shows `epoch` ("0 of 100"); the view then. */
+async function scrubTo(page: Page, frame: import('playwright-core').Frame, units: number, key: string, epoch: RegExp): Promise<NetworkViewState | undefined> {
+  await frame.focus('.al-net input[data-scrubber]');
+  await page.keyboard.press(key);
+  const end = Date.now() + 10_000;
+  for (;;) {
+    // the redraw follows the next animation frame after the move
+    await new Promise((r) => setTimeout(r, 120));
+    const v = await viewNow(frame, units);
+    if ((v && epoch.test(v.epoch)) || Date.now() > end) return v;
+  }
+}
+
+/**
+ * Scrolls the notebook (the workbench's list, under the output webview) until `locator` is on
+ * screen: a webview's element cannot scroll its notebook itself, so the mouse wheel does it.
+ */
+async function scrollIntoSight(page: Page, locator: import('playwright-core').Locator): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1440, height: 1500 };
+  for (let i = 0; i < 20; i++) {
+    const box = await locator.boundingBox();
+    if (!box) return;
+    if (box.y >= 80 && box.y + box.height <= viewport.height - 40) return;
+    const notebook = await page.locator('.notebookOverlay').first().boundingBox();
+    await page.mouse.move((notebook?.x ?? 400) + 40, (notebook?.y ?? 200) + 300);
+    await page.mouse.wheel(0, box.y < 80 ? Math.max(-1200, box.y - 200) : Math.min(1200, box.y - 200));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function readExpectation(ackDir: string, stage: string): NetworkExpectation {
+  return JSON.parse(fs.readFileSync(path.join(ackDir, `${stage}.expect.json`), 'utf8')) as NetworkExpectation;
+}
+
+/**
+ * A trained 2-16-16-1 relu network's output: one node per unit, the dead ones marked as many as
+ * dead(fit.net, data) counts; the scrubber's first position (epoch 0) changes the diagram and
+ * its last brings back the trained one; 10 keyboard steps are timed; hovering a node shows its
+ * formula; clicking a dead one opens the inspector with its weights and the kink.
+ */
+async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  const expected = readExpectation(ackDir, stage);
+  // Bound: the diagram is drawn within a few seconds of the output; 45 s is a wide margin.
+  const found = await networkFrame(page, expected.units, 45_000);
+  if (!found) return `no network diagram with ${expected.units} data-neuron nodes in any frame`;
+  const { frame, view } = found;
+  log(`${stage}: ${view.nodes} nodes, ${view.dead} dead (expected ${expected.dead}), ${view.histograms} layer histograms, first draw ${view.drawMs} ms, scrubber at "${view.epoch}"`);
+  if (view.dead !== expected.dead) return `${view.dead} nodes are marked data-dead="true", dead(fit.net, data) counts ${expected.dead}`;
+  if (view.histograms !== expected.layers.length - 1) return `${view.histograms} layer histograms, expected ${expected.layers.length - 1}`;
+  const start = await scrubTo(page, frame, expected.units, 'Home', /^0 of /);
+  log(`${stage}: scrubber at "${start?.epoch}": ${start?.dead} dead, drawn in ${start?.drawMs} ms`);
+  if (!start || !/^0 of /.test(start.epoch)) return `the scrubber did not go to epoch 0 (shows "${start?.epoch}")`;
+  if (start.diagram === view.diagram) return 'moving the scrubber to epoch 0 did not change the diagram';
+  const times: string[] = [];
+  for (let k = 1; k <= 10; k++) times.push((await scrubTo(page, frame, expected.units, 'ArrowRight', new RegExp(`^\\d+ of `)))?.drawMs ?? '?');
+  log(`${stage}: redraw ms of 10 keyboard steps of the scrubber: ${times.join(' ')}`);
+  const back = await scrubTo(page, frame, expected.units, 'End', new RegExp(`^${view.epoch.split(' ')[0]} of `));
+  if (!back || back.diagram !== view.diagram) return 'the scrubber\'s last position does not draw the trained network again';
+  if (stage === 'neuronsprelu') {
+    log(`${stage}: slopes ${view.slopes.join(', ')} trained, ${start.slopes.join(', ')} at epoch 0`);
+    if (view.slopes.length !== 2) return `each prelu layer should show its slope, got ${JSON.stringify(view.slopes)}`;
+    if (start.slopes.join() !== 'slope 0.25,slope 0.25') return `at epoch 0 the slopes should be 0.25, got ${JSON.stringify(start.slopes)}`;
+  }
+  // hover a hidden unit: its formula with the numbers plugged in
+  await scrollIntoSight(page, frame.locator('.al-net').first());
+  await frame.locator('.al-net [data-neuron="1:0"]').first().hover();
+  const tip = frame.locator('.al-net-tip').first();
+  await tip.waitFor({ state: 'visible', timeout: 5_000 });
+  const text = await tip.innerText();
+  log(`${stage}: hover of 1:0 reads "${text.replace(/\n/g, ' | ')}"`);
+  const act = stage === 'neuronsprelu' ? 'prelu' : 'relu';
+  if (!new RegExp(`^${act}\\(−?\\d+\\.\\d\\d·x1 [+−] \\d+\\.\\d\\d·x2`).test(text)) return `the hover of a hidden unit should start with its formula, reads "${text}"`;
+  if (!/active \(output ≠ 0\) on \d+% of the \d+ points/.test(text) || !/mean output/.test(text)) return `the hover should say where the unit is active and its mean output: "${text}"`;
+  // click a unit (a dead one when there is one): the inspector
+  const target = frame.locator(expected.dead > 0 ? '.al-net [data-dead="true"]' : '.al-net [data-neuron="2:0"]').first();
+  await target.click();
+  const inspector = frame.locator('.al-net .al-inspector').first();
+  await inspector.waitFor({ state: 'visible', timeout: 5_000 });
+  const shown = await inspector.innerText();
+  log(`${stage}: the inspector of ${await target.getAttribute('data-neuron')} starts "${shown.slice(0, 120).replace(/\n/g, ' | ')}"`);
+  if (!/bias/.test(shown) || !(await inspector.locator('svg.al-histogram').count()) || !(await inspector.locator('img.al-big-heat').count())) {
+    return 'the inspector should show the weights and bias, the pre-activation histogram and the large heatmap';
+  }
+  if (!(await inspector.locator('text', { hasText: 'kink at 0' }).count())) return `the ${act} unit's pre-activation histogram should mark the kink at 0`;
+  await target.hover();
+  return '';
+}
+
+/** The same output after the theme changed to light: still drawn (its colours follow the theme), for the screenshot. */
+async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
+  const expected = readExpectation(ackDir, 'neurons');
+  await new Promise((r) => setTimeout(r, 1_500));
+  const found = await networkFrame(page, expected.units, 20_000);
+  if (!found) {
+    for (const frame of page.frames()) {
+      const views = await frame.evaluate(NETWORK_VIEWS).then((v) => (v as NetworkViewState[]).map((x) => `${x.nodes} nodes at "${x.epoch}"`), (e: unknown) => [`error ${String(e).slice(0, 80)}`]);
+      if (views.length) log(`neuronslight: frame ${frame.url().slice(0, 60)}: ${views.join('; ')}`);
+    }
+    return 'the network diagram is gone after the theme change';
+  }
+  await scrollIntoSight(page, found.frame.locator('.al-net').first());
+  await found.frame.locator('.al-net [data-dead="true"]').first().hover().catch(() => undefined);
+  return '';
+}
+
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
   slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
+  neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
 };
 
-const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string) => Promise<string>>> = {
+const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string, ackDir: string) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
   sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
+  neurons: (page, _shots, ackDir) => neuronsStage(page, ackDir), neuronslight: (page, _shots, ackDir) => neuronsLightStage(page, ackDir),
+  neuronsprelu: (page, _shots, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
@@ -643,7 +793,7 @@ export async function userPathStage(page: Page, stage: string, ackDir: string, s
   screenshotFolder = screenshotDir;
   let reason = '';
   try {
-    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir);
+    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir, ackDir);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }

@@ -340,6 +340,10 @@ describe('activation-lab run', function () {
       assert.equal(specs[4].layout.yaxis?.type, 'log', 'gradient norms on a log axis');
       assert.equal(specs[4].data.length, 2);
       assert.ok(html.includes('training run: 5 of 5 epochs'), 'the text summary stays above the charts');
+      // the network diagram, as the notebook draws it: a node per unit (2 inputs, 4 hidden, 1 output), formulas as tooltips
+      assert.equal([...html.matchAll(/<g class="al-neuron" data-neuron="(\d+:\d+)"/g)].length, 7);
+      assert.match(html, /<title>relu\([−0-9]/, 'a hidden unit\'s formula is its tooltip');
+      assert.ok(html.indexOf('data-neuron') < html.indexOf('data-plot='), 'the diagram above the charts');
     });
 
     it('draws a computational graph as a picture and an exported module as highlighted code with a save link', () => {
