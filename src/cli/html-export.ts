@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
+import { checkLines } from '../shared/check-text';
 import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type LivePlot, type TensorDisplay } from '../shared/output';
 import { chartLabel } from '../renderer/chart-label';
@@ -135,6 +136,10 @@ function renderDisplay(d: DisplayValue, plots: PagePlot[]): string {
   if (d.kind === 'none') return '';
   // an interrupted run's kept display stands above the line that says what stopped, as in a notebook
   if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
+  if (d.kind === 'check' && d.shown) {
+    const { shown, ...checks } = d;
+    return renderDisplay(shown, plots) + renderDisplay(checks, plots);
+  }
   const live = d.kind === 'plot' ? d.live : undefined;
   const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots, live)).join('');
   return `<div class="output">${renderResult(d)}${charts}</div>`;
@@ -148,6 +153,7 @@ function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
     case 'tensor': return renderTensor(d);
     case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
     case 'plot': return '';
+    case 'check': return checkLines(d).map((l) => `<pre class="${l.passed ? 'pass' : 'fail'}">${escapeHtml(l.text)}</pre>`).join('');
     case 'function': return functionBlocks(d).map(renderEquation).join('');
     // numbers, strings, booleans, functions (their formulas), networks (their summary), data sets, gradient flow, training runs
     default: return `<pre class="text">${escapeHtml(displayText(d))}</pre>`;
@@ -247,6 +253,9 @@ pre { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-siz
 pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
 .output { margin: 6px 0 0 calc(3em + 8px); }
 pre.text { padding: 4px 0; }
+pre.pass, pre.fail { padding: 2px 10px; margin: 2px 0; border-left: 3px solid; }
+pre.pass { color: #1a7f37; }
+pre.fail { color: #82071e; background: #ffebe9; }
 pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; border-radius: 6px; padding: 8px 12px; }
 .not-run { font-size: 13px; color: #57606a; font-style: italic; }
 .equation { padding: 2px 0; overflow-x: auto; }

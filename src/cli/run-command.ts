@@ -4,7 +4,9 @@
  * Runs the notebook's code cells in order in one session (names persist from
  * cell to cell, as in the editor) and prints each result as `[n] text`, n being
  * the execution count. Markdown cells are not printed. The run stops at the
- * first failing cell, whose error goes to stderr; later cells are not run.
+ * first failing cell, whose error goes to stderr; later cells are not run. A failed
+ * check(...) is not an error: the run goes on, says on stderr how many checks failed, and
+ * exits 1 once every output is written.
  *
  * --inplace writes the new outputs and execution orders back into the file
  * (cells after a failure keep their old outputs; unknown fields are kept) via
@@ -73,7 +75,11 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
 
   const runs = runNotebook(notebook, io);
   const failed = runs.some((r) => r.display.kind === 'error');
-  let status = failed ? EXIT_FAILURE : EXIT_OK;
+  // a failed check (an exercise not yet solved) does not stop the run, but fails it
+  const checks = runs.flatMap((r) => (r.display.kind === 'check' ? r.display.checks : []));
+  const failedChecks = checks.filter((c) => !c.passed).length;
+  if (failedChecks > 0) io.err(`${failedChecks} of ${checks.length} check${checks.length === 1 ? '' : 's'} failed\n`);
+  let status = failed || failedChecks > 0 ? EXIT_FAILURE : EXIT_OK;
 
   if (options.inplace) {
     try {

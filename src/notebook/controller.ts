@@ -188,6 +188,7 @@ export class ActivationController implements vscode.Disposable {
     let stopped = 0;
     execution.start(Date.now());
     let ok = false;
+    let failedCheck = false;
     try {
       // Training streams interim displays: the latest one is shown, the result after any in flight.
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
@@ -198,6 +199,8 @@ export class ActivationController implements vscode.Disposable {
       await execution.replaceOutput(cellOutputs(display));
       this.diagnostics.runEnded(cell.document, version, display.kind === 'error' ? display : undefined);
       ok = display.kind !== 'error';
+      // a failed check marks the cell failed, but Run All goes on to the next exercise
+      failedCheck = display.kind === 'check' && !display.passed;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {
@@ -207,7 +210,7 @@ export class ActivationController implements vscode.Disposable {
       }
     } finally {
       const ended = Date.now();
-      execution.end(ok, ended);
+      execution.end(ok && !failedCheck, ended);
       if (token.askedAt !== undefined && stopped >= token.askedAt) this.lastInterrupt = { asked: token.askedAt, stopped, ended };
     }
     return ok;

@@ -3,7 +3,7 @@
  * numbers (float64); anything with a shape is an engine Tensor.
  */
 import type { Tensor } from '../../engine';
-import type { GradflowDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
+import type { CheckResult, GradflowDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
 import type { FunctionValue } from './function-value';
 import type { DatasetData, NetworkData, TrainingData } from './network-values';
 
@@ -33,6 +33,8 @@ export type Value =
   | { readonly kind: 'network'; readonly network: NetworkData }
   | { readonly kind: 'dataset'; readonly dataset: DatasetData }
   | { readonly kind: 'training'; readonly training: TrainingData }
+  /** check(...): what one check of an exercise found. */
+  | { readonly kind: 'check'; readonly result: CheckResult }
   | { readonly kind: 'none' };
 
 export const NONE: Value = { kind: 'none' };
@@ -53,6 +55,7 @@ export function describeValue(v: Value): string {
     case 'network': return `a network ${v.network.net.layers.length === 1 ? '(one dense layer)' : `of ${v.network.net.layers.length} layers`}`;
     case 'dataset': return `the dataset "${v.dataset.name}"`;
     case 'training': return 'a training run';
+    case 'check': return `a check (${v.result.passed ? 'passed' : 'failed'})`;
     case 'none': return 'nothing';
   }
 }

@@ -17,8 +17,20 @@ const shown = (d: DisplayValue): { blocks: OutputBlock[]; figures: string[] } =>
 describe('renderer: output renderers by kind', () => {
   it('has an entry for every kind of display', () => {
     assert.deepEqual(Object.keys(OUTPUT_RENDERERS).sort(), [
-      'boolean', 'dataset', 'error', 'function', 'gradflow', 'network', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
+      'boolean', 'check', 'dataset', 'error', 'function', 'gradflow', 'network', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
     ]);
+  });
+
+  it('checks are a line each, styled pass or fail, with a count when there are several', () => {
+    const d = run('check(relu(-2) == 0, "flat side")\ncheck(relu(2), 3, hint="slope 1")');
+    assert.deepEqual(shown(d), {
+      blocks: [
+        { text: '✓ flat side', style: 'pass' },
+        { text: '✗ slope 1\n  found 2, expected 3 (tolerance 1e-9): off by -1', style: 'fail' },
+        { text: '1 of 2 checks passed', style: 'fail' },
+      ],
+      figures: [],
+    });
   });
 
   it('text kinds are one block and no chart', () => {
