@@ -42,7 +42,8 @@ function runCheck(call: CallArguments): CheckResult {
   const conditionForm = args.length === 1 || (args.length === 2 && args[1].kind === 'string' && args[0].kind !== 'string');
   if (conditionForm) {
     if (call.named.has('tol')) throw runtimeError(call.site, 'tol= belongs to check(value, expected, tol=...); check(condition, "hint") has no tolerance');
-    const hint = hintArg(call, args.length === 2 ? args[1] : undefined) ?? expression;
+    if (args.length === 2 && call.named.has('hint')) throw runtimeError(call.site, 'check got its hint twice: as its second argument and as hint=');
+    const hint = hintArg(call, args.length === 2 ? args[1] : call.named.get('hint')) ?? expression;
     return { hint, expression, ...conditionOutcome(call, args[0], expression) };
   }
   // check(value, expected, tol, hint), the last two positional or named

@@ -45,6 +45,7 @@ describe('language/runtime: check', () => {
   it('without a hint, the expression as written is the hint', () => {
     const d = check('check(relu(3)   == 3)');
     assert.equal(d.hint, 'relu(3)   == 3');
+    assert.equal(check('check(relu(3) == 3, hint="named")').hint, 'named', 'a condition takes hint= too');
     assert.equal(check('check(relu(2), 2)').hint, 'relu(2) is 2');
   });
 
@@ -135,6 +136,7 @@ describe('language/runtime: check', () => {
     assert.match(errorOf('check(1, 1, tol=-1)'), /tol must be a finite number >= 0/);
     assert.match(errorOf('check(1, 1, hint=3)'), /hint must be a string/);
     assert.match(errorOf('check(1, 1, 0.1, tol=0.2)'), /tol twice/);
+    assert.match(errorOf('check(1 == 1, "a", hint="b")'), /hint twice/);
     assert.match(errorOf('check(relu, relu)'), /check compares numbers, tensors or strings/);
     assert.match(errorOf('check(1, 1, within=2)'), /no named argument 'within'.*tol, hint/);
     assert.match(errorOf('chek(1)'), /did you mean 'check'/);
