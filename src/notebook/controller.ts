@@ -19,6 +19,7 @@ import * as vscode from 'vscode';
 import { cellOutputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import type { CellDiagnostics } from './cell-diagnostics';
+import { noteResult } from './walkthrough-progress';
 import type { ErrorHeading } from '../shared/error-heading';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
@@ -201,6 +202,7 @@ export class ActivationController implements vscode.Disposable {
       ok = display.kind !== 'error';
       // a failed check marks the cell failed, but Run All goes on to the next exercise
       failedCheck = display.kind === 'check' && !display.passed;
+      noteResult(display);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {
