@@ -35,7 +35,11 @@ const PAGE_THEME = readTheme(() => '', ['vscode-light']);
 export type HtmlCell =
   | { readonly kind: 'markdown'; readonly source: string }
   /** `display` is undefined for a code cell that this run did not reach. */
-  | { readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue };
+  | {
+    readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue;
+    /** A lesson's exercise (services/lessons): shown as handed out, its (failing) checks' results left out. */
+    readonly exercise?: boolean;
+  };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 /**
@@ -123,11 +127,15 @@ function renderMarkdownCell(source: string): string {
   return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
 }
 
+const EXERCISE_NOTE = '✎ Exercise: open this lesson in Activation Lab (Open Lesson…), change the lines above <code># checks</code> and run the cell. Its checks say ✓ when it is solved.';
+
 function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PagePlot[]): string {
   const prompt = `[${cell.order ?? ' '}]`;
   const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
   let output: string;
-  if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
+  // a handout: the exercise as the student gets it; what its checks found would only say "not solved yet"
+  if (cell.exercise) output = `<div class="output exercise">${EXERCISE_NOTE}</div>`;
+  else if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
   else output = renderDisplay(cell.display, plots);
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
@@ -253,6 +261,7 @@ pre { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-siz
 pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
 .output { margin: 6px 0 0 calc(3em + 8px); }
 pre.text { padding: 4px 0; }
+.output.exercise { font-style: italic; color: #59636e; border-left: 3px solid #8250df; padding: 4px 10px; }
 pre.pass, pre.fail { padding: 2px 10px; margin: 2px 0; border-left: 3px solid; }
 pre.pass { color: #1a7f37; }
 pre.fail { color: #82071e; background: #ffebe9; }

@@ -17,7 +17,9 @@
  * them (the editor's activationLab.notebook.saveStaticImages), outputs of cells
  * this run did not reach included.
  *
- * --html writes a self-contained page of the notebook and this run's results.
+ * --html writes a self-contained page of the notebook and this run's results. A lesson's
+ * exercise cells (services/lessons) are shown as handed out, without their checks' results:
+ * the page is a handout with the exercises and no solutions.
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
@@ -31,6 +33,7 @@ import { cellOutputItems } from '../shared/output-items';
 import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
+import { exerciseId } from '../services/lessons/exercises';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 
 export interface RunOptions {
@@ -150,7 +153,8 @@ function htmlCells(notebook: Notebook, runs: readonly CellRun[]): HtmlCell[] {
   return notebook.cells.map((cell, index) => {
     if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
     const run = byIndex.get(index);
-    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display) };
+    const exercise = exerciseId(cell) !== undefined ? { exercise: true } : {};
+    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display), ...exercise };
   });
 }
 

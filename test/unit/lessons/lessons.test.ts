@@ -108,6 +108,24 @@ describe('lessons', function () {
     }
   });
 
+  it('run LESSON --html is a handout: the exercises as handed out, no check results, no solutions, working sliders', () => {
+    const id = 'leaky-prelu';
+    const page = join(dir, `${id}.html`);
+    const r = cli(['run', join(LESSONS, `${id}.actnb`), '--html', page]);
+    assert.equal(r.status, 1, 'the unsolved exercises fail their checks');
+    const html = readFileSync(page, 'utf8');
+    const notes = html.match(/<div class="output exercise">✎ Exercise: open this lesson/g) ?? [];
+    assert.equal(notes.length, readLesson(id).cells.filter((c) => exerciseId(c) !== undefined).length, 'each exercise says what to do');
+    assert.ok(!html.includes('✗'), 'no failed check shown');
+    assert.match(html, /✎ Exercise 1: choose α/, 'the exercise itself is shown');
+    assert.match(html, /# checks \(leave these as they are\)/, 'with its checks');
+    for (const solution of Object.values(solutionsOf(id))) {
+      for (const line of solution.split('\n').filter((l) => !l.startsWith('#'))) assert.ok(!html.includes(line), `no solution line: ${line}`);
+    }
+    assert.match(html, /<pre class="pass">✓ max\(αx, x\) is leaky_relu for α = 0\.2<\/pre>/, "the lesson's own checks are shown");
+    assert.equal((html.match(/data-live="/g) ?? []).length, 1, 'the slider plot is live in the page');
+  });
+
   it('solveNotebook keeps the checks and refuses missing or unknown solutions', () => {
     const nb = parseNotebook(JSON.stringify({
       activationNotebook: 1, metadata: {},
