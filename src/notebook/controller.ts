@@ -19,6 +19,7 @@ import * as vscode from 'vscode';
 import { cellOutputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import type { CellDiagnostics } from './cell-diagnostics';
+import { noteResult } from './walkthrough-progress';
 import type { ErrorHeading } from '../shared/error-heading';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
@@ -191,6 +192,7 @@ export class ActivationController implements vscode.Disposable {
     let stopped = 0;
     execution.start(Date.now());
     let ok = false;
+    let failedCheck = false;
     try {
       // Training streams interim displays: the latest one is shown, the result after any in flight.
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
@@ -202,6 +204,9 @@ export class ActivationController implements vscode.Disposable {
       await execution.replaceOutput(cellOutputs(display));
       this.diagnostics.runEnded(cell.document, version, display.kind === 'error' ? display : undefined);
       ok = display.kind !== 'error';
+      // a failed check marks the cell failed, but Run All goes on to the next exercise
+      failedCheck = display.kind === 'check' && !display.passed;
+      noteResult(display);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {
@@ -211,7 +216,7 @@ export class ActivationController implements vscode.Disposable {
       }
     } finally {
       const ended = Date.now();
-      execution.end(ok, ended);
+      execution.end(ok && !failedCheck, ended);
       if (token.askedAt !== undefined && stopped >= token.askedAt) this.lastInterrupt = { asked: token.askedAt, stopped, ended };
     }
     return ok;

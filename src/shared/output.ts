@@ -318,11 +318,43 @@ export interface GraphDisplay {
   readonly grad: JsonNumber[];
 }
 
+/** One check(...) of an exercise: passed or not, what it looked for and what it found. */
+export interface CheckResult {
+  readonly passed: boolean;
+  /** The hint given, else the checked expression as written. */
+  readonly hint: string;
+  /** The first argument as written: `relu(-2) == 0`. */
+  readonly expression: string;
+  /** The value found, as text (`0.5`, `[0, 1, 0]`, `false`). */
+  readonly found: string;
+  /** check(value, expected, ...): the expected value as text, and the tolerance. */
+  readonly expected?: string;
+  readonly tol?: number;
+  /** Why the value could not be compared, when it could not (a shape or kind that differs). */
+  readonly reason?: string;
+}
+/**
+ * The checks a cell made (exercises: LANGUAGE.md's check builtin). `passed` is true when every
+ * check passed; `hint`, `found` (and `expected`, `tol`) repeat the headline check: the first that
+ * failed, else the last. `shown` is the cell's own value when its last statement was not a check,
+ * shown above the checks.
+ */
+export interface CheckDisplay {
+  readonly kind: 'check';
+  readonly passed: boolean;
+  readonly hint: string;
+  readonly found: string;
+  readonly expected?: string;
+  readonly tol?: number;
+  readonly checks: CheckResult[];
+  readonly shown?: Exclude<DisplayValue, CheckDisplay | NoneDisplay | ErrorDisplay>;
+}
+
 export type DisplayValue =
   | NumberDisplay | TensorDisplay | StringDisplay | BooleanDisplay | FunctionDisplay
   | PlotDisplay | TableDisplay | NoneDisplay | ErrorDisplay
   | NetworkDisplay | DatasetDisplay | GradflowDisplay | TrainingDisplay
-  | NeuronDisplay | GraphDisplay;
+  | NeuronDisplay | GraphDisplay | CheckDisplay;
 
 /** One output item of a cell: a MIME type and its data (a string for text types). */
 export interface OutputItem {
