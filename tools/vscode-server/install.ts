@@ -21,7 +21,7 @@
  * ${XDG_CACHE_HOME:-~/.cache}/activation-lab/vscode-server-4.139.1/. A marker file written
  * after a successful install makes later runs instant (delete the folder to reinstall).
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -64,20 +64,30 @@ export function defaultCacheDir(): string {
 
 let log = (msg: string): void => console.log(`[install] ${msg}`);
 
+/** How often a long step says it is still going (npm prints nothing for minutes while code-server builds). */
+const HEARTBEAT_MS = 15_000;
+
 async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const t0 = Date.now();
   log(`${name} ...`);
-  const result = await fn();
-  log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return result;
+  const heartbeat = setInterval(() => log(`${name}: still going, ${((Date.now() - t0) / 1000).toFixed(0)} s`), HEARTBEAT_MS);
+  try {
+    const result = await fn();
+    log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
-/** Runs a command with inherited output; throws on a non-zero exit. */
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+/** Runs a command with inherited output, without blocking (so step() can say it is still going); rejects on a non-zero exit. */
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    child.once('error', reject);
+    child.once('exit', (code, sig) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? sig}`))));
+  });
 }
 
 function dpkgInstalled(pkg: string): boolean {
@@ -100,10 +110,10 @@ async function ensureAptPackages(wanted: string[]): Promise<void> {
     throw new Error(`missing Debian packages ${missing.join(' ')}: run as root or: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await step(`apt-get install ${missing.join(' ')}`, () => {
+  await step(`apt-get install ${missing.join(' ')}`, async () => {
     // The package lists may be stale or absent on a fresh machine: update first.
-    run('apt-get', ['update'], { env });
-    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+    await run('apt-get', ['update'], { env });
+    await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
   });
 }
 
@@ -144,13 +154,13 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** npm install of exactly `spec` into `prefix` (a private package.json keeps it self-contained). */
-function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): void {
+function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): Promise<void> {
   fs.mkdirSync(prefix, { recursive: true });
   fs.writeFileSync(
     path.join(prefix, 'package.json'),
     JSON.stringify({ name: 'activation-lab-harness-cache', private: true, dependencies: { [dep]: version } }, null, 2) + '\n',
   );
-  run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
+  return run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
 }
 
 async function installNode(p: ReturnType<typeof paths>): Promise<void> {

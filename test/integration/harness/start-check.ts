@@ -11,6 +11,8 @@
  *    notebook with the Activation Lab kernel selected, and its first cell must run
  *    (`relu(linspace(-3, 3, 7))` shows a table of 0 0 0 0 1 2 3). When package.json contributes a
  *    walkthrough, the Welcome page must list it. Screenshot: test-results/screenshots/npm-start.png.
+ *    The Extensions view must list Activation Lab, and neither the page nor code-server may have
+ *    asked any other host for anything (no gallery, update check or telemetry).
  * 3. Ctrl+C: SIGINT to the whole process group, as a terminal sends it. npm must exit 0, and
  *    no process it started (npm, tsx, the script, code-server and everything code-server forked,
  *    recorded beforehand from /proc) may be left, nor anyone listening on the port.
@@ -148,6 +150,15 @@ async function waitFor(what: () => Promise<boolean>, ms: number): Promise<boolea
 
 /** The student's path in the workbench at `url`; returns why it failed, '' when it did not. */
 async function workbenchShowsActivationLab(page: Page, url: string): Promise<string> {
+  // Privacy: the page asks nothing of any host but ours. Webview resources have URLs on
+  // *.vscode-resource.vscode-cdn.net that the webview's service worker answers from our server.
+  const outbound: string[] = [];
+  const ours = new URL(url).host;
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^https?:$/.test(u.protocol) && u.host !== ours && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) outbound.push(r.url());
+  });
+  let shot = false;
   try {
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -176,11 +187,20 @@ async function workbenchShowsActivationLab(page: Page, url: string): Promise<str
     await page.mouse.move(150, 500); // off the run button, whose tooltip would hide the cell's text
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'npm-start.png') });
+    shot = true;
     if (!ran) return 'the first cell of tour.actnb did not show the values 0 0 0 0 1 2 3';
     log('the first cell ran: value 0 0 0 0 1 2 3');
+    // The Extensions view is where VS Code would ask a gallery: it must list ours, and ask no one.
+    await page.keyboard.press('Control+Shift+X');
+    const listed = await waitFor(async () => /Activation Lab/.test(await page.locator('.extensions-viewlet').innerText().catch(() => '')), 15_000);
+    if (!listed) return 'the Extensions view does not list Activation Lab as installed';
+    await page.waitForTimeout(2_000);
+    log(`requests to other hosts than ${ours}: ${outbound.length}`);
+    if (outbound.length) return `the workbench asked other hosts: ${[...new Set(outbound)].slice(0, 5).join(', ')}`;
     return '';
   } finally {
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'npm-start.png') }).catch(() => undefined);
+    // What the page showed when a step failed before the screenshot of the notebook.
+    if (!shot) await page.screenshot({ path: path.join(SCREENSHOTS, 'npm-start.png') }).catch(() => undefined);
   }
 }
 
@@ -261,7 +281,11 @@ async function main(): Promise<number> {
       if (/Password:|WARNING/.test(started.output())) return 'a password or warning was printed for 127.0.0.1';
       if (!fs.existsSync(path.join(data, 'workspace', 'examples', 'tour.actnb'))) return 'no copy of examples/tour.actnb in the workspace';
       log(`student: opening ${url}`);
-      return workbenchShowsActivationLab(page, url);
+      const failure = await workbenchShowsActivationLab(page, url);
+      // ... and code-server asked no one either (no gallery, update check or telemetry lookups).
+      const serverLog = fs.readFileSync(path.join(data, 'code-server', 'code-server.log'), 'utf8');
+      const lookups = serverLog.split('\n').filter((l) => /ENOTFOUND|getaddrinfo|EAI_AGAIN|open-vsx|api\.github\.com/.test(l));
+      return failure || (lookups.length ? `code-server tried the network: ${lookups.slice(0, 3).join(' | ')}` : '');
     }, firstInstall);
     failures.push(student);
     await page.close();
