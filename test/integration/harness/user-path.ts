@@ -486,20 +486,21 @@ async function accessibleStage(page: Page): Promise<string> {
 }
 
 /**
- * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
+ * `key` opens a quick input (F1: the command palette, Control+P: Quick Open), `typed` goes in,
+ * Enter once a row shows `row`; retried while the workbench is still loading extensions.
  * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
  * when it has the focus): blurring the focused iframe gives it back to the workbench.
  */
-async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+export async function pickInQuickInput(page: Page, key: string, typed: string, row: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   const input = page.locator('.quick-input-widget input');
   for (;;) {
     try {
       await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
-      await page.keyboard.press('F1');
+      await page.keyboard.press(key);
       await input.waitFor({ state: 'visible', timeout: 3_000 });
-      await input.fill(`>${title}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
+      await input.fill(typed);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 5_000 });
       await page.keyboard.press('Enter');
       return;
     } catch (e) {
@@ -507,6 +508,11 @@ async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<v
       if (Date.now() > end) throw e;
     }
   }
+}
+
+/** F1, a command by its title, Enter. */
+function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+  return pickInQuickInput(page, 'F1', `>${title}`, title, ms);
 }
 
 async function waitForPanelChart(page: Page, ms: number, title?: string): Promise<number> {
