@@ -1,11 +1,13 @@
 /**
- * Applying catalogue entries to tensors: the entry's own loop kernel for
- * elementwise activations, row by row for softmax-like ones.
+ * Applying catalogue entries to tensors: for elementwise activations the entry's
+ * WebAssembly SIMD loop where there is one (the same bits as its JavaScript loop,
+ * which runs otherwise: simd/elementwise-runner.ts), row by row for softmax-like ones.
  */
 import type { ActivationDefinition, ParameterValues } from './definition';
 import { resolveName, resolveParameters } from './registry';
 import { allocate, Tensor } from '../tensor';
 import { inChunks, type ShouldStop } from '../interrupt';
+import { runElementwise } from '../simd/elementwise-runner';
 
 type Which = 'value' | 'derivative';
 
@@ -25,10 +27,11 @@ function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues
   const y = allocate(x.dtype, x.size);
   const p = parametersFor(x.dtype, given);
   if (definition.kind === 'elementwise') {
-    const kernel = definition.kernels[which];
     // subarray views let the kernel run on one chunk; they share storage, so nothing is copied
     inChunks(x.size, shouldStop, (start, end) =>
-      start === 0 && end === x.size ? kernel(x.data, y, p) : kernel(x.data.subarray(start, end), y.subarray(start, end), p),
+      start === 0 && end === x.size
+        ? runElementwise(definition, which, x.data, y, p)
+        : runElementwise(definition, which, x.data.subarray(start, end), y.subarray(start, end), p),
     );
   } else {
     const row = x.rank === 0 ? 1 : x.shape[x.rank - 1];

@@ -4,6 +4,7 @@
  */
 import type { ActivationDefinition } from '../definition';
 import { celu, celuGrad, elu, eluGrad, selu, seluGrad } from '../math/exponential';
+import { ELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -65,6 +66,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = elu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = eluGrad(x[i], a); },
     },
+    wasm: ELU_WASM,
   },
   {
     kind: 'elementwise',

@@ -16,6 +16,7 @@ import {
   silu,
   siluGrad,
 } from '../math/gated';
+import { GELU_WASM, SILU_WASM } from '../vector/gated';
 
 const FAMILY = 'Gated';
 
@@ -118,6 +119,7 @@ export const gated: readonly ActivationDefinition[] = [
         else { for (let i = 0; i < x.length; i++) y[i] = geluErfGrad(x[i]); }
       },
     },
+    wasm: GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -172,6 +174,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = silu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = siluGrad(x[i]); },
     },
+    wasm: SILU_WASM,
   },
   {
     kind: 'elementwise',

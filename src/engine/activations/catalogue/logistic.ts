@@ -17,6 +17,7 @@ import {
   tanhshrink,
   tanhshrinkGrad,
 } from '../math/logistic';
+import { SIGMOID_WASM, TANH_WASM } from '../vector/logistic';
 
 const FAMILY = 'Logistic';
 
@@ -77,6 +78,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoidGrad(x[i]); },
     },
+    wasm: SIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -184,6 +186,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanh(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhGrad(x[i]); },
     },
+    wasm: TANH_WASM,
   },
   {
     kind: 'elementwise',

@@ -15,6 +15,7 @@ import {
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
+import { LEAKY_RELU_WASM, RELU_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Rectifiers';
 
@@ -73,6 +74,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
     wasmKernel: 'relu',
+    wasm: RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -189,6 +191,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',

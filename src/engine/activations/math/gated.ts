@@ -17,7 +17,8 @@ import * as T from '../../numerics/tables';
 import { sigmoid } from './logistic';
 import { exp, expNegHalfSquare } from '../../numerics/exp-log';
 
-const GELU_ERF_BAND: RootBand = {
+/** The fitted bands around the derivatives' roots (exported for the f64x2 forms in ../vector). */
+export const GELU_ERF_BAND: RootBand = {
   rootHi: T.GELU_ERF_GRAD_ROOT_HI, rootLo: T.GELU_ERF_GRAD_ROOT_LO,
   start: T.GELU_ERF_GRAD_BAND_START, end: T.GELU_ERF_GRAD_BAND_END,
   centres: T.GELU_ERF_GRAD_CENTRES, polys: T.GELU_ERF_GRAD_POLYS,
@@ -27,7 +28,7 @@ const GELU_TANH_BAND: RootBand = {
   start: T.GELU_TANH_GRAD_BAND_START, end: T.GELU_TANH_GRAD_BAND_END,
   centres: T.GELU_TANH_GRAD_CENTRES, polys: T.GELU_TANH_GRAD_POLYS,
 };
-const SILU_BAND: RootBand = {
+export const SILU_BAND: RootBand = {
   rootHi: T.SILU_GRAD_ROOT_HI, rootLo: T.SILU_GRAD_ROOT_LO,
   start: T.SILU_GRAD_BAND_START, end: T.SILU_GRAD_BAND_END,
   centres: T.SILU_GRAD_CENTRES, polys: T.SILU_GRAD_POLYS,

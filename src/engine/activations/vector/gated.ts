@@ -1,0 +1,80 @@
+/**
+ * f64x2 forms of math/gated.ts for the WebAssembly kernels (see
+ * simd/kernel-types.ts): SiLU and the erf form of GELU. The fitted root bands
+ * and every saturation threshold are the scalar code's, read from the same tables.
+ */
+import type { WasmElementwise } from '../../simd/kernel-types';
+import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { erfcShifted, erfcxLarge, exp, expNegHalfSquare, nearRoot, twoProductError } from '../../simd/vector-numerics';
+import type { RootBand } from '../../numerics/root-band';
+import { GELU_ERF_BAND, SILU_BAND } from '../math/gated';
+import * as T from '../../numerics/tables';
+import { vectorSigmoid } from './logistic';
+
+const SILU_SATURATION = 40;
+const EXP_UNDERFLOW = -745;
+const GELU_POSITIVE_SATURATION = 10;
+const GELU_NEGATIVE_UNDERFLOW = -40;
+
+/** Where `band` applies: start <= x < end. */
+function inBand(v: VectorBuilder, band: RootBand, x: Vec): Vec {
+  return v.and(v.ge(x, v.c(band.start)), v.lt(x, v.c(band.end)));
+}
+
+/** Overrides `result` with the band's fit where x lies in the band (only computed when some lane does). */
+function withBand(v: VectorBuilder, band: RootBand, x: Vec, result: Vec): Vec {
+  const out = v.variable(result);
+  const mask = inBand(v, band, x);
+  v.ifAny(mask, () => v.assign(out, v.select(mask, nearRoot(v, band, x, v.c(0)), out)));
+  return out;
+}
+
+export const SILU_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), v.mul(x, vectorSigmoid(v, x))),
+  // siluGradAt(t, 0)
+  derivative: (v, t) => {
+    const positive = v.ge(t, v.c(0));
+    const e = exp(v, v.select(positive, v.neg(t), t));
+    const g = v.div(v.c(1), v.add(v.c(1), e));
+    const above = v.mul(g, v.add(v.c(1), v.mul(t, v.mul(e, g))));
+    const eb = v.mul(e, v.add(v.c(1), v.c(0)));
+    const d = v.add(v.c(1), eb);
+    const below = v.div(v.mul(eb, v.add(v.add(v.c(1), t), v.add(v.c(0), eb))), v.mul(d, d));
+    let y = v.select(positive, above, below);
+    y = v.select(v.lt(t, v.c(EXP_UNDERFLOW)), v.c(0), y);
+    y = v.select(v.gt(t, v.c(SILU_SATURATION)), v.c(1), y);
+    return withBand(v, SILU_BAND, t, y);
+  },
+};
+
+/** Phi(x) = erfc(-x/sqrt 2)/2 with -x/sqrt 2 in double-double (normalCdf). */
+function normalCdf(v: VectorBuilder, x: Vec): Vec {
+  const p = v.mul(x, v.c(T.SQRT1_2_HI));
+  const lo = v.add(twoProductError(v, x, v.c(T.SQRT1_2_HI), p), v.mul(x, v.c(T.SQRT1_2_LO)));
+  return v.mul(v.c(0.5), erfcShifted(v, v.neg(p), v.neg(lo)));
+}
+
+export const GELU_WASM: WasmElementwise = {
+  parameters: [],
+  accepts: (p) => p.approximate !== 'tanh',
+  value: (v, x) => {
+    const y = v.select(v.lt(x, v.c(GELU_NEGATIVE_UNDERFLOW)), v.c(0), v.mul(x, normalCdf(v, x)));
+    return v.select(v.gt(x, v.c(GELU_POSITIVE_SATURATION)), x, y);
+  },
+  derivative: (v, x) => {
+    const density = v.mul(v.c(T.INV_SQRT_2PI_HI), expNegHalfSquare(v, x));
+    const left = v.lt(x, v.c(GELU_ERF_BAND.start));
+    const y = v.variable(v.c(0));
+    v.ifAny(left, () => {
+      const mills = v.mul(v.c(T.SQRT_PI_OVER_2_HI), erfcxLarge(v, v.mul(v.neg(x), v.c(T.SQRT1_2_HI))));
+      v.assign(y, v.mul(density, v.add(x, mills)));
+    });
+    v.ifAny(v.not(left), () => {
+      v.assign(y, v.select(left, y, v.add(normalCdf(v, x), v.mul(x, density))));
+    });
+    let r = v.select(v.lt(x, v.c(GELU_NEGATIVE_UNDERFLOW)), v.c(0), y);
+    r = v.select(v.gt(x, v.c(GELU_POSITIVE_SATURATION)), v.c(1), r);
+    return withBand(v, GELU_ERF_BAND, x, r);
+  },
+};
