@@ -4,7 +4,7 @@
  */
 import type { ActivationDefinition } from '../definition';
 import { celu, celuGrad, elu, eluGrad, selu, seluGrad } from '../math/exponential';
-import { ELU_WASM } from '../vector/exponential';
+import { CELU_WASM, ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -124,6 +124,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = selu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = seluGrad(x[i]); },
     },
+    wasm: SELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -181,5 +182,6 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celuGrad(x[i], a); },
     },
+    wasm: CELU_WASM,
   },
 ];

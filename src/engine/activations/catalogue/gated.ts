@@ -16,7 +16,7 @@ import {
   silu,
   siluGrad,
 } from '../math/gated';
-import { GELU_WASM, SILU_WASM } from '../vector/gated';
+import { GELU_WASM, MISH_WASM, QUICK_GELU_WASM, SILU_WASM } from '../vector/gated';
 
 const FAMILY = 'Gated';
 
@@ -226,6 +226,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGeluGrad(x[i]); },
     },
+    wasm: QUICK_GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -282,5 +283,6 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mishGrad(x[i]); },
     },
+    wasm: MISH_WASM,
   },
 ];

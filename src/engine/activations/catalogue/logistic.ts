@@ -17,7 +17,7 @@ import {
   tanhshrink,
   tanhshrinkGrad,
 } from '../math/logistic';
-import { SIGMOID_WASM, TANH_WASM } from '../vector/logistic';
+import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTPLUS_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
 
 const FAMILY = 'Logistic';
 
@@ -134,6 +134,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = logsigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = logsigmoidGrad(x[i]); },
     },
+    wasm: LOGSIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -251,6 +252,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
     },
+    wasm: SOFTPLUS_WASM,
   },
   {
     kind: 'elementwise',
@@ -299,6 +301,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = softsign(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = softsignGrad(x[i]); },
     },
+    wasm: SOFTSIGN_WASM,
   },
   {
     kind: 'elementwise',
@@ -348,5 +351,6 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhshrink(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhshrinkGrad(x[i]); },
     },
+    wasm: TANHSHRINK_WASM,
   },
 ];

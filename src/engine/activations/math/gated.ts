@@ -33,7 +33,7 @@ export const SILU_BAND: RootBand = {
   start: T.SILU_GRAD_BAND_START, end: T.SILU_GRAD_BAND_END,
   centres: T.SILU_GRAD_CENTRES, polys: T.SILU_GRAD_POLYS,
 };
-const MISH_BAND: RootBand = {
+export const MISH_BAND: RootBand = {
   rootHi: T.MISH_GRAD_ROOT_HI, rootLo: T.MISH_GRAD_ROOT_LO,
   start: T.MISH_GRAD_BAND_START, end: T.MISH_GRAD_BAND_END,
   centres: T.MISH_GRAD_CENTRES, polys: T.MISH_GRAD_POLYS,
