@@ -6,6 +6,8 @@
  * fact written here shows up everywhere and nowhere else needs a switch on names.
  */
 
+import type { WasmElementwise } from '../simd/kernel-types';
+
 /** Element storage that kernels read and write; float32 storage rounds on write. */
 export type FloatArray = Float32Array | Float64Array;
 
@@ -194,6 +196,8 @@ export interface ElementwiseDefinition extends DefinitionCommon {
   readonly derivativeExpression?: string;
   /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
   readonly wasmKernel?: WasmActivationKernel;
+  /** Its value and derivative as f64x2 code, for the elementwise WebAssembly kernels (src/engine/simd). */
+  readonly wasm?: WasmElementwise;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   seluGrad,
   seluSecondDerivative,
 } from '../math/exponential';
+import { CELU_WASM, ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -76,6 +77,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = elu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = eluGrad(x[i], a); },
     },
+    wasm: ELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -134,6 +136,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = selu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = seluGrad(x[i]); },
     },
+    wasm: SELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -192,5 +195,6 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celuGrad(x[i], a); },
     },
+    wasm: CELU_WASM,
   },
 ];

@@ -21,6 +21,7 @@ import {
   siluGrad,
   siluSecondDerivative,
 } from '../math/gated';
+import { GELU_WASM, MISH_WASM, QUICK_GELU_WASM, SILU_WASM } from '../vector/gated';
 
 const FAMILY = 'Gated';
 
@@ -124,6 +125,7 @@ export const gated: readonly ActivationDefinition[] = [
         else { for (let i = 0; i < x.length; i++) y[i] = geluErfGrad(x[i]); }
       },
     },
+    wasm: GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -179,6 +181,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = silu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = siluGrad(x[i]); },
     },
+    wasm: SILU_WASM,
   },
   {
     kind: 'elementwise',
@@ -231,6 +234,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGeluGrad(x[i]); },
     },
+    wasm: QUICK_GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -288,5 +292,6 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mishGrad(x[i]); },
     },
+    wasm: MISH_WASM,
   },
 ];

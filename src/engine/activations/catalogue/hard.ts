@@ -17,6 +17,7 @@ import {
   softshrink,
   softshrinkGrad,
 } from '../math/piecewise';
+import { HARDSHRINK_WASM, HARDSIGMOID_WASM, HARDSWISH_WASM, HARDTANH_WASM, SOFTSHRINK_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Hard';
 
@@ -79,6 +80,7 @@ export const hard: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const lo = p.min_val as number; const hi = p.max_val as number; for (let i = 0; i < x.length; i++) y[i] = hardtanh(x[i], lo, hi); },
       derivative: (x, y, p) => { const lo = p.min_val as number; const hi = p.max_val as number; for (let i = 0; i < x.length; i++) y[i] = hardtanhGrad(x[i], lo, hi); },
     },
+    wasm: HARDTANH_WASM,
   },
   {
     kind: 'elementwise',
@@ -137,6 +139,7 @@ export const hard: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardsigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardsigmoidGrad(x[i]); },
     },
+    wasm: HARDSIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -194,6 +197,7 @@ export const hard: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardswish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardswishGrad(x[i]); },
     },
+    wasm: HARDSWISH_WASM,
   },
   {
     kind: 'elementwise',
@@ -252,6 +256,7 @@ export const hard: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = softshrink(x[i], l); },
       derivative: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = softshrinkGrad(x[i], l); },
     },
+    wasm: SOFTSHRINK_WASM,
   },
   {
     kind: 'elementwise',
@@ -312,5 +317,6 @@ export const hard: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = hardshrink(x[i], l); },
       derivative: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = hardshrinkGrad(x[i], l); },
     },
+    wasm: HARDSHRINK_WASM,
   },
 ];

@@ -23,6 +23,7 @@ import {
   tanhshrinkGrad,
   tanhshrinkSecondDerivative,
 } from '../math/logistic';
+import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTPLUS_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
 
 const FAMILY = 'Logistic';
 
@@ -84,6 +85,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = sigmoidGrad(x[i]); },
     },
+    wasm: SIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -140,6 +142,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = logsigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = logsigmoidGrad(x[i]); },
     },
+    wasm: LOGSIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -193,6 +196,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanh(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhGrad(x[i]); },
     },
+    wasm: TANH_WASM,
   },
   {
     kind: 'elementwise',
@@ -258,6 +262,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
     },
+    wasm: SOFTPLUS_WASM,
   },
   {
     kind: 'elementwise',
@@ -307,6 +312,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = softsign(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = softsignGrad(x[i]); },
     },
+    wasm: SOFTSIGN_WASM,
   },
   {
     kind: 'elementwise',
@@ -357,5 +363,6 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhshrink(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = tanhshrinkGrad(x[i]); },
     },
+    wasm: TANHSHRINK_WASM,
   },
 ];

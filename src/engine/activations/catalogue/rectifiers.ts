@@ -17,6 +17,7 @@ import {
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
+import { LEAKY_RELU_WASM, RELU6_WASM, RELU_WASM, RRELU_WASM, SQUARED_RELU_WASM, THRESHOLD_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Rectifiers';
 
@@ -76,6 +77,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
     wasmKernel: 'relu',
+    wasm: RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -129,6 +131,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6Grad(x[i]); },
     },
+    wasm: RELU6_WASM,
   },
   {
     kind: 'elementwise',
@@ -195,6 +198,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -265,6 +269,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       // d/d alpha of alpha * x is x on the negative side; 0 elsewhere (NaN inputs add nothing)
       parameterGradients: { alpha: (x, g) => { let sum = 0; for (let i = 0; i < x.length; i++) { const v = x[i]; if (v < 0) sum += g[i] * v; } return sum; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -326,6 +331,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
     },
+    wasm: RRELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -389,6 +395,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const t = p.threshold as number; const v = p.value as number; for (let i = 0; i < x.length; i++) y[i] = threshold(x[i], t, v); },
       derivative: (x, y, p) => { const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = thresholdGrad(x[i], t); },
     },
+    wasm: THRESHOLD_WASM,
   },
   {
     kind: 'elementwise',
@@ -439,5 +446,6 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredRelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredReluGrad(x[i]); },
     },
+    wasm: SQUARED_RELU_WASM,
   },
 ];
