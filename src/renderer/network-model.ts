@@ -11,11 +11,10 @@
  * everywhere.
  */
 import {
-  activations, catalogueActivation, findActivation, linearActivation, Network,
+  activations, catalogueActivation, findActivation, formulaCoefficient, linearActivation, Network, unitFormula, unitInputName,
   type LayerShape, type NetworkActivation,
 } from '../engine';
 import { fromJsonNumber, type JsonNumber, type NetworkDisplay } from '../shared/output';
-import { unitFormula, unitName } from '../shared/unit-formula';
 
 /** Grid points per side of a unit's small heatmap. */
 export const HEAT_GRID = 20;
@@ -166,7 +165,7 @@ function kinksOf(layer: NetworkDisplay['layers'][number], activation: NetworkAct
   const k = activation?.catalogue;
   if (!k) return [];
   try {
-    return findActivation(k.name)?.definition.kinks(k.parameters) ?? [];
+    return k.definition.kinks(k.parameters);
   } catch {
     return [];
   }
@@ -205,7 +204,7 @@ export function diagramModel(src: DiagramSource): DiagramModel {
   const inputLayer: LayerModel = {
     index: 0, role: 'input', activation: 'input', dead: 0, kinks: [], runnable: true,
     units: Array.from({ length: inputs }, (_, u) => ({
-      id: `0:${u}`, layer: 0, unit: u, dead: false, active: NaN, mean: NaN, formula: unitName(0, u), weights: [], bias: 0,
+      id: `0:${u}`, layer: 0, unit: u, dead: false, active: NaN, mean: NaN, formula: unitInputName(1, u), weights: [], bias: 0,
       scale: scaleOf(undefined, inputHeat[u]),
       ...(inputHeat[u] ? { heat: inputHeat[u] } : {}),
     })),
@@ -227,11 +226,11 @@ export function diagramModel(src: DiagramSource): DiagramModel {
       const out = data ? columnOf(data.a[l]!, layer.outputs, u) : undefined;
       const s = stats(out ?? heats[u]);
       const dead = hidden && (known ? known.includes(u) : s.allZero);
-      const names = Array.from({ length: layer.inputs }, (_, i) => unitName(l, i));
       return {
         id: `${index}:${u}`, layer: index, unit: u, dead,
         active: s.active, mean: s.mean,
-        formula: unitFormula(layer.activation, w, b, names, slope),
+        // the engine's spelling (neuron(...).formula says the same), and a prelu layer's learned slope
+        formula: unitFormula(layer.activation, w, b, index) + (slope !== undefined ? `, slope ${slope < 0 ? '−' : ''}${formulaCoefficient(slope)}` : ''),
         weights: w, bias: b, scale: scaleOf(layer, heats[u]),
         ...(heats[u] ? { heat: heats[u] } : {}),
         ...(pre && out ? { pre, out } : {}),

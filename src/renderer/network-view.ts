@@ -12,7 +12,7 @@
  * network-diagram.ts and unit-histograms.ts, which escape every text they write; it is
  * parsed as XML, never run.
  */
-import { activations, unpackNumbers } from '../engine';
+import { activations, unitInputName, unpackNumbers } from '../engine';
 import type { JsonNumber, TrainingDisplay } from '../shared/output';
 import { diagramSource, type DiagramDisplay } from './diagram-display';
 import { heatmapImage } from './heatmap-image';
@@ -232,13 +232,12 @@ function weightsTable(doc: Document, model: DiagramModel, layer: number, weights
   const head = doc.createElement('tr');
   for (const h of ['from', 'weight']) head.append(Object.assign(doc.createElement('th'), { textContent: h }));
   table.append(head);
-  const before = model.layers[layer - 1];
   const row = (name: string, v: number) => {
     const tr = doc.createElement('tr');
     tr.append(Object.assign(doc.createElement('td'), { textContent: name }), Object.assign(doc.createElement('td'), { textContent: String(Number(v.toPrecision(4))) }));
     table.append(tr);
   };
-  weights.forEach((w, i) => row(before?.units[i]?.formula && layer === 1 ? before.units[i]!.formula : `h${layer - 1}[${i}]`, w));
+  weights.forEach((w, i) => row(unitInputName(layer, i), w));
   row('bias', bias);
   return table;
 }

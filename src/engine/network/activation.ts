@@ -26,11 +26,10 @@ export interface NetworkActivation {
   /** Present when the activation has a learnable parameter (prelu's alpha): the value a fresh layer starts with. */
   readonly learnableSlope?: number;
   /**
-   * The catalogue entry behind it and its resolved parameters (absent for user-defined
-   * functions): enough to build the same activation elsewhere, as the notebook renderer
-   * does to redraw a network's units from its weights (catalogueActivation(getActivation(name), parameters)).
+   * The catalogue entry and its resolved parameters, for catalogue activations: what
+   * export(net, "pytorch") writes in a framework's terms and a graph reads (softmax is rowwise).
    */
-  readonly catalogue?: { readonly name: string; readonly parameters: ParameterValues };
+  readonly catalogue?: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
   /** a = f(z) over a batch of `z.length / units` rows of `units` values. */
   forward(z: FloatArray, a: FloatArray, units: number, slope: number): void;
   /**
@@ -50,15 +49,15 @@ class ElementwiseActivation implements NetworkActivation {
   readonly weightInit: WeightInit;
   readonly learnableSlope?: number;
   readonly wasmKernel?: WasmActivationKernel;
-  readonly catalogue: { readonly name: string; readonly parameters: ParameterValues };
   /** Mutable copy: the learnable parameter is written into it before each kernel call (no allocation). */
   private readonly p: Record<string, number | string>;
   private readonly slopeName?: string;
   private readonly slopeGradient?: ParameterGradientKernel;
+  readonly catalogue: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
 
   constructor(private readonly definition: ElementwiseDefinition, parameters: ParameterValues, readonly label: string) {
+    this.catalogue = { definition, parameters };
     this.p = { ...parameters };
-    this.catalogue = { name: definition.name, parameters };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
     this.wasmKernel = definition.wasmKernel;
@@ -92,9 +91,9 @@ class ElementwiseActivation implements NetworkActivation {
 class RowwiseActivation implements NetworkActivation {
   readonly fusedLoss?: FusedLoss;
   readonly weightInit: WeightInit;
-  readonly catalogue: { readonly name: string; readonly parameters: ParameterValues };
+  readonly catalogue: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
   constructor(private readonly definition: RowwiseDefinition, readonly label: string) {
-    this.catalogue = { name: definition.name, parameters: {} };
+    this.catalogue = { definition, parameters: {} };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
   }

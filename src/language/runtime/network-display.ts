@@ -2,10 +2,10 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, type Network, type WeightSnapshots } from '../../engine';
-import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
+import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, predict, unitFormula, type Network, type WeightSnapshots } from '../../engine';
+import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, NeuronDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
-import { historyColumns, historyMatrix, type DatasetData, type TrainingData } from './network-values';
+import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
 
 /** Grid points per side of the decision-boundary heatmap (Playground draws 100; 50 keeps outputs small). */
 export const BOUNDARY_GRID = 50;
@@ -22,7 +22,7 @@ export function networkDisplay(net: Network): NetworkDisplay {
     dtype: net.dtype,
     layers: net.layers.map((l): LayerSummary => {
       const a = l.activation;
-      const kernel = a === linearActivation ? { name: 'linear', parameters: {} } : a.catalogue;
+      const kernel = a === linearActivation ? { name: 'linear', parameters: {} } : a.catalogue && { name: a.catalogue.definition.name, parameters: a.catalogue.parameters };
       return {
         inputs: l.inputs, outputs: l.outputs, activation: a.label, parameters: l.parameterCount,
         ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
@@ -32,6 +32,25 @@ export function networkDisplay(net: Network): NetworkDisplay {
     parameters: net.parameters.length,
     // the diagram (renderer/network-view.ts) runs the network itself from these
     ...(small ? { weights: Array.from(net.parameters, toJsonNumber) } : {}),
+  };
+}
+
+/** neuron(...)'s display: every field of the value, its formula, and where its pre-activations lie. */
+export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
+  let lo = Infinity, hi = -Infinity;
+  for (const z of n.pre) {
+    if (z < lo) lo = z;
+    if (z > hi) hi = z;
+  }
+  const empty = n.pre.length === 0;
+  return {
+    kind: 'neuron', layer: n.layer, unit: n.unit, layers, activation: n.activation,
+    formula: unitFormula(n.activation, n.weights, n.bias, n.layer),
+    weights: Array.from(n.weights, toJsonNumber), bias: toJsonNumber(n.bias),
+    active: toJsonNumber(n.active), dead: n.dead ? 1 : 0, mean: toJsonNumber(n.mean),
+    points: n.pre.length,
+    pre: Array.from(n.pre, toJsonNumber), out: Array.from(n.out, toJsonNumber),
+    preRange: empty ? ['NaN', 'NaN'] : [toJsonNumber(lo), toJsonNumber(hi)],
   };
 }
 

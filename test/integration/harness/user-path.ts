@@ -18,6 +18,21 @@
  *             0.5 (value and an input event, as a drag does), then moved by the keyboard; each time
  *             the chart's trace data must change to leaky_relu at the new alpha, drawn in the
  *             output webview with no kernel; screenshot slider.png.
+ *   sliderkept  - alpha of `plot(leaky_relu(alpha=slider(0, 1)))` set to 0.37 (the suite then
+ *             waits for the cell's metadata, saves, closes and reopens the notebook); screenshot slider-moved.png.
+ *   sliderreopened - the reopened notebook's output shows alpha at 0.37 and draws leaky_relu at 0.37,
+ *             though its saved output says 0.01; screenshot slider-reopened.png.
+ *             Both slider stages also click the chart's "Save as SVG" and accept the save dialog.
+ *   accessible - Alt+F2 on the re-run slider plot's cell (the notebook's cell list focused): VS Code's
+ *             Accessible View opens on the output and names leaky_relu(alpha=0.37); the log says whether
+ *             it reads the text description or the JSON item it renders; screenshot accessible-view.png.
+ *   panelsliders - F1, Plot Activation Function, softplus: the panel shows a slider for beta and
+ *             for threshold (nothing typed), moving beta changes the trace, and "Save as SVG"
+ *             writes the picture; screenshot panel-sliders.png.
+ *   inside  - graph(...) outputs drawn as pictures (loaded images; a network's greyed nodes), a
+ *             neuron's formula with its numbers, and export(...)'s code block: Copy, then Save as…
+ *             (Enter in the save dialog), each answered in the block's bar; screenshots inside.png,
+ *             graph-function.png, graph-network.png, export-code.png.
  *   neurons - a trained 2-16-16-1 relu network (fixtures/neurons.actnb, dark theme): one data-neuron node
  *             per unit, data-dead="true" on as many as dead(fit.net, data) counts, the epoch scrubber
  *             changes the diagram and the decision boundary (Home, 10 ArrowRight steps timed, End), hovering a node shows its
@@ -32,10 +47,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'neurons', 'neuronslight', 'neuronsprelu'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
+
+/** Where the running stage saves its screenshots (userPathStage sets it). */
+let screenshotFolder = 'test-results/screenshots';
 
 function log(msg: string): void {
   console.log(`[harness:user-path] ${msg}`);
@@ -197,6 +215,58 @@ async function helpStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Runs inside a frame: the graph pictures and code blocks drawn there. */
+const INSIDE_STATE = `(() => ({
+  pictures: Array.from(document.querySelectorAll('.al-picture img')).map((img) => ({ alt: img.alt, width: img.naturalWidth, height: img.naturalHeight })),
+  code: Array.from(document.querySelectorAll('.al-code')).map((b) => ({ bar: b.querySelector('.al-code-bar span').textContent,
+    buttons: Array.from(b.querySelectorAll('button')).map((x) => x.textContent), lines: b.querySelector('pre').textContent.split('\\n').length,
+    keywords: b.querySelectorAll('.tok-keyword').length })),
+}))()`;
+
+async function insideStage(page: Page, screenshotDir: string): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 2400 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+  // Bound: the outputs are drawn within a few seconds of the suite saying ready; 30 s is a wide margin.
+  const end = Date.now() + 30_000;
+  let state: { pictures: { alt: string; width: number; height: number }[]; code: { bar: string; buttons: string[]; lines: number; keywords: number }[] } = { pictures: [], code: [] };
+  let frame: import('playwright-core').Frame | undefined;
+  while (Date.now() < end) {
+    for (const f of page.frames()) {
+      const s = (await f.evaluate(INSIDE_STATE).catch(() => undefined)) as typeof state | undefined;
+      if (s && s.pictures.length >= 2 && s.code.length >= 1 && s.pictures.every((p) => p.width > 0)) { state = s; frame = f; break; }
+    }
+    if (frame) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`inside: pictures ${state.pictures.map((p) => `${p.width}x${p.height} "${p.alt.slice(0, 60)}"`).join('; ')}; code ${JSON.stringify(state.code)}`);
+  if (!frame) return 'no two graph pictures (loaded) and a code block in one output frame';
+  const formula = await shownLine(page, /^relu\(.*·x1 .*·x2 .*\)$/, 5_000);
+  if (!formula) return "the neuron's formula with its numbers (relu(…·x1 … ·x2 …)) is not drawn";
+  const code = state.code[0];
+  if (code.buttons.join(',') !== 'Copy,Save as…') return `the code block's buttons are ${code.buttons.join(', ')}`;
+  if (code.keywords < 5) return `the code block is not highlighted (${code.keywords} keywords marked)`;
+  const pictures = frame.locator('.al-picture img');
+  await pictures.nth(0).screenshot({ path: `${screenshotDir}/graph-function.png` }).catch(() => undefined);
+  await pictures.nth(1).screenshot({ path: `${screenshotDir}/graph-network.png` }).catch(() => undefined);
+  await frame.locator('.al-code').first().screenshot({ path: `${screenshotDir}/export-code.png` }).catch(() => undefined);
+  const bar = frame.locator('.al-code-bar span').first();
+  await frame.locator('.al-code button[data-action="copy"]').first().click();
+  // Bound: the host answers within a second; 10 s is a wide margin.
+  const copied = await bar.filter({ hasText: /^Copied to the clipboard$|^Failed/ }).waitFor({ timeout: 10_000 }).then(() => bar.textContent(), () => bar.textContent());
+  log(`inside: after Copy the bar says "${copied}"`);
+  if (copied !== 'Copied to the clipboard') return `after Copy the code block says "${copied}"`;
+  await frame.locator('.al-code button[data-action="save"]').first().click();
+  const dialog = page.locator('.quick-input-widget').first();
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  const prefilled = await page.locator('.quick-input-widget input').first().inputValue().catch(() => '');
+  log(`inside: the save dialog starts at "${prefilled}"`);
+  await page.keyboard.press('Enter');
+  const saved = await bar.filter({ hasText: /^Saved|^Not saved|^Failed/ }).waitFor({ timeout: 15_000 }).then(() => bar.textContent(), () => bar.textContent());
+  log(`inside: after Save as… the bar says "${saved}"`);
+  if (!saved?.startsWith('Saved to') || !saved.includes('torch_model.py')) return `after Save as… the code block says "${saved}"`;
+  return '';
+}
+
 /** Runs inside a frame: the slider plot's state, or null where it is not. */
 const SLIDER_STATE = `(() => {
   const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
@@ -274,6 +344,301 @@ async function sliderStage(page: Page): Promise<string> {
   }
   log(`slider: evaluate/redraw ms of 10 keyboard steps: ${times.join(' ')}`);
   return '';
+}
+
+/** Sets the alpha slider as a drag does (its value, then an input event). */
+const setAlpha = (value: string): string => `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  input.value = '${value}';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+})()`;
+
+async function sliderStateStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Bound: the slider panel comes with the chart, a second or two after the cell ran; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame';
+  log(`sliderkept: before ${JSON.stringify(found.state)}`);
+  if (found.state.shown !== '0.01') return `alpha should start at 0.01, shows ${found.state.shown}`;
+  await found.frame.evaluate(setAlpha('0.37'));
+  const moved = await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000);
+  log(`sliderkept: after the move ${JSON.stringify(moved)}`);
+  if (moved?.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after setting alpha to 0.37 the first trace is ${moved?.traces[0]?.name}`;
+  const offered = await saveAsSvg(page, found.frame);
+  if (!offered.endsWith('leaky_relu-alpha-0.37.svg')) return `the save dialog offered "${offered}", not leaky_relu-alpha-0.37.svg`;
+  return '';
+}
+
+/**
+ * Clicks a chart's "Save as SVG" in `frame` and accepts the save dialog VS Code shows (in the
+ * web workbench a quick input holding the path the extension offers): the path it offered.
+ */
+async function saveAsSvg(page: Page, frame: import('playwright-core').Frame): Promise<string> {
+  await frame.click('button[data-action="save-svg"]', { timeout: 10_000 });
+  const input = page.locator('.quick-input-widget input');
+  // Bound: the dialog opens within a second of the click; 15 s is a wide margin.
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300)); // the dialog fills in its path
+  const offered = await input.inputValue();
+  await page.screenshot({ path: path.join(screenshotFolder, 'save-dialog.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Enter');
+  log(`save as SVG: the dialog offered "${offered}"`);
+  return offered;
+}
+
+async function sliderReopenStage(page: Page): Promise<string> {
+  // Bound: the reopened notebook's output is drawn within a few seconds; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame after the reopen';
+  const state = (await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000)) ?? found.state;
+  log(`sliderreopened: ${JSON.stringify(state)}`);
+  if (state.value !== '0.37' || state.shown !== '0.37') return `after the reopen alpha is at ${state.value} (shown ${state.shown}), expected 0.37`;
+  if (state.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after the reopen the first trace is ${state.traces[0]?.name}`;
+  if (state.traces[0].y0 !== 0.37 * state.traces[0].x0) return `leaky_relu(alpha=0.37) at ${state.traces[0].x0} drawn as ${state.traces[0].y0}`;
+  return '';
+}
+
+/** Runs inside a frame: the plot panel's sliders and chart, or null where there is none. */
+const PANEL_SLIDERS = `(() => {
+  const root = document.getElementById('plot-root');
+  const gd = root && root.querySelector('.js-plotly-plot');
+  if (!gd || !Array.isArray(gd.data)) return null;
+  const inputs = Array.from(root.querySelectorAll('.al-sliders input[type="range"]'));
+  const panel = root.querySelector('.al-sliders');
+  return { parameters: inputs.map((i) => i.dataset.parameter + '=' + i.value), traces: gd.data.map((t) => ({ name: t.name, y: t.y[300] })),
+    buttons: Array.from(root.querySelectorAll('.al-chart-actions button')).map((b) => b.textContent),
+    formulas: root.querySelectorAll('img.al-math').length, redrawMs: panel && panel.dataset.redrawMs };
+})()`;
+
+interface PanelSliders { parameters: string[]; traces: { name: string; y: number }[]; buttons: string[]; formulas: number; redrawMs?: string }
+
+async function panelSlidersStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('softplus');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'softplus' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // no parameters box: the panel opens with sliders. Bound: drawn about 2 s after Enter; 30 s is a wide margin.
+  const end = Date.now() + 30_000;
+  let found: { frame: import('playwright-core').Frame; state: PanelSliders } | undefined;
+  while (!found && Date.now() < end) {
+    for (const frame of page.frames()) {
+      const state = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+      if (state && state.parameters.length > 0) found = { frame, state };
+    }
+    if (!found) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!found) return 'no plot panel with sliders appeared';
+  const { frame, state } = found;
+  log(`panelsliders: ${JSON.stringify(state)}`);
+  if (state.parameters.join(' ') !== 'beta=1 threshold=20') return `the panel's sliders are ${state.parameters.join(' ')}, expected beta=1 threshold=20`;
+  if (state.formulas < 2) return `the panel shows ${state.formulas} typeset formulas, expected softplus and its derivative`;
+  if (state.buttons.join('|') !== 'Save as SVG|Save as PNG|Copy image') return `the chart's buttons are ${state.buttons.join('|')}`;
+  await frame.evaluate(`(() => {
+    const input = document.querySelector('input[type="range"][data-parameter="beta"]');
+    input.value = '3';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+  let moved: PanelSliders | null = null;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    moved = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+    if (moved && moved.traces[0]?.name !== state.traces[0]?.name) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: after beta=3 ${JSON.stringify(moved)}`);
+  if (!moved || moved.traces[0]?.name === state.traces[0]?.name) return `moving beta did not change the trace (${state.traces[0]?.name})`;
+  if (!(Math.abs(moved.traces[0]!.y - state.traces[0]!.y) > 1e-6)) return `moving beta left softplus at ${state.traces[0]!.y}`;
+  await page.screenshot({ path: path.join(screenshotFolder, 'panel-sliders.png'), timeout: 15_000 }).catch(() => undefined);
+  const offered = await saveAsSvg(page, frame);
+  if (!offered.endsWith("softplus-beta-3-threshold-20.svg")) return `the save dialog offered "${offered}"`;
+  // Copy image: a PNG on the clipboard where the webview may, else the SVG text through the extension; the line says which
+  await frame.click('button[data-action="copy"]', { timeout: 10_000 });
+  let status = '';
+  const copied = Date.now() + 10_000;
+  while (!status && Date.now() < copied) {
+    status = String(await frame.evaluate(`document.querySelector('.al-chart-actions [role="status"]').textContent`).catch(() => ''));
+    if (!status) await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: Copy image says "${status}"`);
+  if (!/^(Copied the chart as an image\.|This view may not put images on the clipboard: copied the chart as SVG text instead\.)$/.test(status)) return `Copy image said "${status}"`;
+  return '';
+}
+
+async function accessibleStage(page: Page): Promise<string> {
+  await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
+  await page.keyboard.press('Alt+F2');
+  const view = page.locator('.accessible-view');
+  // Bound: the view opens at once; 10 s is a wide margin.
+  await view.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const text = (await view.first().innerText()).replace(/\s+/g, ' ');
+  log(`accessible: the Accessible View reads "${text.slice(0, 400)}"`);
+  await page.screenshot({ path: path.join(screenshotFolder, 'accessible-view.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Escape');
+  if (!text.includes('leaky_relu(alpha=0.37)')) return `the Accessible View does not name leaky_relu(alpha=0.37): "${text.slice(0, 200)}"`;
+  // What it reads is the output item VS Code renders, our JSON (its getAllOutputsText takes the picked mime's
+  // bytes), not the output's text/plain description: said in the log, for the README's note, not failed on.
+  log(`accessible: ${text.includes('"kind"') ? "reads the output's JSON (the rendered item), not its text description" : 'reads the text description'}`);
+  return '';
+}
+
+/**
+ * `key` opens a quick input (F1: the command palette, Control+P: Quick Open), `typed` goes in,
+ * Enter once a row shows `row`; retried while the workbench is still loading extensions.
+ * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
+ * when it has the focus): blurring the focused iframe gives it back to the workbench.
+ */
+export async function pickInQuickInput(page: Page, key: string, typed: string, row: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  const input = page.locator('.quick-input-widget input');
+  for (;;) {
+    try {
+      await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
+      await page.keyboard.press(key);
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(typed);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw e;
+    }
+  }
+}
+
+/** F1, a command by its title, Enter. */
+function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+  return pickInQuickInput(page, 'F1', `>${title}`, title, ms);
+}
+
+async function waitForPanelChart(page: Page, ms: number, title?: string): Promise<number> {
+  const end = Date.now() + ms;
+  let traces = -1;
+  while (Date.now() < end && traces < 0) {
+    traces = await chartInPanel(page, title);
+    if (traces < 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  return traces;
+}
+
+/**
+ * Runs in the workbench page: whether VS Code for the web has stored an editor layout that
+ * holds an editor titled `title` (the workspace's state database, key memento/workbench.parts.editor).
+ */
+const STORED_EDITOR = `async (title) => {
+  for (const info of await indexedDB.databases()) {
+    if (!info.name || !info.name.startsWith('vscode-web-state-db')) continue;
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(info.name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      for (const store of Array.from(db.objectStoreNames)) {
+        const layout = await new Promise((resolve, reject) => {
+          const get = db.transaction(store, 'readonly').objectStore(store).get('memento/workbench.parts.editor');
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+        if (typeof layout === 'string' && layout.includes(title)) return true;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return false;
+}`;
+
+/** Milliseconds until the stored editor layout holds `title`, or -1 after `ms`. */
+async function waitForStoredEditor(page: Page, title: string, ms: number): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    const found = await page.evaluate(`(${STORED_EDITOR})(${JSON.stringify(title)})`).catch(() => false);
+    if (found === true) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return -1;
+}
+
+/** Activations the reload check plots in turn, one per run: each is first in the picker once typed. */
+// None has parameters, so the picker opens the panel at once (no parameters box to accept).
+const RELOAD_PLOTS = ['tanh', 'sigmoid', 'softsign', 'mish', 'selu', 'silu', 'hardswish', 'tanhshrink', 'hardsigmoid', 'logsigmoid'];
+
+/** The editor tabs of the workbench, by title (the active ones marked *). */
+async function editorTabs(page: Page): Promise<string> {
+  return page.evaluate(`Array.from(document.querySelectorAll('.tabs-container .tab')).map((t) =>
+    (t.classList.contains('active') ? '*' : '') + (t.getAttribute('aria-label') || t.textContent || '').split(',')[0].trim()).join(' | ')`) as Promise<string>;
+}
+
+/**
+ * After the suite: a plot panel survives a window reload. The workbench is loaded again
+ * (`url`; the suite's runner idles this time), an activation is plotted from the palette, then
+ * the page is loaded once more (what "Reload Window" does in a browser): VS Code must reopen
+ * the panel and our serializer must redraw it. `run` picks the activation (one per run, so
+ * repeated runs each look for their own panel among the restored ones). Returns why it failed
+ * ('' when it did not) and how long after the reload began the chart was back. On a failure
+ * it prints what the extension logged of the restore and which editor tabs came back.
+ */
+export async function reloadRestoresPanel(
+  page: Page,
+  url: string,
+  screenshotDir: string,
+  extensionLog: (since: number) => string[],
+  run = 1,
+): Promise<{ failure: string; restoreMs: number }> {
+  const name = RELOAD_PLOTS[(run - 1) % RELOAD_PLOTS.length]!;
+  const workbench = page.locator('.monaco-workbench');
+  await page.goto(url);
+  await workbench.waitFor({ timeout: 60_000 });
+  // The extension activates on its command; give the workbench a moment to settle first.
+  await page.locator('.statusbar').waitFor({ timeout: 30_000 });
+  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
+  const input = page.locator('.quick-input-widget input[placeholder^="Pick an activation"]');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill(name);
+  // The filtered list puts the exact name first (its label; the one-line summary is the description).
+  const firstLabel = page.locator('.quick-input-list .monaco-list-row').first().locator('.label-name').first();
+  const end = Date.now() + 10_000;
+  let first = '';
+  while (first !== name && Date.now() < end) {
+    first = ((await firstLabel.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
+    if (first !== name) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (first !== name) return { failure: `the first row after typing "${name}" is "${first.slice(0, 40)}"`, restoreMs: -1 };
+  await page.keyboard.press('Enter');
+  // Bound: the panel draws within 2–3 s of Enter here; 30 s is a margin of 10× for a loaded machine.
+  const before = await waitForPanelChart(page, 30_000, name);
+  if (before !== 2) return { failure: `the panel did not draw ${name} before the reload (${before} traces)`, restoreMs: -1 };
+  // VS Code for the web writes its editor layout to IndexedDB when idle, at most every 5 s, and
+  // cannot finish a write while the page unloads: a reload sooner restores the layout from before the
+  // panel opened, and VS Code never asks our serializer for it (seen: 1 run in 5 with a fixed 1.5 s wait).
+  // So wait until the stored layout holds the panel, then load the page again.
+  const stored = await waitForStoredEditor(page, `Plot: ${name}`, 20_000);
+  if (stored < 0) return { failure: `the workbench did not store its editor layout with the ${name} panel within 20 s`, restoreMs: -1 };
+  log(`reload: the workbench stored the layout with the ${name} panel after ${stored} ms`);
+  const reloaded = Date.now();
+  await page.goto(url);
+  await workbench.waitFor({ timeout: 60_000 });
+  // Bound: the workbench loads and the panel is back 4–13 s after the reload began (ten runs in a row,
+  // ACTIVATION_LAB_RELOAD_RUNS=10); 45 s leaves a margin of over 3× the slowest.
+  const after = await waitForPanelChart(page, 45_000, name);
+  const restoreMs = Date.now() - reloaded;
+  if (after < 0) {
+    log(`reload: editor tabs after the reload: ${await editorTabs(page).catch((e: unknown) => String(e))}`);
+    for (const line of extensionLog(reloaded)) log(`reload: extension: ${line}`);
+    for (const f of page.frames()) {
+      const shown = await f.evaluate(`document.getElementById('plot-root')?.textContent ?? null`).catch(() => null);
+      if (shown !== null) log(`reload: a restored panel shows "${String(shown).slice(0, 200)}"`);
+    }
+  }
+  await page.screenshot({ path: path.join(screenshotDir, 'plot-panel-restored.png'), timeout: 15_000 }).catch(() => undefined);
+  log(`reload: the ${name} panel drew ${before} traces before and ${after} after the reload`);
+  const failure = after === 2 ? '' : `after a reload the ${name} plot panel ${after < 0 ? `did not come back with a chart in ${(restoreMs / 1000).toFixed(1)} s` : `has ${after} traces, expected 2`}`;
+  return { failure, restoreMs };
 }
 
 /** Runs inside a frame: the network views drawn there (src/renderer/network-view.ts). */
@@ -438,171 +803,25 @@ async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
   return '';
 }
 
-/**
- * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
- * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
- * when it has the focus): blurring the focused iframe gives it back to the workbench.
- */
-async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  const input = page.locator('.quick-input-widget input');
-  for (;;) {
-    try {
-      await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 3_000 });
-      await input.fill(`>${title}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > end) throw e;
-    }
-  }
-}
-
-async function waitForPanelChart(page: Page, ms: number, title?: string): Promise<number> {
-  const end = Date.now() + ms;
-  let traces = -1;
-  while (Date.now() < end && traces < 0) {
-    traces = await chartInPanel(page, title);
-    if (traces < 0) await new Promise((r) => setTimeout(r, 250));
-  }
-  return traces;
-}
-
-/**
- * Runs in the workbench page: whether VS Code for the web has stored an editor layout that
- * holds an editor titled `title` (the workspace's state database, key memento/workbench.parts.editor).
- */
-const STORED_EDITOR = `async (title) => {
-  for (const info of await indexedDB.databases()) {
-    if (!info.name || !info.name.startsWith('vscode-web-state-db')) continue;
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open(info.name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      for (const store of Array.from(db.objectStoreNames)) {
-        const layout = await new Promise((resolve, reject) => {
-          const get = db.transaction(store, 'readonly').objectStore(store).get('memento/workbench.parts.editor');
-          get.onsuccess = () => resolve(get.result);
-          get.onerror = () => reject(get.error);
-        });
-        if (typeof layout === 'string' && layout.includes(title)) return true;
-      }
-    } finally {
-      db.close();
-    }
-  }
-  return false;
-}`;
-
-/** Milliseconds until the stored editor layout holds `title`, or -1 after `ms`. */
-async function waitForStoredEditor(page: Page, title: string, ms: number): Promise<number> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < ms) {
-    const found = await page.evaluate(`(${STORED_EDITOR})(${JSON.stringify(title)})`).catch(() => false);
-    if (found === true) return Date.now() - t0;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return -1;
-}
-
-/** Activations the reload check plots in turn, one per run: each is first in the picker once typed. */
-// None has parameters, so the picker opens the panel at once (no parameters box to accept).
-const RELOAD_PLOTS = ['tanh', 'sigmoid', 'softsign', 'mish', 'selu', 'silu', 'hardswish', 'tanhshrink', 'hardsigmoid', 'logsigmoid'];
-
-/** The editor tabs of the workbench, by title (the active ones marked *). */
-async function editorTabs(page: Page): Promise<string> {
-  return page.evaluate(`Array.from(document.querySelectorAll('.tabs-container .tab')).map((t) =>
-    (t.classList.contains('active') ? '*' : '') + (t.getAttribute('aria-label') || t.textContent || '').split(',')[0].trim()).join(' | ')`) as Promise<string>;
-}
-
-/**
- * After the suite: a plot panel survives a window reload. The workbench is loaded again
- * (`url`; the suite's runner idles this time), an activation is plotted from the palette, then
- * the page is loaded once more (what "Reload Window" does in a browser): VS Code must reopen
- * the panel and our serializer must redraw it. `run` picks the activation (one per run, so
- * repeated runs each look for their own panel among the restored ones). Returns why it failed
- * ('' when it did not) and how long after the reload began the chart was back. On a failure
- * it prints what the extension logged of the restore and which editor tabs came back.
- */
-export async function reloadRestoresPanel(
-  page: Page,
-  url: string,
-  screenshotDir: string,
-  extensionLog: (since: number) => string[],
-  run = 1,
-): Promise<{ failure: string; restoreMs: number }> {
-  const name = RELOAD_PLOTS[(run - 1) % RELOAD_PLOTS.length]!;
-  const workbench = page.locator('.monaco-workbench');
-  await page.goto(url);
-  await workbench.waitFor({ timeout: 60_000 });
-  // The extension activates on its command; give the workbench a moment to settle first.
-  await page.locator('.statusbar').waitFor({ timeout: 30_000 });
-  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
-  const input = page.locator('.quick-input-widget input[placeholder^="Pick an activation"]');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(name);
-  // The filtered list puts the exact name first (its label; the one-line summary is the description).
-  const firstLabel = page.locator('.quick-input-list .monaco-list-row').first().locator('.label-name').first();
-  const end = Date.now() + 10_000;
-  let first = '';
-  while (first !== name && Date.now() < end) {
-    first = ((await firstLabel.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
-    if (first !== name) await new Promise((r) => setTimeout(r, 100));
-  }
-  if (first !== name) return { failure: `the first row after typing "${name}" is "${first.slice(0, 40)}"`, restoreMs: -1 };
-  await page.keyboard.press('Enter');
-  // Bound: the panel draws within 2–3 s of Enter here; 30 s is a margin of 10× for a loaded machine.
-  const before = await waitForPanelChart(page, 30_000, name);
-  if (before !== 2) return { failure: `the panel did not draw ${name} before the reload (${before} traces)`, restoreMs: -1 };
-  // VS Code for the web writes its editor layout to IndexedDB when idle, at most every 5 s, and
-  // cannot finish a write while the page unloads: a reload sooner restores the layout from before the
-  // panel opened, and VS Code never asks our serializer for it (seen: 1 run in 5 with a fixed 1.5 s wait).
-  // So wait until the stored layout holds the panel, then load the page again.
-  const stored = await waitForStoredEditor(page, `Plot: ${name}`, 20_000);
-  if (stored < 0) return { failure: `the workbench did not store its editor layout with the ${name} panel within 20 s`, restoreMs: -1 };
-  log(`reload: the workbench stored the layout with the ${name} panel after ${stored} ms`);
-  const reloaded = Date.now();
-  await page.goto(url);
-  await workbench.waitFor({ timeout: 60_000 });
-  // Bound: the workbench loads and the panel is back 4–13 s after the reload began (ten runs in a row,
-  // ACTIVATION_LAB_RELOAD_RUNS=10); 45 s leaves a margin of over 3× the slowest.
-  const after = await waitForPanelChart(page, 45_000, name);
-  const restoreMs = Date.now() - reloaded;
-  if (after < 0) {
-    log(`reload: editor tabs after the reload: ${await editorTabs(page).catch((e: unknown) => String(e))}`);
-    for (const line of extensionLog(reloaded)) log(`reload: extension: ${line}`);
-    for (const f of page.frames()) {
-      const shown = await f.evaluate(`document.getElementById('plot-root')?.textContent ?? null`).catch(() => null);
-      if (shown !== null) log(`reload: a restored panel shows "${String(shown).slice(0, 200)}"`);
-    }
-  }
-  await page.screenshot({ path: path.join(screenshotDir, 'plot-panel-restored.png'), timeout: 15_000 }).catch(() => undefined);
-  log(`reload: the ${name} panel drew ${before} traces before and ${after} after the reload`);
-  const failure = after === 2 ? '' : `after a reload the ${name} plot panel ${after < 0 ? `did not come back with a chart in ${(restoreMs / 1000).toFixed(1)} s` : `has ${after} traces, expected 2`}`;
-  return { failure, restoreMs };
-}
-
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
-  slider: 'slider.png', neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
+  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
+  neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
 };
 
-const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, ackDir: string) => Promise<string>>> = {
+const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string, ackDir: string) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
-  neurons: (page, ackDir) => neuronsStage(page, ackDir), neuronslight: neuronsLightStage, neuronsprelu: (page, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
+  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
+  neurons: (page, _shots, ackDir) => neuronsStage(page, ackDir), neuronslight: (page, _shots, ackDir) => neuronsLightStage(page, ackDir),
+  neuronsprelu: (page, _shots, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
   const t0 = Date.now();
+  screenshotFolder = screenshotDir;
   let reason = '';
   try {
-    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, ackDir);
+    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir, ackDir);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }
