@@ -52,9 +52,13 @@ export const activate: ActivationFunction = (context) => {
       }
       const theme = currentTheme();
       container.append(...renderer.blocks(display).map((b) => blockElement(b, theme, actions)));
-      // the epoch scrubber's weights, for the boundary once the charts are drawn
-      let replay: ((weights: ArrayLike<JsonNumber> | undefined) => void) | undefined;
-      if (hasDiagram(display)) await showNetwork(container, display, signal, (weights) => replay?.(weights));
+      // the epoch scrubber's weights, for the boundary: a move made before the charts are drawn waits for them
+      type Weights = ArrayLike<JsonNumber> | undefined;
+      let moved: { weights: Weights } | undefined;
+      let replay = (weights: Weights): void => {
+        moved = { weights };
+      };
+      if (hasDiagram(display)) await showNetwork(container, display, signal, (weights) => replay(weights));
       if (signal.aborted || !container.isConnected) return;
       const build = renderer.figures;
       if (!build || build(display, currentTheme()).length === 0) return;
@@ -72,6 +76,7 @@ export const activate: ActivationFunction = (context) => {
       if (shown.kind === 'training' && shown.snapshots) {
         const { replayedBoundary } = await import('./replay-boundary');
         replay = (weights) => void charts?.rebuild(item.id, (t) => build(weights ? replayedBoundary(shown, weights) : shown, t));
+        if (moved) replay(moved.weights);
       }
       if (context.postMessage) addChartActions(container, item.id, plotly, charts, (m) => context.postMessage?.(m));
       if (!started || signal.aborted || !container.isConnected) return;

@@ -782,7 +782,10 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
     return 'the inspector should show the weights and bias, the pre-activation histogram and the large heatmap';
   }
   if (!(await inspector.locator('text', { hasText: 'kink at 0' }).count())) return `the ${act} unit's pre-activation histogram should mark the kink at 0`;
-  await target.hover();
+  // the screenshot: the diagram from its headers down, the clicked unit hovered
+  await scrollIntoSight(page, frame.locator('.al-net').first());
+  await target.hover({ trial: false, noWaitAfter: true });
+  await scrollIntoSight(page, frame.locator('.al-net').first());
   return '';
 }
 
