@@ -43,6 +43,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else alpha * exp(x)',
       latex: '\\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'alpha * exp(x) if x < 0 else 0', latex: '\\begin{cases} \\alpha e^{x} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-alpha, ∞)', latex: '(-\\alpha, \\infty)' },
     properties: {
       monotonic: true,
@@ -101,6 +102,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: 'scale if x > 0 else scale * alpha * exp(x)',
       latex: '\\begin{cases} \\lambda & x > 0 \\\\ \\lambda \\alpha e^{x} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'scale * alpha * exp(x) if x < 0 else 0', latex: '\\begin{cases} \\lambda \\alpha e^{x} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-scale * alpha, ∞) ≈ (-1.7581, ∞)', latex: '(-\\lambda\\alpha, \\infty) \\approx (-1.7581, \\infty)' },
     properties: {
       monotonic: true,
@@ -159,6 +161,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else exp(x / alpha)',
       latex: '\\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'exp(x / alpha) / alpha if x < 0 else 0', latex: '\\begin{cases} \\tfrac{1}{\\alpha} e^{x/\\alpha} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-alpha, ∞)', latex: '(-\\alpha, \\infty)' },
     properties: {
       monotonic: true,

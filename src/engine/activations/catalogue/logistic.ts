@@ -48,6 +48,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: 'sigmoid(x) * (1 - sigmoid(x))',
       latex: '\\sigma(x)\\,(1 - \\sigma(x))',
     },
+    secondDerivativeFormula: { text: 'sigmoid(x) * (1 - sigmoid(x)) * (1 - 2 * sigmoid(x))', latex: '\\sigma(x)\\,(1 - \\sigma(x))\\,(1 - 2\\sigma(x))' },
     range: { text: '(0, 1)', latex: '(0, 1)' },
     properties: {
       monotonic: true,
@@ -108,6 +109,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: '1 - sigmoid(x) = sigmoid(-x)',
       latex: '1 - \\sigma(x) = \\sigma(-x)',
     },
+    secondDerivativeFormula: { text: '-sigmoid(x) * (1 - sigmoid(x))', latex: '-\\sigma(x)\\,(1 - \\sigma(x))' },
     range: { text: '(-∞, 0)', latex: '(-\\infty, 0)' },
     properties: {
       monotonic: true,
@@ -161,6 +163,7 @@ export const logistic: readonly ActivationDefinition[] = [
       latex: '\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}',
     },
     derivativeFormula: { text: '1 - tanh(x)^2', latex: '1 - \\tanh^{2}(x)' },
+    secondDerivativeFormula: { text: '-2 * tanh(x) * (1 - tanh(x)^2)', latex: '-2\\tanh(x)\\,(1 - \\tanh^{2}(x))' },
     range: { text: '(-1, 1)', latex: '(-1, 1)' },
     properties: {
       monotonic: true,
@@ -221,6 +224,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: 'sigmoid(beta * x), or 1 when beta * x > threshold',
       latex: '\\begin{cases} \\sigma(\\beta x) & \\beta x \\le \\mathrm{threshold} \\\\ 1 & \\beta x > \\mathrm{threshold} \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'beta * sigmoid(beta * x) * (1 - sigmoid(beta * x)), or 0 when beta * x >= threshold', latex: '\\begin{cases} \\beta\\,\\sigma(\\beta x)\\,(1 - \\sigma(\\beta x)) & \\beta x < \\mathrm{threshold} \\\\ 0 & \\beta x \\ge \\mathrm{threshold} \\end{cases}' },
     range: { text: '(0, ∞)', latex: '(0, \\infty)' },
     properties: {
       monotonic: true,
@@ -275,6 +279,7 @@ export const logistic: readonly ActivationDefinition[] = [
     parameters: [],
     formula: { text: 'x / (1 + abs(x))', latex: '\\frac{x}{1 + |x|}' },
     derivativeFormula: { text: '1 / (1 + abs(x))^2', latex: '\\frac{1}{(1 + |x|)^{2}}' },
+    secondDerivativeFormula: { text: '-2 * sign(x) / (1 + abs(x))^3', latex: '-\\frac{2\\operatorname{sign}(x)}{(1 + |x|)^{3}}' },
     range: { text: '(-1, 1)', latex: '(-1, 1)' },
     properties: {
       monotonic: true,
@@ -325,6 +330,7 @@ export const logistic: readonly ActivationDefinition[] = [
     parameters: [],
     formula: { text: 'x - tanh(x)', latex: 'x - \\tanh(x)' },
     derivativeFormula: { text: 'tanh(x)^2', latex: '\\tanh^{2}(x)' },
+    secondDerivativeFormula: { text: '2 * tanh(x) * (1 - tanh(x)^2)', latex: '2\\tanh(x)\\,(1 - \\tanh^{2}(x))' },
     range: { text: '(-∞, ∞)', latex: '(-\\infty, \\infty)' },
     properties: {
       monotonic: true,
