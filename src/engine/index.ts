@@ -34,6 +34,10 @@ export { formulasAt, formulaWithParameters, formulaNumber, parameterSymbol } fro
 export { plotRange, DEFAULT_PLOT_RANGE } from './activations/plot-range';
 export type { PlotRange } from './activations/plot-range';
 export { applyActivation, applyActivationDerivative, applyResolved, parametersFor, type Which } from './activations/apply';
+export { runBackward, runElementwise } from './simd/elementwise-runner';
+export { useWasmElementwise } from './simd/elementwise-module';
 export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';
 export * from './network';
+export { packNumbers, unpackNumbers, base64, fromBase64 } from './packed-numbers';
+export type { PackedNumbers } from './packed-numbers';

@@ -1,11 +1,13 @@
 /**
- * Applying catalogue entries to tensors: the entry's own loop kernel for
- * elementwise activations, row by row for softmax-like ones.
+ * Applying catalogue entries to tensors: for elementwise activations the entry's
+ * WebAssembly SIMD loop where there is one (the same bits as its JavaScript loop,
+ * which runs otherwise: simd/elementwise-runner.ts), row by row for softmax-like ones.
  */
 import type { ActivationDefinition, ElementwiseKernels, ParameterValues, ScalarFunctions } from './definition';
 import { resolveName, resolveParameters } from './registry';
 import { allocate, Tensor } from '../tensor';
 import { inChunks, type ShouldStop } from '../interrupt';
+import { runElementwise } from '../simd/elementwise-runner';
 
 /** f, f' or f''; row-wise activations have no f'' (their f' is a Jacobian's diagonal). */
 export type Which = 'value' | 'derivative' | 'secondDerivative';
@@ -26,10 +28,13 @@ function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues
   const y = allocate(x.dtype, x.size);
   const p = parametersFor(x.dtype, given);
   if (definition.kind === 'elementwise') {
-    const kernel = which === 'secondDerivative' ? secondDerivativeKernel(definition.scalar.secondDerivative) : definition.kernels[which];
+    // f'' has no wasm loop (it is not on a training path): the entry's scalar closed form
+    const second = which === 'secondDerivative' ? secondDerivativeKernel(definition.scalar.secondDerivative) : undefined;
+    const apply = (xs: typeof x.data, ys: typeof y): void =>
+      second ? second(xs, ys, p) : runElementwise(definition, which as 'value' | 'derivative', xs, ys, p);
     // subarray views let the kernel run on one chunk; they share storage, so nothing is copied
     inChunks(x.size, shouldStop, (start, end) =>
-      start === 0 && end === x.size ? kernel(x.data, y, p) : kernel(x.data.subarray(start, end), y.subarray(start, end), p),
+      start === 0 && end === x.size ? apply(x.data, y) : apply(x.data.subarray(start, end), y.subarray(start, end)),
     );
   } else {
     if (which === 'secondDerivative') throw new Error(`${definition.name}'' is not defined: ${definition.name}' is the diagonal of a Jacobian`);

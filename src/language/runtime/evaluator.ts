@@ -14,7 +14,7 @@ import {
 } from '../../engine';
 import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement, type UnaryOperator } from '../ast';
 import { LanguageError } from '../errors';
-import type { DisplayValue } from '../../shared/output';
+import type { CheckResult, DisplayValue } from '../../shared/output';
 import { callNetwork, fieldOf, indexComposite } from './composite-values';
 import { positionAt, sliceSpan, type Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
@@ -50,6 +50,8 @@ export interface SessionState {
    * than failing, so the cell knows it was interrupted and shows that run above the error (interruption.ts).
    */
   interruptedRun?: TrainingData;
+  /** The checks (exercises) the running cell has made, in order: the cell shows them all (session.ts). */
+  checks?: CheckResult[];
 }
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */

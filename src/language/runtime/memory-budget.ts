@@ -28,6 +28,7 @@ function arraysHeld(v: Value): ArrayBufferView[] {
     case 'network': return ofNetwork(v.network.net);
     case 'dataset': return ofTensors(v.dataset.x, v.dataset.y);
     case 'training': return [...ofNetwork(v.training.net), ...ofTensors(v.training.data.x, v.training.data.y)];
+    case 'neuron': return [v.neuron.weights, v.neuron.pre, v.neuron.out];
     default: return [];
   }
 }

@@ -9,7 +9,7 @@ import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Statement } from '../ast';
 import type { Span } from '../source';
-import { toDisplay } from './display';
+import { checkDisplay, toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
 import { interruptedDisplay } from './interruption';
@@ -79,6 +79,7 @@ export class Session {
     this.state.progress = progress;
     this.state.depth = 0;
     this.state.interruptedRun = undefined;
+    this.state.checks = [];
     const evaluator = new Evaluator(this.state, source);
     /** The statement running, so that even an error without a place of its own points into the cell. */
     let running: Statement | undefined;
@@ -91,7 +92,13 @@ export class Session {
       }
       // an interrupted train(...) returns what it trained, and the cell may end right there
       if (this.state.interruptedRun) return { value, error: new Cancelled(), display: interruptedDisplay(this.state, source, running) };
-      return { value, display: toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator }) };
+      // taken before the display is made: showing a function samples it, and sampling check is not a check
+      const checks = this.state.checks ?? [];
+      this.state.checks = undefined;
+      const display = toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator });
+      // a cell that made checks shows them all, below its own value when it ended in something else
+      if (checks.length > 0) return { value, display: checkDisplay(checks, value.kind === 'check' ? undefined : display) };
+      return { value, display };
     } catch (e) {
       if (e instanceof Cancelled) return { value: NONE, error: e, display: interruptedDisplay(this.state, source, running) };
       return failure(e, source, running?.span ?? { start: 0, end: 0 });
@@ -99,6 +106,7 @@ export class Session {
       this.state.token = undefined;
       this.state.progress = undefined;
       this.state.interruptedRun = undefined;
+      this.state.checks = undefined;
     }
   }
 }

@@ -30,7 +30,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       'polynomially rather than exponentially, so negative inputs keep a small gradient (about b / (4x^2)) ' +
       'for longer than with softplus.',
     parameters: [
-      { name: 'b', symbol: 'b', constraint: 'positive', aliases: [], default: 4, description: 'Curvature near 0, positive: f(0) = sqrt(b) / 2; smaller b is closer to ReLU.' },
+      { name: 'b', symbol: 'b', constraint: 'positive', aliases: [], default: 4, slider: { min: 0.1, max: 10, step: 0.1 }, description: 'Curvature near 0, positive: f(0) = sqrt(b) / 2; smaller b is closer to ReLU.' },
     ],
     formula: { text: '(x + sqrt(x^2 + b)) / 2', latex: '\\frac{x + \\sqrt{x^{2} + b}}{2}' },
     derivativeFormula: {
@@ -87,7 +87,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       'is monotonic (non-decreasing) and smooth. Neural audio vocoders and codecs use it, usually with a learned ' +
       'frequency a per channel; here a is a fixed parameter.',
     parameters: [
-      { name: 'a', symbol: 'a', constraint: 'non-zero', aliases: ['alpha'], default: 1, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
+      { name: 'a', symbol: 'a', constraint: 'non-zero', aliases: ['alpha'], default: 1, slider: { min: 0.1, max: 5, step: 0.05 }, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
     ],
     formula: { text: 'x + sin(a * x)^2 / a', latex: 'x + \\frac{\\sin^{2}(a x)}{a}' },
     derivativeFormula: { text: '1 + sin(2 * a * x)', latex: '1 + \\sin(2 a x)' },

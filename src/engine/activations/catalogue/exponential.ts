@@ -14,6 +14,9 @@ import {
   seluGrad,
   seluSecondDerivative,
 } from '../math/exponential';
+// celu has no wasm loop for now: its f and f' take x / alpha as a double-double (math/exponential.ts), which
+// CELU_WASM in ../vector/exponential does not yet, and the two paths must give the same bits.
+import { ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -33,7 +36,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'a non-zero gradient that fades smoothly. With alpha = 1 the slopes from both sides meet at 0 (both are 1), ' +
       'so the function is C¹; for any other alpha the derivative jumps at 0.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
+      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, slider: { min: 0, max: 3 }, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x) - 1)',
@@ -77,6 +80,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = elu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = eluGrad(x[i], a); },
     },
+    wasm: ELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -136,6 +140,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = selu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = seluGrad(x[i]); },
     },
+    wasm: SELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -151,7 +156,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'alpha only sets how far below zero the output can go. With alpha = 1 it is identical to ELU. Use it when ' +
       'you want ELU behaviour with a tunable saturation level and a continuous derivative.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
+      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, slider: { min: 0.1, max: 3, step: 0.05 }, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x / alpha) - 1)',

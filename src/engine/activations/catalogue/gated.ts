@@ -21,6 +21,7 @@ import {
   siluGrad,
   siluSecondDerivative,
 } from '../math/gated';
+import { GELU_WASM, MISH_WASM, QUICK_GELU_WASM, SILU_WASM } from '../vector/gated';
 
 const FAMILY = 'Gated';
 
@@ -137,6 +138,7 @@ export const gated: readonly ActivationDefinition[] = [
         else { for (let i = 0; i < x.length; i++) y[i] = geluErfGrad(x[i]); }
       },
     },
+    wasm: GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -193,6 +195,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = silu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = siluGrad(x[i]); },
     },
+    wasm: SILU_WASM,
   },
   {
     kind: 'elementwise',
@@ -246,6 +249,7 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGeluGrad(x[i]); },
     },
+    wasm: QUICK_GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -304,5 +308,6 @@ export const gated: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mishGrad(x[i]); },
     },
+    wasm: MISH_WASM,
   },
 ];

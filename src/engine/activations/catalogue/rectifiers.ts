@@ -17,6 +17,7 @@ import {
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
+import { LEAKY_RELU_WASM, RELU6_WASM, RELU_WASM, RRELU_WASM, SQUARED_RELU_WASM, THRESHOLD_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Rectifiers';
 
@@ -77,6 +78,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
     wasmKernel: 'relu',
+    wasm: RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -131,6 +133,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6Grad(x[i]); },
     },
+    wasm: RELU6_WASM,
   },
   {
     kind: 'elementwise',
@@ -151,6 +154,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['negative_slope'],
         default: 0.01,
+        slider: { min: 0, max: 1 },
         description: 'Slope applied to negative inputs (PyTorch: negative_slope).',
       },
     ],
@@ -197,6 +201,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -218,6 +223,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['weight', 'init'],
         default: 0.25,
+        slider: { min: 0, max: 1 },
         learnable: true,
         description: 'Slope for negative inputs, learned during training (PyTorch: weight, initialised by init=0.25).',
       },
@@ -267,6 +273,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       // d/d alpha of alpha * x is x on the negative side; 0 elsewhere (NaN inputs add nothing)
       parameterGradients: { alpha: (x, g) => { let sum = 0; for (let i = 0; i < x.length; i++) { const v = x[i]; if (v < 0) sum += g[i] * v; } return sum; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -283,8 +290,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'evaluation-mode function, so rrelu here is a leaky ReLU with slope (1/8 + 1/3) / 2 ≈ 0.229 by default. ' +
       'It is rarely used in modern architectures.',
     parameters: [
-      { name: 'lower', aliases: [], default: 1 / 8, description: 'Lower bound of the random negative slope.' },
-      { name: 'upper', aliases: [], default: 1 / 3, description: 'Upper bound of the random negative slope.' },
+      { name: 'lower', aliases: [], default: 1 / 8, slider: { min: 0, max: 0.5 }, description: 'Lower bound of the random negative slope.' },
+      { name: 'upper', aliases: [], default: 1 / 3, slider: { min: 0, max: 1 }, description: 'Upper bound of the random negative slope.' },
     ],
     formula: {
       text: 'x if x > 0 else (lower + upper) / 2 * x',
@@ -329,6 +336,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
     },
+    wasm: RRELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -345,8 +353,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'it) is zero. It is mainly a teaching and utility function rather than a modern hidden-layer activation; ' +
       'both parameters must be given.',
     parameters: [
-      { name: 'threshold', aliases: [], description: 'Inputs at or below this level are replaced.' },
-      { name: 'value', aliases: [], description: 'The output used for inputs at or below the threshold.' },
+      { name: 'threshold', aliases: [], slider: { min: -3, max: 3, start: 1 }, description: 'Inputs at or below this level are replaced.' },
+      { name: 'value', aliases: [], slider: { min: -3, max: 3, start: 0 }, description: 'The output used for inputs at or below the threshold.' },
     ],
     formula: {
       text: 'x if x > threshold else value',
@@ -393,6 +401,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const t = p.threshold as number; const v = p.value as number; for (let i = 0; i < x.length; i++) y[i] = threshold(x[i], t, v); },
       derivative: (x, y, p) => { const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = thresholdGrad(x[i], t); },
     },
+    wasm: THRESHOLD_WASM,
   },
   {
     kind: 'elementwise',
@@ -444,5 +453,6 @@ export const rectifiers: readonly ActivationDefinition[] = [
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredRelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredReluGrad(x[i]); },
     },
+    wasm: SQUARED_RELU_WASM,
   },
 ];
