@@ -18,6 +18,8 @@ import { bitMismatches, edgeInputs, randomInputs } from './bits';
 
 interface GoldenCase { fn: string; params: Record<string, number | string>; x: number[] }
 const golden: { cases: GoldenCase[] } = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/golden-activations.json'), 'utf8'));
+// its other parameter sets too (celu(alpha=0.7), softplus(beta=0.7)): where x / alpha and beta * x round, the double-double steps show
+const reference: { cases: GoldenCase[] } = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/activation-reference.json'), 'utf8'));
 
 const withWasm = catalogue.filter((d): d is ElementwiseDefinition => d.kind === 'elementwise' && d.wasm !== undefined);
 const KINDS = ['value', 'derivative', 'backward'] as const;
@@ -66,12 +68,13 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
 
   for (const d of withWasm) {
     const cases = golden.cases.filter((c) => c.fn === d.name);
+    const others = reference.cases.filter((c) => c.fn === d.name);
     // the defaults, or the first golden case's parameters where some have none (threshold)
     const usual = (): ParameterValues => (d.parameters.every((s) => s.default !== undefined) ? defaultParameters(d) : resolveParameters(d, cases[0].params));
-    it(`${d.name}: the golden points and the format's edges`, () => {
-      const points = [...cases.flatMap((c) => c.x), ...edgeInputs()];
-      // every golden parameter set the kernels accept, and the defaults
-      const sets = [usual(), ...cases.map((c) => resolveParameters(d, c.params))].filter((p) => !d.wasm!.accepts || d.wasm!.accepts(p));
+    it(`${d.name}: the golden and reference points and the format's edges`, () => {
+      const points = [...cases.flatMap((c) => c.x), ...others.flatMap((c) => c.x), ...edgeInputs()];
+      // every golden and reference parameter set the kernels accept, and the defaults
+      const sets = [usual(), ...[...cases, ...others].map((c) => resolveParameters(d, c.params))].filter((p) => !d.wasm!.accepts || d.wasm!.accepts(p));
       assert.ok(sets.length > 0);
       for (const p of sets) assert.deepEqual(compare(d, points, p, 1), [], JSON.stringify(p));
     });
