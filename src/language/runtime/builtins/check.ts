@@ -105,7 +105,8 @@ function compareOutcome(call: CallArguments, v: Value, expected: Value, tol: num
   const at = (i: number) => e.data[e.data.length === 1 ? 0 : i];
   const failing = countWhere(a.data.length, (i) => !close(a.data[i], at(i), tol));
   if (failing.count === 0) return { passed: true, found };
-  if (a.data.length === 1) return { passed: false, found, reason: `off by ${spellNumber(a.data[0] - at(0))}` };
+  // NaN is what a placeholder answer usually is: "off by NaN" would say nothing
+  if (a.data.length === 1) return { passed: false, found, reason: Number.isNaN(a.data[0]) ? 'NaN is not an answer yet' : `off by ${spellNumber(a.data[0] - at(0))}` };
   const i = failing.first;
   const where = a.tensor ? indexText(a.tensor, i) : `index ${i}`;
   return { passed: false, found, reason: `${failing.count} of ${a.data.length} elements differ, first at ${where}: ${spellNumber(a.data[i])} where ${spellNumber(at(i))} was expected` };

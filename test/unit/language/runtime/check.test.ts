@@ -73,6 +73,7 @@ describe('language/runtime: check', () => {
     assert.equal(check('check(2.05, 2, 0.01, "close to 2")').hint, 'close to 2');
     assert.equal(check('check(2.05, 2, "close to 2")').hint, 'close to 2', 'a string third argument is the hint');
     assert.equal(check('check(nan, nan)').passed, true);
+    assert.equal(check('check(nan, 2)').checks[0]!.reason, 'NaN is not an answer yet');
     assert.equal(check('check(inf, inf)').passed, true);
     assert.equal(check('check(1e308 * 10, 1e308)').passed, false);
     assert.equal(check('check(sigmoid(0) > 0.4, 1)').passed, true, 'booleans compare as 1/0');
