@@ -5,11 +5,14 @@ import { PlotPanels } from './commands/plot-panel';
 import { registerCompletion } from './completion/providers';
 import { registerHovers } from './hover/hover-providers';
 import { CellDiagnostics } from './notebook/cell-diagnostics';
+import { registerCodeBlockMessages } from './notebook/code-block-messages';
 import { notebookCells } from './notebook/cell-documents';
 import { ActivationController, type InterruptTiming } from './notebook/controller';
 import { registerLiveChecks } from './notebook/live-checks';
 import { registerNameFixes } from './notebook/name-fixes';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
+import { registerRendererMessages } from './notebook/renderer-messages';
+import { folderOf, handleChartImage } from './commands/chart-images';
 import { openLesson, OPEN_LESSON } from './notebook/lessons';
 import { newNotebook } from './notebook/new-notebook';
 import { markStep, WALKTHROUGH_CONTEXT } from './notebook/walkthrough-progress';
@@ -50,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     controller,
     registerLiveChecks(diagnostics),
     registerNameFixes(),
+    registerRendererMessages(log, (image, notebook) => handleChartImage(image, folderOf(notebook))),
+    registerCodeBlockMessages(),
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
     registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300), notebookCells),
     registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells, () => markStep(WALKTHROUGH_CONTEXT.hovered)),

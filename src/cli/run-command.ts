@@ -28,6 +28,8 @@ import {
 } from '../services/notebook-format/format';
 import { decodeNotebookText } from '../services/notebook-format/utf8-text';
 import { Session } from '../language';
+import { recordInMetadata } from '../shared/slider-state';
+import { atRecordedSliders } from '../services/plots/recorded-sliders';
 import { displayText } from '../shared/display-text';
 import { cellOutputItems } from '../shared/output-items';
 import { withFormulaImages } from '../services/hover-content/display-formulas';
@@ -114,7 +116,8 @@ export function runNotebook(notebook: Notebook, io: CliIo): CellRun[] {
     const cell = notebook.cells[index];
     if (cell.kind !== 'code') continue;
     order++;
-    const { display } = session.run(cell.source);
+    // a plot starts where its sliders were left in the editor (the cell's metadata, kept by --inplace)
+    const display = atRecordedSliders(session.run(cell.source).display, recordInMetadata(cell.metadata));
     runs.push({ index, order, display });
     if (display.kind === 'error') {
       const where = display.line > 0 ? ` at line ${display.line}, column ${display.column}` : '';

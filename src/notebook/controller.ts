@@ -24,6 +24,7 @@ import type { ErrorHeading } from '../shared/error-heading';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
+import { recordInMetadata } from '../shared/slider-state';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
 
@@ -102,14 +103,16 @@ export class ActivationController implements vscode.Disposable {
   }
 
   private newSession(): KernelSession {
+    // read when a kernel starts: a new budget applies from the next restart
+    const memoryBudgetMiB = vscode.workspace.getConfiguration('activationLab').get<unknown>('kernel.memoryBudgetMiB');
     if (this.bundle) {
       try {
-        return new WorkerSession(this.bundle);
+        return new WorkerSession(this.bundle, memoryBudgetMiB);
       } catch (e) {
         console.error('Activation Lab: no kernel worker, running cells in the extension host', e);
       }
     }
-    return new InProcessSession();
+    return new InProcessSession(memoryBudgetMiB);
   }
 
   /**
@@ -194,7 +197,8 @@ export class ActivationController implements vscode.Disposable {
       // Training streams interim displays: the latest one is shown, the result after any in flight.
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
       const version = cell.document.version;
-      const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim));
+      // a plot starts where its sliders were left (the cell's metadata, shared/slider-state.ts)
+      const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim), recordInMetadata(cell.metadata));
       stopped = Date.now();
       await progress.settle();
       await execution.replaceOutput(cellOutputs(display));

@@ -8,7 +8,7 @@ import { functionNameLatex } from '../symbolic';
 import type { CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
 import { toJsonNumber } from './json-number';
-import { gradflowDisplay, networkDisplay, datasetDisplay, trainingDisplay } from './network-display';
+import { gradflowDisplay, networkDisplay, neuronDisplay, datasetDisplay, trainingDisplay } from './network-display';
 import { defaultRange, DEFAULT_POINTS, sampleCurve } from './sampling';
 import type { Value } from './values';
 
@@ -40,7 +40,7 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
       if (value.gradflow !== undefined) return gradflowDisplay([{ name: value.gradflow, norms: t.data }]);
       return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
     }
-    case 'string': return { kind: 'string', value: value.value };
+    case 'string': return { kind: 'string', value: value.value, ...(value.language ? { language: value.language } : {}) };
     case 'boolean': return { kind: 'boolean', value: value.value };
     case 'function': {
       const fn = value.fn;
@@ -60,7 +60,9 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
     }
     case 'plot':
     case 'table':
+    case 'graph':
       return value.display;
+    case 'neuron': return neuronDisplay(value.neuron, value.neuron.layers);
     case 'network': return networkDisplay(value.network.net);
     case 'dataset': return datasetDisplay(value.dataset);
     case 'training': return trainingDisplay(value.training, value.training.stopped ? 'interrupted' : 'done');

@@ -38,6 +38,8 @@ export interface SessionState {
   depth: number;
   /** false: fused loops are not compiled (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
   readonly compileLoops?: boolean;
+  /** Bytes of tensors the variables may hold together (memory-budget.ts; 2 GiB unless the session says). */
+  readonly memoryBudget?: number;
   /** The outermost of those calls: the one the user wrote, where a runaway recursion is reported. */
   outermostCall?: CallSite;
   token?: CancellationToken;
@@ -95,7 +97,7 @@ export class Evaluator {
     switch (statement.type) {
       case 'assign': {
         const value = this.evaluate(statement.value);
-        checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span));
+        checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span), this.session.memoryBudget);
         this.session.globals.set(statement.name, value);
         return NONE;
       }

@@ -31,13 +31,15 @@ export interface SessionOptions {
    * (webviews, exported files) forbid `new Function` by their CSP; results are bit-identical either way.
    */
   readonly compileLoops?: boolean;
+  /** Bytes of tensors a notebook's variables may hold together; SESSION_MEMORY_BUDGET (2 GiB) when omitted. */
+  readonly memoryBudget?: number;
 }
 
 export class Session {
   private readonly state: SessionState;
 
   constructor(options: SessionOptions = {}) {
-    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true };
+    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true, memoryBudget: options.memoryBudget };
   }
 
   /** Names defined so far (variables and user functions), for hovers and completion. */
