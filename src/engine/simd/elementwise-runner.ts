@@ -40,13 +40,19 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   const input = instance.input / size;
   const gradient = instance.gradient / size;
   const [p0 = 0, p1 = 0, p2 = 0] = parameters;
+  const arity = parameters.length;
   const n = x.length;
   for (let start = 0; start < n; start += STAGING_ELEMENTS) {
     const end = Math.min(n, start + STAGING_ELEMENTS);
     const whole = start === 0 && end === n;
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
-    run(instance.input, instance.gradient, instance.input, (end - start + 1) & ~1, p0, p1, p2);
+    const count = (end - start + 1) & ~1;
+    // exactly as many arguments as the function has: a mismatch sends V8's JS-to-wasm call down a slow path
+    if (arity === 0) run(instance.input, instance.gradient, instance.input, count);
+    else if (arity === 1) run(instance.input, instance.gradient, instance.input, count, p0);
+    else if (arity === 2) run(instance.input, instance.gradient, instance.input, count, p0, p1);
+    else run(instance.input, instance.gradient, instance.input, count, p0, p1, p2);
     y.set(heap.subarray(input, input + end - start), start);
   }
 }

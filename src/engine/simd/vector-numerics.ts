@@ -22,6 +22,7 @@ const SPLITTER = 134217729;
 const ROUNDING_SHIFT = 6755399441055744;
 const EXP_OVERFLOW = 709.79;
 const EXP_UNDERFLOW = -745.2;
+const EXP_USUAL = 707;
 const EXPM1_SATURATION = 40;
 const EXPM1_PLAIN = -3;
 const SMALLEST_NORMAL_HIGH_WORD = 0x00100000;
@@ -111,10 +112,17 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
-  const scaled = scaleByPowerOfTwo(v, y, n);
-  const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
-  const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
-  return v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under);
+  // |x| < 707 keeps n within [-1021, 1021]: one product, as the scalar's usual case;
+  // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
+  const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
+  const result = v.variable(v.mul(y, v.powerOfTwo(n)));
+  v.ifAny(v.not(usual), () => {
+    const scaled = scaleByPowerOfTwo(v, y, n);
+    const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
+    const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
+    v.assign(result, v.select(usual, result, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under)));
+  });
+  return result;
 }
 
 const enum ExpResult { MinusOne, Split }

@@ -1,12 +1,21 @@
 /** f64x2 forms of math/exponential.ts for the WebAssembly kernels (see simd/kernel-types.ts). */
 import type { WasmElementwise } from '../../simd/kernel-types';
+import type { Vec, VectorBuilder } from '../../simd/vector-builder';
 import { exp, expm1 } from '../../simd/vector-numerics';
 import { SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, SELU_SCALE_HI, SELU_SCALE_LO } from '../../numerics/tables';
 
+/** x > 0 ? positive : negative(), with the exponential skipped when both lanes are positive. */
+function rectified(v: VectorBuilder, x: Vec, positive: Vec, negative: () => Vec): Vec {
+  const up = v.gt(x, v.c(0));
+  const result = v.variable(positive);
+  v.ifAny(v.not(up), () => v.assign(result, v.select(up, positive, negative())));
+  return result;
+}
+
 export const ELU_WASM: WasmElementwise = {
   parameters: ['alpha'],
-  value: (v, x, [a]) => v.select(v.gt(x, v.c(0)), x, v.mul(a, expm1(v, x))),
-  derivative: (v, x, [a]) => v.select(v.gt(x, v.c(0)), v.c(1), v.mul(a, exp(v, x))),
+  value: (v, x, [a]) => rectified(v, x, x, () => v.mul(a, expm1(v, x))),
+  derivative: (v, x, [a]) => rectified(v, x, v.c(1), () => v.mul(a, exp(v, x))),
 };
 
 export const SELU_WASM: WasmElementwise = {
@@ -24,6 +33,6 @@ export const SELU_WASM: WasmElementwise = {
 
 export const CELU_WASM: WasmElementwise = {
   parameters: ['alpha'],
-  value: (v, x, [a]) => v.select(v.gt(x, v.c(0)), x, v.mul(a, expm1(v, v.div(x, a)))),
-  derivative: (v, x, [a]) => v.select(v.gt(x, v.c(0)), v.c(1), exp(v, v.div(x, a))),
+  value: (v, x, [a]) => rectified(v, x, x, () => v.mul(a, expm1(v, v.div(x, a)))),
+  derivative: (v, x, [a]) => rectified(v, x, v.c(1), () => exp(v, v.div(x, a))),
 };
