@@ -4,6 +4,7 @@
  */
 import type { ActivationDefinition } from '../definition';
 import { snake, snakeGrad, squareplus, squareplusGrad } from '../math/algebraic';
+import { SQUAREPLUS_WASM } from '../vector/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -62,6 +63,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplus(x[i], b); },
       derivative: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplusGrad(x[i], b); },
     },
+    wasm: SQUAREPLUS_WASM,
   },
   {
     kind: 'elementwise',
