@@ -15,7 +15,7 @@
  */
 import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
-import type { WasmElementwise } from './kernel-types';
+import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
 import { type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
@@ -100,7 +100,8 @@ export interface NamedKernels {
 export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number } {
   const layout = new TableLayout();
   const functions: { name: string; body: FunctionBody }[] = [];
-  for (const entry of entries) {
+  const all = entries.flatMap((e) => [e, ...Object.entries(e.wasm.forms ?? {}).map(([form, wasm]) => ({ name: formName(e.name, form), wasm }))]);
+  for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
         functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, entry.wasm, kind, dtype) });

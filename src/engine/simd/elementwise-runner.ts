@@ -11,6 +11,7 @@
  * tensor's size is allocated (bench/run.ts measures this against the plain copy).
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
+import { selectForm } from './kernel-types';
 import { elementwiseInstance, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
 
 /** Below this many elements the JavaScript loop is as fast as the call into wasm and back. */
@@ -20,12 +21,14 @@ export type ValueKernel = (x: FloatArray, y: FloatArray, p: ParameterValues) => 
 export type BackwardKernel = (x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues) => void;
 
 /** The wasm loop for this entry, kind and dtype, when there is one that takes these parameters. */
-function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatArray, p: ParameterValues): { run: KernelFunction; instance: ElementwiseInstance } | undefined {
+function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatArray, p: ParameterValues): { run: KernelFunction; instance: ElementwiseInstance; parameters: number[] } | undefined {
   const wasm = definition.wasm;
   if (!wasm || x.length < WASM_FROM || (wasm.accepts && !wasm.accepts(p))) return undefined;
-  const instance = elementwiseInstance();
-  const run = instance?.kernel(definition, kind, x instanceof Float32Array ? 'float32' : 'float64');
-  return run && instance ? { run, instance } : undefined;
+  const form = selectForm(definition.name, wasm, p);
+  const instance = form ? elementwiseInstance() : undefined;
+  const run = form && instance?.kernel(form, kind, x instanceof Float32Array ? 'float32' : 'float64');
+  if (!run || !instance || !form) return undefined;
+  return { run, instance, parameters: form.kernels.parameters.map((name) => p[name] as number) };
 }
 
 /**
@@ -57,14 +60,10 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   }
 }
 
-function parameterList(definition: ElementwiseDefinition, p: ParameterValues): number[] {
-  return (definition.wasm?.parameters ?? []).map((name) => p[name] as number);
-}
-
 /** f(x) or f'(x) into y (which may be x). */
 export function runElementwise(definition: ElementwiseDefinition, kind: 'value' | 'derivative', x: FloatArray, y: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, kind, x, p);
-  if (loop) stream(loop.instance, loop.run, x, undefined, y, parameterList(definition, p));
+  if (loop) stream(loop.instance, loop.run, x, undefined, y, loop.parameters);
   else definition.kernels[kind](x, y, p);
 }
 
@@ -74,7 +73,7 @@ export function runElementwise(definition: ElementwiseDefinition, kind: 'value' 
  */
 export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, 'backward', x, p);
-  if (loop) return stream(loop.instance, loop.run, x, g, dx, parameterList(definition, p));
+  if (loop) return stream(loop.instance, loop.run, x, g, dx, loop.parameters);
   if (definition.kernels.backward) return definition.kernels.backward(x, g, dx, p);
   const derivative = definition.scalar.derivative;
   for (let i = 0; i < x.length; i++) dx[i] = derivative(x[i], p) * g[i];

@@ -23,7 +23,7 @@ export const GELU_ERF_BAND: RootBand = {
   start: T.GELU_ERF_GRAD_BAND_START, end: T.GELU_ERF_GRAD_BAND_END,
   centres: T.GELU_ERF_GRAD_CENTRES, polys: T.GELU_ERF_GRAD_POLYS,
 };
-const GELU_TANH_BAND: RootBand = {
+export const GELU_TANH_BAND: RootBand = {
   rootHi: T.GELU_TANH_GRAD_ROOT_HI, rootLo: T.GELU_TANH_GRAD_ROOT_LO,
   start: T.GELU_TANH_GRAD_BAND_START, end: T.GELU_TANH_GRAD_BAND_END,
   centres: T.GELU_TANH_GRAD_CENTRES, polys: T.GELU_TANH_GRAD_POLYS,

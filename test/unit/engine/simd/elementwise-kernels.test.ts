@@ -76,10 +76,14 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
       for (const p of sets) assert.deepEqual(compare(d, points, p, 1), [], JSON.stringify(p));
     });
 
-    it(`${d.name}: seeded random inputs, odd lengths`, () => {
-      fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
-        assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), usual(), seed), [], `seed ${seed}, n ${n}`);
-      }), { numRuns: 8 });
+    it(`${d.name}: seeded random inputs, odd lengths, each form`, () => {
+      const forms = [usual(), ...cases.map((c) => resolveParameters(d, c.params)).filter((p) => d.wasm!.formFor?.(p) !== undefined).slice(0, 1)];
+      if (d.wasm!.forms) assert.equal(forms.length, 2, 'a golden case selects the other form');
+      for (const p of forms) {
+        fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
+          assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), p, seed), [], `seed ${seed}, n ${n}, ${JSON.stringify(p)}`);
+        }), { numRuns: 8 });
+      }
     });
   }
 
