@@ -12,7 +12,7 @@
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
 import { selectForm } from './kernel-types';
-import { elementwiseInstance, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
+import { instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
 
 /** Below this many elements the JavaScript loop is as fast as the call into wasm and back. */
 const WASM_FROM = 32;
@@ -25,7 +25,7 @@ function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatA
   const wasm = definition.wasm;
   if (!wasm || x.length < WASM_FROM || (wasm.accepts && !wasm.accepts(p))) return undefined;
   const form = selectForm(definition.name, wasm, p);
-  const instance = form ? elementwiseInstance() : undefined;
+  const instance = form ? instanceFor({ name: definition.name, wasm }) : undefined;
   const run = form && instance?.kernel(form, kind, x instanceof Float32Array ? 'float32' : 'float64');
   if (!run || !instance || !form) return undefined;
   return { run, instance, parameters: form.kernels.parameters.map((name) => p[name] as number) };
