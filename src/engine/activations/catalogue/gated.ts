@@ -7,14 +7,19 @@ import type { ActivationDefinition } from '../definition';
 import {
   geluErf,
   geluErfGrad,
+  geluErfSecondDerivative,
   geluTanh,
   geluTanhGrad,
+  geluTanhSecondDerivative,
   mish,
   mishGrad,
+  mishSecondDerivative,
   quickGelu,
   quickGeluGrad,
+  quickGeluSecondDerivative,
   silu,
   siluGrad,
+  siluSecondDerivative,
 } from '../math/gated';
 import { GELU_WASM, MISH_WASM, QUICK_GELU_WASM, SILU_WASM } from '../vector/gated';
 
@@ -108,6 +113,7 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => (p.approximate === 'tanh' ? geluTanh(x) : geluErf(x)),
       derivative: (x, p) => (p.approximate === 'tanh' ? geluTanhGrad(x) : geluErfGrad(x)),
+      secondDerivative: (x, p) => (p.approximate === 'tanh' ? geluTanhSecondDerivative(x) : geluErfSecondDerivative(x)),
     },
     kernels: {
       value: (x, y, p) => {
@@ -169,6 +175,7 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => silu(x),
       derivative: (x) => siluGrad(x),
+      secondDerivative: (x) => siluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = silu(x[i]); },
@@ -221,6 +228,7 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => quickGelu(x),
       derivative: (x) => quickGeluGrad(x),
+      secondDerivative: (x) => quickGeluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGelu(x[i]); },
@@ -278,6 +286,7 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => mish(x),
       derivative: (x) => mishGrad(x),
+      secondDerivative: (x) => mishSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mish(x[i]); },

@@ -6,12 +6,14 @@ import type { ActivationDefinition } from '../definition';
 import {
   leakyRelu,
   leakyReluGrad,
+  piecewiseLinearSecondDerivative,
   relu,
   relu6,
   relu6Grad,
   reluGrad,
   squaredRelu,
   squaredReluGrad,
+  squaredReluSecondDerivative,
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
@@ -67,6 +69,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu(x),
       derivative: (x) => reluGrad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu(x[i]); },
@@ -122,6 +125,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu6(x),
       derivative: (x) => relu6Grad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6(x[i]); },
@@ -148,6 +152,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['negative_slope'],
         default: 0.01,
+        slider: { min: 0, max: 1 },
         description: 'Slope applied to negative inputs (PyTorch: negative_slope).',
       },
     ],
@@ -186,6 +191,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -214,6 +220,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['weight', 'init'],
         default: 0.25,
+        slider: { min: 0, max: 1 },
         learnable: true,
         description: 'Slope for negative inputs, learned during training (PyTorch: weight, initialised by init=0.25).',
       },
@@ -253,6 +260,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -278,8 +286,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'evaluation-mode function, so rrelu here is a leaky ReLU with slope (1/8 + 1/3) / 2 ≈ 0.229 by default. ' +
       'It is rarely used in modern architectures.',
     parameters: [
-      { name: 'lower', aliases: [], default: 1 / 8, description: 'Lower bound of the random negative slope.' },
-      { name: 'upper', aliases: [], default: 1 / 3, description: 'Upper bound of the random negative slope.' },
+      { name: 'lower', aliases: [], default: 1 / 8, slider: { min: 0, max: 0.5 }, description: 'Lower bound of the random negative slope.' },
+      { name: 'upper', aliases: [], default: 1 / 3, slider: { min: 0, max: 1 }, description: 'Upper bound of the random negative slope.' },
     ],
     formula: {
       text: 'x if x > 0 else (lower + upper) / 2 * x',
@@ -317,6 +325,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, ((p.lower as number) + (p.upper as number)) / 2),
       derivative: (x, p) => leakyReluGrad(x, ((p.lower as number) + (p.upper as number)) / 2),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -339,8 +348,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'it) is zero. It is mainly a teaching and utility function rather than a modern hidden-layer activation; ' +
       'both parameters must be given.',
     parameters: [
-      { name: 'threshold', aliases: [], description: 'Inputs at or below this level are replaced.' },
-      { name: 'value', aliases: [], description: 'The output used for inputs at or below the threshold.' },
+      { name: 'threshold', aliases: [], slider: { min: -3, max: 3, start: 1 }, description: 'Inputs at or below this level are replaced.' },
+      { name: 'value', aliases: [], slider: { min: -3, max: 3, start: 0 }, description: 'The output used for inputs at or below the threshold.' },
     ],
     formula: {
       text: 'x if x > threshold else value',
@@ -380,6 +389,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => threshold(x, p.threshold as number, p.value as number),
       derivative: (x, p) => thresholdGrad(x, p.threshold as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const t = p.threshold as number; const v = p.value as number; for (let i = 0; i < x.length; i++) y[i] = threshold(x[i], t, v); },
@@ -430,6 +440,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => squaredRelu(x),
       derivative: (x) => squaredReluGrad(x),
+      secondDerivative: (x) => squaredReluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredRelu(x[i]); },
