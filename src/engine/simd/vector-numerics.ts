@@ -125,13 +125,20 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   return result;
 }
 
-const enum ExpResult { MinusOne, Split }
+/** expOfDoubleDouble (numerics/exp-log.ts): exp(x + xLo) rounded once. */
+export function expOfDoubleDouble(v: VectorBuilder, x: Vec, xLo: Vec): Vec {
+  const y = expKernel(v, x, ExpResult.Rounded, xLo)[0];
+  const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), y);
+  return v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), v.select(v.gt(x, v.c(0)), v.c(Infinity), x), under);
+}
 
-/** expKernel (numerics/exp-log.ts) with xLo = 0: exp(x) - 1, or exp(x) as hi and lo. */
-function expKernel(v: VectorBuilder, x: Vec, result: ExpResult): [Vec, Vec] {
+const enum ExpResult { Rounded, MinusOne, Split }
+
+/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
+function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
   const { k, j, n } = expReduction(v, x);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
-  const rLo = v.sub(v.c(0), v.mul(k, v.c(T.EXP_LN2_N_LO)));
+  const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);
   const rErr = twoSumError(v, rHi, rLo, r);
   const [tHi, tLo] = expTable(v, j);
@@ -142,6 +149,7 @@ function expKernel(v: VectorBuilder, x: Vec, result: ExpResult): [Vec, Vec] {
   const s = v.add(tHi, a);
   const sErr = v.add(v.sub(tHi, s), a);
   const lo = v.add(v.add(v.add(sErr, aErr), v.mul(tHi, pLo)), v.mul(tLo, onePlusR));
+  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), n), v.c(0)];
   const scale = v.powerOfTwo(n);
   if (result === ExpResult.Split) {
     const hi = v.add(s, lo);

@@ -14,9 +14,7 @@ import {
   seluGrad,
   seluSecondDerivative,
 } from '../math/exponential';
-// celu has no wasm loop for now: its f and f' take x / alpha as a double-double (math/exponential.ts), which
-// CELU_WASM in ../vector/exponential does not yet, and the two paths must give the same bits.
-import { ELU_WASM, SELU_WASM } from '../vector/exponential';
+import { CELU_WASM, ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -197,5 +195,6 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celuGrad(x[i], a); },
     },
+    wasm: CELU_WASM,
   },
 ];

@@ -23,9 +23,7 @@ import {
   tanhshrinkGrad,
   tanhshrinkSecondDerivative,
 } from '../math/logistic';
-// softplus has no wasm loop for now: its JavaScript form (math/logistic.ts) gained accuracy at non-default beta
-// that SOFTPLUS_WASM in ../vector/logistic does not follow yet, and the two paths must give the same bits.
-import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
+import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTPLUS_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
 
 const FAMILY = 'Logistic';
 
@@ -264,6 +262,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
     },
+    wasm: SOFTPLUS_WASM,
   },
   {
     kind: 'elementwise',
