@@ -11,6 +11,7 @@ import {
   squareplusGrad,
   squareplusSecondDerivative,
 } from '../math/algebraic';
+import { SQUAREPLUS_WASM } from '../vector/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -71,6 +72,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplus(x[i], b); },
       derivative: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplusGrad(x[i], b); },
     },
+    wasm: SQUAREPLUS_WASM,
   },
   {
     kind: 'elementwise',

@@ -79,10 +79,23 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
       for (const p of sets) assert.deepEqual(compare(d, points, p, 1), [], JSON.stringify(p));
     });
 
-    it(`${d.name}: seeded random inputs, odd lengths`, () => {
-      fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
-        assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), usual(), seed), [], `seed ${seed}, n ${n}`);
-      }), { numRuns: 8 });
+    it(`${d.name}: seeded random inputs, odd lengths, several parameter sets and forms`, () => {
+      // the usual parameters and up to three of the golden file's other sets (celu's alpha = 0.7, gelu's tanh form)
+      const others = cases.map((c) => resolveParameters(d, c.params)).filter((p) => JSON.stringify(p) !== JSON.stringify(usual()));
+      const forms = [usual(), ...others.filter((p, i) => others.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i).slice(0, 3)];
+      // and every number scaled by 0.7, so that x / alpha, beta x and the like are not exact
+      const scaled = Object.fromEntries(Object.entries(usual()).map(([k, v]) => [k, typeof v === 'number' ? v * 0.7 : v]));
+      try {
+        forms.push(resolveParameters(d, scaled));
+      } catch {
+        // a relation between the parameters that scaling breaks: the other sets serve
+      }
+      if (d.wasm!.forms) assert.ok(forms.some((p) => d.wasm!.formFor?.(p) !== undefined), 'a golden case selects the other form');
+      for (const p of forms) {
+        fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
+          assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), p, seed), [], `seed ${seed}, n ${n}, ${JSON.stringify(p)}`);
+        }), { numRuns: 8 });
+      }
     });
   }
 
