@@ -16,6 +16,7 @@
  * 3. Ctrl+C: SIGINT to the whole process group, as a terminal sends it. npm must exit 0, and
  *    no process it started (npm, tsx, the script, code-server and everything code-server forked,
  *    recorded beforehand from /proc) may be left, nor anyone listening on the port.
+ *    Meanwhile a second `npm start` on the same data folder must refuse, naming the first's address.
  * 4. The class server: `npm start -- --host 0.0.0.0` prints a warning and a generated password,
  *    and code-server then asks for it (the workbench redirects to /login; the password logs in).
  *
@@ -280,6 +281,11 @@ async function main(): Promise<number> {
       const url = (await waitForOutput(started, /running in VS Code at:\s+(http:\/\/127\.0\.0\.1:\d+\/)/, 1_000))[1]!;
       if (/Password:|WARNING/.test(started.output())) return 'a password or warning was printed for 127.0.0.1';
       if (!fs.existsSync(path.join(data, 'workspace', 'examples', 'tour.actnb'))) return 'no copy of examples/tour.actnb in the workspace';
+      // A second start on the same folder points at the first instead of starting another VS Code.
+      const second = npmStart(['--no-browser', '--data-dir', data]);
+      await new Promise((r) => second.child.once('close', r));
+      log(`student: a second npm start on the same folder exited ${second.child.exitCode}: ${second.output().split('\n').find((l) => /already/.test(l))}`);
+      if (second.child.exitCode !== 1 || !second.output().includes(`already runs`) || !second.output().includes(url)) return `a second npm start on the same data folder did not refuse with the first one's address:\n${second.output()}`;
       log(`student: opening ${url}`);
       const failure = await workbenchShowsActivationLab(page, url);
       // ... and code-server asked no one either (no gallery, update check or telemetry lookups).
