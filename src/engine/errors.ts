@@ -11,6 +11,7 @@ export type EngineErrorCode =
   | 'unknown-parameter'
   | 'missing-parameter'
   | 'bad-parameter'
+  | 'out-of-range'
   | 'interrupted';
 
 export class EngineError extends Error {

@@ -11,14 +11,20 @@
  *   table    -> table with headers;  network -> table of layers and parameter counts
  *   training -> summary line; loss, accuracy, dead units / prelu slopes, decision boundary
  *   gradflow -> gradient norm against layer, log y;  dataset -> the points
+ *   neuron   -> its formula with the numbers in, active fraction, mean output, dead or alive
+ *   graph    -> the computational graph as a picture (shared/graph-svg.ts), its text as alt text
+ *   string with a language (export) -> a code block with Copy and Save as…
  *   number / string / boolean -> text; error -> styled text; none -> nothing
  *
  * Pure (no DOM, no plotly import), so it is unit-tested and the CLI can use it.
  */
 import type { DisplayValue, ErrorDisplay, FunctionDisplay } from '../shared/output';
 import { derivativeOrder } from '../shared/plot-traces';
-import { trainingText } from '../shared/network-text';
+import { neuronText, trainingText } from '../shared/network-text';
+import { graphText } from '../shared/graph-text';
+import { graphToSvg } from '../shared/graph-svg';
 import { errorLine } from '../shared/error-heading';
+import { checkLines } from '../shared/check-text';
 import type { PlotFigure } from './figure-style';
 import { formulaLines, functionFigures, plotFigures } from './figures';
 import { datasetFigure, gradflowFigure, trainingFigures } from './network-figures';
@@ -33,9 +39,13 @@ export interface Equation {
 
 /** Something shown above an output's charts: a line (or lines) of text, a table, or an equation (folded away under `collapsed`). */
 export type OutputBlock =
-  | { readonly text: string; readonly style: 'text' | 'formula' | 'error' }
+  | { readonly text: string; readonly style: 'text' | 'formula' | 'error' | 'pass' | 'fail' }
   | { readonly table: TableView }
-  | { readonly equation: Equation; readonly collapsed?: string };
+  | { readonly equation: Equation; readonly collapsed?: string }
+  /** A drawing in the text colour (currentColor), shown as an image with its text as alt text. */
+  | { readonly picture: Equation }
+  /** Source code: highlighted, with Copy and Save as… (`suggestedName` for the save dialog). */
+  | { readonly code: string; readonly language: 'python'; readonly suggestedName: string };
 
 /** An output's charts for a theme. A display has as many in every theme; only colours differ. */
 export type FigureBuilder<D> = (display: D, theme: Theme) => PlotFigure<object>[];
@@ -67,21 +77,29 @@ export function functionBlocks(d: FunctionDisplay): OutputBlock[] {
   return [first, derivativeOrder(d.name) >= 1 ? { equation: second, collapsed: `${d.name}'(x) = …` } : { equation: second }];
 }
 
+/** The file an exported module is saved as by default: `keras_model.py` when it is Keras, else `torch_model.py`. */
+export function suggestedFileName(source: string): string {
+  return /^import keras|^from tensorflow import keras/m.test(source) ? 'keras_model.py' : 'torch_model.py';
+}
 
 export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<K>> } = {
   none: { blocks: () => [] },
   number: { blocks: (d) => [text(formatValue(d.value))] },
-  string: { blocks: (d) => [text(d.value)] },
+  string: { blocks: (d) => [d.language ? { code: d.value, language: d.language, suggestedName: suggestedFileName(d.value) } : text(d.value)] },
   boolean: { blocks: (d) => [text(String(d.value))] },
   error: { blocks: (d) => [{ text: errorLine(d), style: 'error' }] },
   tensor: { blocks: (d) => [table(tensorView(d))] },
   table: { blocks: (d) => [table(tableView(d))] },
   network: { blocks: (d) => [table(networkView(d))] },
+  // the cell's value, when it has one, is an output of its own above (shared/output-items.ts)
+  check: { blocks: (d) => checkLines(d).map((line) => ({ text: line.text, style: line.passed ? 'pass' : 'fail' })) },
   function: { blocks: functionBlocks, figures: functionFigures },
   plot: { blocks: () => [], figures: plotFigures },
   training: { blocks: (d) => [formula(trainingText(d))], figures: trainingFigures },
   gradflow: { blocks: () => [], figures: (d, theme) => [gradflowFigure(d, theme)] },
   dataset: { blocks: () => [], figures: (d, theme) => [datasetFigure(d, theme)] },
+  neuron: { blocks: (d) => [formula(neuronText(d))] },
+  graph: { blocks: (d) => [{ picture: { text: graphText(d), svg: graphToSvg(d) } }] },
 };
 
 /**

@@ -4,8 +4,10 @@
  */
 import { formatNumber, type DisplayValue, type TensorDisplay } from './output';
 import { capitalised } from './error-heading';
-import { datasetText, gradflowText, networkText, trainingText } from './network-text';
+import { checkText } from './check-text';
+import { datasetText, gradflowText, networkText, neuronText, trainingText } from './network-text';
 import { describePlot } from './plot-description';
+import { graphText } from './graph-text';
 import { GAP, isSummarised, MAX_TABLE_ROWS, SUMMARY_THRESHOLD, TABLE_EDGE_ROWS, tableRows, tensorGrid } from './summary';
 
 export function displayText(d: DisplayValue): string {
@@ -35,6 +37,10 @@ export function displayText(d: DisplayValue): string {
     case 'dataset': return datasetText(d);
     case 'gradflow': return gradflowText(d);
     case 'training': return trainingText(d);
+    case 'neuron': return neuronText(d);
+    case 'graph': return graphText(d);
+    // the cell's own value (when it ended in one) above its checks
+    case 'check': return d.shown ? `${displayText(d.shown)}\n${checkText(d)}` : checkText(d);
   }
 }
 

@@ -1,6 +1,6 @@
-/** Plain-text fallbacks for network, dataset, gradflow and training displays. */
+/** Plain-text fallbacks for network, dataset, gradflow, training and neuron displays. */
 import {
-  formatNumber, fromJsonNumber, type DatasetDisplay, type GradflowDisplay, type JsonNumber, type NetworkDisplay, type TrainingDisplay,
+  formatNumber, fromJsonNumber, type DatasetDisplay, type GradflowDisplay, type JsonNumber, type NetworkDisplay, type NeuronDisplay, type TrainingDisplay,
 } from './output';
 
 const short = (v: JsonNumber): string => {
@@ -34,4 +34,34 @@ export function trainingText(d: TrainingDisplay): string {
   if (!last) return head;
   const figures = d.columns.slice(1).map((c, i) => `${c} ${short(last[i + 1])}`);
   return `${head}\n  ${figures.join(', ')}`;
+}
+
+/** Where a unit sits, as a student reads it: `hidden layer 1, unit 3` or `the output layer (2), unit 0`. */
+export function unitPlace(layer: number, unit: number, layers: number): string {
+  return `${layer === layers ? `output layer ${layer}` : `hidden layer ${layer}`}, unit ${unit}`;
+}
+
+/** A fraction as a percentage for a sentence: 62%, 0.4% and 99.6% near the ends, so 1 unit in 500 is not "0%". */
+export function percent(v: JsonNumber): string {
+  const f = fromJsonNumber(v);
+  if (!Number.isFinite(f)) return formatNumber(v);
+  const p = f * 100;
+  const nearEnd = (p > 0 && p < 1) || (p > 99 && p < 100);
+  return `${nearEnd ? Number(p.toPrecision(2)) : Math.round(p)}%`;
+}
+
+/** neuron(...) as lines: where it is, its formula, how often it passes a gradient, whether it is dead. */
+export function neuronLines(d: NeuronDisplay): string[] {
+  const n = d.points.toLocaleString('en-US');
+  return [
+    `neuron ${d.layer}:${d.unit} (${unitPlace(d.layer, d.unit, d.layers)}, ${d.activation})`,
+    `  ${d.formula}`,
+    `  active on ${percent(d.active)} of ${n} point${d.points === 1 ? '' : 's'} (its derivative is nonzero there), mean output ${short(d.mean)}`,
+    d.dead === 1 ? `  dead: it outputs 0 on every point, so no gradient reaches its weights` : '  alive: it outputs something other than 0 on some points',
+    `  pre-activation z from ${short(d.preRange[0])} to ${short(d.preRange[1])}; weights [${d.weights.map(short).join(', ')}], bias ${short(d.bias)}`,
+  ];
+}
+
+export function neuronText(d: NeuronDisplay): string {
+  return neuronLines(d).join('\n');
 }

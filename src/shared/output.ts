@@ -43,6 +43,12 @@ export interface TensorDisplay {
 export interface StringDisplay {
   readonly kind: 'string';
   readonly value: string;
+  /**
+   * Present when the string is source code in that language (export(net, "pytorch") writes
+   * Python): the notebook shows it as a highlighted code block with Copy and Save as…, the
+   * CLI prints it as it is. Absent for every other string, and in outputs saved before.
+   */
+  readonly language?: 'python';
 }
 export interface BooleanDisplay {
   readonly kind: 'boolean';
@@ -110,6 +116,11 @@ export interface PlotSlider {
   readonly max: number;
   readonly step: number;
   readonly value: number;
+  /**
+   * Where the cell's source starts it, present only when `value` is elsewhere: a position the
+   * user left it at, kept in the cell's metadata (shared/slider-state.ts) and started from.
+   */
+  readonly start?: number;
 }
 /**
  * A plot with sliders as source of the language: the renderer (which bundles the language) runs
@@ -162,6 +173,12 @@ export interface LayerSummary {
   readonly parameters: number;
   /** The learnable slope (prelu layers only). */
   readonly slope?: JsonNumber;
+  /**
+   * The catalogue entry the activation is and its resolved parameters (`linear` for a linear
+   * layer, with none), so the renderer can run the layer itself with the bundled engine;
+   * absent for a user-defined function and in outputs saved before.
+   */
+  readonly kernel?: { readonly name: string; readonly parameters: Readonly<Record<string, JsonNumber | string>> };
 }
 /** A network: its layers and parameter counts (drawn as a table). */
 export interface NetworkDisplay {
@@ -169,6 +186,23 @@ export interface NetworkDisplay {
   readonly dtype: 'float32' | 'float64';
   readonly layers: LayerSummary[];
   readonly parameters: number;
+  /**
+   * Every parameter in the engine's order (per layer: weights outputs × inputs row-major,
+   * biases, the slope), for the network diagram; absent for large networks (past 20,000
+   * parameters) and in outputs saved before.
+   */
+  readonly weights?: JsonNumber[];
+}
+
+/**
+ * The weights of a training run at about 50 epochs, evenly spaced, epoch 0 (untrained) first
+ * and the last epoch trained last: what the epoch scrubber replays. Bounded in number
+ * (src/engine/network/snapshots.ts) and packed small: per epoch 16-bit integers times one
+ * scale, in base64 (src/engine/packed-numbers.ts), laid out as NetworkDisplay.weights.
+ */
+export interface WeightSnapshotsDisplay {
+  readonly epochs: number[];
+  readonly weights: { readonly scale: number; readonly data: string }[];
 }
 /** 2-D points with labels (classification 0/1) or targets (regression). */
 export interface DatasetDisplay {
@@ -208,12 +242,119 @@ export interface TrainingDisplay {
   readonly history: JsonNumber[][];
   /** For 2-D inputs with one output or classes: Playground's picture. */
   readonly boundary?: DecisionBoundary;
+  /** Present when the run finished or was interrupted (not while it streams), for networks small enough. */
+  readonly snapshots?: WeightSnapshotsDisplay;
+  /**
+   * Per hidden layer, the units (from 0) that output 0 on every point of the data with the
+   * trained weights: what `dead(fit.net, data)` counts, computed on all the points (the
+   * display carries at most 2,000). Absent in outputs saved before.
+   */
+  readonly dead?: number[][];
+}
+
+/**
+ * neuron(net, layer, unit, data): one unit of a network on the data. Layers as the diagram
+ * numbers them (hidden from 1, the output layer last), units from 0.
+ */
+export interface NeuronDisplay {
+  readonly kind: 'neuron';
+  readonly layer: number;
+  readonly unit: number;
+  /** How many layers of weights the network has: `layer` of `layers`. */
+  readonly layers: number;
+  /** As written: `relu`, `leaky_relu(alpha=0.2)`, `linear`. */
+  readonly activation: string;
+  /** What it computes with its numbers in: `relu(0.53·x1 − 1.20·x2 + 0.10)` (engine/network/unit-formula.ts). */
+  readonly formula: string;
+  readonly weights: JsonNumber[];
+  readonly bias: JsonNumber;
+  /** The fraction of points where its derivative is nonzero (a gradient passes); for relu where z > 0. */
+  readonly active: JsonNumber;
+  /** 1 when it outputs 0 on every point (as dead(net, data) counts), else 0. */
+  readonly dead: 0 | 1;
+  /** The mean output over the points. */
+  readonly mean: JsonNumber;
+  /** How many points `pre` and `out` cover (they hold fewer when summarised). */
+  readonly points: number;
+  /** The pre-activation z and the output f(z) on each point. */
+  readonly pre: JsonNumber[];
+  readonly out: JsonNumber[];
+  /** The smallest and largest pre-activation (the text says where z lies). */
+  readonly preRange: [JsonNumber, JsonNumber];
+  /** Present when `pre` and `out` keep only their first and last points (past 1,000): the indices kept, -1 for the gap. */
+  readonly summary?: { readonly points: number[] };
+}
+
+/** One node of a computational graph: an input, a constant, a weight or an operation. */
+export interface GraphNode {
+  /** Unique in the graph; edges name nodes by it. */
+  readonly id: string;
+  /** `x`, `*`, `+`, `relu`, `sigmoid`, `f` (a user function), `w`, `const`, `dot`... */
+  readonly op: string;
+  /** What the node shows: `x`, `1.702`, `sigmoid`, `h1_0 = relu`, `w[0,1]`. */
+  readonly label: string;
+  /** Its value in the forward pass. */
+  readonly value: JsonNumber;
+  /** d(output)/d(this node), from the backward pass. */
+  readonly grad: JsonNumber;
+  /** The column it is drawn in, 0 at the inputs (the longest path from an input or leaf). */
+  readonly layer: number;
+  /** What the node is: an input (the variable), a leaf (constant, weight, bias), an operation, the output. */
+  readonly role: 'input' | 'leaf' | 'op' | 'output';
+}
+/** graph(f, at=x0), graph(net, x): micrograd's picture of forward values and backward gradients. */
+export interface GraphDisplay {
+  readonly kind: 'graph';
+  /** What was drawn: `f at x = 0.5`, `network 2-4-1 at x = [0.5, -1]`. */
+  readonly title: string;
+  readonly nodes: GraphNode[];
+  /**
+   * Each edge from an operand into the node that uses it; in a network's graph an edge into a
+   * pre-activation carries its weight and d(output)/d(weight).
+   */
+  readonly edges: { readonly from: string; readonly to: string; readonly weight?: JsonNumber; readonly grad?: JsonNumber }[];
+  /** The output's value, and d(output)/d(input) for each input (one for a function, one per input column for a network). */
+  readonly value: JsonNumber;
+  readonly grad: JsonNumber[];
+}
+
+/** One check(...) of an exercise: passed or not, what it looked for and what it found. */
+export interface CheckResult {
+  readonly passed: boolean;
+  /** The hint given, else the checked expression as written. */
+  readonly hint: string;
+  /** The first argument as written: `relu(-2) == 0`. */
+  readonly expression: string;
+  /** The value found, as text (`0.5`, `[0, 1, 0]`, `false`). */
+  readonly found: string;
+  /** check(value, expected, ...): the expected value as text, and the tolerance. */
+  readonly expected?: string;
+  readonly tol?: number;
+  /** Why the value could not be compared, when it could not (a shape or kind that differs). */
+  readonly reason?: string;
+}
+/**
+ * The checks a cell made (exercises: LANGUAGE.md's check builtin). `passed` is true when every
+ * check passed; `hint`, `found` (and `expected`, `tol`) repeat the headline check: the first that
+ * failed, else the last. `shown` is the cell's own value when its last statement was not a check,
+ * shown above the checks.
+ */
+export interface CheckDisplay {
+  readonly kind: 'check';
+  readonly passed: boolean;
+  readonly hint: string;
+  readonly found: string;
+  readonly expected?: string;
+  readonly tol?: number;
+  readonly checks: CheckResult[];
+  readonly shown?: Exclude<DisplayValue, CheckDisplay | NoneDisplay | ErrorDisplay>;
 }
 
 export type DisplayValue =
   | NumberDisplay | TensorDisplay | StringDisplay | BooleanDisplay | FunctionDisplay
   | PlotDisplay | TableDisplay | NoneDisplay | ErrorDisplay
-  | NetworkDisplay | DatasetDisplay | GradflowDisplay | TrainingDisplay;
+  | NetworkDisplay | DatasetDisplay | GradflowDisplay | TrainingDisplay
+  | NeuronDisplay | GraphDisplay | CheckDisplay;
 
 /** One output item of a cell: a MIME type and its data (a string for text types). */
 export interface OutputItem {

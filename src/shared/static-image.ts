@@ -6,11 +6,12 @@
  */
 import { gradflowToSvg, trainingToSvg } from './network-svg';
 import type { DisplayValue } from './output';
+import { graphToSvg, paintSvg } from './graph-svg';
 import { plotToSvg } from './svg-plot';
 
 export { SVG_MIME } from './svg-plot';
 
-/** The SVG of a function, plot, finished training run or gradient flow; undefined for other displays. */
+/** The SVG of a function, plot, finished training run, gradient flow or computational graph; undefined for other displays. */
 export function staticImage(display: DisplayValue): string | undefined {
   switch (display.kind) {
     case 'function':
@@ -19,6 +20,8 @@ export function staticImage(display: DisplayValue): string | undefined {
     // a running training's interim displays have none: the result that replaces them has it
     case 'training': return display.status === 'running' ? undefined : trainingToSvg(display);
     case 'gradflow': return gradflowToSvg(display);
+    // a viewer shows it on white: text and lines in black, boxes white
+    case 'graph': return paintSvg(graphToSvg(display), '#1f2328', '#ffffff');
     default: return undefined;
   }
 }

@@ -6,7 +6,7 @@
  * last TABLE_EDGE_ROWS. Nothing here knows how the items are drawn.
  */
 
-import type { DisplayValue, JsonNumber, TableDisplay, TensorDisplay } from './output';
+import type { DisplayValue, JsonNumber, NeuronDisplay, TableDisplay, TensorDisplay } from './output';
 
 /** Tensors with more elements than this are summarised. */
 export const SUMMARY_THRESHOLD = 1000;
@@ -68,7 +68,15 @@ export function tensorGrid(d: TensorDisplay): TensorGrid {
 export function summarised(d: DisplayValue): DisplayValue {
   if (d.kind === 'tensor' && !d.summary && isSummarised(d.shape)) return summariseTensor(d);
   if (d.kind === 'table' && !d.summary) return summariseTable(d);
+  if (d.kind === 'neuron' && !d.summary && d.points > SUMMARY_THRESHOLD) return summariseNeuron(d);
   return d;
+}
+
+/** A neuron on many points keeps the ends of its pre and out (its text reads only its summaries: formula, active, mean, range). */
+function summariseNeuron(d: NeuronDisplay): NeuronDisplay {
+  const points = shownIndices(d.points, true);
+  const kept = points.filter((i) => i !== GAP);
+  return { ...d, pre: kept.map((i) => d.pre[i]!), out: kept.map((i) => d.out[i]!), summary: { points } };
 }
 
 function summariseTensor(d: TensorDisplay): TensorDisplay {

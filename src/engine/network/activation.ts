@@ -25,6 +25,11 @@ export interface NetworkActivation {
   readonly wasmKernel?: WasmActivationKernel;
   /** Present when the activation has a learnable parameter (prelu's alpha): the value a fresh layer starts with. */
   readonly learnableSlope?: number;
+  /**
+   * The catalogue entry and its resolved parameters, for catalogue activations: what
+   * export(net, "pytorch") writes in a framework's terms and a graph reads (softmax is rowwise).
+   */
+  readonly catalogue?: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
   /** a = f(z) over a batch of `z.length / units` rows of `units` values. */
   forward(z: FloatArray, a: FloatArray, units: number, slope: number): void;
   /**
@@ -48,8 +53,10 @@ class ElementwiseActivation implements NetworkActivation {
   private readonly p: Record<string, number | string>;
   private readonly slopeName?: string;
   private readonly slopeGradient?: ParameterGradientKernel;
+  readonly catalogue: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
 
   constructor(private readonly definition: ElementwiseDefinition, parameters: ParameterValues, readonly label: string) {
+    this.catalogue = { definition, parameters };
     this.p = { ...parameters };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
@@ -84,7 +91,9 @@ class ElementwiseActivation implements NetworkActivation {
 class RowwiseActivation implements NetworkActivation {
   readonly fusedLoss?: FusedLoss;
   readonly weightInit: WeightInit;
+  readonly catalogue: { readonly definition: ActivationDefinition; readonly parameters: ParameterValues };
   constructor(private readonly definition: RowwiseDefinition, readonly label: string) {
+    this.catalogue = { definition, parameters: {} };
     this.weightInit = definition.weightInit;
     this.fusedLoss = definition.fusedLoss;
   }

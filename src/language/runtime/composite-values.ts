@@ -5,11 +5,12 @@
  *   net[l]        layer l as a network of its own
  *   data[i]       point i as [x1, x2, y]
  *   fit[k]        row k of fit.history
+ *   n.weights     a neuron's fields: weights, bias, active, dead, pre, out (and mean, formula, layer, unit)
  *   x.name        the fields below; an unknown name gets a "did you mean"
  */
-import { didYouMean, fromNested, predict, Tensor, type Network } from '../../engine';
+import { didYouMean, fromNested, predict, Tensor, unitFormula, type FloatArray, type Network } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
-import { datasetMatrix, historyMatrix, lastOf, type DatasetData, type NetworkData, type TrainingData } from './network-values';
+import { datasetMatrix, historyMatrix, lastOf, type DatasetData, type NetworkData, type NeuronData, type TrainingData } from './network-values';
 import { describeValue, num, type Value } from './values';
 
 const vector = (values: readonly number[]): Value => ({ kind: 'tensor', tensor: values.length ? fromNested([...values]) : new Tensor('float64', [0], new Float64Array(0)) });
@@ -55,6 +56,22 @@ const trainingFields: Fields<TrainingData> = {
   data: (t) => ({ kind: 'dataset', dataset: t.data }),
 };
 
+const tensorOf = (n: NeuronData, data: FloatArray): Value => ({ kind: 'tensor', tensor: new Tensor(n.dtype, [data.length], data) });
+
+/** neuron(...)'s fields: the six LANGUAGE.md names, and what its display shows besides. */
+const neuronFields: Fields<NeuronData> = {
+  weights: (n) => tensorOf(n, n.weights),
+  bias: (n) => num(n.bias),
+  active: (n) => num(n.active),
+  dead: (n) => num(n.dead ? 1 : 0),
+  pre: (n) => tensorOf(n, n.pre),
+  out: (n) => tensorOf(n, n.out),
+  mean: (n) => num(n.mean),
+  formula: (n) => ({ kind: 'string', value: unitFormula(n.activation, n.weights, n.bias, n.layer) }),
+  layer: (n) => num(n.layer),
+  unit: (n) => num(n.unit),
+};
+
 export function fieldOf(v: Value, name: string, site: CallSite): Value {
   const pick = <T>(fields: Fields<T>, of: T): Value => {
     if (!Object.prototype.hasOwnProperty.call(fields, name)) {
@@ -67,6 +84,7 @@ export function fieldOf(v: Value, name: string, site: CallSite): Value {
     case 'network': return pick(networkFields, v.network);
     case 'dataset': return pick(datasetFields, v.dataset);
     case 'training': return pick(trainingFields, v.training);
+    case 'neuron': return pick(neuronFields, v.neuron);
     default: throw runtimeError(site, `${describeValue(v)} has no field '${name}'`);
   }
 }

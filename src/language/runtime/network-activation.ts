@@ -36,10 +36,18 @@ export function toNetworkActivation(value: Value, site: CallSite, what: string):
   return adapted;
 }
 
+/**
+ * The function value behind a layer activation that is not a catalogue kernel (a user
+ * function, sin, relu'): what export(...) writes as a small Python function.
+ */
+export function functionOfActivation(act: NetworkActivation): FunctionValue | undefined {
+  return act instanceof FunctionActivation ? act.fn : undefined;
+}
+
 /** A function value applied to whole batches through the evaluator. */
 class FunctionActivation implements NetworkActivation {
   readonly label: string;
-  constructor(private readonly fn: FunctionValue, private readonly dfn: FunctionValue, private readonly site: CallSite) {
+  constructor(readonly fn: FunctionValue, private readonly dfn: FunctionValue, private readonly site: CallSite) {
     this.label = fn.label;
   }
 

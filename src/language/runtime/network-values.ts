@@ -4,13 +4,21 @@
  *   network   an engine Network plus the labels of its activations; callable (forward pass)
  *   dataset   n points: `x` an n × 2 matrix, `y` the n labels (0/1) or regression targets
  *   training  a finished (or interrupted) training run: the trained copy, its history, the data
+ *   neuron    one unit on some data: weights, bias, pre-activations, outputs, active, dead
  *
  * Each kind has fields (fields.ts) and can be indexed (`data[i]`, `fit[k]`, `net[l]`).
  */
-import { fromNested, Tensor, type History, type Network, type Task } from '../../engine';
+import { fromNested, Tensor, type DType, type History, type Network, type Task, type UnitInspection, type WeightSnapshots } from '../../engine';
 
 export interface NetworkData {
   readonly net: Network;
+}
+
+/** neuron(net, layer, unit, data): the unit's weights, bias, pre-activations and outputs on the data (engine/network/neuron.ts). */
+export interface NeuronData extends UnitInspection {
+  readonly dtype: DType;
+  /** The network's number of layers of weights (the output layer's number). */
+  readonly layers: number;
 }
 
 export interface DatasetData {
@@ -34,6 +42,8 @@ export interface TrainingData {
   readonly loss: string;
   readonly optimizer: string;
   readonly lr: number;
+  /** The weights at about 50 epochs, for the display's epoch scrubber; absent for runs made otherwise. */
+  readonly snapshots?: WeightSnapshots;
 }
 
 /** Column names of fit.history, in order (the README documents the same). */

@@ -3,9 +3,9 @@
  * numbers (float64); anything with a shape is an engine Tensor.
  */
 import type { Tensor } from '../../engine';
-import type { GradflowDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
+import type { CheckResult, GradflowDisplay, GraphDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
 import type { FunctionValue } from './function-value';
-import type { DatasetData, NetworkData, TrainingData } from './network-values';
+import type { DatasetData, NetworkData, NeuronData, TrainingData } from './network-values';
 
 /**
  * What slider(min, max, step=, value=) made: a number that plots turn into a slider. `value` is
@@ -24,7 +24,8 @@ export type Value =
   | { readonly kind: 'number'; readonly value: number; readonly slider?: SliderSpec }
   /** `gradflow` marks a gradflow(...) result: a plain vector everywhere, drawn as gradient norm against depth. */
   | { readonly kind: 'tensor'; readonly tensor: Tensor; readonly gradflow?: string }
-  | { readonly kind: 'string'; readonly value: string }
+  /** `language` marks source code (export(net, "pytorch")): shown as a code block with Copy and Save as…. */
+  | { readonly kind: 'string'; readonly value: string; readonly language?: 'python' }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'function'; readonly fn: FunctionValue }
   /** plot(...): curves, or gradient norms against depth for plot(gradflow(sigmoid), gradflow(relu)). */
@@ -33,6 +34,12 @@ export type Value =
   | { readonly kind: 'network'; readonly network: NetworkData }
   | { readonly kind: 'dataset'; readonly dataset: DatasetData }
   | { readonly kind: 'training'; readonly training: TrainingData }
+  /** neuron(net, layer, unit, data): one unit on some data. */
+  | { readonly kind: 'neuron'; readonly neuron: NeuronData }
+  /** graph(f, at=x0), graph(net, x): a computational graph with values and gradients. */
+  | { readonly kind: 'graph'; readonly display: GraphDisplay }
+  /** check(...): what one check of an exercise found. */
+  | { readonly kind: 'check'; readonly result: CheckResult }
   | { readonly kind: 'none' };
 
 export const NONE: Value = { kind: 'none' };
@@ -53,6 +60,9 @@ export function describeValue(v: Value): string {
     case 'network': return `a network ${v.network.net.layers.length === 1 ? '(one dense layer)' : `of ${v.network.net.layers.length} layers`}`;
     case 'dataset': return `the dataset "${v.dataset.name}"`;
     case 'training': return 'a training run';
+    case 'neuron': return `neuron ${v.neuron.layer}:${v.neuron.unit}`;
+    case 'graph': return 'a computational graph';
+    case 'check': return `a check (${v.result.passed ? 'passed' : 'failed'})`;
     case 'none': return 'nothing';
   }
 }

@@ -33,6 +33,7 @@ import { install, which, type Installation } from '../../../tools/vscode-server/
 import { freePort, killGroup, PRIVATE_SERVER_ARGS, PRIVATE_USER_SETTINGS, spawnCodeServer, stopServer, waitForHealth } from '../../../tools/vscode-server/server';
 import { reloadRestoresPanel, USER_PATH_STAGES, userPathStage } from './user-path';
 import { visualStage, type StageResult } from './visual';
+import { isLessonStage, lessonStage } from './lessons';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'integration', 'fixtures');
@@ -223,6 +224,10 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     const onVisual = (stage: string) => {
       visualChain = visualChain.then(async () => {
         try {
+          if (isLessonStage(stage)) {
+            await lessonStage(page!, stage, visualDir, path.dirname(SCREENSHOT));
+            return;
+          }
           if ((USER_PATH_STAGES as readonly string[]).includes(stage)) {
             userPathResults.push(await userPathStage(page!, stage, visualDir, path.dirname(SCREENSHOT)));
             return;

@@ -17,8 +17,34 @@ const shown = (d: DisplayValue): { blocks: OutputBlock[]; figures: string[] } =>
 describe('renderer: output renderers by kind', () => {
   it('has an entry for every kind of display', () => {
     assert.deepEqual(Object.keys(OUTPUT_RENDERERS).sort(), [
-      'boolean', 'dataset', 'error', 'function', 'gradflow', 'network', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
+      'boolean', 'check', 'dataset', 'error', 'function', 'gradflow', 'graph', 'network', 'neuron', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
     ]);
+  });
+
+  it('a neuron is its text; a graph a picture with its text as alt text; an export a code block', () => {
+    const neuron = shown(run('neuron(mlp([2, 3, 1]), 1, 0, dataset("xor", n=20))'));
+    assert.equal(neuron.figures.length, 0);
+    assert.ok('text' in neuron.blocks[0] && /relu\(.*·x1/.test(neuron.blocks[0].text));
+    const graph = shown(run('graph(sigmoid, at=0)')).blocks;
+    assert.equal(graph.length, 1);
+    assert.ok('picture' in graph[0] && graph[0].picture.svg?.startsWith('<svg') && graph[0].picture.text.includes('sigmoid'));
+    const code = shown(run('export(mlp([2, 3, 1]), "pytorch")')).blocks;
+    assert.ok('code' in code[0] && code[0].language === 'python' && code[0].suggestedName === 'torch_model.py' && code[0].code.includes('class Model(nn.Module)'));
+    const keras = shown(run('export(mlp([2, 3, 1]), "keras")')).blocks;
+    assert.ok('code' in keras[0] && keras[0].suggestedName === 'keras_model.py');
+    assert.deepEqual(shown({ kind: 'string', value: 'import torch' }).blocks, [{ text: 'import torch', style: 'text' }], 'a string without a language stays text');
+  });
+
+  it('checks are a line each, styled pass or fail, with a count when there are several', () => {
+    const d = run('check(relu(-2) == 0, "flat side")\ncheck(relu(2), 3, hint="slope 1")');
+    assert.deepEqual(shown(d), {
+      blocks: [
+        { text: '✓ flat side', style: 'pass' },
+        { text: '✗ slope 1\n  found 2, expected 3 (tolerance 1e-9): off by -1', style: 'fail' },
+        { text: '1 of 2 checks passed', style: 'fail' },
+      ],
+      figures: [],
+    });
   });
 
   it('text kinds are one block and no chart', () => {

@@ -14,6 +14,9 @@ import { BuiltinProcedure, type ProcedureSpec } from './procedure';
 import { tensorBuiltins } from './tensors';
 import { networkBuiltins } from './networks';
 import { trainingBuiltins } from './training';
+import { graphBuiltin } from './graph';
+import { exportBuiltin } from './export';
+import { checkBuiltins } from './check';
 
 export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN };
 
@@ -33,6 +36,8 @@ const procedureGroups: readonly { readonly title: string; readonly specs: readon
   { title: 'Plots and tables', specs: displayBuiltins },
   { title: 'Networks', specs: networkBuiltins },
   { title: 'Training', specs: trainingBuiltins },
+  { title: 'Inside a network', specs: [graphBuiltin, exportBuiltin] },
+  { title: 'Exercises', specs: checkBuiltins },
   { title: 'Help', specs: [help] },
 ];
 

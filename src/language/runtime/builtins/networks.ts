@@ -3,13 +3,13 @@
  * inside them. Training and data sets are in training.ts.
  */
 import {
-  checkInitScheme, deadUnits, fromNested, gradflow, mlp, sparsity, Tensor, type Network,
+  checkInitScheme, deadUnits, fromNested, gradflow, inspectUnit, mlp, sparsity, Tensor, type Network,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
 import { toNetworkActivation } from '../network-activation';
 import type { DatasetData } from '../network-values';
 import { describeValue, type Value } from '../values';
-import { dtypeArg, integerArg, stringArg, type CallArguments, type ProcedureSpec } from './procedure';
+import { dtypeArg, integerArg, numberArg, stringArg, type CallArguments, type ProcedureSpec } from './procedure';
 
 /** Layer widths above this are refused: a typo, not a plan (a 4096 × 4096 layer is already 16M weights). */
 export const MAX_WIDTH = 4096;
@@ -96,6 +96,19 @@ export const networkBuiltins: readonly ProcedureSpec[] = [
   },
   perLayerSpec('dead', 'per hidden layer: how many units output 0 for every row of data', deadUnits),
   perLayerSpec('sparsity', 'per hidden layer: the fraction of activations that are exactly 0', sparsity),
+  {
+    name: 'neuron', signature: 'neuron(net, layer, unit, data)',
+    summary: 'one unit on the data: weights, bias, active (fraction of points passing a gradient), dead (0/1), pre, out; layers from 1, units from 0',
+    minArgs: 4, maxArgs: 4,
+    run: (call) => {
+      const net = networkArg(call, call.args[0], 'neuron: the first argument');
+      const layer = numberArg(call, call.args[1], 'neuron: the layer');
+      const unit = numberArg(call, call.args[2], 'neuron: the unit');
+      const { x, rows } = inputRows(call, net, call.args[3]);
+      const inspection = atSite(call.site, () => inspectUnit(net, x, rows, layer, unit));
+      return { kind: 'neuron', neuron: { ...inspection, dtype: net.dtype, layers: net.layers.length } };
+    },
+  },
   {
     name: 'gradflow', signature: 'gradflow(act, depth=20, width=16, seed=0)',
     summary: 'gradient norm reaching each layer of a deep network at initialisation (index 0 next to the input)',
