@@ -26,6 +26,7 @@ import { accessFor, isLoopback, type Access } from './start/access';
 import { openBrowser } from './start/browser';
 import { buildReason } from './start/build';
 import { registerExtension } from './start/extension-entry';
+import { LESSON_INDEX, lessonIds, numberedName } from './start/lesson-order';
 import { clearRunning, recordRunning, runningStart } from './start/running-record';
 import { enforceSettings } from './start/user-settings';
 import { syncWorkspace, type CopyReport } from './start/workspace';
@@ -146,10 +147,11 @@ async function start(opts: StartOptions): Promise<number> {
   const extensions = path.join(profile, 'extensions');
   const logFile = path.join(profile, 'code-server.log');
   const configFile = path.join(profile, 'config.yaml');
+  const lessons = path.join(REPO_ROOT, 'lessons');
   const report = syncWorkspace(
     workspace,
     [
-      { from: path.join(REPO_ROOT, 'lessons'), to: 'lessons' },
+      { from: lessons, to: 'lessons', include: (rel) => rel !== LESSON_INDEX, rename: (rel) => numberedName(rel, lessonIds(lessons)) },
       { from: path.join(REPO_ROOT, 'examples'), to: 'examples', include: (rel) => rel.endsWith('.actnb') && !rel.includes('/') },
     ],
     path.join(data, 'copies.json'),

@@ -165,7 +165,8 @@ async function workbenchShowsActivationLab(page: Page, url: string): Promise<str
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const explorer = page.locator('.explorer-folders-view');
     await explorer.waitFor({ timeout: 30_000 });
-    if (!(await waitFor(async () => /examples/.test((await explorer.innerText()) ?? ''), 15_000))) return 'the Explorer shows no examples folder';
+    const folders = fs.existsSync(path.join(REPO_ROOT, 'lessons')) ? /examples[\s\S]*lessons|lessons[\s\S]*examples/ : /examples/;
+    if (!(await waitFor(async () => folders.test((await explorer.innerText()) ?? ''), 15_000))) return `the Explorer does not show ${folders}`;
     const walkthroughs = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes?.walkthroughs ?? []) as { title: string }[];
     if (walkthroughs.length) {
       const title = walkthroughs[0]!.title;
@@ -281,6 +282,9 @@ async function main(): Promise<number> {
       const url = (await waitForOutput(started, /running in VS Code at:\s+(http:\/\/127\.0\.0\.1:\d+\/)/, 1_000))[1]!;
       if (/Password:|WARNING/.test(started.output())) return 'a password or warning was printed for 127.0.0.1';
       if (!fs.existsSync(path.join(data, 'workspace', 'examples', 'tour.actnb'))) return 'no copy of examples/tour.actnb in the workspace';
+      const lessons = fs.existsSync(path.join(data, 'workspace', 'lessons')) ? fs.readdirSync(path.join(data, 'workspace', 'lessons')).sort() : [];
+      log(`student: the workspace's lessons: ${lessons.join(', ') || 'none'}`);
+      if (fs.existsSync(path.join(REPO_ROOT, 'lessons')) && !/^01-/.test(lessons[0] ?? '')) return `the lessons are not copied numbered in reading order: ${lessons.join(', ')}`;
       // A second start on the same folder points at the first instead of starting another VS Code.
       const second = npmStart(['--no-browser', '--data-dir', data]);
       await new Promise((r) => second.child.once('close', r));
