@@ -26,6 +26,8 @@ import { accessFor, isLoopback, type Access } from './start/access';
 import { openBrowser } from './start/browser';
 import { buildReason } from './start/build';
 import { registerExtension } from './start/extension-entry';
+import { LESSON_INDEX, lessonIds, numberedName } from './start/lesson-order';
+import { clearRunning, recordRunning, runningStart } from './start/running-record';
 import { enforceSettings } from './start/user-settings';
 import { syncWorkspace, type CopyReport } from './start/workspace';
 import { CODE_SERVER_VERSION, defaultCacheDir, install, isInstalled, NODE_VERSION } from './vscode-server/install';
@@ -136,16 +138,20 @@ async function start(opts: StartOptions): Promise<number> {
   buildIfNeeded();
 
   const data = path.resolve(opts.dataDir);
+  const runningFile = path.join(data, 'running.json');
+  const other = runningStart(runningFile);
+  if (other) throw new Error(`Activation Lab already runs on ${tilde(data)}: open ${other.url} (stop it with Ctrl+C in its terminal, pid ${other.pid}), or give this one another --data-dir`);
   const workspace = path.join(data, 'workspace');
   const profile = path.join(data, 'code-server');
   const userData = path.join(profile, 'user-data');
   const extensions = path.join(profile, 'extensions');
   const logFile = path.join(profile, 'code-server.log');
   const configFile = path.join(profile, 'config.yaml');
+  const lessons = path.join(REPO_ROOT, 'lessons');
   const report = syncWorkspace(
     workspace,
     [
-      { from: path.join(REPO_ROOT, 'lessons'), to: 'lessons' },
+      { from: lessons, to: 'lessons', include: (rel) => rel !== LESSON_INDEX, rename: (rel) => numberedName(rel, lessonIds(lessons)) },
       { from: path.join(REPO_ROOT, 'examples'), to: 'examples', include: (rel) => rel.endsWith('.actnb') && !rel.includes('/') },
     ],
     path.join(data, 'copies.json'),
@@ -184,7 +190,10 @@ async function start(opts: StartOptions): Promise<number> {
     });
   }
   // Last resort (an exception in this script): never leave code-server running.
-  process.on('exit', () => killGroup(server, 'SIGKILL'));
+  process.on('exit', () => {
+    killGroup(server, 'SIGKILL');
+    clearRunning(runningFile);
+  });
 
   let stopping: Promise<number> | undefined;
   const stop = (why: string): Promise<number> => {
@@ -192,6 +201,7 @@ async function start(opts: StartOptions): Promise<number> {
     stopping ??= (async () => {
       say(`\n${why}: stopping VS Code ...`);
       await stopServer(server);
+      clearRunning(runningFile);
       log.end();
       say('Stopped.');
       return 0;
@@ -233,6 +243,7 @@ async function start(opts: StartOptions): Promise<number> {
   if (access.password) say(`Password: ${access.password}`);
   say(`Your notebooks: ${tilde(workspace)} (lessons/ and examples/ are your own copies).`);
   if (opts.browser && !openBrowser(local)) say('(No browser to open here: open the address above in yours.)');
+  recordRunning(runningFile, urlsFor(scheme, host, port)[0]!);
   say('Press Ctrl+C to stop.');
   return stopped;
 }

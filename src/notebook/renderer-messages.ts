@@ -60,15 +60,17 @@ export function registerRendererMessages(log: (line: string) => void, onImage: (
       return;
     }
     const m = message as Partial<RendererToHostMessage> | null;
-    if (nb.notebookType !== NOTEBOOK_TYPE || typeof m?.outputId !== 'string' || typeof m.plot !== 'string') return;
+    if (typeof m?.outputId !== 'string' || typeof m.plot !== 'string') return;
     const { outputId, plot } = m;
+    const ours = nb.notebookType === NOTEBOOK_TYPE;
     if (m.type === 'slider-record?') {
-      const cell = cellOfOutput(nb, outputId, plot);
+      // always answered (nothing kept outside our notebooks), so a first draw never waits for a timeout
+      const cell = ours ? cellOfOutput(nb, outputId, plot) : undefined;
       const reply: SliderRecordReply = { type: 'slider-record', outputId, record: cell ? recordInMetadata(cell.metadata) : {} };
       void messaging.postMessage(reply, editor);
       return;
     }
-    if (m.type !== 'sliders-moved') return;
+    if (m.type !== 'sliders-moved' || !ours) return;
     const record = recordInMetadata({ activationLab: { sliders: m.record } }); // only well-formed entries
     writing = writing.then(async () => {
       const cell = cellOfOutput(nb, outputId, plot);

@@ -24,6 +24,8 @@ export interface CopySource {
   to: string;
   /** Which files, by their path relative to `from` (default: every file, subfolders too). */
   include?: (relativePath: string) => boolean;
+  /** The copy's path relative to `to` (default: the original's). */
+  rename?: (relativePath: string) => string;
 }
 
 export interface CopyReport {
@@ -78,9 +80,10 @@ export function syncWorkspace(workspace: string, sources: readonly CopySource[],
   for (const source of sources) {
     for (const rel of filesUnder(source.from)) {
       if (source.include && !source.include(rel)) continue;
-      const key = `${source.to}/${rel}`;
+      const target = source.rename ? source.rename(rel) : rel;
+      const key = `${source.to}/${target}`;
       const original = path.join(source.from, rel);
-      const copy = path.join(workspace, source.to, rel);
+      const copy = path.join(workspace, source.to, target);
       const originalHash = sha256(original);
       if (!fs.existsSync(copy)) {
         fs.mkdirSync(path.dirname(copy), { recursive: true });

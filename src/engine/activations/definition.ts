@@ -135,6 +135,13 @@ export interface ScalarFunctions {
   readonly secondDerivative: (x: number, p: ParameterValues) => number;
 }
 
+/** The formulas an output shows at some parameters (f'' only for elementwise entries). */
+export interface FormsAt {
+  readonly formula: Formula;
+  readonly derivativeFormula: Formula;
+  readonly secondDerivativeFormula?: Formula;
+}
+
 interface DefinitionCommon {
   readonly name: string;
   /** Other names that resolve to this entry in the language (`swish` for `silu`). */
@@ -171,7 +178,7 @@ interface DefinitionCommon {
    * `formula` and `derivativeFormula` spell out together (gelu's approximate): a function's
    * output shows the one in use. Omitted: always those two.
    */
-  readonly formulasFor?: (p: ParameterValues) => { readonly formula: Formula; readonly derivativeFormula: Formula };
+  readonly formulasFor?: (p: ParameterValues) => FormsAt;
   /** Points where the derivative jumps, for plots to mark; depends on parameters. */
   readonly kinks: (p: ParameterValues) => readonly number[];
   /**
@@ -185,6 +192,8 @@ interface DefinitionCommon {
 /** An activation applied to each element independently. */
 export interface ElementwiseDefinition extends DefinitionCommon {
   readonly kind: 'elementwise';
+  /** f''(x) written out, as derivativeFormula writes f' (the f'' a function's output shows). */
+  readonly secondDerivativeFormula: Formula;
   readonly scalar: ScalarFunctions;
   readonly kernels: ElementwiseKernels;
   /**

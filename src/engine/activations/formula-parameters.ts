@@ -10,7 +10,7 @@
  * choose between forms that the formula already spells out, so they are left
  * alone.
  */
-import type { ActivationDefinition, Formula, ParameterSpec, ParameterValues } from './definition';
+import type { ActivationDefinition, FormsAt, Formula, ParameterSpec, ParameterValues } from './definition';
 
 /** Significant digits of a value written into a formula (1/3 reads 0.3333). */
 const DIGITS = 4;
@@ -21,11 +21,13 @@ export function parameterSymbol(spec: ParameterSpec): string {
 }
 
 /** The entry's formula and derivative as a function with these parameters shows them: its form (formulasFor), the values written in. */
-export function formulasAt(definition: ActivationDefinition, values: ParameterValues): { readonly formula: Formula; readonly derivativeFormula: Formula } {
-  const forms = definition.formulasFor?.(values) ?? definition;
+export function formulasAt(definition: ActivationDefinition, values: ParameterValues): FormsAt {
+  const forms: FormsAt = definition.formulasFor?.(values) ?? definition;
+  const second = forms.secondDerivativeFormula ?? (definition.kind === 'elementwise' ? definition.secondDerivativeFormula : undefined);
   return {
     formula: formulaWithParameters(definition, forms.formula, values),
     derivativeFormula: formulaWithParameters(definition, forms.derivativeFormula, values),
+    ...(second ? { secondDerivativeFormula: formulaWithParameters(definition, second, values) } : {}),
   };
 }
 

@@ -10,6 +10,7 @@
 import type {
   ActivationDefinition, ElementwiseDefinition, FloatArray, FusedLoss, ParameterGradientKernel, ParameterValues, RowwiseDefinition, WasmActivationKernel, WeightInit,
 } from '../activations/definition';
+import { runBackward, runElementwise } from '../simd/elementwise-runner';
 
 export interface NetworkActivation {
   /** As the user wrote it: `relu`, `leaky_relu(alpha=0.2)`, `f`. */
@@ -73,15 +74,15 @@ class ElementwiseActivation implements NetworkActivation {
 
   forward(z: FloatArray, a: FloatArray, _units: number, slope: number): void {
     if (this.slopeName) this.p[this.slopeName] = slope;
-    this.definition.kernels.value(z, a, this.p);
+    runElementwise(this.definition, 'value', z, a, this.p);
   }
 
   backward(z: FloatArray, _a: FloatArray, g: FloatArray, dz: FloatArray, _units: number, slope: number): number {
     if (this.slopeName) this.p[this.slopeName] = slope;
-    const kernels = this.definition.kernels;
-    if (kernels.backward) kernels.backward(z, g, dz, this.p);
+    // through the entry's wasm kernels where it has them (the same bits as its JavaScript loops)
+    if (this.definition.kernels.backward) runBackward(this.definition, z, g, dz, this.p);
     else {
-      kernels.derivative(z, dz, this.p);
+      runElementwise(this.definition, 'derivative', z, dz, this.p);
       for (let i = 0; i < dz.length; i++) dz[i] *= g[i];
     }
     return this.slopeGradient ? this.slopeGradient(z, g, this.p) : 0;

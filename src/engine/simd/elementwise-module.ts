@@ -2,7 +2,7 @@
  * The elementwise WebAssembly module: for every catalogue entry with a `wasm`
  * field, a loop of its value, derivative and fused backward over float32 and
  * over float64 buffers, emitted as binary (wasm-binary.ts) from the entry's
- * vector functions, compiled and instantiated once per thread, lazily.
+ * vector functions, compiled and instantiated per entry and thread, at first use.
  *
  * Memory: the numerics' tables from byte 0, then two staging buffers of CHUNK
  * doubles (input, and upstream gradient for backward). Tensors stay JavaScript
@@ -15,7 +15,7 @@
  */
 import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
-import type { WasmElementwise } from './kernel-types';
+import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
 import { type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
@@ -100,7 +100,8 @@ export interface NamedKernels {
 export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number } {
   const layout = new TableLayout();
   const functions: { name: string; body: FunctionBody }[] = [];
-  for (const entry of entries) {
+  const all = entries.flatMap((e) => [e, ...Object.entries(e.wasm.forms ?? {}).map(([form, wasm]) => ({ name: formName(e.name, form), wasm }))]);
+  for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
         functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, entry.wasm, kind, dtype) });
@@ -121,7 +122,8 @@ interface WasmApi {
   Instance: new (module: object, imports?: object) => { readonly exports: Record<string, unknown> };
 }
 
-let instance: ElementwiseInstance | null | undefined;
+/** One instance per entry, made at its first use: building and compiling all of them at once took ~110 ms. */
+const instances = new Map<string, ElementwiseInstance | null>();
 let enabled = true;
 
 /** Turns the wasm path off (false: every kernel runs its JavaScript loop) or back on; for tests and the bench. */
@@ -129,11 +131,24 @@ export function useWasmElementwise(on: boolean): void {
   enabled = on;
 }
 
-/** This thread's instance, or undefined where WebAssembly SIMD is missing or the path is turned off. */
-export function elementwiseInstance(): ElementwiseInstance | undefined {
+/**
+ * The instance holding this entry's kernels (its own small module and memory), or undefined where
+ * WebAssembly SIMD is missing (or compiling is forbidden, as by a webview's CSP) or the path is off.
+ */
+export function instanceFor(entry: NamedKernels): ElementwiseInstance | undefined {
   if (!enabled) return undefined;
-  if (instance === undefined) instance = instantiate();
-  return instance ?? undefined;
+  let made = instances.get(entry.name);
+  if (made === undefined) {
+    made = instantiate([entry]);
+    instances.set(entry.name, made);
+  }
+  return made ?? undefined;
+}
+
+/** Whether the wasm path is on and works here: the first entry's instance. */
+export function elementwiseInstance(): ElementwiseInstance | undefined {
+  const first = wasmEntries()[0];
+  return first && instanceFor(first);
 }
 
 /** An instance of the module of `entries`, or null where WebAssembly SIMD is missing. */

@@ -11,7 +11,8 @@
  * tensor's size is allocated (bench/run.ts measures this against the plain copy).
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
-import { elementwiseInstance, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
+import { selectForm } from './kernel-types';
+import { instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
 
 /** Below this many elements the JavaScript loop is as fast as the call into wasm and back. */
 const WASM_FROM = 32;
@@ -20,12 +21,14 @@ export type ValueKernel = (x: FloatArray, y: FloatArray, p: ParameterValues) => 
 export type BackwardKernel = (x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues) => void;
 
 /** The wasm loop for this entry, kind and dtype, when there is one that takes these parameters. */
-function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatArray, p: ParameterValues): { run: KernelFunction; instance: ElementwiseInstance } | undefined {
+function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatArray, p: ParameterValues): { run: KernelFunction; instance: ElementwiseInstance; parameters: number[] } | undefined {
   const wasm = definition.wasm;
   if (!wasm || x.length < WASM_FROM || (wasm.accepts && !wasm.accepts(p))) return undefined;
-  const instance = elementwiseInstance();
-  const run = instance?.kernel(definition, kind, x instanceof Float32Array ? 'float32' : 'float64');
-  return run && instance ? { run, instance } : undefined;
+  const form = selectForm(definition.name, wasm, p);
+  const instance = form ? instanceFor({ name: definition.name, wasm }) : undefined;
+  const run = form && instance?.kernel(form, kind, x instanceof Float32Array ? 'float32' : 'float64');
+  if (!run || !instance || !form) return undefined;
+  return { run, instance, parameters: form.kernels.parameters.map((name) => p[name] as number) };
 }
 
 /**
@@ -40,25 +43,27 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   const input = instance.input / size;
   const gradient = instance.gradient / size;
   const [p0 = 0, p1 = 0, p2 = 0] = parameters;
+  const arity = parameters.length;
   const n = x.length;
   for (let start = 0; start < n; start += STAGING_ELEMENTS) {
     const end = Math.min(n, start + STAGING_ELEMENTS);
     const whole = start === 0 && end === n;
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
-    run(instance.input, instance.gradient, instance.input, (end - start + 1) & ~1, p0, p1, p2);
+    const count = (end - start + 1) & ~1;
+    // exactly as many arguments as the function has: a mismatch sends V8's JS-to-wasm call down a slow path
+    if (arity === 0) run(instance.input, instance.gradient, instance.input, count);
+    else if (arity === 1) run(instance.input, instance.gradient, instance.input, count, p0);
+    else if (arity === 2) run(instance.input, instance.gradient, instance.input, count, p0, p1);
+    else run(instance.input, instance.gradient, instance.input, count, p0, p1, p2);
     y.set(heap.subarray(input, input + end - start), start);
   }
-}
-
-function parameterList(definition: ElementwiseDefinition, p: ParameterValues): number[] {
-  return (definition.wasm?.parameters ?? []).map((name) => p[name] as number);
 }
 
 /** f(x) or f'(x) into y (which may be x). */
 export function runElementwise(definition: ElementwiseDefinition, kind: 'value' | 'derivative', x: FloatArray, y: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, kind, x, p);
-  if (loop) stream(loop.instance, loop.run, x, undefined, y, parameterList(definition, p));
+  if (loop) stream(loop.instance, loop.run, x, undefined, y, loop.parameters);
   else definition.kernels[kind](x, y, p);
 }
 
@@ -68,7 +73,7 @@ export function runElementwise(definition: ElementwiseDefinition, kind: 'value' 
  */
 export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, 'backward', x, p);
-  if (loop) return stream(loop.instance, loop.run, x, g, dx, parameterList(definition, p));
+  if (loop) return stream(loop.instance, loop.run, x, g, dx, loop.parameters);
   if (definition.kernels.backward) return definition.kernels.backward(x, g, dx, p);
   const derivative = definition.scalar.derivative;
   for (let i = 0; i < x.length; i++) dx[i] = derivative(x[i], p) * g[i];

@@ -24,4 +24,23 @@ export interface WasmElementwise {
   readonly derivative: VectorFunction;
   /** dx = f'(x) g as the entry's own `kernels.backward` computes it; omitted: derivative times g, rounded once. */
   readonly backward?: (v: VectorBuilder, x: Vec, g: Vec, p: readonly Vec[]) => Vec;
+  /**
+   * Other forms, chosen by a string parameter (gelu's approximate = 'tanh'): `formFor` names
+   * the form these parameters ask for, undefined for the kernels above.
+   */
+  readonly formFor?: (p: ParameterValues) => string | undefined;
+  readonly forms?: Readonly<Record<string, WasmElementwise>>;
+}
+
+/** The kernels these parameters select, and the name the module exports them under. */
+export function selectForm(name: string, wasm: WasmElementwise, p: ParameterValues): { name: string; kernels: WasmElementwise } | undefined {
+  const form = wasm.formFor?.(p);
+  if (form === undefined) return { name, kernels: wasm };
+  const kernels = wasm.forms?.[form];
+  return kernels ? { name: formName(name, form), kernels } : undefined;
+}
+
+/** The export name of an entry's other form. */
+export function formName(name: string, form: string): string {
+  return `${name}~${form}`;
 }

@@ -22,6 +22,7 @@ const SPLITTER = 134217729;
 const ROUNDING_SHIFT = 6755399441055744;
 const EXP_OVERFLOW = 709.79;
 const EXP_UNDERFLOW = -745.2;
+const EXP_USUAL = 707;
 const EXPM1_SATURATION = 40;
 const EXPM1_PLAIN = -3;
 const SMALLEST_NORMAL_HIGH_WORD = 0x00100000;
@@ -111,19 +112,33 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
-  const scaled = scaleByPowerOfTwo(v, y, n);
-  const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
-  const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
-  return v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under);
+  // |x| < 707 keeps n within [-1021, 1021]: one product, as the scalar's usual case;
+  // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
+  const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
+  const result = v.variable(v.mul(y, v.powerOfTwo(n)));
+  v.ifAny(v.not(usual), () => {
+    const scaled = scaleByPowerOfTwo(v, y, n);
+    const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
+    const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
+    v.assign(result, v.select(usual, result, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under)));
+  });
+  return result;
 }
 
-const enum ExpResult { MinusOne, Split }
+/** expOfDoubleDouble (numerics/exp-log.ts): exp(x + xLo) rounded once. */
+export function expOfDoubleDouble(v: VectorBuilder, x: Vec, xLo: Vec): Vec {
+  const y = expKernel(v, x, ExpResult.Rounded, xLo)[0];
+  const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), y);
+  return v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), v.select(v.gt(x, v.c(0)), v.c(Infinity), x), under);
+}
 
-/** expKernel (numerics/exp-log.ts) with xLo = 0: exp(x) - 1, or exp(x) as hi and lo. */
-function expKernel(v: VectorBuilder, x: Vec, result: ExpResult): [Vec, Vec] {
+const enum ExpResult { Rounded, MinusOne, Split }
+
+/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
+function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
   const { k, j, n } = expReduction(v, x);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
-  const rLo = v.sub(v.c(0), v.mul(k, v.c(T.EXP_LN2_N_LO)));
+  const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);
   const rErr = twoSumError(v, rHi, rLo, r);
   const [tHi, tLo] = expTable(v, j);
@@ -134,6 +149,7 @@ function expKernel(v: VectorBuilder, x: Vec, result: ExpResult): [Vec, Vec] {
   const s = v.add(tHi, a);
   const sErr = v.add(v.sub(tHi, s), a);
   const lo = v.add(v.add(v.add(sErr, aErr), v.mul(tHi, pLo)), v.mul(tLo, onePlusR));
+  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), n), v.c(0)];
   const scale = v.powerOfTwo(n);
   if (result === ExpResult.Split) {
     const hi = v.add(s, lo);

@@ -5,7 +5,7 @@
  */
 import {
   applyResolved, DEFAULT_PLOT_RANGE, findParameter, formulasAt, plotRange, resolveParameters, Tensor,
-  type ActivationDefinition, type Formula, type ParameterValues, type PlotRange,
+  type ActivationDefinition, type FormsAt, type Formula, type ParameterValues, type PlotRange,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
@@ -150,15 +150,15 @@ export class ActivationFunction implements FunctionValue {
   /** The catalogue's formula for this order, in the form and with the parameters' values it has here. */
   private formulas(): Formula {
     const def = this.definition;
-    let forms: { readonly formula: Formula; readonly derivativeFormula: Formula } = def;
+    let forms: FormsAt = def;
     try {
       forms = formulasAt(def, resolveParameters(def, this.given));
     } catch {
       // a required parameter not given yet (threshold): the formula keeps its names
     }
-    const written = this.order === 0 ? forms.formula : forms.derivativeFormula;
-    if (this.order <= 1) return written;
-    return { text: `d/dx (${written.text})`, latex: `\\frac{d}{dx}\\left(${written.latex}\\right)` };
+    if (this.order === 0) return forms.formula;
+    if (this.order === 1) return forms.derivativeFormula;
+    return forms.secondDerivativeFormula ?? (def.kind === 'elementwise' ? def.secondDerivativeFormula : forms.derivativeFormula);
   }
 
   /** Places on the x axis: a kink at ±inf (softshrink(lambd=inf)) is none, and JSON could not hold it. */

@@ -119,13 +119,14 @@ export function computePlot(request: PlotRequest): PlotResult {
   }
   const range = request.from !== undefined || request.to !== undefined;
   const title = request.title ?? request.expressions.join(', ');
-  const withSliders = request.sliders && request.expressions.length === 1 ? withParameterSliders(request.expressions[0]) : undefined;
-  if (withSliders) {
-    const display = run(session, `plot(${[withSliders.expression, ...rangeArgs(request)].join(', ')})`);
+  if (request.sliders && request.expressions.length === 1) {
+    // an activation gets a slider per number parameter; an expression with slider(...) of its own keeps those
+    const withSliders = withParameterSliders(request.expressions[0]);
+    const display = run(session, `plot(${[withSliders?.expression ?? request.expressions[0], ...rangeArgs(request)].join(', ')})`);
     if (display.kind === 'plot' && display.live) {
-      return { ok: true, display, title, ...(withSliders.formulas ? { formulas: typesetFunction(withSliders.formulas) } : {}) };
+      return { ok: true, display, title, ...(withSliders?.formulas ? { formulas: typesetFunction(withSliders.formulas) } : {}) };
     }
-    // a position the sliders start at that does not plot: the expression as given says why
+    // no sliders, or a position they start at that does not plot: the expression as given (its error says why)
   }
   if (request.expressions.length === 1 && !range) {
     const display = run(session, request.expressions[0]);

@@ -13,6 +13,29 @@ export const isLessonStage = (stage: string): boolean => stage.startsWith('lesso
 
 const CHECK_LINES = `(() => Array.from(document.querySelectorAll('pre.al-pass, pre.al-fail')).map((e) => e.className + ' ' + e.textContent))()`;
 
+const CHARTS = `document.querySelectorAll('.al-plot .main-svg').length`;
+
+async function chartCount(page: Page): Promise<number> {
+  const all = await Promise.all(page.frames().map((f) => f.evaluate(CHARTS).then((x) => x as number, () => 0)));
+  return all.reduce((a, b) => a + b, 0);
+}
+
+/** Waits until the number of drawn charts has not changed for 2 s (charts with sliders load the language first). */
+async function chartsSettled(page: Page, ms: number): Promise<number> {
+  const end = Date.now() + ms;
+  let count = -1;
+  let since = Date.now();
+  while (Date.now() < end) {
+    const now = await chartCount(page);
+    if (now !== count) {
+      count = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 2_000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return count;
+}
+
 async function checkLines(page: Page): Promise<string[]> {
   const all = await Promise.all(page.frames().map((f) => f.evaluate(CHECK_LINES).then((x) => x as string[], () => [] as string[])));
   return all.flat();
@@ -34,10 +57,10 @@ export async function lessonStage(page: Page, stage: string, ackDir: string, scr
     }
     if (!lines.some((l) => l.startsWith('al-fail'))) reason = `no ✗ line of an unsolved exercise drawn (found ${lines.length} check lines)`;
     else if (lines.some((l) => !/^al-(pass|fail) [✓✗]|^al-(pass|fail) \d+ of \d+ checks passed/.test(l))) reason = `a check line reads oddly: ${lines.find((l) => !/^al-(pass|fail) [✓✗]/.test(l))}`;
-    await new Promise((r) => setTimeout(r, 1500));
+    const charts = await chartsSettled(page, 20_000);
     const file = path.join(screenshotDir, `lesson-${stage.slice('lesson_'.length).replace(/_/g, '-')}.png`);
     await page.screenshot({ path: file, timeout: 20_000 }).catch(() => undefined);
-    console.log(`[harness:lessons] ${stage}: ${reason || 'ok'}: ${lines.length} check lines in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshot ${file}`);
+    console.log(`[harness:lessons] ${stage}: ${reason || 'ok'}: ${lines.length} check lines, ${charts} charts in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshot ${file}`);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
   } finally {

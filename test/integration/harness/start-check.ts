@@ -16,6 +16,7 @@
  * 3. Ctrl+C: SIGINT to the whole process group, as a terminal sends it. npm must exit 0, and
  *    no process it started (npm, tsx, the script, code-server and everything code-server forked,
  *    recorded beforehand from /proc) may be left, nor anyone listening on the port.
+ *    Meanwhile a second `npm start` on the same data folder must refuse, naming the first's address.
  * 4. The class server: `npm start -- --host 0.0.0.0` prints a warning and a generated password,
  *    and code-server then asks for it (the workbench redirects to /login; the password logs in).
  *
@@ -164,7 +165,8 @@ async function workbenchShowsActivationLab(page: Page, url: string): Promise<str
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const explorer = page.locator('.explorer-folders-view');
     await explorer.waitFor({ timeout: 30_000 });
-    if (!(await waitFor(async () => /examples/.test((await explorer.innerText()) ?? ''), 15_000))) return 'the Explorer shows no examples folder';
+    const folders = fs.existsSync(path.join(REPO_ROOT, 'lessons')) ? /examples[\s\S]*lessons|lessons[\s\S]*examples/ : /examples/;
+    if (!(await waitFor(async () => folders.test((await explorer.innerText()) ?? ''), 15_000))) return `the Explorer does not show ${folders}`;
     const walkthroughs = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes?.walkthroughs ?? []) as { title: string }[];
     if (walkthroughs.length) {
       const title = walkthroughs[0]!.title;
@@ -280,6 +282,14 @@ async function main(): Promise<number> {
       const url = (await waitForOutput(started, /running in VS Code at:\s+(http:\/\/127\.0\.0\.1:\d+\/)/, 1_000))[1]!;
       if (/Password:|WARNING/.test(started.output())) return 'a password or warning was printed for 127.0.0.1';
       if (!fs.existsSync(path.join(data, 'workspace', 'examples', 'tour.actnb'))) return 'no copy of examples/tour.actnb in the workspace';
+      const lessons = fs.existsSync(path.join(data, 'workspace', 'lessons')) ? fs.readdirSync(path.join(data, 'workspace', 'lessons')).sort() : [];
+      log(`student: the workspace's lessons: ${lessons.join(', ') || 'none'}`);
+      if (fs.existsSync(path.join(REPO_ROOT, 'lessons')) && !/^01-/.test(lessons[0] ?? '')) return `the lessons are not copied numbered in reading order: ${lessons.join(', ')}`;
+      // A second start on the same folder points at the first instead of starting another VS Code.
+      const second = npmStart(['--no-browser', '--data-dir', data]);
+      await new Promise((r) => second.child.once('close', r));
+      log(`student: a second npm start on the same folder exited ${second.child.exitCode}: ${second.output().split('\n').find((l) => /already/.test(l))}`);
+      if (second.child.exitCode !== 1 || !second.output().includes(`already runs`) || !second.output().includes(url)) return `a second npm start on the same data folder did not refuse with the first one's address:\n${second.output()}`;
       log(`student: opening ${url}`);
       const failure = await workbenchShowsActivationLab(page, url);
       // ... and code-server asked no one either (no gallery, update check or telemetry lookups).

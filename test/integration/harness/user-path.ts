@@ -367,6 +367,10 @@ async function sliderStateStage(page: Page): Promise<string> {
   if (moved?.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after setting alpha to 0.37 the first trace is ${moved?.traces[0]?.name}`;
   const offered = await saveAsSvg(page, found.frame);
   if (!offered.endsWith('leaky_relu-alpha-0.37.svg')) return `the save dialog offered "${offered}", not leaky_relu-alpha-0.37.svg`;
+  // wait for the first dialog to close before the second button
+  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden', timeout: 10_000 });
+  const png = await saveAsSvg(page, found.frame, 'save-png');
+  if (!png.endsWith('leaky_relu-alpha-0.37.png')) return `the PNG save dialog offered "${png}"`;
   return '';
 }
 
@@ -374,8 +378,8 @@ async function sliderStateStage(page: Page): Promise<string> {
  * Clicks a chart's "Save as SVG" in `frame` and accepts the save dialog VS Code shows (in the
  * web workbench a quick input holding the path the extension offers): the path it offered.
  */
-async function saveAsSvg(page: Page, frame: import('playwright-core').Frame): Promise<string> {
-  await frame.click('button[data-action="save-svg"]', { timeout: 10_000 });
+async function saveAsSvg(page: Page, frame: import('playwright-core').Frame, action = 'save-svg'): Promise<string> {
+  await frame.click(`button[data-action="${action}"]`, { timeout: 10_000 });
   const input = page.locator('.quick-input-widget input');
   // Bound: the dialog opens within a second of the click; 15 s is a wide margin.
   await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -383,7 +387,7 @@ async function saveAsSvg(page: Page, frame: import('playwright-core').Frame): Pr
   const offered = await input.inputValue();
   await page.screenshot({ path: path.join(screenshotFolder, 'save-dialog.png'), timeout: 15_000 }).catch(() => undefined);
   await page.keyboard.press('Enter');
-  log(`save as SVG: the dialog offered "${offered}"`);
+  log(`${action}: the dialog offered "${offered}"`);
   return offered;
 }
 

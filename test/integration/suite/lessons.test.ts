@@ -96,6 +96,8 @@ describe('Activation Lab lessons', function () {
   (HANDSHAKE_DIR ? it : it.skip)('every lesson, opened and run as a student would, photographed', async () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     const index = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'lessons', 'lessons.json')))) as { lessons: { id: string }[] };
+    // the editor as wide as a student's: no side bar beside it
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const only = process.env.ACTIVATION_LAB_LESSONS?.split(',');
     for (const { id } of index.lessons.filter((l) => !only || only.includes(l.id))) {
       const nb = await openLesson(id);

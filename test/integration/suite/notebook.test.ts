@@ -191,6 +191,12 @@ describe('Activation Lab notebooks', function () {
     const svg = await readWhenWritten(fixture('leaky_relu-alpha-0.37.svg'), 10_000);
     assert.ok(svg.includes('alpha = 0.37'), 'the saved picture says where the slider stands');
     assert.ok(svg.includes('leaky_relu(alpha=0.37)'), 'and draws the curve there');
+    const png = (await vscode.workspace.fs.readFile(fixture('leaky_relu-alpha-0.37.png')).then((b) => b, async () => {
+      await new Promise((r) => setTimeout(r, 2000));
+      return vscode.workspace.fs.readFile(fixture('leaky_relu-alpha-0.37.png'));
+    }));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    assert.ok(png.length > 5000, `a picture, not an empty file (${png.length} bytes)`);
     // the renderer posts once the slider rests; the extension writes the cell's metadata
     const kept = () => (nb.cellAt(0).metadata as { activationLab?: { sliders?: Record<string, { value: number }> } }).activationLab?.sliders?.alpha?.value;
     await until('the slider position in the cell metadata', () => kept() === 0.37, 10_000);

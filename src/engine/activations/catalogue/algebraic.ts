@@ -11,6 +11,7 @@ import {
   squareplusGrad,
   squareplusSecondDerivative,
 } from '../math/algebraic';
+import { SQUAREPLUS_WASM } from '../vector/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -37,6 +38,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       text: '(1 + x / sqrt(x^2 + b)) / 2',
       latex: '\\frac{1}{2}\\left(1 + \\frac{x}{\\sqrt{x^{2} + b}}\\right)',
     },
+    secondDerivativeFormula: { text: 'b / (2 * (x^2 + b)^(3/2))', latex: '\\frac{b}{2\\,(x^{2} + b)^{3/2}}' },
     range: { text: '(0, ∞) for b > 0', latex: '(0, \\infty) \\text{ for } b > 0' },
     properties: {
       monotonic: true,
@@ -70,6 +72,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplus(x[i], b); },
       derivative: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplusGrad(x[i], b); },
     },
+    wasm: SQUAREPLUS_WASM,
   },
   {
     kind: 'elementwise',
@@ -90,6 +93,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     ],
     formula: { text: 'x + sin(a * x)^2 / a', latex: 'x + \\frac{\\sin^{2}(a x)}{a}' },
     derivativeFormula: { text: '1 + sin(2 * a * x)', latex: '1 + \\sin(2 a x)' },
+    secondDerivativeFormula: { text: '2 * a * cos(2 * a * x)', latex: '2a\\cos(2 a x)' },
     range: { text: '(-∞, ∞)', latex: '(-\\infty, \\infty)' },
     properties: {
       monotonic: true,

@@ -14,9 +14,7 @@ import {
   seluGrad,
   seluSecondDerivative,
 } from '../math/exponential';
-// celu has no wasm loop for now: its f and f' take x / alpha as a double-double (math/exponential.ts), which
-// CELU_WASM in ../vector/exponential does not yet, and the two paths must give the same bits.
-import { ELU_WASM, SELU_WASM } from '../vector/exponential';
+import { CELU_WASM, ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -46,6 +44,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else alpha * exp(x)',
       latex: '\\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'alpha * exp(x) if x < 0 else 0', latex: '\\begin{cases} \\alpha e^{x} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-alpha, ∞)', latex: '(-\\alpha, \\infty)' },
     properties: {
       monotonic: true,
@@ -105,6 +104,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: 'scale if x > 0 else scale * alpha * exp(x)',
       latex: '\\begin{cases} \\lambda & x > 0 \\\\ \\lambda \\alpha e^{x} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'scale * alpha * exp(x) if x < 0 else 0', latex: '\\begin{cases} \\lambda \\alpha e^{x} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-scale * alpha, ∞) ≈ (-1.7581, ∞)', latex: '(-\\lambda\\alpha, \\infty) \\approx (-1.7581, \\infty)' },
     properties: {
       monotonic: true,
@@ -164,6 +164,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else exp(x / alpha)',
       latex: '\\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'exp(x / alpha) / alpha if x < 0 else 0', latex: '\\begin{cases} \\tfrac{1}{\\alpha} e^{x/\\alpha} & x < 0 \\\\ 0 & x \\ge 0 \\end{cases}' },
     range: { text: '(-alpha, ∞)', latex: '(-\\alpha, \\infty)' },
     properties: {
       monotonic: true,
@@ -197,5 +198,6 @@ export const exponentials: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celuGrad(x[i], a); },
     },
+    wasm: CELU_WASM,
   },
 ];

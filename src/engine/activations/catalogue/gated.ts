@@ -35,6 +35,7 @@ const GELU_ERF = {
     text: 'Φ(x) + x * φ(x), φ(x) = exp(-x^2 / 2) / sqrt(2 * pi)',
     latex: '\\Phi(x) + x\\,\\varphi(x),\\ \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^{2}/2}',
   },
+  secondDerivativeFormula: { text: '(2 - x^2) * φ(x)', latex: '(2 - x^{2})\\,\\varphi(x)' },
 };
 const GELU_TANH = {
   formula: {
@@ -44,6 +45,10 @@ const GELU_TANH = {
   derivativeFormula: {
     text: '0.5 * (1 + t) + 0.5 * x * (1 - t^2) * sqrt(2 / pi) * (1 + 3 * 0.044715 * x^2), t = tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))',
     latex: '\\tfrac{1}{2}(1 + t) + \\tfrac{1}{2} x (1 - t^{2}) \\sqrt{2/\\pi}\\,(1 + 3 \\cdot 0.044715\\, x^{2})',
+  },
+  secondDerivativeFormula: {
+    text: '(1 - t^2) * (sqrt(2 / pi) * (1 + 6 * 0.044715 * x^2) - x * t * (sqrt(2 / pi) * (1 + 3 * 0.044715 * x^2))^2), t = tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))',
+    latex: '(1 - t^{2}) \\left(\\sqrt{2/\\pi}\\,(1 + 6 \\cdot 0.044715\\, x^{2}) - x\\, t\\, \\tfrac{2}{\\pi} (1 + 3 \\cdot 0.044715\\, x^{2})^{2}\\right)',
   },
 };
 /** What t stands for in the tanh form's derivative (its text says so already). */
@@ -83,8 +88,16 @@ export const gated: readonly ActivationDefinition[] = [
       text: `${GELU_ERF.derivativeFormula.text}; approximate="tanh": ${GELU_TANH.derivativeFormula.text}`,
       latex: `${GELU_ERF.derivativeFormula.latex}\\quad \\text{tanh: } ${GELU_TANH.derivativeFormula.latex}`,
     },
+    secondDerivativeFormula: {
+      text: `${GELU_ERF.secondDerivativeFormula.text}; approximate="tanh": ${GELU_TANH.secondDerivativeFormula.text}`,
+      latex: `${GELU_ERF.secondDerivativeFormula.latex}\\quad \\text{tanh: } ${GELU_TANH.secondDerivativeFormula.latex}`,
+    },
     formulasFor: (p) => (p.approximate === 'tanh'
-      ? { formula: GELU_TANH.formula, derivativeFormula: { text: GELU_TANH.derivativeFormula.text, latex: `${GELU_TANH.derivativeFormula.latex},\\quad ${TANH_T_LATEX}` } }
+      ? {
+        formula: GELU_TANH.formula,
+        derivativeFormula: { text: GELU_TANH.derivativeFormula.text, latex: `${GELU_TANH.derivativeFormula.latex},\\quad ${TANH_T_LATEX}` },
+        secondDerivativeFormula: { text: GELU_TANH.secondDerivativeFormula.text, latex: `${GELU_TANH.secondDerivativeFormula.latex},\\quad ${TANH_T_LATEX}` },
+      }
       : GELU_ERF),
     range: { text: '≈ [-0.170, ∞)', latex: '\\approx [-0.170, \\infty)' },
     properties: {
@@ -148,6 +161,7 @@ export const gated: readonly ActivationDefinition[] = [
       text: 'sigmoid(x) * (1 + x * (1 - sigmoid(x)))',
       latex: '\\sigma(x)\\,\\bigl(1 + x (1 - \\sigma(x))\\bigr)',
     },
+    secondDerivativeFormula: { text: 'sigmoid(x) * (1 - sigmoid(x)) * (2 + x * (1 - 2 * sigmoid(x)))', latex: '\\sigma(x)\\,(1 - \\sigma(x))\\,\\bigl(2 + x\\,(1 - 2\\sigma(x))\\bigr)' },
     range: { text: '≈ [-0.278, ∞)', latex: '\\approx [-0.278, \\infty)' },
     properties: {
       monotonic: false,
@@ -202,6 +216,7 @@ export const gated: readonly ActivationDefinition[] = [
       text: 's + 1.702 * x * s * (1 - s), s = sigmoid(1.702 * x)',
       latex: 's + 1.702\\, x\\, s (1 - s),\\quad s = \\sigma(1.702\\, x)',
     },
+    secondDerivativeFormula: { text: '1.702 * s * (1 - s) * (2 + 1.702 * x * (1 - 2 * s)), s = sigmoid(1.702 * x)', latex: '1.702\\, s (1 - s) \\bigl(2 + 1.702\\, x (1 - 2s)\\bigr),\\quad s = \\sigma(1.702\\, x)' },
     range: { text: '≈ [-0.164, ∞)', latex: '\\approx [-0.164, \\infty)' },
     properties: {
       monotonic: false,
@@ -259,6 +274,7 @@ export const gated: readonly ActivationDefinition[] = [
       text: 'tanh(softplus(x)) + x * sigmoid(x) * (1 - tanh(softplus(x))^2)',
       latex: '\\tanh(\\operatorname{sp}(x)) + x\\,\\sigma(x)\\,\\bigl(1 - \\tanh^{2}(\\operatorname{sp}(x))\\bigr),\\quad \\operatorname{sp} = \\operatorname{softplus}',
     },
+    secondDerivativeFormula: { text: '4 * E * (2 * (1 - x) * E^3 + (6 - 3 * x) * E^2 + (2 * x + 8) * E + 2 * x + 4) / (E^2 + 2 * E + 2)^3, E = exp(x)', latex: '\\frac{4E\\,\\bigl(2(1 - x)E^{3} + (6 - 3x)E^{2} + (2x + 8)E + 2x + 4\\bigr)}{(E^{2} + 2E + 2)^{3}},\\quad E = e^{x}' },
     range: { text: '≈ [-0.309, ∞)', latex: '\\approx [-0.309, \\infty)' },
     properties: {
       monotonic: false,

@@ -48,6 +48,7 @@ export const hard: readonly ActivationDefinition[] = [
       text: '1 if min_val < x < max_val else 0',
       latex: '\\begin{cases} 1 & \\mathrm{min\\_val} < x < \\mathrm{max\\_val} \\\\ 0 & \\text{otherwise} \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '[min_val, max_val]', latex: '[\\mathrm{min\\_val}, \\mathrm{max\\_val}]' },
     properties: {
       monotonic: true,
@@ -105,6 +106,7 @@ export const hard: readonly ActivationDefinition[] = [
       text: '1/6 if -3 < x < 3 else 0',
       latex: '\\begin{cases} \\tfrac{1}{6} & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '[0, 1]', latex: '[0, 1]' },
     properties: {
       monotonic: true,
@@ -164,6 +166,7 @@ export const hard: readonly ActivationDefinition[] = [
       text: '0 if x <= -3, x / 3 + 1/2 if -3 < x < 3, 1 if x >= 3',
       latex: '\\begin{cases} 0 & x \\le -3 \\\\ \\frac{x}{3} + \\frac{1}{2} & -3 < x < 3 \\\\ 1 & x \\ge 3 \\end{cases}',
     },
+    secondDerivativeFormula: { text: '1/3 if -3 < x < 3 else 0', latex: '\\begin{cases} \\tfrac{1}{3} & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}' },
     range: { text: '[-0.375, ∞)', latex: '[-0.375, \\infty)' },
     properties: {
       monotonic: false,
@@ -224,6 +227,7 @@ export const hard: readonly ActivationDefinition[] = [
       text: '1 if abs(x) > lambd else 0',
       latex: '\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & |x| \\le \\lambda \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '(-∞, ∞)', latex: '(-\\infty, \\infty)' },
     properties: {
       monotonic: true,
@@ -282,6 +286,7 @@ export const hard: readonly ActivationDefinition[] = [
       text: '1 if abs(x) > lambd else 0',
       latex: '\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & |x| \\le \\lambda \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: {
       text: '(-∞, -lambd) ∪ {0} ∪ (lambd, ∞)',
       latex: '(-\\infty, -\\lambda) \\cup \\{0\\} \\cup (\\lambda, \\infty)',

@@ -23,9 +23,7 @@ import {
   tanhshrinkGrad,
   tanhshrinkSecondDerivative,
 } from '../math/logistic';
-// softplus has no wasm loop for now: its JavaScript form (math/logistic.ts) gained accuracy at non-default beta
-// that SOFTPLUS_WASM in ../vector/logistic does not follow yet, and the two paths must give the same bits.
-import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
+import { LOGSIGMOID_WASM, SIGMOID_WASM, SOFTPLUS_WASM, SOFTSIGN_WASM, TANH_WASM, TANHSHRINK_WASM } from '../vector/logistic';
 
 const FAMILY = 'Logistic';
 
@@ -51,6 +49,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: 'sigmoid(x) * (1 - sigmoid(x))',
       latex: '\\sigma(x)\\,(1 - \\sigma(x))',
     },
+    secondDerivativeFormula: { text: 'sigmoid(x) * (1 - sigmoid(x)) * (1 - 2 * sigmoid(x))', latex: '\\sigma(x)\\,(1 - \\sigma(x))\\,(1 - 2\\sigma(x))' },
     range: { text: '(0, 1)', latex: '(0, 1)' },
     properties: {
       monotonic: true,
@@ -112,6 +111,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: '1 - sigmoid(x) = sigmoid(-x)',
       latex: '1 - \\sigma(x) = \\sigma(-x)',
     },
+    secondDerivativeFormula: { text: '-sigmoid(x) * (1 - sigmoid(x))', latex: '-\\sigma(x)\\,(1 - \\sigma(x))' },
     range: { text: '(-∞, 0)', latex: '(-\\infty, 0)' },
     properties: {
       monotonic: true,
@@ -166,6 +166,7 @@ export const logistic: readonly ActivationDefinition[] = [
       latex: '\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}',
     },
     derivativeFormula: { text: '1 - tanh(x)^2', latex: '1 - \\tanh^{2}(x)' },
+    secondDerivativeFormula: { text: '-2 * tanh(x) * (1 - tanh(x)^2)', latex: '-2\\tanh(x)\\,(1 - \\tanh^{2}(x))' },
     range: { text: '(-1, 1)', latex: '(-1, 1)' },
     properties: {
       monotonic: true,
@@ -227,6 +228,7 @@ export const logistic: readonly ActivationDefinition[] = [
       text: 'sigmoid(beta * x), or 1 when beta * x > threshold',
       latex: '\\begin{cases} \\sigma(\\beta x) & \\beta x \\le \\mathrm{threshold} \\\\ 1 & \\beta x > \\mathrm{threshold} \\end{cases}',
     },
+    secondDerivativeFormula: { text: 'beta * sigmoid(beta * x) * (1 - sigmoid(beta * x)), or 0 when beta * x >= threshold', latex: '\\begin{cases} \\beta\\,\\sigma(\\beta x)\\,(1 - \\sigma(\\beta x)) & \\beta x < \\mathrm{threshold} \\\\ 0 & \\beta x \\ge \\mathrm{threshold} \\end{cases}' },
     range: { text: '(0, ∞)', latex: '(0, \\infty)' },
     properties: {
       monotonic: true,
@@ -264,6 +266,7 @@ export const logistic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t); },
       derivative: (x, y, p) => { const b = p.beta as number; const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = softplusGrad(x[i], b, t); },
     },
+    wasm: SOFTPLUS_WASM,
   },
   {
     kind: 'elementwise',
@@ -281,6 +284,7 @@ export const logistic: readonly ActivationDefinition[] = [
     parameters: [],
     formula: { text: 'x / (1 + abs(x))', latex: '\\frac{x}{1 + |x|}' },
     derivativeFormula: { text: '1 / (1 + abs(x))^2', latex: '\\frac{1}{(1 + |x|)^{2}}' },
+    secondDerivativeFormula: { text: '-2 * sign(x) / (1 + abs(x))^3', latex: '-\\frac{2\\operatorname{sign}(x)}{(1 + |x|)^{3}}' },
     range: { text: '(-1, 1)', latex: '(-1, 1)' },
     properties: {
       monotonic: true,
@@ -332,6 +336,7 @@ export const logistic: readonly ActivationDefinition[] = [
     parameters: [],
     formula: { text: 'x - tanh(x)', latex: 'x - \\tanh(x)' },
     derivativeFormula: { text: 'tanh(x)^2', latex: '\\tanh^{2}(x)' },
+    secondDerivativeFormula: { text: '2 * tanh(x) * (1 - tanh(x)^2)', latex: '2\\tanh(x)\\,(1 - \\tanh^{2}(x))' },
     range: { text: '(-∞, ∞)', latex: '(-\\infty, \\infty)' },
     properties: {
       monotonic: true,

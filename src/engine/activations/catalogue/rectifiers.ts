@@ -42,6 +42,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else 0',
       latex: '\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '[0, ∞)', latex: '[0, \\infty)' },
     properties: {
       monotonic: true,
@@ -98,6 +99,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if 0 < x < 6 else 0',
       latex: '\\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '[0, 6]', latex: '[0, 6]' },
     properties: {
       monotonic: true,
@@ -164,6 +166,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else alpha',
       latex: '\\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '(-∞, ∞) for alpha > 0', latex: '(-\\infty, \\infty) \\text{ for } \\alpha > 0' },
     properties: {
       monotonic: true,
@@ -233,6 +236,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else alpha',
       latex: '\\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '(-∞, ∞) for alpha > 0', latex: '(-\\infty, \\infty) \\text{ for } \\alpha > 0' },
     properties: {
       monotonic: true,
@@ -297,6 +301,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if x > 0 else (lower + upper) / 2',
       latex: '\\begin{cases} 1 & x > 0 \\\\ \\frac{\\mathrm{lower} + \\mathrm{upper}}{2} & x \\le 0 \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: { text: '(-∞, ∞) for lower + upper > 0', latex: '(-\\infty, \\infty) \\text{ for } \\mathrm{lower} + \\mathrm{upper} > 0' },
     properties: {
       monotonic: true,
@@ -359,6 +364,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       text: '1 if x > threshold else 0',
       latex: '\\begin{cases} 1 & x > \\mathrm{threshold} \\\\ 0 & x \\le \\mathrm{threshold} \\end{cases}',
     },
+    secondDerivativeFormula: { text: '0', latex: '0' },
     range: {
       text: '{value} ∪ (threshold, ∞)',
       latex: '\\{\\mathrm{value}\\} \\cup (\\mathrm{threshold}, \\infty)',
@@ -413,6 +419,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     parameters: [],
     formula: { text: 'max(0, x)^2', latex: '\\max(0, x)^2' },
     derivativeFormula: { text: '2 * max(0, x)', latex: '2 \\max(0, x)' },
+    secondDerivativeFormula: { text: '2 if x > 0 else 0', latex: '\\begin{cases} 2 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}' },
     range: { text: '[0, ∞)', latex: '[0, \\infty)' },
     properties: {
       monotonic: true,

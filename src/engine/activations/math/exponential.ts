@@ -4,7 +4,7 @@
  */
 import { SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, SELU_SCALE_HI, SELU_SCALE_LO } from '../../numerics/tables';
 import { twoProductError } from '../../numerics/double-double';
-import { exp, expm1, expOfDoubleDouble } from '../../numerics/exp-log';
+import { exp, expm1 } from '../../numerics/exp-log';
 
 /*
  * Second derivatives follow PyTorch's double backward: the exponential branch's
@@ -61,14 +61,19 @@ export function celu(x: number, alpha: number): number {
   // expm1(q + qLo) = expm1(q) + exp(q) qLo to first order
   return alpha * (expm1(q) + exp(q) * quotientLow);
 }
-/** PyTorch computes CELU as ELU with input scale 1/alpha, so celu'(0) = 1. */
+/**
+ * PyTorch computes CELU as ELU with input scale 1/alpha, so celu'(0) = 1.
+ * exp(q + qLo) = exp(q) + exp(q) qLo to first order (the same steps as the wasm loop's).
+ */
 export function celuGrad(x: number, alpha: number): number {
   if (x > 0) return 1;
   const q = celuArgument(x, alpha);
-  return expOfDoubleDouble(q, quotientLow);
+  const e = exp(q);
+  return e + e * quotientLow;
 }
 export function celuSecondDerivative(x: number, alpha: number): number {
   if (!(x < 0)) return x === x ? 0 : x;
   const q = celuArgument(x, alpha);
-  return expOfDoubleDouble(q, quotientLow) / alpha;
+  const e = exp(q);
+  return (e + e * quotientLow) / alpha;
 }

@@ -21,7 +21,7 @@ import { tanh } from '../../numerics/hyperbolic';
 // The derivatives' roots (their fits in numerics/tables.ts); the second derivatives' too: GELU's tanh
 // form and SiLU are even (their bands are at |x|), Mish has two.
 export const GELU_ERF_BAND: RootBand = T.GELU_ERF_GRAD_BAND;
-const GELU_TANH_BAND: RootBand = T.GELU_TANH_GRAD_BAND;
+export const GELU_TANH_BAND: RootBand = T.GELU_TANH_GRAD_BAND;
 export const SILU_BAND: RootBand = T.SILU_GRAD_BAND;
 export const MISH_BAND: RootBand = T.MISH_GRAD_BAND;
 const GELU_TANH_SECOND_BAND: RootBand = T.GELU_TANH_SECOND_BAND;

@@ -1,6 +1,7 @@
 /** f64x2 forms of math/exponential.ts for the WebAssembly kernels (see simd/kernel-types.ts). */
 import type { WasmElementwise } from '../../simd/kernel-types';
-import { exp, expm1 } from '../../simd/vector-numerics';
+import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { exp, expm1, twoProductError } from '../../simd/vector-numerics';
 import { SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, SELU_SCALE_HI, SELU_SCALE_LO } from '../../numerics/tables';
 
 export const ELU_WASM: WasmElementwise = {
@@ -22,8 +23,25 @@ export const SELU_WASM: WasmElementwise = {
   },
 };
 
+/** x / alpha as a double-double [q, qLo], as math/exponential.ts's celuArgument (0 for qLo where it cannot be split). */
+function celuArgument(v: VectorBuilder, x: Vec, a: Vec): [Vec, Vec] {
+  const q = v.div(x, a);
+  const p = v.mul(q, a);
+  const lo = v.div(v.sub(v.sub(x, p), twoProductError(v, q, a, p)), a);
+  const splittable = v.and(v.lt(v.abs(q), v.c(1e300)), v.lt(v.abs(a), v.c(1e300)));
+  const kept = v.select(splittable, lo, v.c(0));
+  return [q, v.select(v.isNaN(kept), v.c(0), kept)];
+}
+
 export const CELU_WASM: WasmElementwise = {
   parameters: ['alpha'],
-  value: (v, x, [a]) => v.select(v.gt(x, v.c(0)), x, v.mul(a, expm1(v, v.div(x, a)))),
-  derivative: (v, x, [a]) => v.select(v.gt(x, v.c(0)), v.c(1), exp(v, v.div(x, a))),
+  value: (v, x, [a]) => {
+    const [q, qLo] = celuArgument(v, x, a);
+    return v.select(v.gt(x, v.c(0)), x, v.mul(a, v.add(expm1(v, q), v.mul(exp(v, q), qLo))));
+  },
+  derivative: (v, x, [a]) => {
+    const [q, qLo] = celuArgument(v, x, a);
+    const e = exp(v, q);
+    return v.select(v.gt(x, v.c(0)), v.c(1), v.add(e, v.mul(e, qLo)));
+  },
 };

@@ -1,13 +1,13 @@
 /**
  * f64x2 forms of math/gated.ts for the WebAssembly kernels (see
- * simd/kernel-types.ts): SiLU, quick GELU, Mish and the erf form of GELU. The fitted root bands
+ * simd/kernel-types.ts): SiLU, quick GELU, Mish and both forms of GELU. The fitted root bands
  * and every saturation threshold are the scalar code's, read from the same tables.
  */
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
-import { erfcShifted, erfcxLarge, exp, expNegHalfSquare, nearRoot, twoProductError } from '../../simd/vector-numerics';
+import { erfcShifted, erfcxLarge, exp, expNegHalfSquare, nearRoot, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import type { RootBand } from '../../numerics/root-band';
-import { GELU_ERF_BAND, MISH_BAND, SILU_BAND } from '../math/gated';
+import { GELU_ERF_BAND, GELU_TANH_BAND, MISH_BAND, SILU_BAND } from '../math/gated';
 import * as T from '../../numerics/tables';
 import { vectorSigmoid } from './logistic';
 
@@ -100,9 +100,63 @@ function normalCdf(v: VectorBuilder, x: Vec): Vec {
   return v.mul(v.c(0.5), erfcShifted(v, v.neg(p), v.neg(lo)));
 }
 
+/** Below this u the tanh-form gate is taken as 0 (math/gated.ts). */
+const TANH_GATE_FLUSH = -69;
+const GELU_TANH_NEGATIVE_UNDERFLOW = -30;
+
+/**
+ * tanhGeluGate (math/gated.ts): sigmoid(2u) with u = sqrt(2/pi) (x + 0.044715 x^3) in
+ * double-double, and its complement sigmoid(-2u), as [gate, complement].
+ */
+function tanhGeluGate(v: VectorBuilder, x: Vec): [Vec, Vec] {
+  const x2 = v.mul(x, x);
+  const x2e = twoProductError(v, x, x, x2);
+  const x3 = v.mul(x2, x);
+  const x3e = v.add(twoProductError(v, x2, x, x3), v.mul(x2e, x));
+  const cubic = v.c(T.GELU_TANH_CUBIC_HI);
+  const m = v.mul(cubic, x3);
+  const me = v.add(v.add(twoProductError(v, cubic, x3, m), v.mul(cubic, x3e)), v.mul(v.c(T.GELU_TANH_CUBIC_LO), x3));
+  const s = v.add(x, m);
+  const se = v.add(twoSumError(v, x, m, s), me);
+  const scale = v.c(T.SQRT_2_OVER_PI_HI);
+  const u = v.mul(scale, s);
+  const ue = v.add(v.add(twoProductError(v, scale, s, u), v.mul(scale, se)), v.mul(v.c(T.SQRT_2_OVER_PI_LO), s));
+  const e = exp(v, v.mul(v.c(-2), v.abs(u)));
+  const big = v.div(v.c(1), v.add(v.c(1), e));
+  const small = v.mul(e, big);
+  const up = v.ge(u, v.c(0));
+  const gate = v.select(up, big, small);
+  const complement = v.select(up, small, big);
+  const twiceUe = v.mul(v.c(2), ue);
+  const flushed = v.lt(u, v.c(TANH_GATE_FLUSH));
+  return [
+    v.select(flushed, v.c(0), v.mul(gate, v.add(v.c(1), v.mul(twiceUe, complement)))),
+    v.select(flushed, v.c(1), v.mul(complement, v.sub(v.c(1), v.mul(twiceUe, gate)))),
+  ];
+}
+
+/** gelu with approximate = 'tanh': x sigmoid(2u). */
+const GELU_TANH_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => {
+    const [gate] = tanhGeluGate(v, x);
+    const y = v.select(v.lt(x, v.c(GELU_TANH_NEGATIVE_UNDERFLOW)), v.c(0), v.mul(x, gate));
+    return v.select(v.gt(x, v.c(GELU_POSITIVE_SATURATION)), x, y);
+  },
+  derivative: (v, x) => {
+    const [gate, complement] = tanhGeluGate(v, x);
+    const slope = v.mul(v.c(T.SQRT_2_OVER_PI_HI), v.add(v.c(1), v.mul(v.mul(v.c(3 * T.GELU_TANH_CUBIC_HI), x), x)));
+    const y = v.mul(gate, v.add(v.c(1), v.mul(v.mul(v.mul(v.c(2), x), slope), complement)));
+    let r = v.select(v.lt(x, v.c(GELU_TANH_NEGATIVE_UNDERFLOW)), v.c(0), y);
+    r = v.select(v.gt(x, v.c(GELU_POSITIVE_SATURATION)), v.c(1), r);
+    return withBand(v, GELU_TANH_BAND, x, v.c(0), r);
+  },
+};
+
 export const GELU_WASM: WasmElementwise = {
   parameters: [],
-  accepts: (p) => p.approximate !== 'tanh',
+  formFor: (p) => (p.approximate === 'tanh' ? 'tanh' : undefined),
+  forms: { tanh: GELU_TANH_WASM },
   value: (v, x) => {
     const y = v.select(v.lt(x, v.c(GELU_NEGATIVE_UNDERFLOW)), v.c(0), v.mul(x, normalCdf(v, x)));
     return v.select(v.gt(x, v.c(GELU_POSITIVE_SATURATION)), x, y);

@@ -6,7 +6,7 @@
  */
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
-import { exp, log1p, polynomial, tanh, twoSumError } from '../../simd/vector-numerics';
+import { exp, log1p, polynomial, tanh, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
 
 /** sigmoid: 1/(1 + exp(-x)) from 0 on, e/(1 + e) with e = exp(x) below. */
@@ -61,16 +61,25 @@ export const LOGSIGMOID_WASM: WasmElementwise = {
   derivative: (v, x) => vectorSigmoid(v, v.neg(x)),
 };
 
+/** t = beta x and its rounding error, as math/logistic.ts's productLow (0 where it cannot be split). */
+function scaledArgument(v: VectorBuilder, beta: Vec, x: Vec): [Vec, Vec] {
+  const t = v.mul(beta, x);
+  return [t, v.select(v.lt(v.abs(t), v.c(1e300)), twoProductError(v, beta, x, t), v.c(0))];
+}
+
 export const SOFTPLUS_WASM: WasmElementwise = {
   parameters: ['beta', 'threshold'],
   value: (v, x, [beta, threshold]) => {
-    const t = v.mul(beta, x);
-    const l = v.div(softTail(v, t), beta);
-    return v.select(v.gt(t, threshold), x, v.select(v.gt(t, v.c(0)), v.add(x, l), l));
+    const [t, tLo] = scaledArgument(v, beta, x);
+    const e = exp(v, v.neg(v.abs(t)));
+    const positive = v.gt(t, v.c(0));
+    const l = v.div(v.sub(log1p(v, e), v.mul(v.select(positive, tLo, v.neg(tLo)), v.div(e, v.add(v.c(1), e)))), beta);
+    return v.select(v.gt(t, threshold), x, v.select(positive, v.add(x, l), l));
   },
   derivative: (v, x, [beta, threshold]) => {
-    const t = v.mul(beta, x);
-    return v.select(v.gt(t, threshold), v.c(1), vectorSigmoid(v, t));
+    const [t, tLo] = scaledArgument(v, beta, x);
+    const s = v.mul(vectorSigmoid(v, t), v.add(v.c(1), v.mul(tLo, vectorSigmoid(v, v.neg(t)))));
+    return v.select(v.gt(t, threshold), v.c(1), s);
   },
 };
 

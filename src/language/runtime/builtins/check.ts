@@ -12,6 +12,8 @@
 import { spellNumber, type Tensor } from '../../../engine';
 import type { CheckResult } from '../../../shared/output';
 import { sliceSpan } from '../../source';
+import { parseExpression } from '../../parser';
+import type { Expr } from '../../ast';
 import { runtimeError } from '../call-site';
 import { describeValue, type Value } from '../values';
 import { numberArg, type CallArguments, type ProcedureSpec } from './procedure';
@@ -44,7 +46,11 @@ function runCheck(call: CallArguments): CheckResult {
     if (call.named.has('tol')) throw runtimeError(call.site, 'tol= belongs to check(value, expected, tol=...); check(condition, "hint") has no tolerance');
     if (args.length === 2 && call.named.has('hint')) throw runtimeError(call.site, 'check got its hint twice: as its second argument and as hint=');
     const hint = hintArg(call, args.length === 2 ? args[1] : call.named.get('hint')) ?? expression;
-    return { hint, expression, ...conditionOutcome(call, args[0], expression) };
+    const outcome = conditionOutcome(call, args[0], expression);
+    if (outcome.passed) return { hint, expression, ...outcome };
+    // a failed comparison says what its sides were, when reading them again costs nothing
+    const sides = comparedSides(call, expression);
+    return { hint, expression, ...outcome, ...(sides ? { reason: outcome.reason ? `${sides}; ${outcome.reason}` : sides } : {}) };
   }
   // check(value, expected, tol, hint), the last two positional or named
   let tolValue = call.named.get('tol');
@@ -99,10 +105,46 @@ function compareOutcome(call: CallArguments, v: Value, expected: Value, tol: num
   const at = (i: number) => e.data[e.data.length === 1 ? 0 : i];
   const failing = countWhere(a.data.length, (i) => !close(a.data[i], at(i), tol));
   if (failing.count === 0) return { passed: true, found };
-  if (a.data.length === 1) return { passed: false, found, reason: `off by ${spellNumber(a.data[0] - at(0))}` };
+  // NaN is what a placeholder answer usually is: "off by NaN" would say nothing
+  if (a.data.length === 1) return { passed: false, found, reason: Number.isNaN(a.data[0]) ? 'NaN is not an answer yet' : `off by ${spellNumber(a.data[0] - at(0))}` };
   const i = failing.first;
   const where = a.tensor ? indexText(a.tensor, i) : `index ${i}`;
   return { passed: false, found, reason: `${failing.count} of ${a.data.length} elements differ, first at ${where}: ${spellNumber(a.data[i])} where ${spellNumber(at(i))} was expected` };
+}
+
+/**
+ * `mine.loss is 0.42` for a failed `mine.loss < 0.1`: the sides of a comparison that are names,
+ * fields, indices or numbers, evaluated again (no calls, so nothing runs twice).
+ */
+function comparedSides(call: CallArguments, expression: string): string | undefined {
+  let expr: Expr;
+  try {
+    expr = parseExpression(expression);
+  } catch {
+    return undefined;
+  }
+  if (expr.type !== 'binary' || !['==', '!=', '<', '<=', '>', '>='].includes(expr.op)) return undefined;
+  const parts: string[] = [];
+  for (const side of [expr.left, expr.right]) {
+    if (!readable(side) || side.type === 'number') continue;
+    try {
+      parts.push(`${sliceSpan(expression, side.span)} is ${valueText(call.site.evaluator.evaluate(side))}`);
+    } catch {
+      return undefined;
+    }
+  }
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** A name, a field, an index or a number: reading it runs nothing. */
+function readable(e: Expr): boolean {
+  switch (e.type) {
+    case 'name': case 'number': return true;
+    case 'unary': return readable(e.operand);
+    case 'field': return readable(e.target);
+    case 'index': return readable(e.target) && e.indices.every(readable);
+    default: return false;
+  }
 }
 
 interface Numbers {
@@ -166,11 +208,19 @@ export function valueText(v: Value): string {
   }
 }
 
+/**
+ * A tensor's element in a message: six significant digits, as a chart's hover shows it
+ * (`4.8`, not `4.800000000000001`); the element where a comparison failed is spelled in full.
+ */
+function elementText(x: number): string {
+  return Number.isFinite(x) && x !== 0 ? spellNumber(Number(x.toPrecision(6))) : spellNumber(x);
+}
+
 function tensorText(t: Tensor): string {
   const row = (start: number, n: number): string => {
     const items = n <= SHOWN_ELEMENTS
-      ? Array.from({ length: n }, (_, j) => spellNumber(t.data[start + j]))
-      : [...Array.from({ length: 6 }, (_, j) => spellNumber(t.data[start + j])), '...', ...Array.from({ length: 3 }, (_, j) => spellNumber(t.data[start + n - 3 + j]))];
+      ? Array.from({ length: n }, (_, j) => elementText(t.data[start + j]))
+      : [...Array.from({ length: 6 }, (_, j) => elementText(t.data[start + j])), '...', ...Array.from({ length: 3 }, (_, j) => elementText(t.data[start + n - 3 + j]))];
     return `[${items.join(', ')}]`;
   };
   if (t.rank === 0) return spellNumber(t.data[0]);

@@ -6,9 +6,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Values for the required parameters (threshold's), so every entry resolves. */
 const REQUIRED: Readonly<Record<string, Record<string, number>>> = { threshold: { threshold: 0.5, value: -1 } };
 
-function written(name: string, given: Record<string, number | string> = {}, which: 'formula' | 'derivativeFormula' = 'formula') {
+function written(name: string, given: Record<string, number | string> = {}, which: 'formula' | 'derivativeFormula' | 'secondDerivativeFormula' = 'formula') {
   const d = getActivation(name);
-  return formulaWithParameters(d, d[which], resolveParameters(d, given));
+  const formula = which === 'secondDerivativeFormula' ? (d.kind === 'elementwise' ? d.secondDerivativeFormula : d.derivativeFormula) : d[which];
+  return formulaWithParameters(d, formula, resolveParameters(d, given));
 }
 
 describe('engine/activations: formulas with parameter values', () => {
@@ -49,6 +50,9 @@ describe('engine/activations: formulas with parameter values', () => {
 
   it('keeps products of numbers apart and brackets negative values after an operator', () => {
     assert.equal(written('snake', { a: 2 }, 'derivativeFormula').latex, '1 + \\sin(2 \\cdot 2 x)');
+    // f'' too: the values in its place (celu's alpha twice, softplus's beta and threshold)
+    assert.equal(written('celu', { alpha: 0.7 }, 'secondDerivativeFormula').text, 'exp(x / 0.7) / 0.7 if x < 0 else 0');
+    assert.equal(written('softplus', { beta: 2, threshold: 5 }, 'secondDerivativeFormula').text, '2 * sigmoid(2 * x) * (1 - sigmoid(2 * x)), or 0 when 2 * x >= 5');
     assert.equal(written('snake', { a: 2 }).text, 'x + sin(2 * x)^2 / 2');
     assert.equal(written('celu', { alpha: -2 }).text, 'x if x > 0 else -2 * (exp(x / (-2)) - 1)');
     assert.equal(written('celu', { alpha: -2 }).latex, '\\begin{cases} x & x > 0 \\\\ -2 (e^{x/(-2)} - 1) & x \\le 0 \\end{cases}');

@@ -23,7 +23,8 @@ describe('engine/activations/registry', () => {
 
   it('documents every entry completely', () => {
     for (const d of catalogue) {
-      for (const field of [d.summary, d.explanation, d.formula.text, d.formula.latex, d.derivativeFormula.text, d.derivativeFormula.latex, d.range.text, d.family]) {
+      const second = d.kind === 'elementwise' ? [d.secondDerivativeFormula.text, d.secondDerivativeFormula.latex] : [];
+      for (const field of [d.summary, d.explanation, d.formula.text, d.formula.latex, d.derivativeFormula.text, d.derivativeFormula.latex, ...second, d.range.text, d.family]) {
         assert.ok(field.trim().length > 0, `${d.name} has an empty text field`);
       }
       assert.ok(d.summary.length <= 100, `${d.name} summary is long`);

@@ -18,6 +18,8 @@ import { bitMismatches, edgeInputs, randomInputs } from './bits';
 
 interface GoldenCase { fn: string; params: Record<string, number | string>; x: number[] }
 const golden: { cases: GoldenCase[] } = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/golden-activations.json'), 'utf8'));
+// its other parameter sets too (celu(alpha=0.7), softplus(beta=0.7)): where x / alpha and beta * x round, the double-double steps show
+const reference: { cases: GoldenCase[] } = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/activation-reference.json'), 'utf8'));
 
 const withWasm = catalogue.filter((d): d is ElementwiseDefinition => d.kind === 'elementwise' && d.wasm !== undefined);
 const KINDS = ['value', 'derivative', 'backward'] as const;
@@ -66,20 +68,34 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
 
   for (const d of withWasm) {
     const cases = golden.cases.filter((c) => c.fn === d.name);
+    const others = reference.cases.filter((c) => c.fn === d.name);
     // the defaults, or the first golden case's parameters where some have none (threshold)
     const usual = (): ParameterValues => (d.parameters.every((s) => s.default !== undefined) ? defaultParameters(d) : resolveParameters(d, cases[0].params));
-    it(`${d.name}: the golden points and the format's edges`, () => {
-      const points = [...cases.flatMap((c) => c.x), ...edgeInputs()];
-      // every golden parameter set the kernels accept, and the defaults
-      const sets = [usual(), ...cases.map((c) => resolveParameters(d, c.params))].filter((p) => !d.wasm!.accepts || d.wasm!.accepts(p));
+    it(`${d.name}: the golden and reference points and the format's edges`, () => {
+      const points = [...cases.flatMap((c) => c.x), ...others.flatMap((c) => c.x), ...edgeInputs()];
+      // every golden and reference parameter set the kernels accept, and the defaults
+      const sets = [usual(), ...[...cases, ...others].map((c) => resolveParameters(d, c.params))].filter((p) => !d.wasm!.accepts || d.wasm!.accepts(p));
       assert.ok(sets.length > 0);
       for (const p of sets) assert.deepEqual(compare(d, points, p, 1), [], JSON.stringify(p));
     });
 
-    it(`${d.name}: seeded random inputs, odd lengths`, () => {
-      fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
-        assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), usual(), seed), [], `seed ${seed}, n ${n}`);
-      }), { numRuns: 8 });
+    it(`${d.name}: seeded random inputs, odd lengths, several parameter sets and forms`, () => {
+      // the usual parameters and up to three of the golden file's other sets (celu's alpha = 0.7, gelu's tanh form)
+      const others = cases.map((c) => resolveParameters(d, c.params)).filter((p) => JSON.stringify(p) !== JSON.stringify(usual()));
+      const forms = [usual(), ...others.filter((p, i) => others.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i).slice(0, 3)];
+      // and every number scaled by 0.7, so that x / alpha, beta x and the like are not exact
+      const scaled = Object.fromEntries(Object.entries(usual()).map(([k, v]) => [k, typeof v === 'number' ? v * 0.7 : v]));
+      try {
+        forms.push(resolveParameters(d, scaled));
+      } catch {
+        // a relation between the parameters that scaling breaks: the other sets serve
+      }
+      if (d.wasm!.forms) assert.ok(forms.some((p) => d.wasm!.formFor?.(p) !== undefined), 'a golden case selects the other form');
+      for (const p of forms) {
+        fc.assert(fc.property(fc.integer(), fc.integer({ min: 33, max: 20_000 }), (seed, n) => {
+          assert.deepEqual(compare(d, randomInputs(mulberry32(seed), n), p, seed), [], `seed ${seed}, n ${n}, ${JSON.stringify(p)}`);
+        }), { numRuns: 8 });
+      }
     });
   }
 

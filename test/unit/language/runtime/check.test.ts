@@ -42,6 +42,15 @@ describe('language/runtime: check', () => {
     assert.equal(check('check(zeros(0) == 0)').passed, false, 'an empty condition shows nothing, so it cannot pass');
   });
 
+  it('a failed comparison says what its readable sides are (names, fields, indices), without running calls again', () => {
+    const d = asCheck(evalCell('loss = 0.42\ns = [1, 2]\ncheck(loss < 0.1, "loss under 0.1")\ncheck(s[1] == loss, "s")\ncheck(relu(loss) > 5)'));
+    assert.equal(d.checks[0]!.reason, 'loss is 0.42');
+    assert.equal(displayText(d).split('\n')[1], '  found: loss < 0.1 is false: loss is 0.42');
+    assert.equal(d.checks[1]!.reason, 's[1] is 2, loss is 0.42');
+    assert.equal(d.checks[2]!.reason, undefined, 'relu(loss) is a call: not run again');
+    assert.equal(asCheck(evalCell('loss = 0.01\ncheck(loss < 0.1, "ok")')).checks[0]!.reason, undefined, 'a pass says nothing more');
+  });
+
   it('without a hint, the expression as written is the hint', () => {
     const d = check('check(relu(3)   == 3)');
     assert.equal(d.hint, 'relu(3)   == 3');
@@ -64,6 +73,7 @@ describe('language/runtime: check', () => {
     assert.equal(check('check(2.05, 2, 0.01, "close to 2")').hint, 'close to 2');
     assert.equal(check('check(2.05, 2, "close to 2")').hint, 'close to 2', 'a string third argument is the hint');
     assert.equal(check('check(nan, nan)').passed, true);
+    assert.equal(check('check(nan, 2)').checks[0]!.reason, 'NaN is not an answer yet');
     assert.equal(check('check(inf, inf)').passed, true);
     assert.equal(check('check(1e308 * 10, 1e308)').passed, false);
     assert.equal(check('check(sigmoid(0) > 0.4, 1)').passed, true, 'booleans compare as 1/0');
@@ -88,6 +98,12 @@ describe('language/runtime: check', () => {
 
   it('a long tensor is shown by its ends', () => {
     assert.equal(check('check(linspace(1, 20, 20), 0)').found, '[1, 2, 3, 4, 5, 6, ..., 18, 19, 20]');
+    // six significant digits in the list, the failing element in full
+    const d = check('check(linspace(-5, 5, 101), 4.8)');
+    assert.match(d.found, /, 4\.8, 4\.9, 5\]$/);
+    assert.match(d.checks[0]!.reason!, /first at index 0: -5 where 4\.8 was expected/);
+    assert.equal(check('check([0.30000000000000004], 1)').found, '[0.3]');
+    assert.equal(check('check(0.1 + 0.2, 1)').found, '0.30000000000000004', 'a number is spelled in full');
   });
 
   it('a cell shows every check it made, a count, and its own value above them', () => {

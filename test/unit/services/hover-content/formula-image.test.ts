@@ -34,9 +34,12 @@ describe('formula images (MathJax)', () => {
     assert.ok(!hasMathError(latexToSvg('\\frac{1}{2}', { color: 'black' })));
   });
 
-  it('converts every formula, derivative and range of the catalogue without errors', () => {
+  it('converts every formula, derivative, second derivative and range of the catalogue without errors', () => {
     for (const d of catalogue) {
-      for (const [what, formula] of [['formula', d.formula], ['derivative', d.derivativeFormula], ['range', d.range]] as const) {
+      const second = d.kind === 'elementwise' ? [['second derivative', d.secondDerivativeFormula] as const] : [];
+      const forms = d.formulasFor?.({ approximate: 'tanh' })?.secondDerivativeFormula;
+      const atParameters = forms ? [['second derivative at parameters', forms] as const] : [];
+      for (const [what, formula] of [['formula', d.formula], ['derivative', d.derivativeFormula], ['range', d.range], ...second, ...atParameters] as const) {
         const svg = latexToSvg(formula.latex, { color: '#000' });
         assert.ok(!hasMathError(svg), `${d.name} ${what}: MathJax rejects ${formula.latex}`);
         assertWellFormedXml(svg);

@@ -51,5 +51,9 @@ describe('services/plots/parameter-sliders: the plot panel\'s sliders', () => {
     assert.ok(plain.ok && plain.display.kind === 'function', 'without sliders: the function as before');
     const relu = computePlot({ expressions: ['relu'], sliders: true });
     assert.ok(relu.ok && relu.display.kind === 'function', 'nothing to slide: the function');
+    const own = computePlot({ expressions: ['g(a=slider(-1, 1, value=0.5))'], prelude: ['g(x, a=0.1) = max(a * x, x)'], sliders: true });
+    assert.ok(own.ok && own.display.kind === 'plot', 'a cell\'s own slider (Plot at Cursor) is kept');
+    assert.deepEqual(own.display.live?.sliders.map((s) => [s.name, s.value]), [['a', 0.5]]);
+    assert.equal(own.formulas, undefined);
   });
 });

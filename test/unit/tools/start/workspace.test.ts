@@ -39,6 +39,14 @@ describe('npm start: the workspace of copies (tools/start/workspace.ts)', () => 
     assert.equal(fs.existsSync(path.join(workspace, 'examples', 'notes.md')), false);
   });
 
+  it('gives copies the names `rename` says, and keeps its record under them', () => {
+    sources[0]!.rename = (rel) => (rel === '01-relu.actnb' ? 'first.actnb' : rel);
+    assert.deepEqual(syncWorkspace(workspace, sources, record).copied[0], 'lessons/first.actnb');
+    write(path.join(workspace, 'lessons', 'first.actnb'), 'my answers');
+    write(path.join(originals, 'lessons', '01-relu.actnb'), 'relu v2');
+    assert.deepEqual(syncWorkspace(workspace, sources, record).keptEdited, ['lessons/first.actnb']);
+  });
+
   it('skips a folder of originals that does not exist (no lessons yet)', () => {
     fs.rmSync(path.join(originals, 'lessons'), { recursive: true });
     const r = syncWorkspace(workspace, sources, record);
