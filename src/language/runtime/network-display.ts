@@ -40,7 +40,25 @@ export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
     points: n.pre.length,
     pre: Array.from(n.pre, toJsonNumber), out: Array.from(n.out, toJsonNumber),
     preRange: empty ? ['NaN', 'NaN'] : [toJsonNumber(lo), toJsonNumber(hi)],
+    ...(empty || !Number.isFinite(lo) || !Number.isFinite(hi) ? {} : { histogram: histogram(n.pre, lo, hi) }),
+    kinks: [...n.kinks],
   };
+}
+
+/** Bins of a neuron's pre-activation histogram: enough to see a shape, few enough to stay small in a saved output. */
+export const HISTOGRAM_BINS = 30;
+
+/** Counts of `values` in HISTOGRAM_BINS equal bins from lo to hi (one bin of width 1 around them when all are equal). */
+function histogram(values: ArrayLike<number>, lo: number, hi: number): { edges: number[]; counts: number[] } {
+  const bins = hi > lo ? HISTOGRAM_BINS : 1;
+  const from = hi > lo ? lo : lo - 0.5;
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) counts[Math.min(bins - 1, Math.floor((v - from) / width))]++;
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins && hi > lo ? hi : from + i * width)), counts };
 }
 
 export function datasetDisplay(d: DatasetData, testRows?: Int32Array): DatasetDisplay {

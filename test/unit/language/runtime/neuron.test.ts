@@ -101,6 +101,20 @@ describe('language: neuron', () => {
     assert.match(displayText(display(s, 'neuron(net, 2, 0, data)')), /output layer 2, unit 0, sigmoid\)\n  sigmoid\(.*h1_0.*h1_1.*h1_2/);
     assert.deepEqual(display(s, 'neuron(net, 1, 2, data).formula'), { kind: 'string', value: d.formula });
   });
+
+  it('carries a histogram of its pre-activations over every point, and the kinks to mark', () => {
+    const d = asNeuron(display(new Session(), 'neuron(mlp([2, 4, 1], seed=2), 1, 1, dataset("circle", n=2500))'));
+    const h = d.histogram!;
+    assert.equal(h.counts.length, 30);
+    assert.equal(h.counts.reduce((a, b) => a + b, 0), 2500, 'every point in a bin');
+    assert.equal(h.edges[0], d.preRange[0]);
+    assert.equal(h.edges[30], d.preRange[1]);
+    const pre = d.pre.map(Number);
+    const width = (h.edges[30] - h.edges[0]) / 30;
+    assert.equal(h.counts[0], pre.filter((z) => z < h.edges[0] + width).length, 'the first bin counts what lies in it');
+    assert.deepEqual(d.kinks, [0], "relu's kink");
+    assert.deepEqual(asNeuron(display(new Session(), 'neuron(mlp([2, 4, 1], act=tanh), 1, 1, dataset("circle", n=20))')).kinks, []);
+  });
 });
 
 describe('shared: a neuron on many points in a notebook output', () => {
