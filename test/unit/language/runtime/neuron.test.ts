@@ -4,6 +4,8 @@
  */
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { NeuronDisplay } from '../../../../src/shared/output';
 import { displayText } from '../../../../src/shared/display-text';
 import { summarised } from '../../../../src/shared/summary';
@@ -125,5 +127,16 @@ describe('shared: a neuron on many points in a notebook output', () => {
     assert.deepEqual(small.summary, { points: [0, 1, 2, -1, 2997, 2998, 2999] });
     assert.deepEqual(small.pre, [...d.pre.slice(0, 3), ...d.pre.slice(-3)]);
     assert.equal(displayText(small), displayText(d));
+  });
+});
+
+describe('examples/inside.actnb', () => {
+  it('runs every code cell without an error, and its dead unit is dead', () => {
+    const nb = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'examples', 'inside.actnb'), 'utf8')) as { cells: { kind: string; source: string }[] };
+    const s = new Session();
+    const shown = nb.cells.filter((c) => c.kind === 'code').map((c) => s.run(c.source).display);
+    for (const d of shown) assert.notEqual(d.kind, 'error', JSON.stringify(d).slice(0, 300));
+    assert.deepEqual(shown.map((d) => d.kind), ['tensor', 'neuron', 'tensor', 'graph', 'number', 'graph', 'string']);
+    assert.equal(asNeuron(shown[1]).dead, 1, 'the markdown promises a dead unit');
   });
 });
