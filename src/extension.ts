@@ -11,6 +11,11 @@ import { ActivationController, type InterruptTiming } from './notebook/controlle
 import { registerLiveChecks } from './notebook/live-checks';
 import { registerNameFixes } from './notebook/name-fixes';
 import { NOTEBOOK_TYPE, registerSerializer } from './notebook/serializer';
+import { registerRendererMessages } from './notebook/renderer-messages';
+import { folderOf, handleChartImage } from './commands/chart-images';
+import { openLesson, OPEN_LESSON } from './notebook/lessons';
+import { newNotebook } from './notebook/new-notebook';
+import { markStep, WALKTHROUGH_CONTEXT } from './notebook/walkthrough-progress';
 
 /**
  * Entry point of the Activation Lab extension.
@@ -48,10 +53,11 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     controller,
     registerLiveChecks(diagnostics),
     registerNameFixes(),
+    registerRendererMessages(log, (image, notebook) => handleChartImage(image, folderOf(notebook))),
     registerCodeBlockMessages(),
     // Hovers and completion may ask the notebook's kernel; a busy kernel must not stall them.
     registerCompletion((nb, names, detailed) => controller.inspect(nb, names, detailed, 300), notebookCells),
-    registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells),
+    registerHovers(async (nb, name) => (await controller.inspect(nb, [name], true, 500))[0], notebookCells, () => markStep(WALKTHROUGH_CONTEXT.hovered)),
     registerPlotCommands(panels, notebookCells),
     panels.registerSerializer(),
     vscode.commands.registerCommand('activationLab.restartKernel', (arg?: unknown) =>
@@ -66,13 +72,9 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
       }),
     ),
     vscode.commands.registerCommand('activationLab.newNotebook', () =>
-      guard('New Notebook', async () => {
-        const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '', 'activation')]);
-        const nb = await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data);
-        await vscode.window.showNotebookDocument(nb);
-        return nb;
-      }),
+      guard('New Notebook', newNotebook),
     ),
+    vscode.commands.registerCommand(OPEN_LESSON, (arg?: unknown) => guard('Open Lesson', () => openLesson(context.extensionUri, arg))),
   );
   return { lastInterrupt: () => controller.lastInterrupt };
 }

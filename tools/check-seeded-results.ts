@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureNode } from '../test/integration/harness/install';
+import { ensureNode } from './vscode-server/install';
 
 /** How many differing lines to show when the outputs differ. */
 const SHOWN = 10;

@@ -133,12 +133,25 @@ def gelu_tanh_grad(x):
 def mish_grad(x):
     sp = mp.log1p(mp.exp(x)); t = mp.tanh(sp)
     return t + x * (1 - t * t) * sig(x)
+def gelu_tanh_second(x):
+    k = mp.sqrt(2 / mp.pi); c = mp.mpf('0.044715')
+    u = k * (x + c * x ** 3); du = k * (1 + 3 * c * x * x)
+    return mp.sech(u) ** 2 * (k * (1 + 6 * c * x * x) - x * du ** 2 * mp.tanh(u))
+def mish_second(x):
+    e = mp.exp(x)
+    b = ((2 * (1 - x) * e + (6 - 3 * x)) * e + (2 * x + 8)) * e + (2 * x + 4)
+    return 4 * e * b / (e * (e + 2) + 2) ** 3
 ROOT_PIECE_WIDTH = 0.5
+# Second derivatives cross zero too (at positive x for the even ones, which are evaluated at |x|).
 roots = [
     ('GELU_ERF_GRAD', lambda x: Phi(x) + x * phi(x), -0.75, (-1.75, -0.25), 'erf-form GELU derivative'),
     ('GELU_TANH_GRAD', gelu_tanh_grad, -0.75, (-1.75, -0.25), 'tanh-form GELU derivative'),
     ('SILU_GRAD', lambda x: sig(x) * (1 + x * (1 - sig(x))), -1.28, (-1.75, -0.75), 'SiLU derivative'),
     ('MISH_GRAD', mish_grad, -1.19, (-1.75, -0.75), 'Mish derivative'),
+    ('GELU_TANH_SECOND', gelu_tanh_second, 1.42, (0.75, 2.25), 'tanh-form GELU second derivative (even: at |x|)'),
+    ('SILU_SECOND', lambda x: sig(x) * (1 - sig(x)) * (2 - x * mp.tanh(x / 2)), 2.4, (1.75, 3.25), 'SiLU second derivative (even: at |x|)'),
+    ('MISH_SECOND_POSITIVE', mish_second, 1.49, (0.75, 2.25), 'Mish second derivative, its positive root'),
+    ('MISH_SECOND_NEGATIVE', mish_second, -2.26, (-3.0, -1.5), 'Mish second derivative, its negative root'),
 ]
 for name, f, guess, (a, b), doc in roots:
     r = mp.findroot(f, guess)
@@ -173,6 +186,8 @@ for name, f, guess, (a, b), doc in roots:
     for _, cs in polys:
         lines.append('  [' + ', '.join(repr(v) for v in cs) + '],')
     lines.append('];')
+    lines.append(f'/** The same, as one numerics/root-band.ts RootBand. */')
+    lines.append(f'export const {name}_BAND = {{ rootHi: {name}_ROOT_HI, rootLo: {name}_ROOT_LO, start: {name}_BAND_START, end: {name}_BAND_END, centres: {name}_CENTRES, polys: {name}_POLYS }};')
     lines.append('')
 lines.append(f'export const ROOT_PIECES_PER_UNIT = {1 / ROOT_PIECE_WIDTH!r};')
 lines.append(f'export const ROOT_PIECE_SCALE = {2 / ROOT_PIECE_WIDTH!r};')

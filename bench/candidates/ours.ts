@@ -1,7 +1,10 @@
 /**
- * Our engine (as bundled by ../engine.ts), two ways:
- *  - the kernel path: `def.kernels.value|derivative(x, y, p)` into a preallocated
- *    output, which is what the issue's targets are about;
+ * Our engine (as bundled by ../engine.ts), three ways:
+ *  - the WebAssembly path: `runElementwise(def, kind, x, y, p)` into a preallocated
+ *    output (the entry's wasm kernel, streamed; its JavaScript loop where it has none),
+ *    which is what applyActivation runs and what the issue's targets are about;
+ *  - the JavaScript fallback: `def.kernels.value|derivative(x, y, p)`, what runs
+ *    without WebAssembly SIMD (the same bits);
  *  - the allocating path: `applyActivation(name, tensor)` (and the derivative
  *    twin), which adds name resolution, parameter resolution and a fresh
  *    output array per call, i.e. what the language layer pays.
@@ -10,7 +13,7 @@ import type { ElementwiseDefinition, ParameterValues } from '../../src/engine';
 import { engine } from '../engine';
 import type { FloatArray, Kind, Loop } from './common';
 
-const { applyActivation, applyActivationDerivative, defaultParameters, getActivation, Tensor } = engine;
+const { applyActivation, applyActivationDerivative, defaultParameters, getActivation, runElementwise, Tensor } = engine;
 
 export function elementwiseDefinition(name: string): ElementwiseDefinition {
   const def = getActivation(name);
@@ -29,6 +32,18 @@ export function oursKernel(name: string, kind: Kind): Loop {
   const p = defaultParameters(def);
   const kernel = def.kernels[kind];
   return (x, y) => kernel(x, y, p);
+}
+
+/** The WebAssembly path bound to default parameters (the JavaScript loop for entries without wasm kernels). */
+export function oursWasm(name: string, kind: Kind): Loop {
+  const def = elementwiseDefinition(name);
+  const p = defaultParameters(def);
+  return (x, y) => runElementwise(def, kind, x, y, p);
+}
+
+/** Whether the entry has WebAssembly kernels (else the wasm column times its JavaScript loop). */
+export function hasWasmKernels(name: string): boolean {
+  return elementwiseDefinition(name).wasm !== undefined;
 }
 
 /** The allocating tensor API; returns a thunk that allocates and fills a new output each call. */

@@ -14,7 +14,9 @@ export interface EvalOptions {
 export function evalCommand(source: string, options: EvalOptions, io: CliIo): number {
   const session = new Session({ defaultDType: options.dtype ?? 'float64' });
   const { display } = session.run(source);
+  // a failed check prints like any result (the ✗ line), then fails the command
   const failed = display.kind === 'error';
+  const failedCheck = display.kind === 'check' && !display.passed;
   if (options.json) {
     // With --json the error object is the result, on stdout like any other.
     for (const piece of cliJsonPieces(display)) io.out(piece);
@@ -25,5 +27,5 @@ export function evalCommand(source: string, options: EvalOptions, io: CliIo): nu
     const text = displayText(display);
     if (text !== '') io.out(text + '\n');
   }
-  return failed ? EXIT_FAILURE : EXIT_OK;
+  return failed || failedCheck ? EXIT_FAILURE : EXIT_OK;
 }

@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
+import { checkLines } from '../shared/check-text';
 import { errorLine } from '../shared/error-heading';
 import { formatNumber, type DisplayValue, type JsonNumber, type LivePlot, type TensorDisplay } from '../shared/output';
 import { chartLabel } from '../renderer/chart-label';
@@ -30,6 +31,10 @@ import { graphText } from '../shared/graph-text';
 import { graphToSvg, paintSvg } from '../shared/graph-svg';
 import { tensorView } from '../renderer/tables';
 import { readTheme } from '../renderer/theme';
+import { diagramSource, hasDiagram, type DiagramDisplay } from '../renderer/diagram-display';
+import { diagramSvg } from '../renderer/network-diagram';
+import { diagramModel } from '../renderer/network-model';
+import { layerHistograms } from '../renderer/unit-histograms';
 
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
@@ -37,7 +42,11 @@ const PAGE_THEME = readTheme(() => '', ['vscode-light']);
 export type HtmlCell =
   | { readonly kind: 'markdown'; readonly source: string }
   /** `display` is undefined for a code cell that this run did not reach. */
-  | { readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue };
+  | {
+    readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue;
+    /** A lesson's exercise (services/lessons): shown as handed out, its (failing) checks' results left out. */
+    readonly exercise?: boolean;
+  };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 /**
@@ -125,11 +134,15 @@ function renderMarkdownCell(source: string): string {
   return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
 }
 
+const EXERCISE_NOTE = '✎ Exercise: open this lesson in Activation Lab (Open Lesson…), change the lines above <code># checks</code> and run the cell. Its checks say ✓ when it is solved.';
+
 function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PagePlot[]): string {
   const prompt = `[${cell.order ?? ' '}]`;
   const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
   let output: string;
-  if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
+  // a handout: the exercise as the student gets it; what its checks found would only say "not solved yet"
+  if (cell.exercise) output = `<div class="output exercise">${EXERCISE_NOTE}</div>`;
+  else if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
   else output = renderDisplay(cell.display, plots);
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
@@ -138,9 +151,25 @@ function renderDisplay(d: DisplayValue, plots: PagePlot[]): string {
   if (d.kind === 'none') return '';
   // an interrupted run's kept display stands above the line that says what stopped, as in a notebook
   if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
+  if (d.kind === 'check' && d.shown) {
+    const { shown, ...checks } = d;
+    return renderDisplay(shown, plots) + renderDisplay(checks, plots);
+  }
   const live = d.kind === 'plot' ? d.live : undefined;
   const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots, live)).join('');
-  return `<div class="output">${renderResult(d)}${charts}</div>`;
+  const diagram = hasDiagram(d) ? renderDiagram(d) : '';
+  return `<div class="output">${renderResult(d)}${diagram}${charts}</div>`;
+}
+
+/**
+ * The network diagram as the notebook draws it, still (the trained weights; no scrubber): SVG
+ * whose texts are escaped where they are written (renderer/network-diagram.ts), each node's
+ * formula and numbers its tooltip, and each layer's histogram of outputs under it.
+ */
+function renderDiagram(d: DiagramDisplay): string {
+  const model = diagramModel(diagramSource(d));
+  const histograms = layerHistograms(model).map((h) => h.svg).join('');
+  return `<div class="network">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>`;
 }
 
 /** What stands above a result's charts (a plot is only its chart). */
@@ -151,6 +180,7 @@ function renderResult(d: Exclude<DisplayValue, { kind: 'none' }>): string {
     case 'tensor': return renderTensor(d);
     case 'table': return renderTable(d.columns.map((c) => c.name), rowsOf(d.columns.map((c) => c.data)));
     case 'plot': return '';
+    case 'check': return checkLines(d).map((l) => `<pre class="${l.passed ? 'pass' : 'fail'}">${escapeHtml(l.text)}</pre>`).join('');
     case 'function': return functionBlocks(d).map(renderEquation).join('');
     case 'graph': return renderPicture(graphText(d), graphToSvg(d));
     case 'string': return d.language ? renderCode(d.value) : `<pre class="text">${escapeHtml(d.value)}</pre>`;
@@ -268,11 +298,19 @@ pre { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-siz
 pre.code { flex: 1; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
 .output { margin: 6px 0 0 calc(3em + 8px); }
 pre.text { padding: 4px 0; }
+.output.exercise { font-style: italic; color: #59636e; border-left: 3px solid #8250df; padding: 4px 10px; }
+pre.pass, pre.fail { padding: 2px 10px; margin: 2px 0; border-left: 3px solid; }
+pre.pass { color: #1a7f37; }
+pre.fail { color: #82071e; background: #ffebe9; }
 pre.error { color: #82071e; background: #ffebe9; border: 1px solid #ff818266; border-radius: 6px; padding: 8px 12px; }
 .not-run { font-size: 13px; color: #57606a; font-style: italic; }
 .equation { padding: 2px 0; overflow-x: auto; }
 .equation img { display: block; }
 details.more summary { cursor: pointer; color: #57606a; font-size: 13px; }
+.network { margin: 8px 0; overflow-x: auto; }
+.network svg { display: block; }
+.layer-histograms { display: flex; flex-wrap: wrap; gap: 8px 18px; }
+.layer-histograms svg { display: inline-block; }
 table.values { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.values caption { text-align: left; color: #57606a; padding-bottom: 4px; font-family: system-ui, sans-serif; }
 table.values th, table.values td { border: 1px solid #d0d7de; padding: 2px 8px; text-align: right; }

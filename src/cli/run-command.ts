@@ -4,7 +4,9 @@
  * Runs the notebook's code cells in order in one session (names persist from
  * cell to cell, as in the editor) and prints each result as `[n] text`, n being
  * the execution count. Markdown cells are not printed. The run stops at the
- * first failing cell, whose error goes to stderr; later cells are not run.
+ * first failing cell, whose error goes to stderr; later cells are not run. A failed
+ * check(...) is not an error: the run goes on, says on stderr how many checks failed, and
+ * exits 1 once every output is written.
  *
  * --inplace writes the new outputs and execution orders back into the file
  * (cells after a failure keep their old outputs; unknown fields are kept) via
@@ -15,7 +17,9 @@
  * them (the editor's activationLab.notebook.saveStaticImages), outputs of cells
  * this run did not reach included.
  *
- * --html writes a self-contained page of the notebook and this run's results.
+ * --html writes a self-contained page of the notebook and this run's results. A lesson's
+ * exercise cells (services/lessons) are shown as handed out, without their checks' results:
+ * the page is a handout with the exercises and no solutions.
  */
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
@@ -24,11 +28,14 @@ import {
 } from '../services/notebook-format/format';
 import { decodeNotebookText } from '../services/notebook-format/utf8-text';
 import { Session } from '../language';
+import { recordInMetadata } from '../shared/slider-state';
+import { atRecordedSliders } from '../services/plots/recorded-sliders';
 import { displayText } from '../shared/display-text';
 import { cellOutputItems } from '../shared/output-items';
 import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
 import { renderNotebookHtml, type HtmlCell } from './html-export';
+import { exerciseId } from '../services/lessons/exercises';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 
 export interface RunOptions {
@@ -73,7 +80,11 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
 
   const runs = runNotebook(notebook, io);
   const failed = runs.some((r) => r.display.kind === 'error');
-  let status = failed ? EXIT_FAILURE : EXIT_OK;
+  // a failed check (an exercise not yet solved) does not stop the run, but fails it
+  const checks = runs.flatMap((r) => (r.display.kind === 'check' ? r.display.checks : []));
+  const failedChecks = checks.filter((c) => !c.passed).length;
+  if (failedChecks > 0) io.err(`${failedChecks} of ${checks.length} check${checks.length === 1 ? '' : 's'} failed\n`);
+  let status = failed || failedChecks > 0 ? EXIT_FAILURE : EXIT_OK;
 
   if (options.inplace) {
     try {
@@ -105,7 +116,8 @@ export function runNotebook(notebook: Notebook, io: CliIo): CellRun[] {
     const cell = notebook.cells[index];
     if (cell.kind !== 'code') continue;
     order++;
-    const { display } = session.run(cell.source);
+    // a plot starts where its sliders were left in the editor (the cell's metadata, kept by --inplace)
+    const display = atRecordedSliders(session.run(cell.source).display, recordInMetadata(cell.metadata));
     runs.push({ index, order, display });
     if (display.kind === 'error') {
       const where = display.line > 0 ? ` at line ${display.line}, column ${display.column}` : '';
@@ -144,7 +156,8 @@ function htmlCells(notebook: Notebook, runs: readonly CellRun[]): HtmlCell[] {
   return notebook.cells.map((cell, index) => {
     if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
     const run = byIndex.get(index);
-    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display) };
+    const exercise = exerciseId(cell) !== undefined ? { exercise: true } : {};
+    return { kind: 'code', source: cell.source, order: run?.order, display: run && withFormulaImages(run.display), ...exercise };
   });
 }
 

@@ -16,6 +16,7 @@ import { frameworkCallAt } from '../services/frameworks/framework-call';
 import type { CellReader } from '../services/cells/cell-reader';
 import { expressionCandidatesAt } from '../services/cells/expression-at';
 import { PlotPanels, type PanelInfo } from './plot-panel';
+import { withParameterSliders } from '../services/plots/parameter-sliders';
 import {
   computePlot, defaultParameterText, parameterBoxRequest, pickerEntries, type PlotRequest,
 } from '../services/plots/plot-request';
@@ -63,8 +64,13 @@ async function pickActivations(many: boolean): Promise<string[]> {
   return names;
 }
 
-/** The parameters of `name` (and from=/to= for the x range), prefilled with the defaults; checked by evaluating as the user types. */
+/**
+ * What to plot of a picked activation: a slider beside the chart for each number parameter
+ * (nothing to type); else, for string parameters (gelu's approximate), a box prefilled with the
+ * defaults (and from=/to= for the x range), checked by evaluating as the user types.
+ */
 async function askParameters(name: string): Promise<PlotRequest> {
+  if (withParameterSliders(name)) return { expressions: [name], sliders: true };
   const defaults = defaultParameterText(name);
   if (!defaults) return { expressions: [name] };
   const text = await vscode.window.showInputBox({
@@ -83,7 +89,7 @@ async function askParameters(name: string): Promise<PlotRequest> {
 async function plotActivation(panels: PlotPanels, args?: PlotActivationArgs | string): Promise<PanelInfo> {
   if (typeof args === 'string') args = { name: args };
   if (!args) return panels.open(await askParameters((await pickActivations(false))[0]));
-  return panels.open({ expressions: [activationCall(args.name, args.parameters)], from: args.from, to: args.to });
+  return panels.open({ expressions: [activationCall(args.name, args.parameters)], from: args.from, to: args.to, sliders: true });
 }
 
 async function compareActivations(panels: PlotPanels, args?: CompareArgs | readonly string[]): Promise<PanelInfo> {
@@ -118,7 +124,7 @@ async function plotAtCursor(panels: PlotPanels, cells: CellTexts, args?: PlotAtC
       : [document.getText(selection).trim()];
     let firstError: string | undefined;
     for (const expression of candidates) {
-      const request = { expressions: [expression], prelude };
+      const request = { expressions: [expression], prelude, sliders: true };
       const result = computePlot(request);
       if (result.ok) return panels.open(request, undefined, result);
       firstError ??= result.message;
@@ -136,7 +142,7 @@ async function plotAtCursor(panels: PlotPanels, cells: CellTexts, args?: PlotAtC
     return undefined;
   }
   const notes = [`${call.spelled} (${call.framework}) is ${call.expression} here`, ...call.problems];
-  return panels.open({ expressions: [call.expression] }, notes);
+  return panels.open({ expressions: [call.expression], sliders: true }, notes);
 }
 
 /** Runs a command body: cancelling a picker is quiet; any other failure is one error message. */

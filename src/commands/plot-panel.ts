@@ -16,6 +16,8 @@ import { PLOT_PANEL_VIEW_TYPE, type HostToPanelMessage, type PanelToHostMessage 
 import { panelHtml } from '../services/plots/panel-html';
 import { planRestore, type RememberedPanel } from '../services/plots/panel-restore';
 import { computePlot, type PlotRequest, type PlotResult } from '../services/plots/plot-request';
+import { isChartImageMessage, type ChartImageMessage } from '../shared/chart-image';
+import { handleChartImage } from './chart-images';
 
 export { PLOT_PANEL_VIEW_TYPE };
 
@@ -46,7 +48,9 @@ export class PlotPanels {
     const panel = vscode.window.createWebviewPanel(PLOT_PANEL_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.options());
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     void this.remember({ title, request, ...(notes ? { notes } : {}) });
-    const drawn = this.attach(panel, { type: 'show', title: result.title, display: result.display, ...(notes ? { notes } : {}) });
+    const drawn = this.attach(panel, {
+      type: 'show', title: result.title, display: result.display, ...(notes ? { notes } : {}), ...(result.formulas ? { formulas: result.formulas } : {}),
+    });
     return { viewType: PLOT_PANEL_VIEW_TYPE, title, drawn };
   }
 
@@ -81,7 +85,11 @@ export class PlotPanels {
   private attach(panel: vscode.WebviewPanel, message: HostToPanelMessage, restoring = false): Promise<number> {
     panel.webview.options = this.options();
     return new Promise((resolve) => {
-      const listener = panel.webview.onDidReceiveMessage((m: PanelToHostMessage) => {
+      const listener = panel.webview.onDidReceiveMessage((m: PanelToHostMessage | ChartImageMessage) => {
+        if (isChartImageMessage(m)) {
+          handleChartImage(m).catch((e: unknown) => void vscode.window.showErrorMessage(`Activation Lab: could not save the chart: ${e instanceof Error ? e.message : String(e)}`));
+          return;
+        }
         if (m?.type === 'ready' && restoring) this.log(`plot panel "${panel.title}": its page loaded ${m.restored ? 'with' : 'without'} a saved state`);
         if (m?.type === 'ready') void panel.webview.postMessage(message);
         if (m?.type === 'shown') resolve(m.traces);

@@ -123,10 +123,14 @@ function frameworkHover(document: vscode.TextDocument, position: vscode.Position
   return new vscode.Hover(md, new vscode.Range(document.positionAt(call.start), document.positionAt(call.end)));
 }
 
-export function registerHovers(inspect: DetailedInspector, cells: NotebookCells): vscode.Disposable {
+/** @param shown told when a hover is shown in a cell (the walkthrough's "hover a formula" step). */
+export function registerHovers(inspect: DetailedInspector, cells: NotebookCells, shown?: () => void): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerHoverProvider({ language: 'activation' }, {
-      provideHover: (document, position) => cellHover(document, position, inspect, cells).catch((e) => {
+      provideHover: (document, position) => cellHover(document, position, inspect, cells).then((hover) => {
+        if (hover) shown?.();
+        return hover;
+      }).catch((e) => {
         console.error('Activation Lab: hover failed', e);
         return undefined;
       }),

@@ -20,6 +20,8 @@ export type { Token, TokenKind } from './token';
 
 // Running programs: a notebook's session, what it tells hovers and completion, and the builtins' docs.
 export { Session } from './runtime/session';
+export { budgetFromMebibytes, SESSION_MEMORY_BUDGET } from './runtime/memory-budget';
+export { LivePlotEvaluator } from './runtime/live-plot-evaluator';
 export type { CellResult, SessionOptions } from './runtime/session';
 export type { NameInfo } from './runtime/inspect';
 export { CONSTANTS, procedureSpecs } from './runtime/builtins';
@@ -27,4 +29,4 @@ export { mathFunctionNames, mathSummaries } from './runtime/builtins/math';
 export type { ProcedureSpec } from './runtime/builtins/procedure';
 // Writing expressions of the language from code (plot commands, framework hovers).
 export { activationCall } from './activation-call';
-export { quoteString } from './symbolic';
+export { quoteString, functionNameLatex } from './symbolic';

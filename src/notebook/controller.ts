@@ -19,10 +19,12 @@ import * as vscode from 'vscode';
 import { cellOutputItems } from '../shared/output-items';
 import { ERROR_MIME, type DisplayValue } from '../shared/output';
 import type { CellDiagnostics } from './cell-diagnostics';
+import { noteResult } from './walkthrough-progress';
 import type { ErrorHeading } from '../shared/error-heading';
 import { LatestProgress } from '../services/kernel/latest-progress';
 import { InProcessSession, WorkerSession, type KernelSession, type NameInfo } from '../services/kernel/kernel-worker';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
+import { recordInMetadata } from '../shared/slider-state';
 
 export const CONTROLLER_ID = 'activation-lab.kernel';
 
@@ -101,14 +103,16 @@ export class ActivationController implements vscode.Disposable {
   }
 
   private newSession(): KernelSession {
+    // read when a kernel starts: a new budget applies from the next restart
+    const memoryBudgetMiB = vscode.workspace.getConfiguration('activationLab').get<unknown>('kernel.memoryBudgetMiB');
     if (this.bundle) {
       try {
-        return new WorkerSession(this.bundle);
+        return new WorkerSession(this.bundle, memoryBudgetMiB);
       } catch (e) {
         console.error('Activation Lab: no kernel worker, running cells in the extension host', e);
       }
     }
-    return new InProcessSession();
+    return new InProcessSession(memoryBudgetMiB);
   }
 
   /**
@@ -188,16 +192,21 @@ export class ActivationController implements vscode.Disposable {
     let stopped = 0;
     execution.start(Date.now());
     let ok = false;
+    let failedCheck = false;
     try {
       // Training streams interim displays: the latest one is shown, the result after any in flight.
       const progress = new LatestProgress<DisplayValue>((interim) => execution.replaceOutput(cellOutputs(interim)));
       const version = cell.document.version;
-      const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim));
+      // a plot starts where its sliders were left (the cell's metadata, shared/slider-state.ts)
+      const display = await k.session.run(cell.document.getText(), (interim) => progress.push(interim), recordInMetadata(cell.metadata));
       stopped = Date.now();
       await progress.settle();
       await execution.replaceOutput(cellOutputs(display));
       this.diagnostics.runEnded(cell.document, version, display.kind === 'error' ? display : undefined);
       ok = display.kind !== 'error';
+      // a failed check marks the cell failed, but Run All goes on to the next exercise
+      failedCheck = display.kind === 'check' && !display.passed;
+      noteResult(display);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       try {
@@ -207,7 +216,7 @@ export class ActivationController implements vscode.Disposable {
       }
     } finally {
       const ended = Date.now();
-      execution.end(ok, ended);
+      execution.end(ok && !failedCheck, ended);
       if (token.askedAt !== undefined && stopped >= token.askedAt) this.lastInterrupt = { asked: token.askedAt, stopped, ended };
     }
     return ok;

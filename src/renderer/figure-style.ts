@@ -117,3 +117,25 @@ export function legendBelowAxis(height: number, margin: { readonly t: number; re
   const plotArea = Math.max(1, height - margin.t - margin.b);
   return { orientation: 'h', x: 0, y: -LEGEND_GAP / plotArea, yanchor: 'top' };
 }
+
+/** The caption's size in a saved image (the sliders' values): a little smaller than a title. */
+const CAPTION_SIZE = 14;
+
+/**
+ * A figure's layout for a saved image, with `caption` (where the sliders stand) as its title,
+ * or after its title; the figure grows by the room the caption needs, so the plot area and
+ * the legend's place under it stay as drawn.
+ */
+export function captionedLayout(layout: FigureLayout, caption: string): FigureLayout {
+  const title = layout.title as { text?: string } | undefined;
+  const margin = (layout.margin as { t: number; b: number } | undefined) ?? { t: 16, b: LEGEND_GAP + LEGEND_ROW };
+  if (title?.text) {
+    // under the title, on a line of its own; plot area and legend as drawn
+    const extra = CAPTION_SIZE + 6;
+    const text = `${title.text}<br><span style="font-size:${CAPTION_SIZE}px">${plotText(caption)}</span>`;
+    return { ...layout, title: { ...title, text }, margin: { ...margin, t: margin.t + extra }, height: layout.height + extra };
+  }
+  const grown = { ...margin, t: Math.max(margin.t, titleMargin(CAPTION_SIZE)) };
+  const height = layout.height + grown.t - margin.t;
+  return { ...layout, title: { text: plotText(caption), x: 0.5, xanchor: 'center', font: { size: CAPTION_SIZE } }, margin: grown, height, legend: legendBelowAxis(height, grown) };
+}

@@ -106,6 +106,16 @@ export class LiveCharts<E> {
     await Promise.all(set.roots.map((_, i) => this.draw(set, i)));
   }
 
+  /** An output's figures built for `theme` (a saved picture is drawn for the light one); none for an output that is gone. */
+  figuresFor(id: string, theme: Theme): PlotFigure<object>[] {
+    return this.sets.get(id)?.build(theme) ?? [];
+  }
+
+  /** The elements an output's charts are drawn in. */
+  rootsOf(id: string): readonly E[] {
+    return this.sets.get(id)?.roots ?? [];
+  }
+
   /** Purges the charts of one output, or of every output (VS Code's Clear All Outputs passes no id). */
   dispose(id?: string): void {
     for (const key of id === undefined ? this.ids : [id]) {
@@ -130,6 +140,7 @@ export class LiveCharts<E> {
     set.widths[i] = width;
     this.page.drawing?.(set.roots[i], figure);
     // responsive off: plotly's own resize observer would be a second way of sizing the chart.
-    return this.plotly.react(set.roots[i], figure.data, sizedLayout(figure.layout, width), { ...figure.config, responsive: false });
+    // plotly's download button does nothing in a webview: the chart's own Save buttons replace it (chart-actions.ts)
+    return this.plotly.react(set.roots[i], figure.data, sizedLayout(figure.layout, width), { ...figure.config, responsive: false, modeBarButtonsToRemove: ['toImage'] });
   }
 }

@@ -24,6 +24,8 @@ export const STYLE = `
 .al-output { font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 13px); color: var(--vscode-editor-foreground); }
 .al-output pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-family: inherit; }
 .al-output .al-error { color: var(--vscode-errorForeground, #f14c4c); border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 2px 8px; }
+.al-output .al-pass { color: var(--vscode-testing-iconPassed, #388a34); padding: 1px 8px; border-left: 3px solid var(--vscode-testing-iconPassed, #388a34); }
+.al-output .al-fail { color: var(--vscode-testing-iconFailed, var(--vscode-errorForeground, #e51400)); padding: 1px 8px; border-left: 3px solid var(--vscode-testing-iconFailed, var(--vscode-errorForeground, #e51400)); }
 .al-output .al-formula { padding: 2px 0 4px; }
 .al-output .al-equation { padding: 2px 0 4px; overflow-x: auto; }
 .al-output .al-math { display: block; max-width: none; }

@@ -25,6 +25,7 @@ import { graphText } from '../shared/graph-text';
 import { graphToSvg } from '../shared/graph-svg';
 import { neuronFigures } from './neuron-figures';
 import { errorLine } from '../shared/error-heading';
+import { checkLines } from '../shared/check-text';
 import type { PlotFigure } from './figure-style';
 import { formulaLines, functionFigures, plotFigures } from './figures';
 import { datasetFigure, gradflowFigure, trainingFigures } from './network-figures';
@@ -39,7 +40,7 @@ export interface Equation {
 
 /** Something shown above an output's charts: a line (or lines) of text, a table, or an equation (folded away under `collapsed`). */
 export type OutputBlock =
-  | { readonly text: string; readonly style: 'text' | 'formula' | 'error' }
+  | { readonly text: string; readonly style: 'text' | 'formula' | 'error' | 'pass' | 'fail' }
   | { readonly table: TableView }
   | { readonly equation: Equation; readonly collapsed?: string }
   /** A drawing in the text colour (currentColor), shown as an image with its text as alt text. */
@@ -91,6 +92,8 @@ export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<
   tensor: { blocks: (d) => [table(tensorView(d))] },
   table: { blocks: (d) => [table(tableView(d))] },
   network: { blocks: (d) => [table(networkView(d))] },
+  // the cell's value, when it has one, is an output of its own above (shared/output-items.ts)
+  check: { blocks: (d) => checkLines(d).map((line) => ({ text: line.text, style: line.passed ? 'pass' : 'fail' })) },
   function: { blocks: functionBlocks, figures: functionFigures },
   plot: { blocks: () => [], figures: plotFigures },
   training: { blocks: (d) => [formula(trainingText(d))], figures: trainingFigures },

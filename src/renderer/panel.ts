@@ -9,9 +9,12 @@
  * from the shared lazily loaded chunk. Nothing is fetched from the network.
  */
 import type { HostToPanelMessage, PanelToHostMessage, ShowPlotMessage } from '../shared/panel-messages';
+import type { LivePlot } from '../shared/output';
 import { blockElement, el, recolourEquations, STYLE } from './output-dom';
 import { functionBlocks, outputFigures } from './output-renderers';
 import { LiveCharts } from './live-charts';
+import { chartActions, sliderCaptionIn } from './chart-actions';
+import { PICTURE_THEME } from './chart-picture';
 import { currentTheme, onThemeChange, plotlyInPlaceOf, WEBVIEW_CHART_PAGE } from './webview-page';
 
 interface VsCodeApi {
@@ -55,7 +58,8 @@ async function show(message: ShowPlotMessage): Promise<void> {
   // a function's formulas as in a notebook output: typeset, f'' of a derivative folded away
   const formulas = el('div', 'al-output');
   const colours = currentTheme();
-  if (message.display.kind === 'function') formulas.append(...functionBlocks(message.display).map((b) => blockElement(b, colours)));
+  const shownFormulas = message.display.kind === 'function' ? message.display : message.formulas;
+  if (shownFormulas) formulas.append(...functionBlocks(shownFormulas).map((b) => blockElement(b, colours)));
   root.replaceChildren(
     el('style', undefined, STYLE),
     text('h2', 'title', message.title),
@@ -69,8 +73,33 @@ async function show(message: ShowPlotMessage): Promise<void> {
   const theme = currentTheme();
   const figures = outputFigures(message.display, theme);
   await charts.show(PANEL_PLOT, () => root.appendChild(text('div', 'chart', '')), (t) => outputFigures(message.display, t), theme, figures);
+  const chartPlotly = plotly;
+  charts.rootsOf(PANEL_PLOT).forEach((chart, i) => {
+    chart.after(chartActions(document, chartPlotly, {
+      figure: () => charts?.figuresFor(PANEL_PLOT, PICTURE_THEME)[i],
+      caption: () => sliderCaptionIn(root),
+      width: () => chart.clientWidth,
+    }, (m) => vscode.postMessage(m)));
+  });
+  if (message.display.kind === 'plot' && message.display.live) await showSliders(message.display.live, current);
+  if (current !== shows) return;
   drawn = { message: json, traces: figures[0]?.data.length ?? 0 };
   vscode.postMessage({ type: 'shown', traces: drawn.traces } satisfies PanelToHostMessage);
+}
+
+/**
+ * A slider for each parameter above the chart, redrawing it in this page as the notebook renderer
+ * does (live-sliders.ts, loaded only for a plot with sliders: it brings the language).
+ */
+async function showSliders(live: LivePlot, current: number): Promise<void> {
+  const { liveSliders } = await import('./live-sliders');
+  if (current !== shows) return;
+  try {
+    const panel = liveSliders(document, live, (d) => charts?.rebuild(PANEL_PLOT, (t) => outputFigures(d, t)));
+    root.insertBefore(panel, root.querySelector('.chart'));
+  } catch (err) {
+    root.append(text('pre', 'error', `the sliders cannot redraw this plot: ${err instanceof Error ? err.message : String(err)}`));
+  }
 }
 
 onThemeChange(() => {

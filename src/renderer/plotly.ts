@@ -9,6 +9,8 @@
 export interface PlotlyApi {
   react(root: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<HTMLElement>;
   purge(root: HTMLElement): void;
+  /** A picture of a figure as a data: URL (chart-actions.ts). */
+  toImage(figure: { data: unknown[]; layout: unknown; config?: unknown }, options: { format: 'svg' | 'png'; width: number; height: number; scale?: number }): Promise<string>;
 }
 
 let loading: Promise<PlotlyApi> | undefined;

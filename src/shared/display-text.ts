@@ -4,6 +4,7 @@
  */
 import { formatNumber, type DisplayValue, type TensorDisplay } from './output';
 import { capitalised } from './error-heading';
+import { checkText } from './check-text';
 import { datasetText, gradflowText, networkText, neuronText, trainingText } from './network-text';
 import { describePlot } from './plot-description';
 import { graphText } from './graph-text';
@@ -38,6 +39,8 @@ export function displayText(d: DisplayValue): string {
     case 'training': return trainingText(d);
     case 'neuron': return neuronText(d);
     case 'graph': return graphText(d);
+    // the cell's own value (when it ended in one) above its checks
+    case 'check': return d.shown ? `${displayText(d.shown)}\n${checkText(d)}` : checkText(d);
   }
 }
 

@@ -20,6 +20,11 @@ import { summarised } from './summary';
  */
 export function cellOutputItems(display: DisplayValue): OutputItem[][] {
   if (display.kind === 'error' && display.kept) return [outputItems(display.kept), outputItems(display)];
+  if (display.kind === 'check' && display.shown) {
+    // the cell's value is an output of its own above the checks, drawn as any value is
+    const { shown, ...checks } = display;
+    return [outputItems(shown), outputItems(checks)];
+  }
   const items = outputItems(display);
   return items.length > 0 ? [items] : [];
 }

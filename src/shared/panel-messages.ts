@@ -11,6 +11,8 @@ export interface ShowPlotMessage {
   readonly display: FunctionDisplay | PlotDisplay;
   /** Short lines of text above the chart: where the expression came from, parameters, ... */
   readonly notes?: readonly string[];
+  /** A plot with parameter sliders: the activation's formulas in symbols, shown above the sliders. */
+  readonly formulas?: FunctionDisplay;
 }
 
 /** Host -> panel: a restored panel whose plot is gone (shown as a message). */

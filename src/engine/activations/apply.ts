@@ -1,13 +1,16 @@
 /**
- * Applying catalogue entries to tensors: the entry's own loop kernel for
- * elementwise activations, row by row for softmax-like ones.
+ * Applying catalogue entries to tensors: for elementwise activations the entry's
+ * WebAssembly SIMD loop where there is one (the same bits as its JavaScript loop,
+ * which runs otherwise: simd/elementwise-runner.ts), row by row for softmax-like ones.
  */
-import type { ActivationDefinition, ParameterValues } from './definition';
+import type { ActivationDefinition, ElementwiseKernels, ParameterValues, ScalarFunctions } from './definition';
 import { resolveName, resolveParameters } from './registry';
 import { allocate, Tensor } from '../tensor';
 import { inChunks, type ShouldStop } from '../interrupt';
+import { runElementwise } from '../simd/elementwise-runner';
 
-type Which = 'value' | 'derivative';
+/** f, f' or f''; row-wise activations have no f'' (their f' is a Jacobian's diagonal). */
+export type Which = 'value' | 'derivative' | 'secondDerivative';
 
 /**
  * The parameters as a float32 computation uses them: each number rounded to float32 first,
@@ -25,12 +28,16 @@ function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues
   const y = allocate(x.dtype, x.size);
   const p = parametersFor(x.dtype, given);
   if (definition.kind === 'elementwise') {
-    const kernel = definition.kernels[which];
+    // f'' has no wasm loop (it is not on a training path): the entry's scalar closed form
+    const second = which === 'secondDerivative' ? secondDerivativeKernel(definition.scalar.secondDerivative) : undefined;
+    const apply = (xs: typeof x.data, ys: typeof y): void =>
+      second ? second(xs, ys, p) : runElementwise(definition, which as 'value' | 'derivative', xs, ys, p);
     // subarray views let the kernel run on one chunk; they share storage, so nothing is copied
     inChunks(x.size, shouldStop, (start, end) =>
-      start === 0 && end === x.size ? kernel(x.data, y, p) : kernel(x.data.subarray(start, end), y.subarray(start, end), p),
+      start === 0 && end === x.size ? apply(x.data, y) : apply(x.data.subarray(start, end), y.subarray(start, end)),
     );
   } else {
+    if (which === 'secondDerivative') throw new Error(`${definition.name}'' is not defined: ${definition.name}' is the diagonal of a Jacobian`);
     const row = x.rank === 0 ? 1 : x.shape[x.rank - 1];
     const rows = row === 0 ? 0 : x.size / row;
     inChunks(rows, shouldStop, (first, last) => {
@@ -38,6 +45,10 @@ function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues
     });
   }
   return new Tensor(x.dtype, x.shape, y);
+}
+
+function secondDerivativeKernel(f: ScalarFunctions['secondDerivative']): ElementwiseKernels['value'] {
+  return (x, y, p) => { for (let i = 0; i < x.length; i++) y[i] = f(x[i], p); };
 }
 
 /** f(x) for an activation given by any of its names, with parameters in any spelling. */

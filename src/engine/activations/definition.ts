@@ -6,6 +6,8 @@
  * fact written here shows up everywhere and nowhere else needs a switch on names.
  */
 
+import type { WasmElementwise } from '../simd/kernel-types';
+
 /** Element storage that kernels read and write; float32 storage rounds on write. */
 export type FloatArray = Float32Array | Float64Array;
 
@@ -26,6 +28,12 @@ export interface ParameterSpec {
   /** True for parameters a network learns (prelu's slope); the entry's kernels then give its gradient (parameterGradients). */
   readonly learnable?: boolean;
   readonly description: string;
+  /**
+   * The range a slider explores for a number parameter (the plot panel shows one for each),
+   * a step when a hundredth of the range is not a round number, and where it starts when the
+   * parameter has no default. Every number parameter has one (test/unit/engine checks).
+   */
+  readonly slider?: { readonly min: number; readonly max: number; readonly step?: number; readonly start?: number };
   /**
    * How the entry's LaTeX formulas write it (`\\alpha`, `\\lambda`, `b`), so outputs can put the
    * value in its place (formula-parameters.ts); `\\mathrm{name}` when omitted.
@@ -118,6 +126,13 @@ export type FusedLoss = 'bce' | 'ce';
 export interface ScalarFunctions {
   readonly value: (x: number, p: ParameterValues) => number;
   readonly derivative: (x: number, p: ParameterValues) => number;
+  /**
+   * f''(x) in closed form, with PyTorch's double backward at kinks: 0 where f' jumps
+   * (relu''(0) = 0, elu''(0) = 0). It serves f'' everywhere (the language's `relu''`,
+   * symbolic derivatives, plots); tensors run it in one generic loop (apply.ts), as
+   * second derivatives are for looking at, not for training.
+   */
+  readonly secondDerivative: (x: number, p: ParameterValues) => number;
 }
 
 interface DefinitionCommon {
@@ -181,6 +196,8 @@ export interface ElementwiseDefinition extends DefinitionCommon {
   readonly derivativeExpression?: string;
   /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
   readonly wasmKernel?: WasmActivationKernel;
+  /** Its value and derivative as f64x2 code, for the elementwise WebAssembly kernels (src/engine/simd). */
+  readonly wasm?: WasmElementwise;
 }
 
 /**

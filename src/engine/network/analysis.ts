@@ -24,16 +24,21 @@ export function predict(net: Network, x: ArrayLike<number>, rows: number): Float
   return activations(net, x, rows).output;
 }
 
-/** Per hidden layer: the units whose output is 0 for every row. */
+/** Per hidden layer: how many units output 0 for every row (what `dead(net, data)` counts). */
 export function deadUnits(net: Network, x: ArrayLike<number>, rows: number): number[] {
+  return deadUnitIndices(net, x, rows).map((units) => units.length);
+}
+
+/** Per hidden layer: the units (from 0) whose output is 0 for every row. */
+export function deadUnitIndices(net: Network, x: ArrayLike<number>, rows: number): number[][] {
   const ws = activations(net, x, rows);
   return net.layers.slice(0, -1).map((layer, l) => {
     const a = ws.a[l];
-    let dead = 0;
+    const dead: number[] = [];
     for (let j = 0; j < layer.outputs; j++) {
       let zero = true;
       for (let i = j; i < a.length && zero; i += layer.outputs) zero = a[i] === 0;
-      if (zero) dead++;
+      if (zero) dead.push(j);
     }
     return dead;
   });

@@ -16,7 +16,7 @@ export { makeDataset, datasetNames } from './datasets';
 export type { Dataset, Task } from './datasets';
 export { train, checkTrainOptions, evaluateOn, MAX_EPOCHS } from './train';
 export type { TrainOptions, TrainingRun, TrainingSet, History, AccuracyRule } from './train';
-export { activations, predict, deadUnits, sparsity } from './analysis';
+export { activations, predict, deadUnits, deadUnitIndices, sparsity } from './analysis';
 export { gradflow, gradflowInit, GRADFLOW_BATCH } from './gradflow';
 export { inspectUnit, checkUnit } from './neuron';
 export type { UnitInspection } from './neuron';
@@ -24,3 +24,4 @@ export { unitFormula, unitInputName, formulaCoefficient, MAX_FORMULA_TERMS } fro
 export type { UnitFormulaOptions } from './unit-formula';
 export { singleInputPass } from './single-input';
 export type { SingleInputPass } from './single-input';
+export { WeightSnapshots, SNAPSHOT_TARGET, SNAPSHOT_BUDGET } from './snapshots';

@@ -176,7 +176,9 @@ function logMantissa(x: number): number {
   const high = highWord(x);
   if (high < SMALLEST_NORMAL_HIGH_WORD) return logMantissaSubnormal(x);
   const k = (high >>> 20) - 1023;
-  const m = x * powerOfTwo(-k);
+  // x 2^(1-k) 2^-1 rather than x 2^-k: both products are exact, and 2^-k has no table
+  // entry for k = 1023 (x >= 2^1023), where it made log NaN
+  const m = x * powerOfTwo(1 - k) * 0.5;
   const halve = m >= T.LOG_SPLIT;
   logExponent = halve ? k + 1 : k;
   return halve ? 0.5 * m : m;

@@ -4,7 +4,7 @@
  * (aliases, defaults, checks) by the engine's registry when it is applied.
  */
 import {
-  applyResolved, DEFAULT_PLOT_RANGE, findParameter, formulasAt, map, plotRange, resolveParameters, Tensor,
+  applyResolved, DEFAULT_PLOT_RANGE, findParameter, formulasAt, plotRange, resolveParameters, Tensor,
   type ActivationDefinition, type Formula, type ParameterValues, type PlotRange,
 } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
@@ -13,8 +13,8 @@ import { boundSlider, describeValue, fnValue, num, tensorValue, type SliderSpec,
 
 type Given = Readonly<Record<string, number | string>>;
 
-/** Step for the second derivative of builtins: a central difference of the exact first derivative. */
-const SECOND_DERIVATIVE_STEP = 6e-6;
+/** f, f', f'': what each order computes, all from the catalogue entry (its closed forms). */
+export const ORDERS = ['value', 'derivative', 'secondDerivative'] as const;
 
 export class ActivationFunction implements FunctionValue {
   constructor(
@@ -117,32 +117,14 @@ export class ActivationFunction implements FunctionValue {
     const t = input.tensor;
     return atSite(site, () => {
       const stop = site.evaluator.shouldStop;
-      if (this.order === 0) return tensorValue(applyResolved(def, t, p, 'value', stop));
-      if (this.order === 1) return tensorValue(applyResolved(def, t, p, 'derivative', stop));
-      return tensorValue(map(t, (x) => this.scalarAt(x, p), stop));
+      return tensorValue(applyResolved(def, t, p, ORDERS[this.order], stop));
     });
   }
 
   private scalarAt(x: number, p: ParameterValues): number {
     const def = this.definition;
     if (def.kind !== 'elementwise') return NaN;
-    if (this.order === 0) return def.scalar.value(x, p);
-    if (this.order === 1) return def.scalar.derivative(x, p);
-    const h = SECOND_DERIVATIVE_STEP * Math.max(1, Math.abs(x));
-    const d = (t: number) => def.scalar.derivative(t, p);
-    // A central difference across a kink (where f' jumps) would return jump / 2h:
-    // relu''(0) = 83333. Near a kink, difference on the side away from it; at the
-    // kink itself, on the side whose branch f'(kink) belongs to, as autograd does
-    // (relu'(0) = 0 is the left branch, so relu''(0) = 0).
-    const kink = def.kinks(p).find((k) => Math.abs(x - k) < 2 * h);
-    if (kink === undefined) return (d(x + h) - d(x - h)) / (2 * h);
-    let side = Math.sign(x - kink);
-    if (side === 0) {
-      const here = d(x);
-      side = Math.abs(here - d(x - h)) <= Math.abs(here - d(x + h)) ? -1 : 1;
-    }
-    // second-order one-sided difference: f''(x) ≈ ±(-3 f'(x) + 4 f'(x ± h) - f'(x ± 2h)) / 2h
-    return (side * (-3 * d(x) + 4 * d(x + side * h) - d(x + 2 * side * h))) / (2 * h);
+    return def.scalar[ORDERS[this.order]](x, p);
   }
 
   derivative(site: CallSite): FunctionValue {
@@ -150,7 +132,10 @@ export class ActivationFunction implements FunctionValue {
     if (this.definition.kind === 'rowwise' && this.order >= 1) {
       throw runtimeError(site, `${this.label}: ${this.name}' is the diagonal of a Jacobian; it has no further derivative`);
     }
-    this.parameters(site);
+    // check what is given so far where it is written; a required parameter not given yet may come
+    // with the call (threshold'(x, threshold=0.5, value=0), and so f' of f(x) = threshold(x, ...))
+    const pending = this.definition.parameters.some((spec) => spec.default === undefined && !Object.keys(this.given).some((k) => findParameter(this.definition, k)?.name === spec.name));
+    if (!pending) this.parameters(site);
     return new ActivationFunction(this.definition, this.given, this.order + 1, this.name, this.shown, this.sliders);
   }
 

@@ -3,7 +3,7 @@
  * contract). How that JSON is shown — as text, SVG or a chart — is not the
  * language's business: see src/shared/display-text.ts and output-items.ts.
  */
-import type { DisplayValue } from '../../shared/output';
+import type { CheckDisplay, CheckResult, DisplayValue } from '../../shared/output';
 import { functionNameLatex } from '../symbolic';
 import type { CallSite } from './call-site';
 import type { FunctionValue } from './function-value';
@@ -11,6 +11,21 @@ import { toJsonNumber } from './json-number';
 import { gradflowDisplay, networkDisplay, neuronDisplay, datasetDisplay, trainingDisplay } from './network-display';
 import { defaultRange, DEFAULT_POINTS, sampleCurve } from './sampling';
 import type { Value } from './values';
+
+/**
+ * The checks a cell made, in order, with the cell's own value above them when it ended in
+ * something else to show (`shown`). The headline is the first failure, else the last check.
+ */
+export function checkDisplay(checks: readonly CheckResult[], shown?: DisplayValue): CheckDisplay {
+  const headline = checks.find((c) => !c.passed) ?? checks[checks.length - 1];
+  const { hint, found, expected, tol } = headline;
+  const keep = shown !== undefined && shown.kind !== 'none' && shown.kind !== 'error' && shown.kind !== 'check' ? { shown } : {};
+  return {
+    kind: 'check', passed: checks.every((c) => c.passed), hint, found,
+    ...(expected !== undefined ? { expected } : {}), ...(tol !== undefined ? { tol } : {}),
+    checks: [...checks], ...keep,
+  };
+}
 
 /** `\\sigma'(x) = rhs`: the left-hand side names the function and its order. */
 function equation(name: string, order: number, rhs: string): string {
@@ -51,6 +66,7 @@ export function toDisplay(value: Value, site: CallSite): DisplayValue {
     case 'network': return networkDisplay(value.network.net);
     case 'dataset': return datasetDisplay(value.dataset);
     case 'training': return trainingDisplay(value.training, value.training.stopped ? 'interrupted' : 'done');
+    case 'check': return checkDisplay([value.result]);
     case 'none':
       return { kind: 'none' };
   }

@@ -14,7 +14,7 @@ import {
 } from '../../engine';
 import { assertNever, type Expr, type BinaryExpr, type CallExpr, type Statement, type UnaryOperator } from '../ast';
 import { LanguageError } from '../errors';
-import type { DisplayValue } from '../../shared/output';
+import type { CheckResult, DisplayValue } from '../../shared/output';
 import { callNetwork, fieldOf, indexComposite } from './composite-values';
 import { positionAt, sliceSpan, type Span } from '../source';
 import { lookupBuiltin, builtinNames } from './builtins';
@@ -38,6 +38,8 @@ export interface SessionState {
   depth: number;
   /** false: fused loops are not compiled (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
   readonly compileLoops?: boolean;
+  /** Bytes of tensors the variables may hold together (memory-budget.ts; 2 GiB unless the session says). */
+  readonly memoryBudget?: number;
   /** The outermost of those calls: the one the user wrote, where a runaway recursion is reported. */
   outermostCall?: CallSite;
   token?: CancellationToken;
@@ -48,6 +50,8 @@ export interface SessionState {
    * than failing, so the cell knows it was interrupted and shows that run above the error (interruption.ts).
    */
   interruptedRun?: TrainingData;
+  /** The checks (exercises) the running cell has made, in order: the cell shows them all (session.ts). */
+  checks?: CheckResult[];
 }
 
 /** User functions nested deeper than this are refused rather than overflowing the stack. */
@@ -93,7 +97,7 @@ export class Evaluator {
     switch (statement.type) {
       case 'assign': {
         const value = this.evaluate(statement.value);
-        checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span));
+        checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span), this.session.memoryBudget);
         this.session.globals.set(statement.name, value);
         return NONE;
       }

@@ -36,7 +36,7 @@
  */
 import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
 import { parametersFor, type Shape } from '../../engine';
-import { ActivationFunction } from './activation-function';
+import { ActivationFunction, ORDERS } from './activation-function';
 import { MathFunction } from './builtins/math';
 import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
@@ -226,14 +226,13 @@ const rounded = (code: string, dtype: LoopDType): string => (dtype === 'float32'
 
 /**
  * How a loop calls fn, or undefined when it cannot: elementwise activations and
- * their first derivatives, with parameters resolved as a call resolves them
+ * their first and second derivatives, with parameters resolved as a call resolves them
  * (a bad parameter is the error the call would report), and math functions,
  * which take no named arguments.
  */
 function loopCall(fn: FunctionValue, named: ReadonlyMap<string, Value>, site: CallSite): { f: Function; parameters?: ParameterValues } | undefined {
-  if (fn instanceof ActivationFunction && fn.order <= 1 && fn.definition.kind === 'elementwise') {
-    const scalar = fn.definition.scalar;
-    return { f: fn.order === 0 ? scalar.value : scalar.derivative, parameters: fn.resolvedParameters(named, site) };
+  if (fn instanceof ActivationFunction && fn.definition.kind === 'elementwise') {
+    return { f: fn.definition.scalar[ORDERS[fn.order]], parameters: fn.resolvedParameters(named, site) };
   }
   if (fn instanceof MathFunction && named.size === 0) return { f: fn.scalar };
   return undefined;

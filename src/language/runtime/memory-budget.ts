@@ -11,8 +11,13 @@ import type { Value } from './values';
 
 const MEBIBYTE = 1_048_576;
 
-/** 2 GiB of tensor data held by a notebook's variables. */
+/** 2 GiB of tensor data held by a notebook's variables, unless the session is given another (a setting). */
 export const SESSION_MEMORY_BUDGET = 2048 * MEBIBYTE;
+
+/** A budget in MiB as a setting gives it, in bytes; undefined (the default) for anything but a number from 1 on. */
+export function budgetFromMebibytes(mib: unknown): number | undefined {
+  return typeof mib === 'number' && Number.isFinite(mib) && mib >= 1 ? Math.floor(mib * MEBIBYTE) : undefined;
+}
 
 /** The typed arrays a value holds (a data set its points, a training run its network and data). */
 function arraysHeld(v: Value): ArrayBufferView[] {
@@ -33,7 +38,8 @@ export function bytesHeld(v: Value): number {
   return arraysHeld(v).reduce((n, a) => n + a.byteLength, 0);
 }
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / MEBIBYTE).toLocaleString('en-US')} MB`;
+/** MiB, as the budget's setting (activationLab.kernel.memoryBudgetMiB) counts. */
+const mebibytes = (bytes: number): string => `${Math.round(bytes / MEBIBYTE).toLocaleString('en-US')} MiB`;
 
 /** Throws when storing `value` under `name` would take the variables past the budget. */
 export function checkMemoryBudget(globals: ReadonlyMap<string, Value>, name: string, value: Value, site: CallSite, budget = SESSION_MEMORY_BUDGET): void {
@@ -51,6 +57,6 @@ export function checkMemoryBudget(globals: ReadonlyMap<string, Value>, name: str
   }
   const adding = newBytes(value);
   if (held + adding <= budget) return;
-  const top = largest.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, b]) => `${n} (${megabytes(b)})`).join(', ');
-  throw runtimeError(site, `${name} = ... would take the notebook's variables to ${megabytes(held + adding)} of tensors, past the budget of ${megabytes(budget)}; free some first (e.g. ${largest[0]?.[0] ?? 'x'} = 0)${top ? `: the largest are ${top}` : ''}, or use float32`);
+  const top = largest.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, b]) => `${n} (${mebibytes(b)})`).join(', ');
+  throw runtimeError(site, `${name} = ... would take the notebook's variables to ${mebibytes(held + adding)} of tensors, past the budget of ${mebibytes(budget)}; free some first (e.g. ${largest[0]?.[0] ?? 'x'} = 0)${top ? `: the largest are ${top}` : ''}, or use float32${budget === SESSION_MEMORY_BUDGET ? '' : ' (the budget is the setting activationLab.kernel.memoryBudgetMiB)'}`);
 }

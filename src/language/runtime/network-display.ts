@@ -2,8 +2,8 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { predict, unitFormula, type Network } from '../../engine';
-import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, NetworkDisplay, NeuronDisplay, TrainingDisplay } from '../../shared/output';
+import { deadUnitIndices, linearActivation, packNumbers, predict, unitFormula, type Network, type WeightSnapshots } from '../../engine';
+import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, NeuronDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
 
@@ -12,15 +12,26 @@ export const BOUNDARY_GRID = 50;
 /** Points drawn over the heatmap at most; larger data sets show an evenly spaced subset. */
 export const MAX_POINTS_SHOWN = 2000;
 
+/** Networks with more parameters than this carry no weights in their display (and draw no diagram). */
+export const MAX_DIAGRAM_PARAMETERS = 20_000;
+
 export function networkDisplay(net: Network): NetworkDisplay {
+  const small = net.parameters.length <= MAX_DIAGRAM_PARAMETERS;
   return {
     kind: 'network',
     dtype: net.dtype,
-    layers: net.layers.map((l) => ({
-      inputs: l.inputs, outputs: l.outputs, activation: l.activation.label, parameters: l.parameterCount,
-      ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
-    })),
+    layers: net.layers.map((l): LayerSummary => {
+      const a = l.activation;
+      const kernel = a === linearActivation ? { name: 'linear', parameters: {} } : a.catalogue && { name: a.catalogue.definition.name, parameters: a.catalogue.parameters };
+      return {
+        inputs: l.inputs, outputs: l.outputs, activation: a.label, parameters: l.parameterCount,
+        ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
+        ...(kernel ? { kernel: { name: kernel.name, parameters: jsonParameters(kernel.parameters) } } : {}),
+      };
+    }),
     parameters: net.parameters.length,
+    // the diagram (renderer/network-view.ts) runs the network itself from these
+    ...(small ? { weights: Array.from(net.parameters, toJsonNumber) } : {}),
   };
 }
 
@@ -61,6 +72,16 @@ function histogram(values: ArrayLike<number>, lo: number, hi: number): { edges: 
   return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins && hi > lo ? hi : from + i * width)), counts };
 }
 
+/** Parameters as JSON holds them: inf as "Infinity" (a string parameter never is one: they are names like "tanh"). */
+function jsonParameters(p: Readonly<Record<string, number | string>>): Record<string, JsonNumber | string> {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? toJsonNumber(v) : v]));
+}
+
+function snapshotsDisplay(s: WeightSnapshots): WeightSnapshotsDisplay | undefined {
+  if (s.epochs.length === 0) return undefined;
+  return { epochs: [...s.epochs], weights: s.weights.map((w) => packNumbers(w)) };
+}
+
 export function datasetDisplay(d: DatasetData, testRows?: Int32Array): DatasetDisplay {
   const n = d.y.size;
   const step = Math.max(1, Math.ceil(n / MAX_POINTS_SHOWN));
@@ -89,11 +110,16 @@ export function trainingDisplay(t: TrainingData, status: TrainingDisplay['status
   const columns = historyColumns(t);
   const history = Array.from({ length: t.epochs }, (_, e) => Array.from(h.data.subarray(e * columns.length, (e + 1) * columns.length), toJsonNumber));
   const boundary = decisionBoundary(t);
+  const network = networkDisplay(t.net);
+  // a streamed update shows the weights now; the finished run also its snapshots, to replay
+  const snapshots = status !== 'running' && t.snapshots ? snapshotsDisplay(t.snapshots) : undefined;
   return {
     kind: 'training', status, epochs: t.epochs, plannedEpochs: t.plannedEpochs,
     settings: `${t.optimizer}, lr=${t.lr}, loss ${t.loss}`,
-    network: networkDisplay(t.net), columns, history,
+    network, columns, history,
     ...(boundary ? { boundary } : {}),
+    ...(snapshots ? { snapshots } : {}),
+    ...(network.weights ? { dead: deadUnitIndices(t.net, t.data.x.data, t.data.y.size) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@
  *
  * Each kind has fields (fields.ts) and can be indexed (`data[i]`, `fit[k]`, `net[l]`).
  */
-import { fromNested, Tensor, type DType, type History, type Network, type Task, type UnitInspection } from '../../engine';
+import { fromNested, Tensor, type DType, type History, type Network, type Task, type UnitInspection, type WeightSnapshots } from '../../engine';
 
 export interface NetworkData {
   readonly net: Network;
@@ -44,6 +44,8 @@ export interface TrainingData {
   readonly loss: string;
   readonly optimizer: string;
   readonly lr: number;
+  /** The weights at about 50 epochs, for the display's epoch scrubber; absent for runs made otherwise. */
+  readonly snapshots?: WeightSnapshots;
 }
 
 /** Column names of fit.history, in order (the README documents the same). */

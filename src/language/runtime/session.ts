@@ -9,7 +9,7 @@ import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Statement } from '../ast';
 import type { Span } from '../source';
-import { toDisplay } from './display';
+import { checkDisplay, toDisplay } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
 import { interruptedDisplay } from './interruption';
@@ -31,13 +31,15 @@ export interface SessionOptions {
    * (webviews, exported files) forbid `new Function` by their CSP; results are bit-identical either way.
    */
   readonly compileLoops?: boolean;
+  /** Bytes of tensors a notebook's variables may hold together; SESSION_MEMORY_BUDGET (2 GiB) when omitted. */
+  readonly memoryBudget?: number;
 }
 
 export class Session {
   private readonly state: SessionState;
 
   constructor(options: SessionOptions = {}) {
-    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true };
+    this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true, memoryBudget: options.memoryBudget };
   }
 
   /** Names defined so far (variables and user functions), for hovers and completion. */
@@ -77,6 +79,7 @@ export class Session {
     this.state.progress = progress;
     this.state.depth = 0;
     this.state.interruptedRun = undefined;
+    this.state.checks = [];
     const evaluator = new Evaluator(this.state, source);
     /** The statement running, so that even an error without a place of its own points into the cell. */
     let running: Statement | undefined;
@@ -89,7 +92,13 @@ export class Session {
       }
       // an interrupted train(...) returns what it trained, and the cell may end right there
       if (this.state.interruptedRun) return { value, error: new Cancelled(), display: interruptedDisplay(this.state, source, running) };
-      return { value, display: toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator }) };
+      // taken before the display is made: showing a function samples it, and sampling check is not a check
+      const checks = this.state.checks ?? [];
+      this.state.checks = undefined;
+      const display = toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator });
+      // a cell that made checks shows them all, below its own value when it ended in something else
+      if (checks.length > 0) return { value, display: checkDisplay(checks, value.kind === 'check' ? undefined : display) };
+      return { value, display };
     } catch (e) {
       if (e instanceof Cancelled) return { value: NONE, error: e, display: interruptedDisplay(this.state, source, running) };
       return failure(e, source, running?.span ?? { start: 0, end: 0 });
@@ -97,6 +106,7 @@ export class Session {
       this.state.token = undefined;
       this.state.progress = undefined;
       this.state.interruptedRun = undefined;
+      this.state.checks = undefined;
     }
   }
 }

@@ -3,7 +3,7 @@
  * numbers (float64); anything with a shape is an engine Tensor.
  */
 import type { Tensor } from '../../engine';
-import type { GradflowDisplay, GraphDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
+import type { CheckResult, GradflowDisplay, GraphDisplay, PlotDisplay, TableDisplay } from '../../shared/output';
 import type { FunctionValue } from './function-value';
 import type { DatasetData, NetworkData, NeuronData, TrainingData } from './network-values';
 
@@ -38,6 +38,8 @@ export type Value =
   | { readonly kind: 'neuron'; readonly neuron: NeuronData }
   /** graph(f, at=x0), graph(net, x): a computational graph with values and gradients. */
   | { readonly kind: 'graph'; readonly display: GraphDisplay }
+  /** check(...): what one check of an exercise found. */
+  | { readonly kind: 'check'; readonly result: CheckResult }
   | { readonly kind: 'none' };
 
 export const NONE: Value = { kind: 'none' };
@@ -60,6 +62,7 @@ export function describeValue(v: Value): string {
     case 'training': return 'a training run';
     case 'neuron': return `neuron ${v.neuron.layer}:${v.neuron.unit}`;
     case 'graph': return 'a computational graph';
+    case 'check': return `a check (${v.result.passed ? 'passed' : 'failed'})`;
     case 'none': return 'nothing';
   }
 }

@@ -8,10 +8,12 @@
  * bundle of its own without the `vscode` module, which only the extension host has.
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
-import { Session, type NameInfo } from '../../language';
+import { budgetFromMebibytes, Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
 import { withFormulaImages } from '../hover-content/display-formulas';
 import { summarised } from '../../shared/summary';
+import type { SliderRecord } from '../../shared/slider-state';
+import { atRecordedSliders } from '../plots/recorded-sliders';
 
 /**
  * A cell's display as the editor gets it: formulas typeset, and a large tensor or table cut
@@ -20,7 +22,7 @@ import { summarised } from '../../shared/summary';
  */
 const forTheEditor = (d: DisplayValue): DisplayValue => summarised(withFormulaImages(d));
 
-interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string }
+interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string; readonly sliders?: SliderRecord }
 interface InspectRequest { readonly type: 'inspect'; readonly id: number; readonly names?: readonly string[]; readonly detailed: boolean }
 type Request = RunRequest | InspectRequest;
 type Reply =
@@ -40,12 +42,20 @@ function sharedToken(flag: Int32Array): { readonly isCancellationRequested: bool
   };
 }
 
+/** What a worker starts with: the interrupt flag it shares with the extension host, and its session's settings. */
+interface WorkerData {
+  readonly flag: SharedArrayBuffer;
+  /** Bytes; undefined: the default. */
+  readonly memoryBudget?: number;
+}
+
 /** Entry point inside the worker thread. */
 export function runKernelWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runKernelWorker must run in a worker thread');
-  const flag = new Int32Array((workerData as { flag: SharedArrayBuffer }).flag);
-  const session = new Session();
+  const data = workerData as WorkerData;
+  const flag = new Int32Array(data.flag);
+  const session = new Session({ memoryBudget: data.memoryBudget });
   const token = sharedToken(flag);
   port.on('message', (message: Request) => {
     if (message.type === 'inspect') {
@@ -62,7 +72,7 @@ export function runKernelWorker(): void {
     let display: DisplayValue;
     try {
       const progress = (interim: DisplayValue) => port.postMessage({ type: 'progress', id: message.id, display: interim } satisfies Reply);
-      display = forTheEditor(session.run(message.source, token, progress).display);
+      display = forTheEditor(atRecordedSliders(session.run(message.source, token, progress).display, message.sliders));
     } catch (e) {
       display = { kind: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, line: 0, column: 0 };
     }
@@ -72,8 +82,11 @@ export function runKernelWorker(): void {
 
 /** One notebook's kernel: a Session, in a worker thread when possible. */
 export interface KernelSession {
-  /** @param onProgress shows interim displays while the cell runs (training progress). */
-  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue>;
+  /**
+   * @param onProgress shows interim displays while the cell runs (training progress).
+   * @param sliders where the cell's plot's sliders were left (its metadata): the plot starts there.
+   */
+  run(source: string, onProgress?: (display: DisplayValue) => void, sliders?: SliderRecord): Promise<DisplayValue>;
   /** Asks the running cell to stop (it ends with an 'interrupted' error). */
   interrupt(): void;
   /**
@@ -87,11 +100,15 @@ export interface KernelSession {
 
 /** The session in this thread: interrupt only takes effect between cells. */
 export class InProcessSession implements KernelSession {
-  private readonly session = new Session();
+  private readonly session: Session;
+  /** @param memoryBudgetMiB the budget of the session's variables (activationLab.kernel.memoryBudgetMiB; 2 GiB when not a number from 1 on). */
+  constructor(memoryBudgetMiB?: unknown) {
+    this.session = new Session({ memoryBudget: budgetFromMebibytes(memoryBudgetMiB) });
+  }
   private readonly token = { isCancellationRequested: false };
-  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
+  run(source: string, onProgress?: (display: DisplayValue) => void, sliders?: SliderRecord): Promise<DisplayValue> {
     this.token.isCancellationRequested = false;
-    return Promise.resolve(forTheEditor(this.session.run(source, this.token, onProgress).display));
+    return Promise.resolve(forTheEditor(atRecordedSliders(this.session.run(source, this.token, onProgress).display, sliders)));
   }
   inspect(names?: readonly string[], detailed = false): Promise<NameInfo[]> {
     return Promise.resolve(this.session.inspect(names, detailed));
@@ -113,9 +130,13 @@ export class WorkerSession implements KernelSession {
   private readonly inspections = new Map<number, (infos: NameInfo[]) => void>();
   private dead: string | undefined;
 
-  /** @param script the path of the worker bundle (dist/kernel-worker.js). */
-  constructor(script: string) {
-    this.worker = new Worker(script, { workerData: { flag: this.flag.buffer } });
+  /**
+   * @param script the path of the worker bundle (dist/kernel-worker.js).
+   * @param memoryBudgetMiB the budget of the session's variables, as InProcessSession's.
+   */
+  constructor(script: string, memoryBudgetMiB?: unknown) {
+    const data: WorkerData = { flag: this.flag.buffer, memoryBudget: budgetFromMebibytes(memoryBudgetMiB) };
+    this.worker = new Worker(script, { workerData: data });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       if (reply.type === 'inspected') {
@@ -149,14 +170,14 @@ export class WorkerSession implements KernelSession {
     return this.dead === undefined;
   }
 
-  run(source: string, onProgress?: (display: DisplayValue) => void): Promise<DisplayValue> {
+  run(source: string, onProgress?: (display: DisplayValue) => void, sliders?: SliderRecord): Promise<DisplayValue> {
     if (this.dead) return Promise.resolve({ kind: 'error', message: this.dead, line: 0, column: 0 });
     Atomics.store(this.flag, 0, 0);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       if (onProgress) this.progress.set(id, onProgress);
-      this.worker.postMessage({ type: 'run', id, source } satisfies Request);
+      this.worker.postMessage({ type: 'run', id, source, ...(sliders ? { sliders } : {}) } satisfies Request);
     });
   }
 

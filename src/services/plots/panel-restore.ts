@@ -43,7 +43,8 @@ export function planRestore(
     const result = compute(record.request);
     if (result.ok) {
       const notes = record.notes ? { notes: record.notes } : {};
-      return { source: 'remembered request', message: { type: 'show', title: result.title, display: result.display, ...notes } };
+      const formulas = result.formulas ? { formulas: result.formulas } : {};
+      return { source: 'remembered request', message: { type: 'show', title: result.title, display: result.display, ...notes, ...formulas } };
     }
     return { source: 'remembered request', message: { type: 'lost', message: `This plot could not be computed again: ${result.message} ${PLOT_AGAIN}` } };
   }

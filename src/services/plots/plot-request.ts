@@ -9,6 +9,7 @@ import { catalogue, findActivation, parameterText } from '../../engine';
 import { Session } from '../../language';
 import type { FunctionDisplay, PlotDisplay } from '../../shared/output';
 import { typesetFunction } from '../hover-content/display-formulas';
+import { withParameterSliders } from './parameter-sliders';
 
 export interface PlotRequest {
   /** Expressions of the language that evaluate to functions: `gelu`, `leaky_relu(alpha=0.2)`, `f'`. */
@@ -18,10 +19,21 @@ export interface PlotRequest {
   readonly title?: string;
   /** Statements run first, e.g. a notebook's `f(x) = ...` definitions. */
   readonly prelude?: readonly string[];
+  /**
+   * A slider for each number parameter when the one expression is an activation
+   * (parameter-sliders.ts): a plot the panel redraws as they move. Else as without.
+   */
+  readonly sliders?: boolean;
 }
 
 export type PlotResult =
-  | { readonly ok: true; readonly display: FunctionDisplay | PlotDisplay; readonly title: string }
+  | {
+    readonly ok: true;
+    readonly display: FunctionDisplay | PlotDisplay;
+    readonly title: string;
+    /** A plot with parameter sliders: the activation's formulas in symbols, typeset, shown above it. */
+    readonly formulas?: FunctionDisplay;
+  }
   | { readonly ok: false; readonly message: string };
 
 /** `alpha=0.01, beta=1`: an activation's parameters with their defaults, for the input box. */
@@ -91,6 +103,13 @@ function run(session: Session, source: string): ReturnType<Session['run']>['disp
   return session.run(source).display;
 }
 
+function rangeArgs(request: PlotRequest): string[] {
+  return [
+    ...(request.from !== undefined ? [`from=${request.from}`] : []),
+    ...(request.to !== undefined ? [`to=${request.to}`] : []),
+  ];
+}
+
 export function computePlot(request: PlotRequest): PlotResult {
   if (request.expressions.length === 0) return { ok: false, message: 'nothing to plot: give at least one function' };
   const session = new Session();
@@ -100,15 +119,22 @@ export function computePlot(request: PlotRequest): PlotResult {
   }
   const range = request.from !== undefined || request.to !== undefined;
   const title = request.title ?? request.expressions.join(', ');
+  if (request.sliders && request.expressions.length === 1) {
+    // an activation gets a slider per number parameter; an expression with slider(...) of its own keeps those
+    const withSliders = withParameterSliders(request.expressions[0]);
+    const display = run(session, `plot(${[withSliders?.expression ?? request.expressions[0], ...rangeArgs(request)].join(', ')})`);
+    if (display.kind === 'plot' && display.live) {
+      return { ok: true, display, title, ...(withSliders?.formulas ? { formulas: typesetFunction(withSliders.formulas) } : {}) };
+    }
+    // no sliders, or a position they start at that does not plot: the expression as given (its error says why)
+  }
   if (request.expressions.length === 1 && !range) {
     const display = run(session, request.expressions[0]);
     if (display.kind === 'function') return { ok: true, display: typesetFunction(display), title };
     if (display.kind === 'error') return { ok: false, message: `${request.expressions[0]}: ${display.message}` };
     return { ok: false, message: `${request.expressions[0]} is not a function (it is a ${display.kind}), so it has no curve to plot` };
   }
-  const args = [...request.expressions];
-  if (request.from !== undefined) args.push(`from=${request.from}`);
-  if (request.to !== undefined) args.push(`to=${request.to}`);
+  const args = [...request.expressions, ...rangeArgs(request)];
   // no title= on the chart: the panel's heading is the title, shown once
   const display = run(session, `plot(${args.join(', ')})`);
   if (display.kind === 'plot') return { ok: true, display, title };

@@ -23,17 +23,17 @@
  *                                             (extension host console + workbench chatter)
  *   test-results/integration/browser.log      the workbench page's console
  */
-import { spawn, type ChildProcess } from 'child_process';
+import { type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { cleanEnv, install, which, type Installation } from './install';
+import { install, which, type Installation } from '../../../tools/vscode-server/install';
+import { freePort, killGroup, PRIVATE_SERVER_ARGS, PRIVATE_USER_SETTINGS, spawnCodeServer, stopServer, waitForHealth } from '../../../tools/vscode-server/server';
 import { reloadRestoresPanel, USER_PATH_STAGES, userPathStage } from './user-path';
 import { visualStage, type StageResult } from './visual';
+import { isLessonStage, lessonStage } from './lessons';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'integration', 'fixtures');
@@ -69,63 +69,6 @@ function log(msg: string): void {
 
 const since = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => req.destroy());
-  });
-}
-
-async function waitForServer(base: string, server: ChildProcess, limitMs: number): Promise<void> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < limitMs) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`code-server exited early (${server.exitCode ?? server.signalCode}); see ${path.join(LOG_DIR, 'code-server.log')}`);
-    }
-    if ((await httpStatus(`${base}/healthz`)) === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`code-server did not answer ${base}/healthz within ${limitMs / 1000} s`);
-}
-
-/** Kills a detached child and everything in its process group (code-server forks its extension host). */
-function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-async function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  killGroup(child, 'SIGTERM');
-  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000));
-  if ((await Promise.race([exited, timer])) === 'timeout') killGroup(child, 'SIGKILL');
-}
-
 /** The workbench forwards console calls as (type, [format, ...args]): apply printf-style %s/%d. */
 function formatArgs(args: unknown): string {
   const list = Array.isArray(args) ? args : [args];
@@ -149,18 +92,13 @@ const NOISE = [
 ];
 
 /**
- * Settings for the throw-away profile: no welcome page, no AI/chat, no update or gallery checks.
- * Less noise and less work; nothing here changes how the extension under test runs.
+ * Settings for the throw-away profile: offline and private as `npm start`'s, and no welcome
+ * page or git. Less noise and less work; nothing here changes how the extension under test runs.
  */
 const USER_SETTINGS = {
+  ...PRIVATE_USER_SETTINGS,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
   'git.enabled': false,
 };
 
@@ -209,12 +147,10 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const args = [
-      opts.installation.codeServerEntry,
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
+      ...PRIVATE_SERVER_ARGS,
+      '--config', path.join(tmp, 'config.yaml'),
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       // Makes the web workbench honour extensionDevelopmentPath/extensionTestsPath in the URL
@@ -225,12 +161,7 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     log(`temp folder: ${tmp}`);
     log(`starting code-server on ${base}`);
     const tServer = Date.now();
-    server = spawn(opts.installation.nodeBin, args, {
-      cwd: tmp,
-      env: { ...cleanEnv(), ACTIVATION_LAB_VISUAL_DIR: visualDir, PATH: `${path.dirname(opts.installation.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // own process group, so killGroup() also reaches the extension host
-    });
+    server = spawnCodeServer(opts.installation, args, { cwd: tmp, env: { ACTIVATION_LAB_VISUAL_DIR: visualDir } });
     for (const s of [server.stdout!, server.stderr!]) {
       s.on('data', (b: Buffer) => {
         serverLog.write(b);
@@ -248,7 +179,7 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     overall.catch(() => undefined);
     serverDied.catch(() => undefined);
 
-    await Promise.race([waitForServer(base, server, 60_000), overall]);
+    await Promise.race([waitForHealth(base, server, 60_000, path.join(LOG_DIR, 'code-server.log')), overall]);
     log(`code-server answers after ${since(tServer)}`);
 
     const executablePath = which('chromium') ?? opts.installation.chromium;
@@ -293,6 +224,10 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
     const onVisual = (stage: string) => {
       visualChain = visualChain.then(async () => {
         try {
+          if (isLessonStage(stage)) {
+            await lessonStage(page!, stage, visualDir, path.dirname(SCREENSHOT));
+            return;
+          }
           if ((USER_PATH_STAGES as readonly string[]).includes(stage)) {
             userPathResults.push(await userPathStage(page!, stage, visualDir, path.dirname(SCREENSHOT)));
             return;
@@ -406,7 +341,7 @@ export async function runIntegrationTests(opts: RunOptions): Promise<number> {
 
 if (require.main === module) {
   (async () => {
-    const installation = await install();
+    const installation = await install({ browser: true, log: (msg) => console.log(`[harness:install] ${msg}`) });
     const code = await runIntegrationTests({ installation, testsIndex: path.join(REPO_ROOT, 'out', 'integration', 'index.js') });
     process.exit(code);
   })().catch((err) => {

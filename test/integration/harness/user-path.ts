@@ -18,10 +18,28 @@
  *             0.5 (value and an input event, as a drag does), then moved by the keyboard; each time
  *             the chart's trace data must change to leaky_relu at the new alpha, drawn in the
  *             output webview with no kernel; screenshot slider.png.
+ *   sliderkept  - alpha of `plot(leaky_relu(alpha=slider(0, 1)))` set to 0.37 (the suite then
+ *             waits for the cell's metadata, saves, closes and reopens the notebook); screenshot slider-moved.png.
+ *   sliderreopened - the reopened notebook's output shows alpha at 0.37 and draws leaky_relu at 0.37,
+ *             though its saved output says 0.01; screenshot slider-reopened.png.
+ *             Both slider stages also click the chart's "Save as SVG" and accept the save dialog.
+ *   accessible - Alt+F2 on the re-run slider plot's cell (the notebook's cell list focused): VS Code's
+ *             Accessible View opens on the output and names leaky_relu(alpha=0.37); the log says whether
+ *             it reads the text description or the JSON item it renders; screenshot accessible-view.png.
+ *   panelsliders - F1, Plot Activation Function, softplus: the panel shows a slider for beta and
+ *             for threshold (nothing typed), moving beta changes the trace, and "Save as SVG"
+ *             writes the picture; screenshot panel-sliders.png.
  *   inside  - graph(...) outputs drawn as pictures (loaded images; a network's greyed nodes), a
  *             neuron's formula with its numbers, and export(...)'s code block: Copy, then Save as…
  *             (Enter in the save dialog), each answered in the block's bar; screenshots inside.png,
  *             graph-function.png, graph-network.png, export-code.png, neuron.png (its z histogram).
+ *   neurons - a trained 2-16-16-1 relu network (fixtures/neurons.actnb, dark theme): one data-neuron node
+ *             per unit, data-dead="true" on as many as dead(fit.net, data) counts, the epoch scrubber
+ *             changes the diagram (Home, 10 ArrowRight steps timed, End), hovering a node shows its
+ *             formula, clicking a dead one opens the inspector; screenshot neurons-dark.png.
+ *   neuronslight - the same output in the light theme; screenshot neurons-light.png.
+ *   neuronsprelu - a 2-8-8-1 prelu run (fixtures/neurons-prelu.actnb, light): the same checks, and the
+ *             slopes on their layers, 0.25 at epoch 0; screenshot neurons-prelu-light.png.
  *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
@@ -29,10 +47,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'inside'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
+
+/** Where the running stage saves its screenshots (userPathStage sets it). */
+let screenshotFolder = 'test-results/screenshots';
 
 function log(msg: string): void {
   console.log(`[harness:user-path] ${msg}`);
@@ -327,21 +348,165 @@ async function sliderStage(page: Page): Promise<string> {
   return '';
 }
 
+/** Sets the alpha slider as a drag does (its value, then an input event). */
+const setAlpha = (value: string): string => `(() => {
+  const input = document.querySelector('input[type="range"][data-parameter="alpha"]');
+  input.value = '${value}';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+})()`;
+
+async function sliderStateStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Bound: the slider panel comes with the chart, a second or two after the cell ran; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame';
+  log(`sliderkept: before ${JSON.stringify(found.state)}`);
+  if (found.state.shown !== '0.01') return `alpha should start at 0.01, shows ${found.state.shown}`;
+  await found.frame.evaluate(setAlpha('0.37'));
+  const moved = await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000);
+  log(`sliderkept: after the move ${JSON.stringify(moved)}`);
+  if (moved?.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after setting alpha to 0.37 the first trace is ${moved?.traces[0]?.name}`;
+  const offered = await saveAsSvg(page, found.frame);
+  if (!offered.endsWith('leaky_relu-alpha-0.37.svg')) return `the save dialog offered "${offered}", not leaky_relu-alpha-0.37.svg`;
+  // wait for the first dialog to close before the second button
+  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden', timeout: 10_000 });
+  const png = await saveAsSvg(page, found.frame, 'save-png');
+  if (!png.endsWith('leaky_relu-alpha-0.37.png')) return `the PNG save dialog offered "${png}"`;
+  return '';
+}
+
 /**
- * F1, a command by its title, Enter; retried while the workbench is still loading extensions.
+ * Clicks a chart's "Save as SVG" in `frame` and accepts the save dialog VS Code shows (in the
+ * web workbench a quick input holding the path the extension offers): the path it offered.
+ */
+async function saveAsSvg(page: Page, frame: import('playwright-core').Frame, action = 'save-svg'): Promise<string> {
+  await frame.click(`button[data-action="${action}"]`, { timeout: 10_000 });
+  const input = page.locator('.quick-input-widget input');
+  // Bound: the dialog opens within a second of the click; 15 s is a wide margin.
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300)); // the dialog fills in its path
+  const offered = await input.inputValue();
+  await page.screenshot({ path: path.join(screenshotFolder, 'save-dialog.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Enter');
+  log(`${action}: the dialog offered "${offered}"`);
+  return offered;
+}
+
+async function sliderReopenStage(page: Page): Promise<string> {
+  // Bound: the reopened notebook's output is drawn within a few seconds; 30 s is a wide margin.
+  const found = await sliderFrame(page, 30_000);
+  if (!found) return 'no chart with an alpha slider in any frame after the reopen';
+  const state = (await waitForTrace(found.frame, 'leaky_relu(alpha=0.37)', 10_000)) ?? found.state;
+  log(`sliderreopened: ${JSON.stringify(state)}`);
+  if (state.value !== '0.37' || state.shown !== '0.37') return `after the reopen alpha is at ${state.value} (shown ${state.shown}), expected 0.37`;
+  if (state.traces[0]?.name !== 'leaky_relu(alpha=0.37)') return `after the reopen the first trace is ${state.traces[0]?.name}`;
+  if (state.traces[0].y0 !== 0.37 * state.traces[0].x0) return `leaky_relu(alpha=0.37) at ${state.traces[0].x0} drawn as ${state.traces[0].y0}`;
+  return '';
+}
+
+/** Runs inside a frame: the plot panel's sliders and chart, or null where there is none. */
+const PANEL_SLIDERS = `(() => {
+  const root = document.getElementById('plot-root');
+  const gd = root && root.querySelector('.js-plotly-plot');
+  if (!gd || !Array.isArray(gd.data)) return null;
+  const inputs = Array.from(root.querySelectorAll('.al-sliders input[type="range"]'));
+  const panel = root.querySelector('.al-sliders');
+  return { parameters: inputs.map((i) => i.dataset.parameter + '=' + i.value), traces: gd.data.map((t) => ({ name: t.name, y: t.y[300] })),
+    buttons: Array.from(root.querySelectorAll('.al-chart-actions button')).map((b) => b.textContent),
+    formulas: root.querySelectorAll('img.al-math').length, redrawMs: panel && panel.dataset.redrawMs };
+})()`;
+
+interface PanelSliders { parameters: string[]; traces: { name: string; y: number }[]; buttons: string[]; formulas: number; redrawMs?: string }
+
+async function panelSlidersStage(page: Page): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await runFromPalette(page, 'Activation Lab: Plot Activation Function');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('softplus');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'softplus' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // no parameters box: the panel opens with sliders. Bound: drawn about 2 s after Enter; 30 s is a wide margin.
+  const end = Date.now() + 30_000;
+  let found: { frame: import('playwright-core').Frame; state: PanelSliders } | undefined;
+  while (!found && Date.now() < end) {
+    for (const frame of page.frames()) {
+      const state = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+      if (state && state.parameters.length > 0) found = { frame, state };
+    }
+    if (!found) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!found) return 'no plot panel with sliders appeared';
+  const { frame, state } = found;
+  log(`panelsliders: ${JSON.stringify(state)}`);
+  if (state.parameters.join(' ') !== 'beta=1 threshold=20') return `the panel's sliders are ${state.parameters.join(' ')}, expected beta=1 threshold=20`;
+  if (state.formulas < 2) return `the panel shows ${state.formulas} typeset formulas, expected softplus and its derivative`;
+  if (state.buttons.join('|') !== 'Save as SVG|Save as PNG|Copy image') return `the chart's buttons are ${state.buttons.join('|')}`;
+  await frame.evaluate(`(() => {
+    const input = document.querySelector('input[type="range"][data-parameter="beta"]');
+    input.value = '3';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+  let moved: PanelSliders | null = null;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    moved = (await frame.evaluate(PANEL_SLIDERS).catch(() => null)) as PanelSliders | null;
+    if (moved && moved.traces[0]?.name !== state.traces[0]?.name) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: after beta=3 ${JSON.stringify(moved)}`);
+  if (!moved || moved.traces[0]?.name === state.traces[0]?.name) return `moving beta did not change the trace (${state.traces[0]?.name})`;
+  if (!(Math.abs(moved.traces[0]!.y - state.traces[0]!.y) > 1e-6)) return `moving beta left softplus at ${state.traces[0]!.y}`;
+  await page.screenshot({ path: path.join(screenshotFolder, 'panel-sliders.png'), timeout: 15_000 }).catch(() => undefined);
+  const offered = await saveAsSvg(page, frame);
+  if (!offered.endsWith("softplus-beta-3-threshold-20.svg")) return `the save dialog offered "${offered}"`;
+  // Copy image: a PNG on the clipboard where the webview may, else the SVG text through the extension; the line says which
+  await frame.click('button[data-action="copy"]', { timeout: 10_000 });
+  let status = '';
+  const copied = Date.now() + 10_000;
+  while (!status && Date.now() < copied) {
+    status = String(await frame.evaluate(`document.querySelector('.al-chart-actions [role="status"]').textContent`).catch(() => ''));
+    if (!status) await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`panelsliders: Copy image says "${status}"`);
+  if (!/^(Copied the chart as an image\.|This view may not put images on the clipboard: copied the chart as SVG text instead\.)$/.test(status)) return `Copy image said "${status}"`;
+  return '';
+}
+
+async function accessibleStage(page: Page): Promise<string> {
+  await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
+  await page.keyboard.press('Alt+F2');
+  const view = page.locator('.accessible-view');
+  // Bound: the view opens at once; 10 s is a wide margin.
+  await view.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const text = (await view.first().innerText()).replace(/\s+/g, ' ');
+  log(`accessible: the Accessible View reads "${text.slice(0, 400)}"`);
+  await page.screenshot({ path: path.join(screenshotFolder, 'accessible-view.png'), timeout: 15_000 }).catch(() => undefined);
+  await page.keyboard.press('Escape');
+  if (!text.includes('leaky_relu(alpha=0.37)')) return `the Accessible View does not name leaky_relu(alpha=0.37): "${text.slice(0, 200)}"`;
+  // What it reads is the output item VS Code renders, our JSON (its getAllOutputsText takes the picked mime's
+  // bytes), not the output's text/plain description: said in the log, for the README's note, not failed on.
+  log(`accessible: ${text.includes('"kind"') ? "reads the output's JSON (the rendered item), not its text description" : 'reads the text description'}`);
+  return '';
+}
+
+/**
+ * `key` opens a quick input (F1: the command palette, Control+P: Quick Open), `typed` goes in,
+ * Enter once a row shows `row`; retried while the workbench is still loading extensions.
  * The keyboard focus is taken out of any webview first (a plot panel's page keeps F1 to itself
  * when it has the focus): blurring the focused iframe gives it back to the workbench.
  */
-async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+export async function pickInQuickInput(page: Page, key: string, typed: string, row: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   const input = page.locator('.quick-input-widget input');
   for (;;) {
     try {
       await page.evaluate('document.activeElement && document.activeElement.tagName === "IFRAME" && document.activeElement.blur()');
-      await page.keyboard.press('F1');
+      await page.keyboard.press(key);
       await input.waitFor({ state: 'visible', timeout: 3_000 });
-      await input.fill(`>${title}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
+      await input.fill(typed);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 5_000 });
       await page.keyboard.press('Enter');
       return;
     } catch (e) {
@@ -349,6 +514,11 @@ async function runFromPalette(page: Page, title: string, ms = 30_000): Promise<v
       if (Date.now() > end) throw e;
     }
   }
+}
+
+/** F1, a command by its title, Enter. */
+function runFromPalette(page: Page, title: string, ms = 30_000): Promise<void> {
+  return pickInQuickInput(page, 'F1', `>${title}`, title, ms);
 }
 
 async function waitForPanelChart(page: Page, ms: number, title?: string): Promise<number> {
@@ -477,21 +647,165 @@ export async function reloadRestoresPanel(
   return { failure, restoreMs };
 }
 
+/** Runs inside a frame: the network views drawn there (src/renderer/network-view.ts). */
+const NETWORK_VIEWS = `(() => Array.from(document.querySelectorAll('.al-net')).map((v) => ({
+  nodes: v.querySelectorAll('[data-neuron]').length,
+  dead: v.querySelectorAll('[data-dead="true"]').length,
+  drawMs: v.dataset.drawMs || '',
+  epoch: (v.querySelector('.al-scrubber output') || {}).textContent || '',
+  diagram: (v.querySelector('.al-net-diagram svg') || {}).outerHTML || '',
+  slopes: Array.from(v.querySelectorAll('.al-net-diagram text')).map((t) => t.textContent).filter((t) => t.startsWith('slope')),
+  histograms: v.querySelectorAll('.al-net-layers svg').length,
+})))()`;
+
+interface NetworkViewState { nodes: number; dead: number; drawMs: string; epoch: string; diagram: string; slopes: string[]; histograms: number }
+interface NetworkExpectation { units: number; dead: number; layers: number[] }
+
+/** The frame with the network view of `units` nodes and that view's state, within `ms`. */
+async function networkFrame(page: Page, units: number, ms: number): Promise<{ frame: import('playwright-core').Frame; view: NetworkViewState } | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const views = (await frame.evaluate(NETWORK_VIEWS).catch(() => [])) as NetworkViewState[];
+      // the finished run's view (a streamed one has no scrubber yet)
+      const view = views.find((v) => v.nodes === units && v.epoch !== '');
+      if (view) return { frame, view };
+    }
+    if (Date.now() > end) return undefined;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function viewNow(frame: import('playwright-core').Frame, units: number): Promise<NetworkViewState | undefined> {
+  const views = (await frame.evaluate(NETWORK_VIEWS).catch(() => [])) as NetworkViewState[];
+  return views.find((v) => v.nodes === units);
+}
+
+/** Presses `key` on the scrubber and waits until it shows `epoch` ("0 of 100"); the view then. */
+async function scrubTo(page: Page, frame: import('playwright-core').Frame, units: number, key: string, epoch: RegExp): Promise<NetworkViewState | undefined> {
+  await frame.focus('.al-net input[data-scrubber]');
+  await page.keyboard.press(key);
+  const end = Date.now() + 10_000;
+  for (;;) {
+    // the redraw follows the next animation frame after the move
+    await new Promise((r) => setTimeout(r, 120));
+    const v = await viewNow(frame, units);
+    if ((v && epoch.test(v.epoch)) || Date.now() > end) return v;
+  }
+}
+
+/**
+ * Scrolls the notebook (the workbench's list, under the output webview) until `locator` is on
+ * screen: a webview's element cannot scroll its notebook itself, so the mouse wheel does it.
+ */
+async function scrollIntoSight(page: Page, locator: import('playwright-core').Locator): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1440, height: 1500 };
+  for (let i = 0; i < 20; i++) {
+    const box = await locator.boundingBox();
+    if (!box) return;
+    if (box.y >= 80 && box.y + box.height <= viewport.height - 40) return;
+    const notebook = await page.locator('.notebookOverlay').first().boundingBox();
+    await page.mouse.move((notebook?.x ?? 400) + 40, (notebook?.y ?? 200) + 300);
+    await page.mouse.wheel(0, box.y < 80 ? Math.max(-1200, box.y - 200) : Math.min(1200, box.y - 200));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function readExpectation(ackDir: string, stage: string): NetworkExpectation {
+  return JSON.parse(fs.readFileSync(path.join(ackDir, `${stage}.expect.json`), 'utf8')) as NetworkExpectation;
+}
+
+/**
+ * A trained 2-16-16-1 relu network's output: one node per unit, the dead ones marked as many as
+ * dead(fit.net, data) counts; the scrubber's first position (epoch 0) changes the diagram and
+ * its last brings back the trained one; 10 keyboard steps are timed; hovering a node shows its
+ * formula; clicking a dead one opens the inspector with its weights and the kink.
+ */
+async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  const expected = readExpectation(ackDir, stage);
+  // Bound: the diagram is drawn within a few seconds of the output; 45 s is a wide margin.
+  const found = await networkFrame(page, expected.units, 45_000);
+  if (!found) return `no network diagram with ${expected.units} data-neuron nodes in any frame`;
+  const { frame, view } = found;
+  log(`${stage}: ${view.nodes} nodes, ${view.dead} dead (expected ${expected.dead}), ${view.histograms} layer histograms, first draw ${view.drawMs} ms, scrubber at "${view.epoch}"`);
+  if (view.dead !== expected.dead) return `${view.dead} nodes are marked data-dead="true", dead(fit.net, data) counts ${expected.dead}`;
+  if (view.histograms !== expected.layers.length - 1) return `${view.histograms} layer histograms, expected ${expected.layers.length - 1}`;
+  const start = await scrubTo(page, frame, expected.units, 'Home', /^0 of /);
+  log(`${stage}: scrubber at "${start?.epoch}": ${start?.dead} dead, drawn in ${start?.drawMs} ms`);
+  if (!start || !/^0 of /.test(start.epoch)) return `the scrubber did not go to epoch 0 (shows "${start?.epoch}")`;
+  if (start.diagram === view.diagram) return 'moving the scrubber to epoch 0 did not change the diagram';
+  const times: string[] = [];
+  for (let k = 1; k <= 10; k++) times.push((await scrubTo(page, frame, expected.units, 'ArrowRight', new RegExp(`^\\d+ of `)))?.drawMs ?? '?');
+  log(`${stage}: redraw ms of 10 keyboard steps of the scrubber: ${times.join(' ')}`);
+  const back = await scrubTo(page, frame, expected.units, 'End', new RegExp(`^${view.epoch.split(' ')[0]} of `));
+  if (!back || back.diagram !== view.diagram) return 'the scrubber\'s last position does not draw the trained network again';
+  if (stage === 'neuronsprelu') {
+    log(`${stage}: slopes ${view.slopes.join(', ')} trained, ${start.slopes.join(', ')} at epoch 0`);
+    if (view.slopes.length !== 2) return `each prelu layer should show its slope, got ${JSON.stringify(view.slopes)}`;
+    if (start.slopes.join() !== 'slope 0.25,slope 0.25') return `at epoch 0 the slopes should be 0.25, got ${JSON.stringify(start.slopes)}`;
+  }
+  // hover a hidden unit: its formula with the numbers plugged in
+  await scrollIntoSight(page, frame.locator('.al-net').first());
+  await frame.locator('.al-net [data-neuron="1:0"]').first().hover();
+  const tip = frame.locator('.al-net-tip').first();
+  await tip.waitFor({ state: 'visible', timeout: 5_000 });
+  const text = await tip.innerText();
+  log(`${stage}: hover of 1:0 reads "${text.replace(/\n/g, ' | ')}"`);
+  const act = stage === 'neuronsprelu' ? 'prelu' : 'relu';
+  if (!new RegExp(`^${act}\\(−?\\d+\\.\\d\\d·x1 [+−] \\d+\\.\\d\\d·x2`).test(text)) return `the hover of a hidden unit should start with its formula, reads "${text}"`;
+  if (!/active \(output ≠ 0\) on \d+% of the \d+ points/.test(text) || !/mean output/.test(text)) return `the hover should say where the unit is active and its mean output: "${text}"`;
+  // click a unit (a dead one when there is one): the inspector
+  const target = frame.locator(expected.dead > 0 ? '.al-net [data-dead="true"]' : '.al-net [data-neuron="2:0"]').first();
+  await target.click();
+  const inspector = frame.locator('.al-net .al-inspector').first();
+  await inspector.waitFor({ state: 'visible', timeout: 5_000 });
+  const shown = await inspector.innerText();
+  log(`${stage}: the inspector of ${await target.getAttribute('data-neuron')} starts "${shown.slice(0, 120).replace(/\n/g, ' | ')}"`);
+  if (!/bias/.test(shown) || !(await inspector.locator('svg.al-histogram').count()) || !(await inspector.locator('img.al-big-heat').count())) {
+    return 'the inspector should show the weights and bias, the pre-activation histogram and the large heatmap';
+  }
+  if (!(await inspector.locator('text', { hasText: 'kink at 0' }).count())) return `the ${act} unit's pre-activation histogram should mark the kink at 0`;
+  await target.hover();
+  return '';
+}
+
+/** The same output after the theme changed to light: still drawn (its colours follow the theme), for the screenshot. */
+async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
+  const expected = readExpectation(ackDir, 'neurons');
+  await new Promise((r) => setTimeout(r, 1_500));
+  const found = await networkFrame(page, expected.units, 20_000);
+  if (!found) {
+    for (const frame of page.frames()) {
+      const views = await frame.evaluate(NETWORK_VIEWS).then((v) => (v as NetworkViewState[]).map((x) => `${x.nodes} nodes at "${x.epoch}"`), (e: unknown) => [`error ${String(e).slice(0, 80)}`]);
+      if (views.length) log(`neuronslight: frame ${frame.url().slice(0, 60)}: ${views.join('; ')}`);
+    }
+    return 'the network diagram is gone after the theme change';
+  }
+  await scrollIntoSight(page, found.frame.locator('.al-net').first());
+  await found.frame.locator('.al-net [data-dead="true"]').first().hover().catch(() => undefined);
+  return '';
+}
+
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
-  slider: 'slider.png', inside: 'inside.png',
+  slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
+  neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
 };
 
-const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string) => Promise<string>>> = {
+const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string, ackDir: string) => Promise<string>>> = {
   hover: hoverStage, palette: paletteStage, training: trainingStage, interrupted: interruptedStage, help: helpStage, slider: sliderStage,
-  inside: insideStage,
+  sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
+  neurons: (page, _shots, ackDir) => neuronsStage(page, ackDir), neuronslight: (page, _shots, ackDir) => neuronsLightStage(page, ackDir),
+  neuronsprelu: (page, _shots, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {
   const t0 = Date.now();
+  screenshotFolder = screenshotDir;
   let reason = '';
   try {
-    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir);
+    reason = await STAGES[stage as (typeof USER_PATH_STAGES)[number]](page, screenshotDir, ackDir);
   } catch (e) {
     reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }

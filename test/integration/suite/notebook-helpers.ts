@@ -59,3 +59,15 @@ export async function runCells(nb: vscode.NotebookDocument, start: number, end: 
   await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: nb.uri });
 }
 
+/** The text of a file the extension is writing; waits for it. */
+export async function readWhenWritten(file: vscode.Uri, ms: number): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

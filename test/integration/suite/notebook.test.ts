@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseNotebook } from '../../../src/services/notebook-format/format';
 
 import { HANDSHAKE_DIR, waitAck } from './handshake';
-import { done, ERROR_MIME, EXTENSION_ID, lastInterrupt, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
+import { done, ERROR_MIME, EXTENSION_ID, KERNEL, readWhenWritten, lastInterrupt, fixture, item, json, open, runCells, until, VALUE_MIME } from './notebook-helpers';
 
 describe('Activation Lab notebooks', function () {
   before(async () => {
@@ -172,7 +172,61 @@ describe('Activation Lab notebooks', function () {
       assert.equal(ack, 'ok', `slider: ${ack}`);
       await vscode.commands.executeCommand('notebook.cancelExecution');
       await until('the busy cell stopped', () => busy!.executionSummary?.success !== undefined, 20_000);
+      // the moved slider was written into the cell's metadata: save, so closing asks nothing
+      await nb.save();
     }
+  });
+
+  it('slider state: a moved slider is kept in the cell metadata, survives save, close and reopen, and a re-run starts there', async function () {
+    if (!HANDSHAKE_DIR) this.skip(); // only Playwright can move a slider in the output webview
+    this.timeout(120_000);
+    let nb = await open('slider-state.actnb');
+    await runCells(nb, 0, 1);
+    await until('the slider plot', () => done(nb.cellAt(0)), 20_000);
+    assert.equal(json(nb.cellAt(0)).live.sliders[0].value, 0.01);
+    assert.ok(await nb.save(), 'save the run');
+    console.log('[visual] ready sliderkept');
+    assert.equal(await waitAck('sliderkept', 60_000), 'ok', 'the sliderkept stage');
+    // the stage also saved the chart as SVG through the save dialog, next to the notebook
+    const svg = await readWhenWritten(fixture('leaky_relu-alpha-0.37.svg'), 10_000);
+    assert.ok(svg.includes('alpha = 0.37'), 'the saved picture says where the slider stands');
+    assert.ok(svg.includes('leaky_relu(alpha=0.37)'), 'and draws the curve there');
+    const png = (await vscode.workspace.fs.readFile(fixture('leaky_relu-alpha-0.37.png')).then((b) => b, async () => {
+      await new Promise((r) => setTimeout(r, 2000));
+      return vscode.workspace.fs.readFile(fixture('leaky_relu-alpha-0.37.png'));
+    }));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    assert.ok(png.length > 5000, `a picture, not an empty file (${png.length} bytes)`);
+    // the renderer posts once the slider rests; the extension writes the cell's metadata
+    const kept = () => (nb.cellAt(0).metadata as { activationLab?: { sliders?: Record<string, { value: number }> } }).activationLab?.sliders?.alpha?.value;
+    await until('the slider position in the cell metadata', () => kept() === 0.37, 10_000);
+    assert.deepEqual(nb.cellAt(0).metadata.activationLab.sliders.alpha, { value: 0.37, min: 0, max: 1, step: 0.01, start: 0.01 });
+    assert.ok(await nb.save(), 'save');
+    const saved = parseNotebook(new TextDecoder().decode(await vscode.workspace.fs.readFile(nb.uri)));
+    assert.deepEqual(saved.cells[0]!.metadata, { activationLab: { sliders: { alpha: { value: 0.37, min: 0, max: 1, step: 0.01, start: 0.01 } } } });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // VS Code keeps a closed notebook's document for a while: open the saved bytes as a notebook of their own,
+    // read by the serializer from disk, so what carries the position is the file
+    const uri = fixture('slider-state-reopened.actnb');
+    await vscode.workspace.fs.copy(nb.uri, uri, { overwrite: true });
+    nb = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(nb);
+    await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
+    // the output as saved says 0.01; the renderer asks where the slider was left and draws it there
+    assert.equal(json(nb.cellAt(0)).live.sliders[0].value, 0.01);
+    console.log('[visual] ready sliderreopened');
+    assert.equal(await waitAck('sliderreopened', 60_000), 'ok', 'the sliderreopened stage');
+    assert.ok(!nb.isDirty, 'drawing the output at its kept position changes nothing in the notebook');
+    await runCells(nb, 0, 1);
+    await until('the re-run', () => done(nb.cellAt(0)) && json(nb.cellAt(0)).series[0].name !== 'leaky_relu(alpha=0.01)', 20_000);
+    const rerun = json(nb.cellAt(0));
+    assert.equal(rerun.series[0].name, 'leaky_relu(alpha=0.37)', 'the re-run starts where the slider was left');
+    assert.deepEqual(rerun.live.sliders.map((s: { value: number; start?: number }) => [s.value, s.start]), [[0.37, 0.01]]);
+    // Accessible View (Alt+F2) on the cell reads its output's text item: the plot described, not JSON
+    await vscode.window.showNotebookDocument(nb, { selections: [new vscode.NotebookRange(0, 1)] });
+    await vscode.commands.executeCommand('notebook.cell.quitEdit');
+    console.log('[visual] ready accessible');
+    assert.equal(await waitAck('accessible', 60_000), 'ok', 'the accessible stage');
   });
 
   it('saves outputs and execution order, and reads them back', async () => {

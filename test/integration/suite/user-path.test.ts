@@ -5,6 +5,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { HANDSHAKE_DIR, waitAck } from './handshake';
+import { readWhenWritten } from './notebook-helpers';
 
 
 
@@ -28,5 +29,20 @@ import { HANDSHAKE_DIR, waitAck } from './handshake';
     assert.equal(palette, 'ok', `palette: ${palette}`);
     const titles = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
     assert.ok(titles.includes('Plot: gelu'), `a "Plot: gelu" tab among ${titles.join(', ')}`);
+  });
+
+  it('plots softplus from the palette with a slider for beta and threshold, redraws as beta moves, and saves the picture as SVG', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    console.log('[visual] ready panelsliders');
+    const ack = await waitAck('panelsliders', 90_000);
+    assert.equal(ack, 'ok', `panelsliders: ${ack}`);
+    const file = vscode.Uri.joinPath(folder, 'softplus-beta-3-threshold-20.svg');
+    const svg = await readWhenWritten(file, 10_000);
+    assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/, 'an SVG document');
+    assert.ok(svg.includes('beta = 3'), 'the picture says where the slider stands (its title)');
+    assert.ok(svg.includes('softplus(beta=3, threshold=20)'), 'and its legend names the curve at beta = 3');
+    // Copy image fell back to the SVG text when the webview may not put an image on the clipboard
+    const clip = await vscode.env.clipboard.readText();
+    console.log(`[panelsliders] the clipboard holds ${clip.startsWith('<svg') ? `the chart's SVG (${clip.length} characters)` : `"${clip.slice(0, 40)}"`}`);
   });
 });

@@ -89,6 +89,19 @@ describe('activation-lab run', function () {
   });
 
   describe('--inplace', () => {
+    it('keeps where sliders were left (cell metadata) and starts the plot there', () => {
+      const sliders = { alpha: { value: 0.42, min: 0, max: 1, step: 0.01, start: 0.01 } };
+      const metadata = { tags: ['demo'], activationLab: { sliders } };
+      const file = write('sliders.actnb', notebook([code('plot(leaky_relu(alpha=slider(0, 1)))', { metadata })]));
+      const r = cli(['run', file, '--inplace']);
+      assert.equal(r.status, 0, r.stderr);
+      const cell = parseNotebook(readFileSync(file, 'utf8')).cells[0]!;
+      assert.deepEqual(cell.metadata, metadata, 'the metadata is kept');
+      const d = cell.outputs[0]!.items.find((it) => it.mime === VALUE_MIME)!.data as unknown as PlotDisplay;
+      assert.equal(d.series[0]!.name, 'leaky_relu(alpha=0.42)');
+      assert.deepEqual(d.live!.sliders.map((s) => [s.value, s.start]), [[0.42, 0.01]]);
+    });
+
     it('saves every kind of output, plots and functions included (the example notebook)', () => {
       const file = write('tour.actnb', readFileSync(join(ROOT, 'examples', 'tour.actnb'), 'utf8'));
       const r = cli(['run', file, '--inplace']);
@@ -327,6 +340,10 @@ describe('activation-lab run', function () {
       assert.equal(specs[4].layout.yaxis?.type, 'log', 'gradient norms on a log axis');
       assert.equal(specs[4].data.length, 2);
       assert.ok(html.includes('training run: 5 of 5 epochs'), 'the text summary stays above the charts');
+      // the network diagram, as the notebook draws it: a node per unit (2 inputs, 4 hidden, 1 output), formulas as tooltips
+      assert.equal([...html.matchAll(/<g class="al-neuron" data-neuron="(\d+:\d+)"/g)].length, 7);
+      assert.match(html, /<title>relu\([−0-9]/, 'a hidden unit\'s formula is its tooltip');
+      assert.ok(html.indexOf('data-neuron') < html.indexOf('data-plot='), 'the diagram above the charts');
     });
 
     it('draws a computational graph as a picture and an exported module as highlighted code with a save link', () => {

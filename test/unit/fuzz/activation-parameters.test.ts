@@ -158,7 +158,7 @@ describe('fuzz: activation parameters at their extremes', function () {
     }), fuzzOptions(200));
   });
 
-  it('on a large tensor (a fused loop) an activation gives what it gives on each number, in float64 and float32', () => {
+  it('on a large tensor (a fused loop) an activation, f\' and f\'\' give what they give on each number, in float64 and float32', () => {
     const elementwise = catalogue.filter((d) => d.kind === 'elementwise');
     fc.assert(fc.property(
       entryNames(elementwise).chain((entry) => fc.tuple(
@@ -166,7 +166,7 @@ describe('fuzz: activation parameters at their extremes', function () {
         fc.tuple(...getActivation(entry).parameters.map((p) => (p.choices ? fc.constantFrom(...p.choices.map((c) => `"${c}"`)) : fc.oneof(fc.constantFrom(String(p.default ?? 0.5)), extreme)))),
       )),
       fc.array(extreme, { minLength: 1, maxLength: 6 }),
-      fc.constantFrom('', "'"),
+      fc.constantFrom('', "'", "''"),
       fc.constantFrom('float64', 'float32'),
       ([entry, values], inputs, mark, dtype) => {
         const d = getActivation(entry);

@@ -124,7 +124,7 @@ export function assertNoInternals(text: string, source: string, what: string, wo
   assert.equal(accidental.length, 0, `${what} of ${show(source)} says ${accidental.join(', ')}: ${text.slice(0, 400)}`);
 }
 
-const KINDS = new Set(['number', 'tensor', 'string', 'boolean', 'function', 'plot', 'table', 'none', 'error', 'network', 'dataset', 'gradflow', 'training']);
+const KINDS = new Set(['number', 'tensor', 'string', 'boolean', 'function', 'plot', 'table', 'none', 'error', 'network', 'dataset', 'gradflow', 'training', 'check']);
 
 /** The display is a value, or an error that names its place in words of ours; its text, JSON and items are computable. */
 export function assertClean(d: DisplayValue, source: string): void {

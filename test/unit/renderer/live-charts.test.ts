@@ -194,6 +194,18 @@ describe('renderer: live charts', () => {
     assert.deepEqual(calls.map((c) => `${c.op} ${c.root}`), ['purge old/f0', 'purge old/f1', 'react new/f0', 'react new/f1']);
   });
 
+  it('gives an output\'s elements and its figures for another theme (a saved picture is light), and takes plotly\'s dead download button off', async () => {
+    const { charts, roots, mount } = setup();
+    await charts.show('a', mount('a'), build, dark);
+    assert.deepEqual(charts.rootsOf('a'), roots);
+    assert.deepEqual(charts.figuresFor('a', light).map((f) => f.data[0]), [{ type: 'scatter', line: { color: '#0000ff' } }, { type: 'scatter', line: { color: '#0000ff' } }]);
+    assert.equal(color(roots[0]), '#111111', 'the chart itself stays in its theme');
+    assert.deepEqual(roots[0].drawn?.config.modeBarButtonsToRemove, ['toImage']);
+    charts.dispose('a');
+    assert.deepEqual(charts.figuresFor('a', light), []);
+    assert.deepEqual(charts.rootsOf('a'), []);
+  });
+
   it('sizedLayout adds only the width', () => {
     const layout = { height: 288, margin: { t: 1 } };
     assert.deepEqual(sizedLayout(layout, 500), { height: 288, margin: { t: 1 }, width: 500 });

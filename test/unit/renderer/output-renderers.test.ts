@@ -17,7 +17,7 @@ const shown = (d: DisplayValue): { blocks: OutputBlock[]; figures: string[] } =>
 describe('renderer: output renderers by kind', () => {
   it('has an entry for every kind of display', () => {
     assert.deepEqual(Object.keys(OUTPUT_RENDERERS).sort(), [
-      'boolean', 'dataset', 'error', 'function', 'gradflow', 'graph', 'network', 'neuron', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
+      'boolean', 'check', 'dataset', 'error', 'function', 'gradflow', 'graph', 'network', 'neuron', 'none', 'number', 'plot', 'string', 'table', 'tensor', 'training',
     ]);
   });
 
@@ -33,6 +33,18 @@ describe('renderer: output renderers by kind', () => {
     const keras = shown(run('export(mlp([2, 3, 1]), "keras")')).blocks;
     assert.ok('code' in keras[0] && keras[0].suggestedName === 'keras_model.py');
     assert.deepEqual(shown({ kind: 'string', value: 'import torch' }).blocks, [{ text: 'import torch', style: 'text' }], 'a string without a language stays text');
+  });
+
+  it('checks are a line each, styled pass or fail, with a count when there are several', () => {
+    const d = run('check(relu(-2) == 0, "flat side")\ncheck(relu(2), 3, hint="slope 1")');
+    assert.deepEqual(shown(d), {
+      blocks: [
+        { text: '✓ flat side', style: 'pass' },
+        { text: '✗ slope 1\n  found 2, expected 3 (tolerance 1e-9): off by -1', style: 'fail' },
+        { text: '1 of 2 checks passed', style: 'fail' },
+      ],
+      figures: [],
+    });
   });
 
   it('text kinds are one block and no chart', () => {

@@ -3,7 +3,14 @@
  * square root) and snake (a monotonic function with a periodic ripple).
  */
 import type { ActivationDefinition } from '../definition';
-import { snake, snakeGrad, squareplus, squareplusGrad } from '../math/algebraic';
+import {
+  snake,
+  snakeGrad,
+  snakeSecondDerivative,
+  squareplus,
+  squareplusGrad,
+  squareplusSecondDerivative,
+} from '../math/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -23,7 +30,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       'polynomially rather than exponentially, so negative inputs keep a small gradient (about b / (4x^2)) ' +
       'for longer than with softplus.',
     parameters: [
-      { name: 'b', symbol: 'b', constraint: 'positive', aliases: [], default: 4, description: 'Curvature near 0, positive: f(0) = sqrt(b) / 2; smaller b is closer to ReLU.' },
+      { name: 'b', symbol: 'b', constraint: 'positive', aliases: [], default: 4, slider: { min: 0.1, max: 10, step: 0.1 }, description: 'Curvature near 0, positive: f(0) = sqrt(b) / 2; smaller b is closer to ReLU.' },
     ],
     formula: { text: '(x + sqrt(x^2 + b)) / 2', latex: '\\frac{x + \\sqrt{x^{2} + b}}{2}' },
     derivativeFormula: {
@@ -57,6 +64,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => squareplus(x, p.b as number),
       derivative: (x, p) => squareplusGrad(x, p.b as number),
+      secondDerivative: (x, p) => squareplusSecondDerivative(x, p.b as number),
     },
     kernels: {
       value: (x, y, p) => { const b = p.b as number; for (let i = 0; i < x.length; i++) y[i] = squareplus(x[i], b); },
@@ -78,7 +86,7 @@ export const algebraic: readonly ActivationDefinition[] = [
       'is monotonic (non-decreasing) and smooth. Neural audio vocoders and codecs use it, usually with a learned ' +
       'frequency a per channel; here a is a fixed parameter.',
     parameters: [
-      { name: 'a', symbol: 'a', constraint: 'non-zero', aliases: ['alpha'], default: 1, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
+      { name: 'a', symbol: 'a', constraint: 'non-zero', aliases: ['alpha'], default: 1, slider: { min: 0.1, max: 5, step: 0.05 }, description: 'Frequency of the periodic component (learned per channel in BigVGAN-style models).' },
     ],
     formula: { text: 'x + sin(a * x)^2 / a', latex: 'x + \\frac{\\sin^{2}(a x)}{a}' },
     derivativeFormula: { text: '1 + sin(2 * a * x)', latex: '1 + \\sin(2 a x)' },
@@ -109,6 +117,7 @@ export const algebraic: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => snake(x, p.a as number),
       derivative: (x, p) => snakeGrad(x, p.a as number),
+      secondDerivative: (x, p) => snakeSecondDerivative(x, p.a as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.a as number; for (let i = 0; i < x.length; i++) y[i] = snake(x[i], a); },

@@ -3,7 +3,20 @@
  * exponential for negative ones, which pulls mean activations towards zero.
  */
 import type { ActivationDefinition } from '../definition';
-import { celu, celuGrad, elu, eluGrad, selu, seluGrad } from '../math/exponential';
+import {
+  celu,
+  celuGrad,
+  celuSecondDerivative,
+  elu,
+  eluGrad,
+  eluSecondDerivative,
+  selu,
+  seluGrad,
+  seluSecondDerivative,
+} from '../math/exponential';
+// celu has no wasm loop for now: its f and f' take x / alpha as a double-double (math/exponential.ts), which
+// CELU_WASM in ../vector/exponential does not yet, and the two paths must give the same bits.
+import { ELU_WASM, SELU_WASM } from '../vector/exponential';
 
 const FAMILY = 'Exponential';
 
@@ -23,7 +36,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'a non-zero gradient that fades smoothly. With alpha = 1 the slopes from both sides meet at 0 (both are 1), ' +
       'so the function is C¹; for any other alpha the derivative jumps at 0.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
+      { name: 'alpha', symbol: '\\alpha', aliases: [], default: 1, slider: { min: 0, max: 3 }, description: 'Magnitude of the negative saturation: outputs approach -alpha as x → -∞.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x) - 1)',
@@ -60,11 +73,13 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => elu(x, p.alpha as number),
       derivative: (x, p) => eluGrad(x, p.alpha as number),
+      secondDerivative: (x, p) => eluSecondDerivative(x, p.alpha as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = elu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = eluGrad(x[i], a); },
     },
+    wasm: ELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -117,11 +132,13 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => selu(x),
       derivative: (x) => seluGrad(x),
+      secondDerivative: (x) => seluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = selu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = seluGrad(x[i]); },
     },
+    wasm: SELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -137,7 +154,7 @@ export const exponentials: readonly ActivationDefinition[] = [
       'alpha only sets how far below zero the output can go. With alpha = 1 it is identical to ELU. Use it when ' +
       'you want ELU behaviour with a tunable saturation level and a continuous derivative.',
     parameters: [
-      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
+      { name: 'alpha', symbol: '\\alpha', constraint: 'non-zero', aliases: [], default: 1, slider: { min: 0.1, max: 3, step: 0.05 }, description: 'Negative saturation level (outputs approach -alpha) and the scale of the input on the negative side.' },
     ],
     formula: {
       text: 'x if x > 0 else alpha * (exp(x / alpha) - 1)',
@@ -174,6 +191,7 @@ export const exponentials: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => celu(x, p.alpha as number),
       derivative: (x, p) => celuGrad(x, p.alpha as number),
+      secondDerivative: (x, p) => celuSecondDerivative(x, p.alpha as number),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = celu(x[i], a); },

@@ -7,15 +7,21 @@ import type { ActivationDefinition } from '../definition';
 import {
   geluErf,
   geluErfGrad,
+  geluErfSecondDerivative,
   geluTanh,
   geluTanhGrad,
+  geluTanhSecondDerivative,
   mish,
   mishGrad,
+  mishSecondDerivative,
   quickGelu,
   quickGeluGrad,
+  quickGeluSecondDerivative,
   silu,
   siluGrad,
+  siluSecondDerivative,
 } from '../math/gated';
+import { GELU_WASM, MISH_WASM, QUICK_GELU_WASM, SILU_WASM } from '../vector/gated';
 
 const FAMILY = 'Gated';
 
@@ -107,6 +113,7 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => (p.approximate === 'tanh' ? geluTanh(x) : geluErf(x)),
       derivative: (x, p) => (p.approximate === 'tanh' ? geluTanhGrad(x) : geluErfGrad(x)),
+      secondDerivative: (x, p) => (p.approximate === 'tanh' ? geluTanhSecondDerivative(x) : geluErfSecondDerivative(x)),
     },
     kernels: {
       value: (x, y, p) => {
@@ -118,6 +125,7 @@ export const gated: readonly ActivationDefinition[] = [
         else { for (let i = 0; i < x.length; i++) y[i] = geluErfGrad(x[i]); }
       },
     },
+    wasm: GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -167,11 +175,13 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => silu(x),
       derivative: (x) => siluGrad(x),
+      secondDerivative: (x) => siluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = silu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = siluGrad(x[i]); },
     },
+    wasm: SILU_WASM,
   },
   {
     kind: 'elementwise',
@@ -218,11 +228,13 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => quickGelu(x),
       derivative: (x) => quickGeluGrad(x),
+      secondDerivative: (x) => quickGeluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = quickGeluGrad(x[i]); },
     },
+    wasm: QUICK_GELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -274,10 +286,12 @@ export const gated: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => mish(x),
       derivative: (x) => mishGrad(x),
+      secondDerivative: (x) => mishSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = mishGrad(x[i]); },
     },
+    wasm: MISH_WASM,
   },
 ];

@@ -10,11 +10,14 @@ import {
   hardsigmoidGrad,
   hardswish,
   hardswishGrad,
+  hardswishSecondDerivative,
   hardtanh,
   hardtanhGrad,
+  piecewiseLinearSecondDerivative,
   softshrink,
   softshrinkGrad,
 } from '../math/piecewise';
+import { HARDSHRINK_WASM, HARDSIGMOID_WASM, HARDSWISH_WASM, HARDTANH_WASM, SOFTSHRINK_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Hard';
 
@@ -34,8 +37,8 @@ export const hard: readonly ActivationDefinition[] = [
       'estimator for training binarised networks. Outside the band the gradient is exactly zero, so saturated ' +
       'units stop learning completely.',
     parameters: [
-      { name: 'min_val', aliases: ['min'], default: -1, description: 'Lower clamp value.' },
-      { name: 'max_val', aliases: ['max'], default: 1, description: 'Upper clamp value.' },
+      { name: 'min_val', aliases: ['min'], default: -1, slider: { min: -3, max: 0 }, description: 'Lower clamp value.' },
+      { name: 'max_val', aliases: ['max'], default: 1, slider: { min: 0.1, max: 3, step: 0.05 }, description: 'Upper clamp value.' },
     ],
     formula: {
       text: 'clamp(x, min_val, max_val) = min(max(x, min_val), max_val)',
@@ -71,11 +74,13 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => hardtanh(x, p.min_val as number, p.max_val as number),
       derivative: (x, p) => hardtanhGrad(x, p.min_val as number, p.max_val as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const lo = p.min_val as number; const hi = p.max_val as number; for (let i = 0; i < x.length; i++) y[i] = hardtanh(x[i], lo, hi); },
       derivative: (x, y, p) => { const lo = p.min_val as number; const hi = p.max_val as number; for (let i = 0; i < x.length; i++) y[i] = hardtanhGrad(x[i], lo, hi); },
     },
+    wasm: HARDTANH_WASM,
   },
   {
     kind: 'elementwise',
@@ -128,11 +133,13 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => hardsigmoid(x),
       derivative: (x) => hardsigmoidGrad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardsigmoid(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardsigmoidGrad(x[i]); },
     },
+    wasm: HARDSIGMOID_WASM,
   },
   {
     kind: 'elementwise',
@@ -184,11 +191,13 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => hardswish(x),
       derivative: (x) => hardswishGrad(x),
+      secondDerivative: (x) => hardswishSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardswish(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = hardswishGrad(x[i]); },
     },
+    wasm: HARDSWISH_WASM,
   },
   {
     kind: 'elementwise',
@@ -205,7 +214,7 @@ export const hard: readonly ActivationDefinition[] = [
       'into a network whose non-linearity is this function, which is why it appears in learned sparse coding. ' +
       'As a hidden-layer activation it produces exactly sparse outputs.',
     parameters: [
-      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
+      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, slider: { min: 0, max: 3 }, description: 'Half-width of the dead zone, and the amount by which larger inputs are shrunk.' },
     ],
     formula: {
       text: 'x - lambd if x > lambd, x + lambd if x < -lambd, else 0',
@@ -241,11 +250,13 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => softshrink(x, p.lambd as number),
       derivative: (x, p) => softshrinkGrad(x, p.lambd as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = softshrink(x[i], l); },
       derivative: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = softshrinkGrad(x[i], l); },
     },
+    wasm: SOFTSHRINK_WASM,
   },
   {
     kind: 'elementwise',
@@ -261,7 +272,7 @@ export const hard: readonly ActivationDefinition[] = [
       'jumps from 0 to ±lambd at the thresholds, so the function itself is discontinuous there. That makes it ' +
       'awkward for gradient training, and it is mainly used for sparse coding, pruning-style masks and denoising.',
     parameters: [
-      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, description: 'Threshold: inputs with |x| <= lambd become 0.' },
+      { name: 'lambd', symbol: '\\lambda', constraint: 'non-negative', aliases: ['lambda'], default: 0.5, slider: { min: 0, max: 3 }, description: 'Threshold: inputs with |x| <= lambd become 0.' },
     ],
     formula: {
       text: 'x if abs(x) > lambd else 0',
@@ -300,10 +311,12 @@ export const hard: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => hardshrink(x, p.lambd as number),
       derivative: (x, p) => hardshrinkGrad(x, p.lambd as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = hardshrink(x[i], l); },
       derivative: (x, y, p) => { const l = p.lambd as number; for (let i = 0; i < x.length; i++) y[i] = hardshrinkGrad(x[i], l); },
     },
+    wasm: HARDSHRINK_WASM,
   },
 ];

@@ -6,15 +6,18 @@ import type { ActivationDefinition } from '../definition';
 import {
   leakyRelu,
   leakyReluGrad,
+  piecewiseLinearSecondDerivative,
   relu,
   relu6,
   relu6Grad,
   reluGrad,
   squaredRelu,
   squaredReluGrad,
+  squaredReluSecondDerivative,
   threshold,
   thresholdGrad,
 } from '../math/piecewise';
+import { LEAKY_RELU_WASM, RELU6_WASM, RELU_WASM, RRELU_WASM, SQUARED_RELU_WASM, THRESHOLD_WASM } from '../vector/piecewise';
 
 const FAMILY = 'Rectifiers';
 
@@ -66,6 +69,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu(x),
       derivative: (x) => reluGrad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu(x[i]); },
@@ -73,6 +77,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       backward: (x, g, dx) => { for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? 0 : v; } },
     },
     wasmKernel: 'relu',
+    wasm: RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -120,11 +125,13 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => relu6(x),
       derivative: (x) => relu6Grad(x),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = relu6Grad(x[i]); },
     },
+    wasm: RELU6_WASM,
   },
   {
     kind: 'elementwise',
@@ -145,6 +152,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['negative_slope'],
         default: 0.01,
+        slider: { min: 0, max: 1 },
         description: 'Slope applied to negative inputs (PyTorch: negative_slope).',
       },
     ],
@@ -183,12 +191,14 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
       backward: (x, g, dx, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v <= 0 ? a * g[i] : v; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -210,6 +220,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
         symbol: '\\alpha',
         aliases: ['weight', 'init'],
         default: 0.25,
+        slider: { min: 0, max: 1 },
         learnable: true,
         description: 'Slope for negative inputs, learned during training (PyTorch: weight, initialised by init=0.25).',
       },
@@ -249,6 +260,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, p.alpha as number),
       derivative: (x, p) => leakyReluGrad(x, p.alpha as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = p.alpha as number; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
@@ -257,6 +269,7 @@ export const rectifiers: readonly ActivationDefinition[] = [
       // d/d alpha of alpha * x is x on the negative side; 0 elsewhere (NaN inputs add nothing)
       parameterGradients: { alpha: (x, g) => { let sum = 0; for (let i = 0; i < x.length; i++) { const v = x[i]; if (v < 0) sum += g[i] * v; } return sum; } },
     },
+    wasm: LEAKY_RELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -273,8 +286,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'evaluation-mode function, so rrelu here is a leaky ReLU with slope (1/8 + 1/3) / 2 ≈ 0.229 by default. ' +
       'It is rarely used in modern architectures.',
     parameters: [
-      { name: 'lower', aliases: [], default: 1 / 8, description: 'Lower bound of the random negative slope.' },
-      { name: 'upper', aliases: [], default: 1 / 3, description: 'Upper bound of the random negative slope.' },
+      { name: 'lower', aliases: [], default: 1 / 8, slider: { min: 0, max: 0.5 }, description: 'Lower bound of the random negative slope.' },
+      { name: 'upper', aliases: [], default: 1 / 3, slider: { min: 0, max: 1 }, description: 'Upper bound of the random negative slope.' },
     ],
     formula: {
       text: 'x if x > 0 else (lower + upper) / 2 * x',
@@ -312,11 +325,13 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => leakyRelu(x, ((p.lower as number) + (p.upper as number)) / 2),
       derivative: (x, p) => leakyReluGrad(x, ((p.lower as number) + (p.upper as number)) / 2),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyRelu(x[i], a); },
       derivative: (x, y, p) => { const a = ((p.lower as number) + (p.upper as number)) / 2; for (let i = 0; i < x.length; i++) y[i] = leakyReluGrad(x[i], a); },
     },
+    wasm: RRELU_WASM,
   },
   {
     kind: 'elementwise',
@@ -333,8 +348,8 @@ export const rectifiers: readonly ActivationDefinition[] = [
       'it) is zero. It is mainly a teaching and utility function rather than a modern hidden-layer activation; ' +
       'both parameters must be given.',
     parameters: [
-      { name: 'threshold', aliases: [], description: 'Inputs at or below this level are replaced.' },
-      { name: 'value', aliases: [], description: 'The output used for inputs at or below the threshold.' },
+      { name: 'threshold', aliases: [], slider: { min: -3, max: 3, start: 1 }, description: 'Inputs at or below this level are replaced.' },
+      { name: 'value', aliases: [], slider: { min: -3, max: 3, start: 0 }, description: 'The output used for inputs at or below the threshold.' },
     ],
     formula: {
       text: 'x if x > threshold else value',
@@ -374,11 +389,13 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x, p) => threshold(x, p.threshold as number, p.value as number),
       derivative: (x, p) => thresholdGrad(x, p.threshold as number),
+      secondDerivative: (x) => piecewiseLinearSecondDerivative(x),
     },
     kernels: {
       value: (x, y, p) => { const t = p.threshold as number; const v = p.value as number; for (let i = 0; i < x.length; i++) y[i] = threshold(x[i], t, v); },
       derivative: (x, y, p) => { const t = p.threshold as number; for (let i = 0; i < x.length; i++) y[i] = thresholdGrad(x[i], t); },
     },
+    wasm: THRESHOLD_WASM,
   },
   {
     kind: 'elementwise',
@@ -423,10 +440,12 @@ export const rectifiers: readonly ActivationDefinition[] = [
     scalar: {
       value: (x) => squaredRelu(x),
       derivative: (x) => squaredReluGrad(x),
+      secondDerivative: (x) => squaredReluSecondDerivative(x),
     },
     kernels: {
       value: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredRelu(x[i]); },
       derivative: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = squaredReluGrad(x[i]); },
     },
+    wasm: SQUARED_RELU_WASM,
   },
 ];

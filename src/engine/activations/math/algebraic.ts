@@ -25,6 +25,14 @@ export function squareplusGrad(x: number, b: number): number {
   return x >= 0 ? 0.5 * (1 + x / s) : (0.5 * b) / ((s - x) * s);
 }
 
+/** b / (2 (x^2 + b)^(3/2)); past the asymptotic range b / (2 |x|^3), taken in steps that cannot overflow. */
+export function squareplusSecondDerivative(x: number, b: number): number {
+  const a = Math.abs(x);
+  if (a > SQUAREPLUS_ASYMPTOTIC) return ((b / (2 * a)) / a) / a;
+  const q = x * x + b;
+  return b / (2 * q * Math.sqrt(q));
+}
+
 /** Largest |a x| for which the product's rounding error can be split exactly. */
 const SPLIT_LIMIT = 1e300;
 
@@ -57,4 +65,17 @@ export function snakeGrad(x: number, a: number): number {
   const wLo = twoSumError(ax, PI_OVER_4_HI, w) + axLo + PI_OVER_4_LO;
   const s = sinOfSum(w, wLo);
   return 2 * s * s;
+}
+
+/**
+ * 2a cos(2ax) = 2a sin(2(ax + pi/4)), the phase in double-double as in snakeGrad, so the
+ * result keeps its digits next to the zeros of the cosine.
+ */
+export function snakeSecondDerivative(x: number, a: number): number {
+  const ax = a * x;
+  if (!(Math.abs(ax) < SPLIT_LIMIT)) return 2 * a * sin(2 * ax + 2 * PI_OVER_4_HI);
+  const axLo = twoProductError(a, x, ax);
+  const w = ax + PI_OVER_4_HI;
+  const wLo = twoSumError(ax, PI_OVER_4_HI, w) + axLo + PI_OVER_4_LO;
+  return 2 * a * sinOfSum(2 * w, 2 * wLo);
 }

@@ -5,8 +5,8 @@
  * - the gate's argument is a scaled x (x/sqrt(2), 1.702x, a cubic in x); in the
  *   tails the gate is so sensitive that rounding that scaling costs tens of ulp,
  *   so the argument is carried in double-double;
- * - each derivative has a root at negative x where its formula cancels; a fitted
- *   polynomial takes over there (numerics/root-band.ts).
+ * - each derivative has a root at negative x where its formula cancels, and each
+ *   second derivative one or two; a fitted polynomial takes over there (numerics/root-band.ts).
  * At -Infinity every function here returns its limit, 0, where the plain formula
  * would give Infinity * 0 = NaN.
  */
@@ -16,27 +16,18 @@ import { evaluateNearRoot, RootBand } from '../../numerics/root-band';
 import * as T from '../../numerics/tables';
 import { sigmoid } from './logistic';
 import { exp, expNegHalfSquare } from '../../numerics/exp-log';
+import { tanh } from '../../numerics/hyperbolic';
 
-const GELU_ERF_BAND: RootBand = {
-  rootHi: T.GELU_ERF_GRAD_ROOT_HI, rootLo: T.GELU_ERF_GRAD_ROOT_LO,
-  start: T.GELU_ERF_GRAD_BAND_START, end: T.GELU_ERF_GRAD_BAND_END,
-  centres: T.GELU_ERF_GRAD_CENTRES, polys: T.GELU_ERF_GRAD_POLYS,
-};
-const GELU_TANH_BAND: RootBand = {
-  rootHi: T.GELU_TANH_GRAD_ROOT_HI, rootLo: T.GELU_TANH_GRAD_ROOT_LO,
-  start: T.GELU_TANH_GRAD_BAND_START, end: T.GELU_TANH_GRAD_BAND_END,
-  centres: T.GELU_TANH_GRAD_CENTRES, polys: T.GELU_TANH_GRAD_POLYS,
-};
-const SILU_BAND: RootBand = {
-  rootHi: T.SILU_GRAD_ROOT_HI, rootLo: T.SILU_GRAD_ROOT_LO,
-  start: T.SILU_GRAD_BAND_START, end: T.SILU_GRAD_BAND_END,
-  centres: T.SILU_GRAD_CENTRES, polys: T.SILU_GRAD_POLYS,
-};
-const MISH_BAND: RootBand = {
-  rootHi: T.MISH_GRAD_ROOT_HI, rootLo: T.MISH_GRAD_ROOT_LO,
-  start: T.MISH_GRAD_BAND_START, end: T.MISH_GRAD_BAND_END,
-  centres: T.MISH_GRAD_CENTRES, polys: T.MISH_GRAD_POLYS,
-};
+// The derivatives' roots (their fits in numerics/tables.ts); the second derivatives' too: GELU's tanh
+// form and SiLU are even (their bands are at |x|), Mish has two.
+export const GELU_ERF_BAND: RootBand = T.GELU_ERF_GRAD_BAND;
+const GELU_TANH_BAND: RootBand = T.GELU_TANH_GRAD_BAND;
+export const SILU_BAND: RootBand = T.SILU_GRAD_BAND;
+export const MISH_BAND: RootBand = T.MISH_GRAD_BAND;
+const GELU_TANH_SECOND_BAND: RootBand = T.GELU_TANH_SECOND_BAND;
+const SILU_SECOND_BAND: RootBand = T.SILU_SECOND_BAND;
+const MISH_SECOND_POSITIVE_BAND: RootBand = T.MISH_SECOND_POSITIVE_BAND;
+const MISH_SECOND_NEGATIVE_BAND: RootBand = T.MISH_SECOND_NEGATIVE_BAND;
 
 // ---- GELU, erf form: x * Phi(x), Phi(x) = erfc(-x/sqrt 2) / 2 ----------------
 
@@ -72,6 +63,17 @@ export function geluErfGrad(x: number): number {
   return normalCdf(x) + x * density;
 }
 
+/**
+ * d^2/dx^2 x Phi(x) = phi(x) (2 - x^2), with x^2 exact: 2 - x^2 then rounds once, so
+ * the factor keeps its digits next to its roots at ±sqrt(2).
+ */
+export function geluErfSecondDerivative(x: number): number {
+  const density = T.INV_SQRT_2PI_HI * expNegHalfSquare(x);
+  if (density === 0) return 0;
+  const p = x * x;
+  return density * ((2 - p) - twoProductError(x, x, p));
+}
+
 // ---- GELU, tanh form: x * sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x^3) ------
 
 /**
@@ -86,11 +88,11 @@ const TANH_GATE_FLUSH = -69;
 /** Set by tanhGeluGate: sigmoid(-2u), the gate's complement, so no pair is allocated. */
 let tanhGateComplement = 0;
 
-/**
- * sigmoid(2u) = (1 + tanh u) / 2, with u carried in double-double: the gate's
- * sensitivity to u grows like 2|u|, and u reaches hundreds within |x| < 20.
- */
-function tanhGeluGate(x: number): number {
+/** Set by tanhGeluArgument: the low part of u. */
+let tanhArgumentLow = 0;
+
+/** u = sqrt(2/pi) (x + 0.044715 x^3) as a double-double: returns the high part, tanhArgumentLow the rest. */
+function tanhGeluArgument(x: number): number {
   const x2 = x * x;
   const x2e = twoProductError(x, x, x2);
   const x3 = x2 * x;
@@ -100,7 +102,17 @@ function tanhGeluGate(x: number): number {
   const s = x + m;
   const se = twoSumError(x, m, s) + me;
   const u = T.SQRT_2_OVER_PI_HI * s;
-  const ue = twoProductError(T.SQRT_2_OVER_PI_HI, s, u) + T.SQRT_2_OVER_PI_HI * se + T.SQRT_2_OVER_PI_LO * s;
+  tanhArgumentLow = twoProductError(T.SQRT_2_OVER_PI_HI, s, u) + T.SQRT_2_OVER_PI_HI * se + T.SQRT_2_OVER_PI_LO * s;
+  return u;
+}
+
+/**
+ * sigmoid(2u) = (1 + tanh u) / 2, with u carried in double-double: the gate's
+ * sensitivity to u grows like 2|u|, and u reaches hundreds within |x| < 20.
+ */
+function tanhGeluGate(x: number): number {
+  const u = tanhGeluArgument(x);
+  const ue = tanhArgumentLow;
   if (u < TANH_GATE_FLUSH) {
     tanhGateComplement = 1;
     return 0;
@@ -131,6 +143,39 @@ export function geluTanhGrad(x: number): number {
   const gate = tanhGeluGate(x);
   const slope = T.SQRT_2_OVER_PI_HI * (1 + 3 * T.GELU_TANH_CUBIC_HI * x * x);
   return gate * (1 + 2 * x * slope * tanhGateComplement);
+}
+
+/** The smallest normal double: below it a product keeps fewer digits. */
+const SUBNORMAL_EDGE = 2.2250738585072014e-308;
+
+/** Beyond this |x| the tanh form's f'' (a multiple of sech^2(u), u ≈ 0.036 x^3) underflows. */
+const GELU_TANH_SECOND_UNDERFLOW = 30;
+
+/**
+ * f = x (1 + tanh u) / 2, so f'' = (x tanh u)'' / 2 = sech^2(u) (c (1 + 6 k x^2) - x u'^2 tanh u)
+ * with c = sqrt(2/pi), k = 0.044715, u' = c (1 + 3 k x^2). u is a double-double; nothing is
+ * flushed (the values' gate flushes below u = -69, as a 60-digit evaluation of it does).
+ */
+export function geluTanhSecondDerivative(x: number): number {
+  const a = Math.abs(x);
+  if (a >= GELU_TANH_SECOND_BAND.start && a < GELU_TANH_SECOND_BAND.end) return evaluateNearRoot(GELU_TANH_SECOND_BAND, a, 0);
+  if (!(a < GELU_TANH_SECOND_UNDERFLOW)) return x === x ? 0 : x;
+  const u = tanhGeluArgument(x);
+  const ue = tanhArgumentLow;
+  const e = exp(-2 * Math.abs(u));
+  const d = 1 + e;
+  // (d + dLo)^-2 = d^-2 (1 - 2 dLo / d): the square would double 1 + e's rounding
+  const sech2 = ((4 * e) / (d * d)) * (1 - (2 * twoSumError(1, e, d)) / d);
+  const t = tanh(u) + ue * sech2; // first order in ue: tanh(u + ue) = tanh u + ue sech^2 u
+  const x2 = x * x;
+  // bracket = c ((1 + 6 k x^2) - c x q^2 tanh u), q = 1 + 3 k x^2: c (and its low part) applied once
+  const q = 1 + 3 * T.GELU_TANH_CUBIC_HI * x2;
+  const inner = (1 + 6 * T.GELU_TANH_CUBIC_HI * x2) - (T.SQRT_2_OVER_PI_HI * x) * (q * q) * t;
+  const bracket = (inner * T.SQRT_2_OVER_PI_HI + inner * T.SQRT_2_OVER_PI_LO) * (1 - 2 * ue * t);
+  if (e > SUBNORMAL_EDGE) return sech2 * bracket; // sech^2(u + ue) = sech^2 u (1 - 2 ue tanh u)
+  // e subnormal (|u| > 354) while the result is not: 4 exp(-|u|) (exp(-|u|) bracket), rounded once in that range
+  const h = exp(-Math.abs(u));
+  return (4 * h) * (h * bracket);
 }
 
 // ---- SiLU and quick GELU: x * sigmoid(k x) ------------------------------------
@@ -169,6 +214,26 @@ export function siluGrad(x: number): number {
   return siluGradAt(x, 0);
 }
 
+/**
+ * silu''(t + tLo) = sigmoid'(t) (2 - t tanh(t / 2)), even in t. With a = |t| and e = exp(-a):
+ * e ((2 - a) + e (2 + a)) / (1 + e)^3.
+ */
+function siluSecondAt(t: number, tLo: number): number {
+  const a = Math.abs(t);
+  const aLo = t < 0 ? -tLo : tLo;
+  if (a >= SILU_SECOND_BAND.start && a < SILU_SECOND_BAND.end) return evaluateNearRoot(SILU_SECOND_BAND, a, aLo);
+  if (!(a < -EXP_UNDERFLOW)) return a === a ? 0 : a;
+  const e = exp(-a) * (1 - aLo);
+  const d = 1 + e;
+  // (d + dLo)^-3 = d^-3 (1 - 3 dLo / d): the cube would triple 1 + e's rounding
+  const dLo = twoSumError(1, e, d);
+  return ((e * (((2 - a) - aLo) + e * (2 + a))) / (d * d * d)) * (1 - (3 * dLo) / d);
+}
+
+export function siluSecondDerivative(x: number): number {
+  return siluSecondAt(x, 0);
+}
+
 /** quick_gelu(x) = x sigmoid(1.702 x) = silu(1.702 x) / 1.702. */
 export function quickGelu(x: number): number {
   if (x > SILU_SATURATION) return x;
@@ -187,6 +252,14 @@ export function quickGeluGrad(x: number): number {
   const t = T.QUICK_GELU_SCALE_HI * x;
   const tLo = twoProductError(T.QUICK_GELU_SCALE_HI, x, t) + T.QUICK_GELU_SCALE_LO * x;
   return siluGradAt(t, tLo);
+}
+
+/** quick_gelu''(x) = 1.702 silu''(1.702 x), with 1.702 x in double-double. */
+export function quickGeluSecondDerivative(x: number): number {
+  const t = T.QUICK_GELU_SCALE_HI * x;
+  const tLo = Math.abs(t) < 1e300 ? twoProductError(T.QUICK_GELU_SCALE_HI, x, t) + T.QUICK_GELU_SCALE_LO * x : 0;
+  const s = siluSecondAt(t, tLo);
+  return s * T.QUICK_GELU_SCALE_HI + s * T.QUICK_GELU_SCALE_LO;
 }
 
 // ---- Mish: x tanh(softplus(x)) -------------------------------------------------
@@ -216,4 +289,27 @@ export function mishGrad(x: number): number {
   const w = e * (e + 2) + 2;
   const b = 4 * (1 + x) + e * ((6 + 4 * x) + e * (4 + e));
   return (e * b) / (w * w);
+}
+
+/**
+ * mish''(x) = 4e (2(1 - x) e^3 + (6 - 3x) e^2 + (2x + 8) e + 2x + 4) / w^3, e = exp(x),
+ * w = e^2 + 2e + 2 (the usual tanh/sech form over a common denominator). For x > 0 the same
+ * in r = exp(-x), which neither overflows nor loses the tail:
+ * 4r^2 (2(x + 2) r^3 + 2(x + 4) r^2 - 3(x - 2) r - 2(x - 1)) / (2r^2 + 2r + 1)^3.
+ */
+export function mishSecondDerivative(x: number): number {
+  if (x >= MISH_SECOND_POSITIVE_BAND.start && x < MISH_SECOND_POSITIVE_BAND.end) return evaluateNearRoot(MISH_SECOND_POSITIVE_BAND, x, 0);
+  if (x >= MISH_SECOND_NEGATIVE_BAND.start && x < MISH_SECOND_NEGATIVE_BAND.end) return evaluateNearRoot(MISH_SECOND_NEGATIVE_BAND, x, 0);
+  if (x > 0) {
+    if (!(x < -EXP_UNDERFLOW)) return 0;
+    const r = exp(-x);
+    const b = ((2 * (x + 2) * r + 2 * (x + 4)) * r - 3 * (x - 2)) * r - 2 * (x - 1);
+    const w = (2 * r + 2) * r + 1;
+    return (4 * r) * ((r * b) / (w * w * w));
+  }
+  if (x < EXP_UNDERFLOW) return 0;
+  const e = exp(x);
+  const b = ((2 * (1 - x) * e + (6 - 3 * x)) * e + (2 * x + 8)) * e + (2 * x + 4);
+  const w = e * (e + 2) + 2;
+  return (4 * e * b) / (w * w * w);
 }

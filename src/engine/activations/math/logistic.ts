@@ -4,7 +4,7 @@
  * Stable forms throughout: exp is only ever taken of -|x|, so nothing overflows,
  * and 1 - sigmoid or 1 - tanh^2 are never formed where they would cancel.
  */
-import { twoSumError } from '../../numerics/double-double';
+import { twoProductError, twoSumError } from '../../numerics/double-double';
 import { evaluatePolynomial } from '../../numerics/polynomial';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
 import { exp, log1p } from '../../numerics/exp-log';
@@ -22,6 +22,11 @@ export function sigmoidGrad(x: number): number {
   return e / (d * d);
 }
 
+/** sigmoid''(x) = sigmoid'(x) (1 - 2 sigmoid(x)) = -sigmoid'(x) tanh(x / 2): no 1 - 2 sigmoid to cancel near 0. */
+export function sigmoidSecondDerivative(x: number): number {
+  return -sigmoidGrad(x) * tanhOf(0.5 * x);
+}
+
 /**
  * log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|)). One call of each, not one per branch:
  * V8 inlines a call site at a time, and two copies of log1p exhaust its budget.
@@ -33,20 +38,50 @@ export function logsigmoid(x: number): number {
 export function logsigmoidGrad(x: number): number {
   return sigmoid(-x);
 }
+export function logsigmoidSecondDerivative(x: number): number {
+  return -sigmoidGrad(x);
+}
+
+/** Largest |beta x| whose product's rounding error can be split exactly (twoProductError). */
+const SPLIT_LIMIT = 1e300;
+
+/** The rounding error of t = beta * x (beta x = t + error exactly), 0 where it cannot be split. */
+function productLow(beta: number, x: number, t: number): number {
+  return Math.abs(t) < SPLIT_LIMIT ? twoProductError(beta, x, t) : 0;
+}
 
 /**
  * PyTorch semantics: x itself where beta*x > threshold. Otherwise
  * log1p(exp(t))/beta with t = beta*x, taken as t + log1p(exp(-t)) for t > 0.
+ * t's rounding error tLo is carried to first order: in the tails the result is about
+ * exp(-|t|), whose relative error would be |t| times t's (20 ulp at beta x = -40).
  */
 export function softplus(x: number, beta: number, threshold: number): number {
   const t = beta * x;
   if (t > threshold) return x;
-  const l = log1p(exp(-Math.abs(t))) / beta; // one call site each (see logsigmoid)
+  const tLo = productLow(beta, x, t);
+  const e = exp(-Math.abs(t));
+  // d/d|t| log1p(exp(-|t|)) = -sigmoid(-|t|) = -e / (1 + e)
+  const l = (log1p(e) - (t > 0 ? tLo : -tLo) * (e / (1 + e))) / beta; // one call site each (see logsigmoid)
   return t > 0 ? x + l : l;
 }
 export function softplusGrad(x: number, beta: number, threshold: number): number {
   const t = beta * x;
-  return t > threshold ? 1 : sigmoid(t);
+  if (t > threshold) return 1;
+  const tLo = productLow(beta, x, t);
+  // sigmoid(t + tLo) = sigmoid(t) (1 + tLo sigmoid(-t)) to first order
+  return sigmoid(t) * (1 + tLo * sigmoid(-t));
+}
+/**
+ * beta sigmoid'(beta x), 0 from beta x = threshold on: PyTorch's double backward masks with
+ * beta x < threshold (so at beta x = threshold exactly f' is sigmoid's and f'' is 0).
+ */
+export function softplusSecondDerivative(x: number, beta: number, threshold: number): number {
+  const t = beta * x;
+  if (!(t < threshold)) return t === t ? 0 : t;
+  const tLo = productLow(beta, x, t);
+  // sigmoid'(t + tLo) = sigmoid'(t) (1 - tLo tanh(t / 2)) to first order
+  return beta * (sigmoidGrad(t) * (1 - tLo * tanhOf(0.5 * t)));
 }
 
 export function tanh(x: number): number {
@@ -67,6 +102,11 @@ export function tanhGrad(x: number): number {
   return (4 * e) / (d * d);
 }
 
+/** tanh''(x) = -2 tanh(x) tanh'(x). */
+export function tanhSecondDerivative(x: number): number {
+  return -2 * tanhOf(x) * tanhGrad(x);
+}
+
 /** x - tanh(x) loses every leading digit near 0; a fitted series in x^2 takes over there. */
 export function tanhshrink(x: number): number {
   if (Math.abs(x) < TANHSHRINK_SERIES_END) {
@@ -79,6 +119,10 @@ export function tanhshrink(x: number): number {
 export function tanhshrinkGrad(x: number): number {
   const t = tanhOf(x);
   return t * t;
+}
+/** d/dx tanh^2 = 2 tanh(x) tanh'(x) = -tanh''(x). */
+export function tanhshrinkSecondDerivative(x: number): number {
+  return -tanhSecondDerivative(x);
 }
 
 /** 1 + |x| is carried in double-double: its rounding would otherwise double in the square. */
@@ -94,4 +138,14 @@ export function softsignGrad(x: number): number {
   const d = 1 + a;
   const dLo = a === Infinity ? 0 : twoSumError(1, a, d);
   return (1 / (d * d)) * (1 - (2 * dLo) / d);
+}
+/**
+ * -2 sign(x) / (1 + |x|)^3; 0 at 0, where f'' jumps from 2 to -2 (PyTorch's double backward
+ * gives -0 there). 1 + |x| in double-double, as above: (d + dLo)^-3 = d^-3 (1 - 3 dLo / d).
+ */
+export function softsignSecondDerivative(x: number): number {
+  const a = Math.abs(x);
+  const d = 1 + a;
+  const dLo = a === Infinity ? 0 : twoSumError(1, a, d);
+  return ((-2 * Math.sign(x)) / (d * d * d)) * (1 - (3 * dLo) / d);
 }

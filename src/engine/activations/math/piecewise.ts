@@ -5,7 +5,15 @@
  * - derivatives at kinks follow PyTorch autograd (relu'(0) = 0, hardtanh' = 0 on its bounds, ...);
  * - NaN in gives NaN out, for values and derivatives alike, so a bad input is never hidden;
  * - comparisons are written so that NaN falls through to the branch that returns x.
+ *
+ * Second derivatives follow PyTorch's double backward: the jumps of f' have no delta,
+ * so f'' is 0 at every kink (relu''(0) = 0, hardswish''(±3) = 0).
  */
+
+/** f'' of every piecewise-linear function here (relu, relu6, the leaky family, hardtanh, the shrinks, threshold). */
+export function piecewiseLinearSecondDerivative(x: number): number {
+  return x === x ? 0 : x;
+}
 
 /** Branch-free on purpose: random signs make a branch mispredict half the time. */
 export function relu(x: number): number {
@@ -54,6 +62,11 @@ export function hardswishGrad(x: number): number {
   return x <= -3 ? 0 : x < 3 ? (2 * x + 3) / 6 : x >= 3 ? 1 : x;
 }
 
+/** 1/3 strictly inside (-3, 3), where hardswish is the parabola x (x + 3) / 6. */
+export function hardswishSecondDerivative(x: number): number {
+  return x > -3 && x < 3 ? 1 / 3 : x === x ? 0 : x;
+}
+
 export function softshrink(x: number, lambd: number): number {
   return x > lambd ? x - lambd : x < -lambd ? x + lambd : x === x ? 0 : x;
 }
@@ -82,4 +95,8 @@ export function squaredRelu(x: number): number {
 }
 export function squaredReluGrad(x: number): number {
   return 2 * relu(x);
+}
+/** 2 for x > 0; 0 at 0, as PyTorch's double backward of relu(x)^2 gives (relu'(0) = 0). */
+export function squaredReluSecondDerivative(x: number): number {
+  return x > 0 ? 2 : x === x ? 0 : x;
 }

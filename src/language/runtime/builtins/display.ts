@@ -109,7 +109,7 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
       if (!Number.isFinite(min) || !Number.isFinite(max)) throw runtimeError(call.site, `slider needs finite ends, got slider(${min}, ${max})`);
       if (!(min < max)) throw runtimeError(call.site, `slider needs min < max, got slider(${min}, ${max})`);
       const stepValue = call.named.get('step');
-      const step = stepValue === undefined ? (max - min) / 100 : numberArg(call, stepValue, 'slider step');
+      const step = stepValue === undefined ? hundredth(max - min) : numberArg(call, stepValue, 'slider step');
       if (!(step > 0) || !Number.isFinite(step)) throw runtimeError(call.site, `slider step must be > 0, got step=${step}`);
       const startValue = call.named.get('value');
       const value = startValue === undefined ? undefined : numberArg(call, startValue, 'slider value');
@@ -137,3 +137,12 @@ export const displayBuiltins: readonly ProcedureSpec[] = [
     },
   },
 ];
+
+/**
+ * A slider's default step, a hundredth of its range as a decimal: (3 - 0.1) / 100 is
+ * 0.028999999999999998 in doubles, which the slider would show and step by; 0.029 is meant.
+ * Fifteen significant digits are all a double's decimal holds, so nothing else changes.
+ */
+function hundredth(range: number): number {
+  return Number((range / 100).toPrecision(15));
+}

@@ -16,6 +16,7 @@ import { networkBuiltins } from './networks';
 import { trainingBuiltins } from './training';
 import { graphBuiltin } from './graph';
 import { exportBuiltin } from './export';
+import { checkBuiltins } from './check';
 
 export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN };
 
@@ -36,6 +37,7 @@ const procedureGroups: readonly { readonly title: string; readonly specs: readon
   { title: 'Networks', specs: networkBuiltins },
   { title: 'Training', specs: trainingBuiltins },
   { title: 'Inside a network', specs: [graphBuiltin, exportBuiltin] },
+  { title: 'Exercises', specs: checkBuiltins },
   { title: 'Help', specs: [help] },
 ];
 

@@ -5,7 +5,7 @@
  * trained so far, marked as interrupted.
  */
 import {
-  datasetNames, makeDataset, train, Tensor, type AccuracyRule, type Network, type TrainingRun,
+  datasetNames, makeDataset, train, Tensor, WeightSnapshots, type AccuracyRule, type Network, type TrainingRun,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
 import { Cancelled } from '../cancellation';
@@ -69,14 +69,18 @@ function runTraining(call: CallArguments): Value {
   const set = { x: data.x.data, targets: targets(call, net, data, loss), rows: data.y.size, accuracy: accuracyRule(net, data, loss) };
   const evaluator = call.site.evaluator;
   const progress = evaluator.session.progress;
+  // the untrained weights first: the scrubber's epoch 0
+  const snapshots = new WeightSnapshots(net.parameters.length, options.epochs);
+  snapshots.offer(0, net.parameters);
   const describe = (run: TrainingRun, stopped = run.stopped): TrainingData => ({
     net: run.net, history: run.history, epochs: run.epochs, plannedEpochs: options.epochs, stopped, data,
-    testRows: run.testRows, loss, optimizer: options.optimizer, lr: options.lr,
+    testRows: run.testRows, loss, optimizer: options.optimizer, lr: options.lr, snapshots,
   });
   let latest: TrainingRun | undefined;
   let lastReport = Date.now();
   const onEpoch = (epochs: number, run: TrainingRun) => {
     latest = run;
+    snapshots.offer(epochs, run.net.parameters);
     if (!progress || epochs === options.epochs || Date.now() - lastReport < PROGRESS_MS) return;
     progress(trainingDisplay(describe(run), 'running'));
     lastReport = Date.now();
@@ -84,6 +88,7 @@ function runTraining(call: CallArguments): Value {
   const result = (training: TrainingData): Value => {
     // an interrupted run is returned, not thrown away: the cell then ends interrupted, showing it (interruption.ts)
     if (training.stopped) evaluator.session.interruptedRun = training;
+    snapshots.finish(training.epochs, training.net.parameters);
     return { kind: 'training', training };
   };
   let run: TrainingRun;

@@ -119,7 +119,8 @@ describe('backpropagation against central finite differences (float64)', () => {
       ...(silu as ElementwiseDefinition),
       name: 'swish_beta',
       parameters: [{ name: 'beta', aliases: [], default: 1.5, learnable: true, description: 'Gate sharpness, learned.' }],
-      scalar: { value: (x, p) => swish(x, beta(p)), derivative: (x, p) => { const s = sigmoid(beta(p) * x); return s + beta(p) * x * s * (1 - s); } },
+      // training reads no f''
+      scalar: { value: (x, p) => swish(x, beta(p)), derivative: (x, p) => { const s = sigmoid(beta(p) * x); return s + beta(p) * x * s * (1 - s); }, secondDerivative: () => NaN },
       kernels: {
         value: (x, y, p) => { for (let i = 0; i < x.length; i++) y[i] = swish(x[i], beta(p)); },
         derivative: (x, y, p) => { for (let i = 0; i < x.length; i++) { const s = sigmoid(beta(p) * x[i]); y[i] = s + beta(p) * x[i] * s * (1 - s); } },

@@ -78,10 +78,27 @@ describe('runtime: derivatives (LANGUAGE.md derivatives)', () => {
       assertClose(value("hardtanh''(-1)"), 0, 1e-9);
     });
 
-    it("elu(alpha=2)''(0) follows the x <= 0 branch: alpha * exp(0) = 2", () => {
-      assertRelative(value("elu(alpha=2)''(0)"), 2, 1e-8);
-      // just right of the kink the branch is linear: 0
-      assertClose(value("elu(alpha=2)''(1e-6)"), 0, 1e-9);
+    it("elu(alpha=2)''(0) is 0, as PyTorch's double backward gives (though elu'(0) = alpha); left of 0 it is alpha * exp(x)", () => {
+      assert.equal(value("elu(alpha=2)''(0)"), 0);
+      assert.equal(value("elu(alpha=2)'(0)"), 2);
+      assertRelative(value("elu(alpha=2)''(-1e-6)"), 2 * Math.exp(-1e-6), 1e-15);
+      assert.equal(value("elu(alpha=2)''(1e-6)"), 0);
+    });
+
+    it("a required parameter may come with the call of a derivative: threshold'(x, threshold=..., value=...), and f', f'' of a user function over it", () => {
+      assert.equal(value("threshold'(1, threshold=0.5, value=0)"), 1);
+      assert.equal(value("threshold''(1, threshold=0.5, value=0)"), 0);
+      // was 'threshold needs the parameter' (the derivative checked its parameters before the call gave them)
+      assert.equal(value("f(x) = threshold(x, threshold=0.5, value=-1)\nf'(0.7)"), 1);
+      assert.equal(value("f(x) = threshold(x, threshold=0.5, value=-1)\nf''(0.7)"), 0);
+      asError(evalCell("threshold'(1)"), /needs the parameter 'threshold'/, 1, 1);
+    });
+
+    it("second derivatives are the catalogue's closed forms: sigmoid''(1.3) to the last digits; gelu'' next to its root; softplus'' masked from beta*x = threshold on", () => {
+      // -0.09621111916486842 is mpmath's, rounded; a one-sided difference of sigmoid' gave -0.09621111916417273
+      assertRelative(value("sigmoid''(1.3)"), -0.09621111916486842, 4e-16);
+      assertRelative(value("gelu''(sqrt(2) + 1e-9)"), 2 * Math.sqrt(2) * -1e-9 * Math.exp(-1) / Math.sqrt(2 * Math.PI), 1e-6);
+      assert.deepEqual(asTensor(evalCell("softplus(beta=2, threshold=5)''([2.4, 2.5, 2.6])")).map((v) => v === 0), [false, true, true]);
     });
 
     it("a third derivative of a builtin is refused with a message", () => {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { fromNested, zeros } from '../../../../src/engine';
 import { Evaluator } from '../../../../src/language/runtime/evaluator';
-import { bytesHeld, checkMemoryBudget, SESSION_MEMORY_BUDGET } from '../../../../src/language/runtime/memory-budget';
+import { budgetFromMebibytes, bytesHeld, checkMemoryBudget, SESSION_MEMORY_BUDGET } from '../../../../src/language/runtime/memory-budget';
+import { Session } from '../../../../src/language/runtime/session';
 import { tensorValue, type Value } from '../../../../src/language/runtime/values';
 import { LanguageError } from '../../../../src/language/errors';
 
@@ -21,7 +22,7 @@ describe('runtime: the notebook memory budget', () => {
     checkMemoryBudget(globals, 'c', mb(3), site, 10 * 1024 ** 2); // 10 MiB exactly: fine
     assert.throws(() => checkMemoryBudget(globals, 'c', mb(4), site, 10 * 1024 ** 2), (e: unknown) => {
       assert.ok(e instanceof LanguageError);
-      assert.match(e.message, /c = \.\.\. would take the notebook's variables to 11 MB of tensors, past the budget of 10 MB; free some first \(e\.g\. a = 0\): the largest are a \(4 MB\), b \(3 MB\)/);
+      assert.match(e.message, /c = \.\.\. would take the notebook's variables to 11 MiB of tensors, past the budget of 10 MiB; free some first \(e\.g\. a = 0\): the largest are a \(4 MiB\), b \(3 MiB\), or use float32 \(the budget is the setting activationLab\.kernel\.memoryBudgetMiB\)/);
       return true;
     });
   });
@@ -31,11 +32,31 @@ describe('runtime: the notebook memory budget', () => {
     const globals = new Map<string, Value>([['a', a], ['b', a], ['c', a], ['d', mb(3)]]);
     // was 4 + 4 + 4 + 3 + 4 = 19 MiB: refused
     checkMemoryBudget(globals, 'e', a, site, 10 * 1024 ** 2);
-    assert.throws(() => checkMemoryBudget(globals, 'e', mb(4), site, 10 * 1024 ** 2), /to 11 MB of tensors/);
+    assert.throws(() => checkMemoryBudget(globals, 'e', mb(4), site, 10 * 1024 ** 2), /to 11 MiB of tensors/);
   });
 
   it('does not count the value an assignment replaces', () => {
     const globals = new Map<string, Value>([['a', mb(8)]]);
     checkMemoryBudget(globals, 'a', mb(8), site, 10 * 1024 ** 2);
+  });
+
+  it('a session can be given another budget (the editor\'s activationLab.kernel.memoryBudgetMiB), and keeps working past a refusal', () => {
+    const session = new Session({ memoryBudget: budgetFromMebibytes(16) });
+    assert.equal(session.run('a = zeros(1048576)').display.kind, 'none'); // 8 MiB
+    const refused = session.run('b = zeros(1048576)\nc = zeros(131072)').display; // 8 + 8 + 1 MiB
+    assert.equal(refused.kind, 'error');
+    if (refused.kind === 'error') {
+      assert.match(refused.message, /^c = \.\.\. would take the notebook's variables to 17 MiB of tensors, past the budget of 16 MiB; .*activationLab\.kernel\.memoryBudgetMiB/);
+      assert.equal(refused.line, 2);
+    }
+    assert.equal(session.run('len(a) + len(b)').display.kind, 'number');
+  });
+
+  it('reads a setting in MiB: a number from 1 on, anything else the default', () => {
+    assert.equal(budgetFromMebibytes(512), 512 * 1024 ** 2);
+    assert.equal(budgetFromMebibytes(0), undefined);
+    assert.equal(budgetFromMebibytes(Infinity), undefined);
+    assert.equal(budgetFromMebibytes('2048'), undefined);
+    assert.equal(budgetFromMebibytes(undefined), undefined);
   });
 });

