@@ -11,11 +11,10 @@
  * everywhere.
  */
 import {
-  activations, catalogueActivation, findActivation, linearActivation, Network,
+  activations, catalogueActivation, findActivation, linearActivation, Network, unitFormula, unitName,
   type LayerShape, type NetworkActivation,
 } from '../engine';
 import { fromJsonNumber, type JsonNumber, type NetworkDisplay } from '../shared/output';
-import { unitFormula, unitName } from '../shared/unit-formula';
 
 /** Grid points per side of a unit's small heatmap. */
 export const HEAT_GRID = 20;
@@ -230,7 +229,7 @@ export function diagramModel(src: DiagramSource): DiagramModel {
       return {
         id: `${index}:${u}`, layer: index, unit: u, dead,
         active: s.active, mean: s.mean,
-        formula: unitFormula(layer.activation, w, b, names, slope),
+        formula: unitFormula(layer.activation, w, b, names, slope === undefined ? {} : { slope }),
         weights: w, bias: b, scale: scaleOf(layer, heats[u]),
         ...(heats[u] ? { heat: heats[u] } : {}),
         ...(pre && out ? { pre, out } : {}),

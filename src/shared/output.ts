@@ -298,7 +298,7 @@ export interface GraphNode {
   readonly id: string;
   /** `x`, `*`, `+`, `relu`, `sigmoid`, `f` (a user function), `w`, `const`, `dot`... */
   readonly op: string;
-  /** What the node shows: `x`, `1.702`, `sigmoid`, `h1_0 = relu`, `w[0,1]`. */
+  /** What the node shows: `x`, `1.702`, `sigmoid`, `h1[0]: relu`, `z1[0] (b 0.1)`. */
   readonly label: string;
   /** Its value in the forward pass. */
   readonly value: JsonNumber;

@@ -2,7 +2,7 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { deadUnitIndices, linearActivation, packNumbers, predict, unitFormula, type Network, type WeightSnapshots } from '../../engine';
+import { deadUnitIndices, linearActivation, packNumbers, predict, unitFormula, unitInputs, type Network, type WeightSnapshots } from '../../engine';
 import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, NeuronDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
@@ -35,6 +35,11 @@ export function networkDisplay(net: Network): NetworkDisplay {
   };
 }
 
+/** What a neuron computes with its numbers in (the engine's one spelling, as the diagram's hover shows it). */
+export function neuronFormula(n: NeuronData): string {
+  return unitFormula(n.activation, n.weights, n.bias, unitInputs(n.layer, n.weights.length), n.slope === undefined ? {} : { slope: n.slope });
+}
+
 /** neuron(...)'s display: every field of the value, its formula, and where its pre-activations lie. */
 export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
   let lo = Infinity, hi = -Infinity;
@@ -45,7 +50,7 @@ export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
   const empty = n.pre.length === 0;
   return {
     kind: 'neuron', layer: n.layer, unit: n.unit, layers, activation: n.activation,
-    formula: unitFormula(n.activation, n.weights, n.bias, n.layer),
+    formula: neuronFormula(n),
     weights: Array.from(n.weights, toJsonNumber), bias: toJsonNumber(n.bias),
     active: toJsonNumber(n.active), dead: n.dead ? 1 : 0, mean: toJsonNumber(n.mean),
     points: n.pre.length,

@@ -21,6 +21,8 @@ export interface NeuronData extends UnitInspection {
   readonly layers: number;
   /** Where the layer's activation has kinks (relu: 0). */
   readonly kinks: readonly number[];
+  /** The layer's learned slope (prelu), written after its formula. */
+  readonly slope?: number;
 }
 
 export interface DatasetData {

@@ -108,7 +108,9 @@ export const networkBuiltins: readonly ProcedureSpec[] = [
       const inspection = atSite(call.site, () => inspectUnit(net, x, rows, layer, unit));
       const act = net.layers[layer - 1].activation;
       const kinks = act.catalogue?.definition.kinks(act.catalogue.parameters) ?? functionOfActivation(act)?.kinks() ?? [];
-      return { kind: 'neuron', neuron: { ...inspection, dtype: net.dtype, layers: net.layers.length, kinks } };
+      const l = net.layers[layer - 1];
+      const slope = l.slopeIndex >= 0 ? { slope: net.slope(l) } : {};
+      return { kind: 'neuron', neuron: { ...inspection, dtype: net.dtype, layers: net.layers.length, kinks, ...slope } };
     },
   },
   {
