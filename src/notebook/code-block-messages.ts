@@ -3,12 +3,12 @@
  * Copy writes the clipboard, Save as… asks where with the save dialog (beside the
  * notebook, with the block's suggested name) and writes through workspace.fs, so it
  * works for files on disk and in remote or virtual workspaces alike. Each request is
- * answered, so the block can say what happened.
+ * answered, so the block can say what happened. (renderer-messages.ts answers the renderer's
+ * other messages, sliders and chart pictures, on a messaging of its own; each ignores the other's.)
  */
 import * as vscode from 'vscode';
 import { isCodeRequest, type CodeReply, type CodeRequest } from '../shared/code-messages';
-
-export const RENDERER_ID = 'activation-lab.renderer';
+import { RENDERER_ID } from './renderer-messages';
 
 export function registerCodeBlockMessages(): vscode.Disposable {
   const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);

@@ -11,7 +11,7 @@
  * everywhere.
  */
 import {
-  activations, catalogueActivation, findActivation, formulaCoefficient, linearActivation, Network, unitFormula, unitInputName,
+  activations, catalogueActivation, findActivation, linearActivation, Network, unitFormula, unitName,
   type LayerShape, type NetworkActivation,
 } from '../engine';
 import { fromJsonNumber, type JsonNumber, type NetworkDisplay } from '../shared/output';
@@ -204,7 +204,7 @@ export function diagramModel(src: DiagramSource): DiagramModel {
   const inputLayer: LayerModel = {
     index: 0, role: 'input', activation: 'input', dead: 0, kinks: [], runnable: true,
     units: Array.from({ length: inputs }, (_, u) => ({
-      id: `0:${u}`, layer: 0, unit: u, dead: false, active: NaN, mean: NaN, formula: unitInputName(1, u), weights: [], bias: 0,
+      id: `0:${u}`, layer: 0, unit: u, dead: false, active: NaN, mean: NaN, formula: unitName(0, u), weights: [], bias: 0,
       scale: scaleOf(undefined, inputHeat[u]),
       ...(inputHeat[u] ? { heat: inputHeat[u] } : {}),
     })),
@@ -220,6 +220,7 @@ export function diagramModel(src: DiagramSource): DiagramModel {
     const heats = Array.from({ length: layer.outputs }, (_, u) => (grid ? columnOf(grid.a[l]!, layer.outputs, u) : undefined));
     const known = hidden ? src.dead?.[l] : undefined;
     const units: UnitModel[] = Array.from({ length: layer.outputs }, (_, u) => {
+      const names = Array.from({ length: layer.inputs }, (_, i) => unitName(l, i));
       const w = Array.from({ length: layer.inputs }, (_, i) => weight(offset + u * layer.inputs + i));
       const b = weight(offset + layer.inputs * layer.outputs + u);
       const pre = data ? columnOf(data.z[l]!, layer.outputs, u) : undefined;
@@ -229,8 +230,7 @@ export function diagramModel(src: DiagramSource): DiagramModel {
       return {
         id: `${index}:${u}`, layer: index, unit: u, dead,
         active: s.active, mean: s.mean,
-        // the engine's spelling (neuron(...).formula says the same), and a prelu layer's learned slope
-        formula: unitFormula(layer.activation, w, b, index) + (slope !== undefined ? `, slope ${slope < 0 ? '−' : ''}${formulaCoefficient(slope)}` : ''),
+        formula: unitFormula(layer.activation, w, b, names, slope === undefined ? {} : { slope }),
         weights: w, bias: b, scale: scaleOf(layer, heats[u]),
         ...(heats[u] ? { heat: heats[u] } : {}),
         ...(pre && out ? { pre, out } : {}),

@@ -12,7 +12,7 @@
  * network-diagram.ts and unit-histograms.ts, which escape every text they write; it is
  * parsed as XML, never run.
  */
-import { activations, unitInputName, unpackNumbers } from '../engine';
+import { activations, unitName, unpackNumbers } from '../engine';
 import type { JsonNumber, TrainingDisplay } from '../shared/output';
 import { diagramSource, type DiagramDisplay } from './diagram-display';
 import { heatmapImage } from './heatmap-image';
@@ -237,7 +237,7 @@ function weightsTable(doc: Document, model: DiagramModel, layer: number, weights
     tr.append(Object.assign(doc.createElement('td'), { textContent: name }), Object.assign(doc.createElement('td'), { textContent: String(Number(v.toPrecision(4))) }));
     table.append(tr);
   };
-  weights.forEach((w, i) => row(unitInputName(layer, i), w));
+  weights.forEach((w, i) => row(unitName(layer - 1, i), w));
   row('bias', bias);
   return table;
 }

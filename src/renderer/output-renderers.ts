@@ -11,7 +11,7 @@
  *   table    -> table with headers;  network -> table of layers and parameter counts
  *   training -> summary line; loss, accuracy, dead units / prelu slopes, decision boundary
  *   gradflow -> gradient norm against layer, log y;  dataset -> the points
- *   neuron   -> its formula with the numbers in, active fraction, mean output, dead or alive
+ *   neuron   -> its formula with the numbers in, active fraction, mean output, dead or alive; its z histogram
  *   graph    -> the computational graph as a picture (shared/graph-svg.ts), its text as alt text
  *   string with a language (export) -> a code block with Copy and Save as…
  *   number / string / boolean -> text; error -> styled text; none -> nothing
@@ -23,6 +23,7 @@ import { derivativeOrder } from '../shared/plot-traces';
 import { neuronText, trainingText } from '../shared/network-text';
 import { graphText } from '../shared/graph-text';
 import { graphToSvg } from '../shared/graph-svg';
+import { neuronFigures } from './neuron-figures';
 import { errorLine } from '../shared/error-heading';
 import { checkLines } from '../shared/check-text';
 import type { PlotFigure } from './figure-style';
@@ -98,7 +99,7 @@ export const OUTPUT_RENDERERS: { readonly [K in Kind]: OutputRenderer<DisplayOf<
   training: { blocks: (d) => [formula(trainingText(d))], figures: trainingFigures },
   gradflow: { blocks: () => [], figures: (d, theme) => [gradflowFigure(d, theme)] },
   dataset: { blocks: () => [], figures: (d, theme) => [datasetFigure(d, theme)] },
-  neuron: { blocks: (d) => [formula(neuronText(d))] },
+  neuron: { blocks: (d) => [formula(neuronText(d))], figures: neuronFigures },
   graph: { blocks: (d) => [{ picture: { text: graphText(d), svg: graphToSvg(d) } }] },
 };
 

@@ -20,7 +20,7 @@ export function graphText(d: GraphDisplay): string {
   const lines = d.nodes.map((n) => {
     const from = inputs.get(n.id);
     const reads = from ? `  <- ${from.join(', ')}` : '';
-    return `  ${n.label.padEnd(width)}  value ${graphNumber(n.value).padEnd(12)} grad ${graphNumber(n.grad).padEnd(12)}${reads}`;
+    return `  ${n.label.padEnd(width)}  value ${graphNumber(n.value).padEnd(12)} grad ${graphNumber(n.grad).padEnd(12)}${reads}`.trimEnd();
   });
   const zero = d.nodes.filter((n) => fromJsonNumber(n.grad) === 0).length;
   const cut = zero > 0 ? `; ${zero} node${zero === 1 ? '' : 's'} with gradient 0 (no gradient flows through them)` : '';

@@ -283,6 +283,13 @@ export interface NeuronDisplay {
   readonly preRange: [JsonNumber, JsonNumber];
   /** Present when `pre` and `out` keep only their first and last points (past 1,000): the indices kept, -1 for the gap. */
   readonly summary?: { readonly points: number[] };
+  /**
+   * The pre-activations as a histogram (bins from edges[i] to edges[i + 1], counts[i] points in each),
+   * over every point even when `pre` is summarised: what the output draws. Absent in outputs saved before.
+   */
+  readonly histogram?: { readonly edges: number[]; readonly counts: number[] };
+  /** Where the activation's derivative jumps (relu's 0), for the histogram to mark. */
+  readonly kinks?: number[];
 }
 
 /** One node of a computational graph: an input, a constant, a weight or an operation. */
@@ -291,7 +298,7 @@ export interface GraphNode {
   readonly id: string;
   /** `x`, `*`, `+`, `relu`, `sigmoid`, `f` (a user function), `w`, `const`, `dot`... */
   readonly op: string;
-  /** What the node shows: `x`, `1.702`, `sigmoid`, `h1_0 = relu`, `w[0,1]`. */
+  /** What the node shows: `x`, `1.702`, `sigmoid`, `h1[0]: relu`, `z1[0] (b 0.1)`. */
   readonly label: string;
   /** Its value in the forward pass. */
   readonly value: JsonNumber;

@@ -20,7 +20,7 @@ export { activations, predict, deadUnits, deadUnitIndices, sparsity, gridAnswers
 export { gradflow, gradflowInit, GRADFLOW_BATCH } from './gradflow';
 export { inspectUnit, checkUnit } from './neuron';
 export type { UnitInspection } from './neuron';
-export { unitFormula, unitInputName, formulaCoefficient, MAX_FORMULA_TERMS } from './unit-formula';
+export { unitFormula, unitName, unitInputs, formulaCoefficient, MAX_FORMULA_TERMS } from './unit-formula';
 export type { UnitFormulaOptions } from './unit-formula';
 export { singleInputPass } from './single-input';
 export type { SingleInputPass } from './single-input';

@@ -8,10 +8,11 @@
  *   n.weights     a neuron's fields: weights, bias, active, dead, pre, out (and mean, formula, layer, unit)
  *   x.name        the fields below; an unknown name gets a "did you mean"
  */
-import { didYouMean, fromNested, predict, Tensor, unitFormula, type FloatArray, type Network } from '../../engine';
+import { didYouMean, fromNested, predict, Tensor, type FloatArray, type Network } from '../../engine';
 import { atSite, runtimeError, type CallSite } from './call-site';
 import { datasetMatrix, historyMatrix, lastOf, type DatasetData, type NetworkData, type NeuronData, type TrainingData } from './network-values';
 import { describeValue, num, type Value } from './values';
+import { neuronFormula } from './network-display';
 
 const vector = (values: readonly number[]): Value => ({ kind: 'tensor', tensor: values.length ? fromNested([...values]) : new Tensor('float64', [0], new Float64Array(0)) });
 
@@ -67,7 +68,7 @@ const neuronFields: Fields<NeuronData> = {
   pre: (n) => tensorOf(n, n.pre),
   out: (n) => tensorOf(n, n.out),
   mean: (n) => num(n.mean),
-  formula: (n) => ({ kind: 'string', value: unitFormula(n.activation, n.weights, n.bias, n.layer) }),
+  formula: (n) => ({ kind: 'string', value: neuronFormula(n) }),
   layer: (n) => num(n.layer),
   unit: (n) => num(n.unit),
 };

@@ -2,7 +2,7 @@
  * Display JSON (src/shared/output.ts) for networks, data sets, training runs
  * and gradient flow.
  */
-import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, predict, unitFormula, type Network, type WeightSnapshots } from '../../engine';
+import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, predict, unitFormula, unitInputs, type Network, type WeightSnapshots } from '../../engine';
 import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, NeuronDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
 import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
@@ -35,6 +35,11 @@ export function networkDisplay(net: Network): NetworkDisplay {
   };
 }
 
+/** What a neuron computes with its numbers in (the engine's one spelling, as the diagram's hover shows it). */
+export function neuronFormula(n: NeuronData): string {
+  return unitFormula(n.activation, n.weights, n.bias, unitInputs(n.layer, n.weights.length), n.slope === undefined ? {} : { slope: n.slope });
+}
+
 /** neuron(...)'s display: every field of the value, its formula, and where its pre-activations lie. */
 export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
   let lo = Infinity, hi = -Infinity;
@@ -45,13 +50,31 @@ export function neuronDisplay(n: NeuronData, layers: number): NeuronDisplay {
   const empty = n.pre.length === 0;
   return {
     kind: 'neuron', layer: n.layer, unit: n.unit, layers, activation: n.activation,
-    formula: unitFormula(n.activation, n.weights, n.bias, n.layer),
+    formula: neuronFormula(n),
     weights: Array.from(n.weights, toJsonNumber), bias: toJsonNumber(n.bias),
     active: toJsonNumber(n.active), dead: n.dead ? 1 : 0, mean: toJsonNumber(n.mean),
     points: n.pre.length,
     pre: Array.from(n.pre, toJsonNumber), out: Array.from(n.out, toJsonNumber),
     preRange: empty ? ['NaN', 'NaN'] : [toJsonNumber(lo), toJsonNumber(hi)],
+    ...(empty || !Number.isFinite(lo) || !Number.isFinite(hi) ? {} : { histogram: histogram(n.pre, lo, hi) }),
+    kinks: [...n.kinks],
   };
+}
+
+/** Bins of a neuron's pre-activation histogram: enough to see a shape, few enough to stay small in a saved output. */
+export const HISTOGRAM_BINS = 30;
+
+/** Counts of `values` in HISTOGRAM_BINS equal bins from lo to hi (one bin of width 1 around them when all are equal). */
+function histogram(values: ArrayLike<number>, lo: number, hi: number): { edges: number[]; counts: number[] } {
+  const bins = hi > lo ? HISTOGRAM_BINS : 1;
+  const from = hi > lo ? lo : lo - 0.5;
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) counts[Math.min(bins - 1, Math.floor((v - from) / width))]++;
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins && hi > lo ? hi : from + i * width)), counts };
 }
 
 /** Parameters as JSON holds them: inf as "Infinity" (a string parameter never is one: they are names like "tanh"). */

@@ -19,6 +19,10 @@ export interface NeuronData extends UnitInspection {
   readonly dtype: DType;
   /** The network's number of layers of weights (the output layer's number). */
   readonly layers: number;
+  /** Where the layer's activation has kinks (relu: 0). */
+  readonly kinks: readonly number[];
+  /** The layer's learned slope (prelu), written after its formula. */
+  readonly slope?: number;
 }
 
 export interface DatasetData {

@@ -32,7 +32,7 @@
  *   inside  - graph(...) outputs drawn as pictures (loaded images; a network's greyed nodes), a
  *             neuron's formula with its numbers, and export(...)'s code block: Copy, then Save as…
  *             (Enter in the save dialog), each answered in the block's bar; screenshots inside.png,
- *             graph-function.png, graph-network.png, export-code.png.
+ *             graph-function.png, graph-network.png, export-code.png, neuron.png (its z histogram).
  *   neurons - a trained 2-16-16-1 relu network (fixtures/neurons.actnb, dark theme): one data-neuron node
  *             per unit, data-dead="true" on as many as dead(fit.net, data) counts, the epoch scrubber
  *             changes the diagram and the decision boundary (Home, 10 ArrowRight steps timed, End), hovering a node shows its
@@ -221,6 +221,7 @@ const INSIDE_STATE = `(() => ({
   code: Array.from(document.querySelectorAll('.al-code')).map((b) => ({ bar: b.querySelector('.al-code-bar span').textContent,
     buttons: Array.from(b.querySelectorAll('button')).map((x) => x.textContent), lines: b.querySelector('pre').textContent.split('\\n').length,
     keywords: b.querySelectorAll('.tok-keyword').length })),
+  histograms: Array.from(document.querySelectorAll('.al-plot[data-figure="neuron"]')).map((el) => (Array.isArray(el.data) && el.data[0] ? el.data[0].type : '')),
 }))()`;
 
 async function insideStage(page: Page, screenshotDir: string): Promise<string> {
@@ -228,18 +229,18 @@ async function insideStage(page: Page, screenshotDir: string): Promise<string> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
   // Bound: the outputs are drawn within a few seconds of the suite saying ready; 30 s is a wide margin.
   const end = Date.now() + 30_000;
-  let state: { pictures: { alt: string; width: number; height: number }[]; code: { bar: string; buttons: string[]; lines: number; keywords: number }[] } = { pictures: [], code: [] };
+  let state: { pictures: { alt: string; width: number; height: number }[]; code: { bar: string; buttons: string[]; lines: number; keywords: number }[]; histograms: string[] } = { pictures: [], code: [], histograms: [] };
   let frame: import('playwright-core').Frame | undefined;
   while (Date.now() < end) {
     for (const f of page.frames()) {
       const s = (await f.evaluate(INSIDE_STATE).catch(() => undefined)) as typeof state | undefined;
-      if (s && s.pictures.length >= 2 && s.code.length >= 1 && s.pictures.every((p) => p.width > 0)) { state = s; frame = f; break; }
+      if (s && s.pictures.length >= 2 && s.code.length >= 1 && s.pictures.every((p) => p.width > 0) && s.histograms.includes('bar')) { state = s; frame = f; break; }
     }
     if (frame) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   log(`inside: pictures ${state.pictures.map((p) => `${p.width}x${p.height} "${p.alt.slice(0, 60)}"`).join('; ')}; code ${JSON.stringify(state.code)}`);
-  if (!frame) return 'no two graph pictures (loaded) and a code block in one output frame';
+  if (!frame) return "no two graph pictures (loaded), a neuron's histogram and a code block in one output frame";
   const formula = await shownLine(page, /^relu\(.*·x1 .*·x2 .*\)$/, 5_000);
   if (!formula) return "the neuron's formula with its numbers (relu(…·x1 … ·x2 …)) is not drawn";
   const code = state.code[0];
@@ -249,6 +250,7 @@ async function insideStage(page: Page, screenshotDir: string): Promise<string> {
   await pictures.nth(0).screenshot({ path: `${screenshotDir}/graph-function.png` }).catch(() => undefined);
   await pictures.nth(1).screenshot({ path: `${screenshotDir}/graph-network.png` }).catch(() => undefined);
   await frame.locator('.al-code').first().screenshot({ path: `${screenshotDir}/export-code.png` }).catch(() => undefined);
+  await frame.locator('.al-plot[data-figure="neuron"]').first().screenshot({ path: `${screenshotDir}/neuron.png` }).catch(() => undefined);
   const bar = frame.locator('.al-code-bar span').first();
   await frame.locator('.al-code button[data-action="copy"]').first().click();
   // Bound: the host answers within a second; 10 s is a wide margin.

@@ -37,6 +37,23 @@ describe('activation-lab eval', function () {
       });
     }
 
+    it('neuron, graph and export print their fields as JSON objects', () => {
+      const neuron = evalJson('neuron(mlp([2, 3, 1]), 1, 0, dataset("xor", n=8))').value as Record<string, unknown>;
+      assert.equal(neuron.kind, 'neuron');
+      for (const field of ['weights', 'bias', 'active', 'dead', 'pre', 'out', 'formula']) assert.ok(field in neuron, field);
+      assert.equal((neuron.pre as unknown[]).length, 8);
+      const graph = evalJson('graph(sigmoid, at=0)').value as { kind: string; nodes: { op: string; value: number; grad: number }[]; edges: unknown[] };
+      assert.equal(graph.kind, 'graph');
+      assert.deepEqual(graph.nodes.map((n) => [n.op, n.value, n.grad]), [['input', 0, 0.25], ['sigmoid', 0.5, 1]]);
+      assert.equal(graph.edges.length, 1);
+      const module = evalJson('export(mlp([2, 3, 1]), "pytorch")').value as { kind: string; value: string; language: string };
+      assert.equal(module.kind, 'string');
+      assert.equal(module.language, 'python');
+      assert.match(module.value, /^"""A network exported by Activation Lab/);
+      const text = cli(['eval', 'export(mlp([2, 3, 1]), "pytorch")']);
+      assert.equal(text.stdout, `${module.value}\n`, 'without --json the source itself, ready to redirect to a file');
+    });
+
     it('rleu(2) → the error object on stdout, exit 1', () => {
       const r = evalJson('rleu(2)');
       assert.equal(r.line, `{"kind":"error","message":"unknown function 'rleu' (did you mean 'relu'?)","line":1,"column":1}`);

@@ -23,7 +23,7 @@ describe('renderer: output renderers by kind', () => {
 
   it('a neuron is its text; a graph a picture with its text as alt text; an export a code block', () => {
     const neuron = shown(run('neuron(mlp([2, 3, 1]), 1, 0, dataset("xor", n=20))'));
-    assert.equal(neuron.figures.length, 0);
+    assert.deepEqual(neuron.figures, ['neuron'], 'the histogram of its pre-activations');
     assert.ok('text' in neuron.blocks[0] && /relu\(.*·x1/.test(neuron.blocks[0].text));
     const graph = shown(run('graph(sigmoid, at=0)')).blocks;
     assert.equal(graph.length, 1);

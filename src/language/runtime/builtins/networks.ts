@@ -6,7 +6,7 @@ import {
   checkInitScheme, deadUnits, fromNested, gradflow, inspectUnit, mlp, sparsity, Tensor, type Network,
 } from '../../../engine';
 import { atSite, runtimeError } from '../call-site';
-import { toNetworkActivation } from '../network-activation';
+import { functionOfActivation, toNetworkActivation } from '../network-activation';
 import type { DatasetData } from '../network-values';
 import { describeValue, type Value } from '../values';
 import { dtypeArg, integerArg, numberArg, stringArg, type CallArguments, type ProcedureSpec } from './procedure';
@@ -106,7 +106,11 @@ export const networkBuiltins: readonly ProcedureSpec[] = [
       const unit = numberArg(call, call.args[2], 'neuron: the unit');
       const { x, rows } = inputRows(call, net, call.args[3]);
       const inspection = atSite(call.site, () => inspectUnit(net, x, rows, layer, unit));
-      return { kind: 'neuron', neuron: { ...inspection, dtype: net.dtype, layers: net.layers.length } };
+      const act = net.layers[layer - 1].activation;
+      const kinks = act.catalogue?.definition.kinks(act.catalogue.parameters) ?? functionOfActivation(act)?.kinks() ?? [];
+      const l = net.layers[layer - 1];
+      const slope = l.slopeIndex >= 0 ? { slope: net.slope(l) } : {};
+      return { kind: 'neuron', neuron: { ...inspection, dtype: net.dtype, layers: net.layers.length, kinks, ...slope } };
     },
   },
   {

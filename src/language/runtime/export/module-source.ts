@@ -74,7 +74,8 @@ function pytorchModule(net: Network, functions: PythonFunctions, site: CallSite,
     }
   });
   const helpers = functions.source;
-  return `"""A network exported by Activation Lab: ${architecture(net)}.
+  return `"""A network exported by Activation Lab:
+${architecture(net)}.
 
 The architecture and the trained weights of the notebook's network; Model()(x) gives
 what net(x) gave there, for x a tensor with one row per point:
@@ -123,7 +124,8 @@ function kerasModule(net: Network, functions: PythonFunctions, site: CallSite, w
     if (call) lines.push(`    x = layers.Activation(lambda v: ${call}, dtype=DTYPE, name="act_${n}")(x)`);
   });
   const helpers = functions.source;
-  return `"""A network exported by Activation Lab: ${architecture(net)}.
+  return `"""A network exported by Activation Lab:
+${architecture(net)}.
 
 The architecture and the trained weights of the notebook's network, for Keras 3;
 build_model().predict(x) gives what net(x) gave there, for x with one row per point:

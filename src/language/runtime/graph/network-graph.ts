@@ -6,7 +6,7 @@
  * A ReLU that is off at this input (z <= 0) has d(output)/dz = 0: its z node, the
  * weights into it and what only it feeds get no gradient, which the picture greys.
  */
-import { singleInputPass, unitInputName, type Network } from '../../../engine';
+import { singleInputPass, unitName, type Network } from '../../../engine';
 import type { GraphDisplay } from '../../../shared/output';
 import { atSite, runtimeError, type CallSite } from '../call-site';
 import { GraphBuilder } from './graph-builder';
@@ -23,7 +23,7 @@ export function networkGraph(net: Network, x: ArrayLike<number>, output: number,
   const pass = atSite(site, () => singleInputPass(net, x, output));
   const graph = new GraphBuilder(Infinity, () => '');
   const weightOf = new Map<string, { weight: number; grad: number }>();
-  let previous = Array.from({ length: net.inputs }, (_, p) => graph.add('input', unitInputName(1, p), x[p], 'input'));
+  let previous = Array.from({ length: net.inputs }, (_, p) => graph.add('input', unitName(0, p), x[p], 'input'));
   const inputs = previous;
   graph.nodes.forEach((n, p) => { n.grad = pass.dx[p]; });
   net.layers.forEach((layer, l) => {
@@ -31,7 +31,7 @@ export function networkGraph(net: Network, x: ArrayLike<number>, output: number,
     const last = l === net.layers.length - 1;
     const rowwise = layer.activation.catalogue?.definition.kind === 'rowwise';
     const zs = Array.from({ length: layer.outputs }, (_, j) => {
-      const id = graph.add('dense', `z${number}_${j} (b ${short(layer.bias[j])})`, pass.z[l][j], 'op', previous, []);
+      const id = graph.add('dense', `z${number}[${j}] (b ${short(layer.bias[j])})`, pass.z[l][j], 'op', previous, []);
       graph.nodes[id].grad = pass.dz[l][j];
       previous.forEach((from, p) => {
         weightOf.set(`${from}>${id}`, { weight: layer.weights[j * layer.inputs + p], grad: pass.grads[layer.offset + j * layer.inputs + p] });
@@ -39,7 +39,7 @@ export function networkGraph(net: Network, x: ArrayLike<number>, output: number,
       return id;
     });
     previous = zs.map((z, j) => {
-      const name = last ? `out${net.outputs === 1 ? '' : `_${j}`}` : unitInputName(number + 1, j);
+      const name = last ? `out${net.outputs === 1 ? '' : `_${j}`}` : unitName(number, j);
       // off: the activation passes no gradient back here (relu with z <= 0)
       const off = pass.dz[l][j] === 0 && pass.g[l][j] !== 0 ? ' (off)' : '';
       const id = graph.add(layer.activation.label, `${name}: ${layer.activation.label}${off}`, pass.a[l][j], last && j === output ? 'output' : 'op', rowwise ? zs : [z], []);

@@ -16,7 +16,8 @@ import { catalogue } from '../../../../src/engine';
 import { fromJsonNumber } from '../../../../src/shared/output';
 import { asError, asTensor, display, Session } from './support';
 
-const PYTHONS = ['/usr/bin/python3', 'python3'];
+/** Debian's Python first (where python3-torch installs); ACTIVATION_LAB_PYTHON picks another. */
+const PYTHONS = process.env.ACTIVATION_LAB_PYTHON ? [process.env.ACTIVATION_LAB_PYTHON] : ['/usr/bin/python3', 'python3'];
 
 /** A python3 that imports torch, or why there is none. */
 function findTorchPython(): { python?: string; why: string } {

@@ -101,7 +101,7 @@ describe('language: graph', () => {
       close(fromJsonNumber(g.grad[p]), (plus - minus) / (2 * h), `d out/d x${p + 1}`, 1e-6);
     }
     close(fromJsonNumber(g.value), asTensor(display(s, 'net(x)'))[0], 'the output is net(x)', 0);
-    const z = g.nodes.filter((n) => n.op === 'dense' && n.label.startsWith('z1_'));
+    const z = g.nodes.filter((n) => n.op === 'dense' && n.label.startsWith('z1['));
     const off = z.filter((n) => fromJsonNumber(n.value) <= 0);
     assert.ok(off.length > 0 && off.length < 4, 'this seed has units on and off at x');
     for (const n of off) {

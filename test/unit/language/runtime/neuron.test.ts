@@ -4,6 +4,8 @@
  */
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { NeuronDisplay } from '../../../../src/shared/output';
 import { displayText } from '../../../../src/shared/display-text';
 import { summarised } from '../../../../src/shared/summary';
@@ -93,13 +95,27 @@ describe('language: neuron', () => {
     const d = asNeuron(display(s, 'neuron(net, 1, 2, data)'));
     const w = asTensor(display(s, 'net[0].weights'));
     const two = (v: number) => Math.abs(v).toFixed(2);
-    assert.equal(d.formula, `relu(${w[4] < 0 ? '−' : ''}${two(w[4])}·x1 ${w[5] < 0 ? '−' : '+'} ${two(w[5])}·x2 + 0.00)`);
+    assert.equal(d.formula, `relu(${w[4] < 0 ? '−' : ''}${two(w[4])}·x1 ${w[5] < 0 ? '−' : '+'} ${two(w[5])}·x2)`, 'a zero bias (untrained) is left out');
     const text = displayText(d);
     assert.match(text, /^neuron 1:2 \(hidden layer 1, unit 2, relu\)\n  relu\(/);
     assert.match(text, new RegExp(`active on \\d+% of 50 points .*mean output`));
     assert.equal(asTensor(display(s, 'neuron(net, 2, 0, data).out')).length, 50);
-    assert.match(displayText(display(s, 'neuron(net, 2, 0, data)')), /output layer 2, unit 0, sigmoid\)\n  sigmoid\(.*h1_0.*h1_1.*h1_2/);
+    assert.match(displayText(display(s, 'neuron(net, 2, 0, data)')), /output layer 2, unit 0, sigmoid\)\n  sigmoid\(.*h1\[0\].*h1\[1\].*h1\[2\]/);
     assert.deepEqual(display(s, 'neuron(net, 1, 2, data).formula'), { kind: 'string', value: d.formula });
+  });
+
+  it('carries a histogram of its pre-activations over every point, and the kinks to mark', () => {
+    const d = asNeuron(display(new Session(), 'neuron(mlp([2, 4, 1], seed=2), 1, 1, dataset("circle", n=2500))'));
+    const h = d.histogram!;
+    assert.equal(h.counts.length, 30);
+    assert.equal(h.counts.reduce((a, b) => a + b, 0), 2500, 'every point in a bin');
+    assert.equal(h.edges[0], d.preRange[0]);
+    assert.equal(h.edges[30], d.preRange[1]);
+    const pre = d.pre.map(Number);
+    const width = (h.edges[30] - h.edges[0]) / 30;
+    assert.equal(h.counts[0], pre.filter((z) => z < h.edges[0] + width).length, 'the first bin counts what lies in it');
+    assert.deepEqual(d.kinks, [0], "relu's kink");
+    assert.deepEqual(asNeuron(display(new Session(), 'neuron(mlp([2, 4, 1], act=tanh), 1, 1, dataset("circle", n=20))')).kinks, []);
   });
 });
 
@@ -111,5 +127,16 @@ describe('shared: a neuron on many points in a notebook output', () => {
     assert.deepEqual(small.summary, { points: [0, 1, 2, -1, 2997, 2998, 2999] });
     assert.deepEqual(small.pre, [...d.pre.slice(0, 3), ...d.pre.slice(-3)]);
     assert.equal(displayText(small), displayText(d));
+  });
+});
+
+describe('examples/inside.actnb', () => {
+  it('runs every code cell without an error, and its dead unit is dead', () => {
+    const nb = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'examples', 'inside.actnb'), 'utf8')) as { cells: { kind: string; source: string }[] };
+    const s = new Session();
+    const shown = nb.cells.filter((c) => c.kind === 'code').map((c) => s.run(c.source).display);
+    for (const d of shown) assert.notEqual(d.kind, 'error', JSON.stringify(d).slice(0, 300));
+    assert.deepEqual(shown.map((d) => d.kind), ['tensor', 'neuron', 'tensor', 'graph', 'number', 'graph', 'string']);
+    assert.equal(asNeuron(shown[1]).dead, 1, 'the markdown promises a dead unit');
   });
 });
