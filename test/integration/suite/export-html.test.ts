@@ -59,6 +59,9 @@ import { done, open, runCells, until } from './notebook-helpers';
   });
 
   it('opens the walkthrough on its export step, which runs this command', async () => {
+    // room for the step's image beside its text
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: 'activation-lab.activation-lab#activationLab.getStarted', step: 'activation-lab.activation-lab#activationLab.getStarted#export' }, false);
     console.log('[visual] ready walkthrough');
     const ack = await waitAck('walkthrough', 60_000);
