@@ -36,9 +36,14 @@ function valueOf(item: vscode.NotebookCellOutputItem | undefined): DisplayValue 
   }
 }
 
-/** The file name without its extension (`relu-basics.actnb` → `relu-basics`; an untitled lesson's name too). */
-function baseName(uri: vscode.Uri): string {
-  const name = uri.path.split('/').pop() || 'notebook';
+/**
+ * The notebook's name without `.actnb` (`relu-basics.actnb` → `relu-basics`). An untitled lesson's
+ * copy (Open Lesson…) is named by its lesson's id, kept in the notebook's metadata, not `Untitled-1`.
+ */
+function baseName(notebook: vscode.NotebookDocument): string {
+  const lesson = (notebook.metadata as { lesson?: { id?: unknown } } | undefined)?.lesson?.id;
+  if (notebook.isUntitled && typeof lesson === 'string' && /^[\w.-]+$/.test(lesson)) return lesson;
+  const name = notebook.uri.path.split('/').pop() || 'notebook';
   return name.replace(/\.actnb$/i, '') || 'notebook';
 }
 
@@ -51,7 +56,7 @@ export async function exportHtml(build: PageBuilder, notebook: vscode.NotebookDo
     void vscode.window.showInformationMessage('Activation Lab: open an Activation Lab notebook (.actnb) to export it as HTML.');
     return undefined;
   }
-  const name = baseName(notebook.uri);
+  const name = baseName(notebook);
   // next to the notebook; an untitled one (a lesson's copy) in the workspace's folder
   const folder = notebook.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(notebook.uri, '..');
   const target = await vscode.window.showSaveDialog({
@@ -65,7 +70,8 @@ export async function exportHtml(build: PageBuilder, notebook: vscode.NotebookDo
     void vscode.window.showErrorMessage('Activation Lab: that is the notebook itself; export the page to another file.');
     return undefined;
   }
-  const title = notebook.isUntitled ? name : (notebook.uri.path.split('/').pop() ?? name);
+  // as the CLI titles it: the notebook's file name
+  const title = notebook.isUntitled ? `${name}.actnb` : (notebook.uri.path.split('/').pop() ?? name);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(build(title, pageCells(notebook))));
   void vscode.window.showInformationMessage(`Activation Lab: exported ${target.path.split('/').pop()}`, OPEN_IN_BROWSER).then((choice) => {
     if (choice === OPEN_IN_BROWSER) void vscode.env.openExternal(target);

@@ -5,8 +5,9 @@
  *                 Notifications center: the smoke-test driver shows no toasts), then opens the
  *                 written page from disk in a tab of its own, as a browser would: both charts drawn
  *                 by plotly, the slider there, and moving it redraws the curve; no CSP violation,
- *                 no request off the page. Screenshots export-dialog.png, export-notification.png
+ *                 no request off the page. Screenshots export-dialog-export.html.png, export-notification.png
  *                 and exported-page.png.
+ *   exportlesson - the same dialog for a lesson's untitled copy: it must offer relu-basics.html.
  *   walkthrough - the walkthrough opened on its export step: the step says "Export Notebook as
  *                 HTML"; screenshot walkthrough-export.png.
  */
@@ -28,7 +29,8 @@ const PAGE_STATE = `(() => {
 
 interface PageState { charts: number[]; sliders: string[]; firstTrace: string }
 
-export async function exportHtmlStage(page: Page, screenshotDir: string): Promise<string> {
+/** Answers the save dialog of Export Notebook as HTML (Enter on what it offers): a failure, or '' and the path. */
+async function acceptSaveDialog(page: Page, screenshotDir: string, file: string): Promise<{ failure: string; offered: string }> {
   const input = page.locator('.quick-input-widget input');
   // Bound: the dialog opens within a second of the command; 15 s is a wide margin.
   await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -38,10 +40,21 @@ export async function exportHtmlStage(page: Page, screenshotDir: string): Promis
     await sleep(100);
     offered = await input.inputValue();
   }
-  log(`exporthtml: the save dialog offered "${offered}"`);
-  await page.screenshot({ path: path.join(screenshotDir, 'export-dialog.png'), timeout: 15_000 }).catch(() => undefined);
-  if (!offered.endsWith('/export.html')) return `the save dialog offered "${offered}", not export.html next to the notebook`;
+  log(`the save dialog offered "${offered}"`);
+  await page.screenshot({ path: path.join(screenshotDir, `export-dialog-${file}.png`), timeout: 15_000 }).catch(() => undefined);
+  if (!offered.endsWith(`/${file}`)) return { failure: `the save dialog offered "${offered}", not ${file}`, offered };
   await page.keyboard.press('Enter');
+  return { failure: '', offered };
+}
+
+/** A lesson opened by Open Lesson (untitled) exports as LESSON-ID.html in the workspace folder. */
+export async function exportLessonStage(page: Page, screenshotDir: string): Promise<string> {
+  return (await acceptSaveDialog(page, screenshotDir, 'relu-basics.html')).failure;
+}
+
+export async function exportHtmlStage(page: Page, screenshotDir: string): Promise<string> {
+  const { failure, offered } = await acceptSaveDialog(page, screenshotDir, 'export.html');
+  if (failure) return failure;
   // under the smoke-test driver VS Code shows no toasts: the notification is read in the Notifications center
   for (let i = 0; i < 100 && !fs.existsSync(offered); i++) await sleep(100);
   await page.locator('[id="status.notifications"]').first().click({ timeout: 10_000 }).catch(() => undefined);

@@ -10,6 +10,17 @@ import * as vscode from 'vscode';
 import { HANDSHAKE_DIR, waitAck } from './handshake';
 import { done, open, runCells, until } from './notebook-helpers';
 
+/** Runs the command on the active notebook; it waits on the save dialog, which the harness's `stage` answers. */
+async function exportWithHarness(stage: string): Promise<vscode.Uri> {
+  const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('activationLab.exportHtml');
+  console.log(`[visual] ready ${stage}`);
+  const ack = await waitAck(stage, 60_000);
+  assert.equal(ack, 'ok', `${stage}: ${ack}`);
+  const file = await exported;
+  assert.ok(file, 'the command wrote a file');
+  return file;
+}
+
 (HANDSHAKE_DIR ? describe : describe.skip)('Activation Lab: Export Notebook as HTML (with the harness)', function () {
   this.timeout(120_000);
 
@@ -23,13 +34,7 @@ import { done, open, runCells, until } from './notebook-helpers';
     await until('the code cells ran', () => nb.getCells().slice(1).every(done), 60_000);
     const orders = nb.getCells().map((c) => c.executionSummary?.executionOrder);
 
-    // the command waits on the save dialog, which the harness answers (Enter on the offered path)
-    const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('activationLab.exportHtml');
-    console.log('[visual] ready exporthtml');
-    const ack = await waitAck('exporthtml', 60_000);
-    assert.equal(ack, 'ok', `exporthtml: ${ack}`);
-    const file = await exported;
-    assert.ok(file, 'the command wrote a file');
+    const file = await exportWithHarness('exporthtml');
     assert.equal(file.path, vscode.Uri.joinPath(nb.uri, '..', 'export.html').path, 'next to the notebook, NAME.html');
 
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
@@ -56,6 +61,18 @@ import { done, open, runCells, until } from './notebook-helpers';
     // nothing was run again: the execution orders are those of the run above
     assert.deepEqual(nb.getCells().map((c) => c.executionSummary?.executionOrder), orders);
     for (const order of orders.slice(1)) assert.ok(html.includes(`<span class="prompt">[${order}]</span>`), `cell [${order}] in the page`);
+  });
+
+  it("exports an untitled lesson (Open Lesson) as LESSON-ID.html, a handout: exercises as handed out, cells not run said so", async () => {
+    const nb = await vscode.commands.executeCommand<vscode.NotebookDocument | undefined>('activationLab.openLesson', 'relu-basics');
+    assert.ok(nb?.isUntitled, 'an untitled copy');
+    const file = await exportWithHarness('exportlesson');
+    assert.equal(file.path, vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'relu-basics.html').path);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    assert.ok(html.includes('<title>relu-basics.actnb</title>'), 'titled by the lesson');
+    assert.ok(html.includes('✎ Exercise: open this lesson'), 'an exercise shown as handed out');
+    assert.ok(html.includes('<div class="output not-run">not run</div>'), 'cells not run are said to be');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('opens the walkthrough on its export step, which runs this command', async () => {
