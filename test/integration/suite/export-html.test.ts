@@ -17,6 +17,7 @@ async function exportWithHarness(stage: string): Promise<vscode.Uri> {
   const ack = await waitAck(stage, 60_000);
   assert.equal(ack, 'ok', `${stage}: ${ack}`);
   const file = await exported;
+  await vscode.commands.executeCommand('notifications.hideList');
   assert.ok(file, 'the command wrote a file');
   return file;
 }
@@ -26,6 +27,12 @@ async function exportWithHarness(stage: string): Promise<vscode.Uri> {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // the tests after these find the window as it was: the harness opened the Notifications center
+    // (it would cover their outputs), the walkthrough's screenshot closed the side bars
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('workbench.action.toggleAuxiliaryBar');
   });
 
   it('exports a notebook with a slider and plots as the offline page, saved where the dialog says, without running it again', async () => {
