@@ -110,7 +110,7 @@ const BUNDLES = [
     plugins: [removeStaleChunksPlugin(/^renderer-.+-[A-Z0-9]{8}\.js(\.map)?$/)],
   },
   {
-    // The script of exported pages with sliders (src/cli/html-export.ts inlines it, allowed by
+    // The script of exported pages with sliders (src/page/html-export.ts inlines it, allowed by
     // its hash): the language and the figure builders, redrawing plots with the page's plotly.
     // Always minified, no source map: it travels inside every such page.
     name: 'export-page',
@@ -122,6 +122,16 @@ const BUNDLES = [
     outfile: 'dist/export-page.js',
     minify: true,
     sourcemap: false,
+  },
+  {
+    // plotly.min.js as it is, for the pages that Export Notebook as HTML writes in the editor
+    // (src/page/html-export.ts inlines it): the .vsix ships no node_modules. Copied, not rebuilt.
+    name: 'plotly-for-pages',
+    entryPoints: ['node_modules/plotly.js-dist-min/plotly.min.js'],
+    outfile: 'dist/plotly.min.js',
+    loader: { '.js': 'copy' },
+    sourcemap: false,
+    minify: false,
   },
 ];
 

@@ -16,6 +16,8 @@ import { folderOf, handleChartImage } from './commands/chart-images';
 import { openLesson, OPEN_LESSON } from './notebook/lessons';
 import { newNotebook } from './notebook/new-notebook';
 import { markStep, WALKTHROUGH_CONTEXT } from './notebook/walkthrough-progress';
+import { EXPORT_HTML, exportHtml } from './notebook/export-html';
+import { renderNotebookHtml } from './page/html-export';
 
 /**
  * Entry point of the Activation Lab extension.
@@ -73,6 +75,10 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     ),
     vscode.commands.registerCommand('activationLab.newNotebook', () =>
       guard('New Notebook', newNotebook),
+    ),
+    // the CLI's page builder; plotly.min.js and export-page.js are read from beside dist/extension.js
+    vscode.commands.registerCommand(EXPORT_HTML, (arg?: unknown) =>
+      guard('Export Notebook as HTML', () => exportHtml((title, cells) => renderNotebookHtml(title, cells), notebookFrom(arg) ?? vscode.window.activeNotebookEditor?.notebook)),
     ),
     vscode.commands.registerCommand(OPEN_LESSON, (arg?: unknown) => guard('Open Lesson', () => openLesson(context.extensionUri, arg))),
   );

@@ -34,7 +34,8 @@ import { displayText } from '../shared/display-text';
 import { cellOutputItems } from '../shared/output-items';
 import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
-import { renderNotebookHtml, type HtmlCell } from './html-export';
+import { renderNotebookHtml } from '../page/html-export';
+import type { HtmlCell } from '../shared/page-cell';
 import { exerciseId } from '../services/lessons/exercises';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 

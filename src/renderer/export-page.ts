@@ -16,7 +16,7 @@ interface PagePlotly {
 }
 declare const Plotly: PagePlotly;
 
-/** The exported page is white, as the static charts were drawn (src/cli/html-export.ts). */
+/** The exported page is white, as the static charts were drawn (src/page/html-export.ts). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
 
 for (const node of Array.from(document.querySelectorAll<HTMLScriptElement>('script[type="application/json"][data-live]'))) {

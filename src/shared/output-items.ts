@@ -29,6 +29,21 @@ export function cellOutputItems(display: DisplayValue): OutputItem[][] {
   return items.length > 0 ? [items] : [];
 }
 
+/**
+ * The display back from a cell's outputs, each given as the value of its JSON item (undefined
+ * for an output without one): the inverse of cellOutputItems, for what reads a notebook's
+ * current outputs without running it (Export Notebook as HTML). Undefined when none is ours.
+ */
+export function displayOfOutputs(values: readonly (DisplayValue | undefined)[]): DisplayValue | undefined {
+  const ours = values.filter((v): v is DisplayValue => v !== undefined && typeof v === 'object' && typeof v.kind === 'string');
+  const [first, second] = ours;
+  if (first === undefined) return undefined;
+  if (second === undefined) return first;
+  if (second.kind === 'error' && first.kind === 'training') return { ...second, kept: first };
+  if (second.kind === 'check' && first.kind !== 'check' && first.kind !== 'none' && first.kind !== 'error') return { ...second, shown: first };
+  return second;
+}
+
 /** The items of one output: our rich JSON plus plain text; errors as VS Code error items. */
 export function outputItems(display: DisplayValue): OutputItem[] {
   if (display.kind === 'none') return [];

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { builtinModules } from 'module';
 import { dirname, join, normalize, relative } from 'path';
 
-type Layer = 'engine' | 'language' | 'shared' | 'services' | 'renderer' | 'vscode' | 'cli' | 'wiring';
+type Layer = 'engine' | 'language' | 'shared' | 'services' | 'renderer' | 'page' | 'vscode' | 'cli' | 'wiring';
 
 /** The VS Code side: one folder per feature; they never import each other. */
 const VSCODE_FOLDERS = ['hover', 'completion', 'commands', 'notebook'];
@@ -22,9 +22,11 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   language: ['engine', 'shared'],
   services: ['engine', 'language', 'shared'],
   renderer: ['engine', 'language', 'shared'],
+  // the exported HTML page (Node): drawn with the renderer's figure builders, for the CLI and the Export command
+  page: ['engine', 'language', 'shared', 'services', 'renderer'],
   vscode: ['engine', 'language', 'shared', 'services'],
-  cli: ['engine', 'language', 'shared', 'services', 'renderer'],
-  wiring: ['engine', 'language', 'shared', 'services', 'renderer', 'vscode', 'cli'],
+  cli: ['engine', 'language', 'shared', 'services', 'renderer', 'page'],
+  wiring: ['engine', 'language', 'shared', 'services', 'renderer', 'page', 'vscode', 'cli'],
 };
 
 /** Layers whose outside users go through one entry file. */
@@ -41,7 +43,7 @@ export function layerOf(file: string): { layer: Layer; feature?: string } {
   const [top] = file.split('/');
   if (file === 'extension.ts' || file === 'cli.ts') return { layer: 'wiring' };
   if (VSCODE_FOLDERS.includes(top!)) return { layer: 'vscode', feature: top };
-  if (['engine', 'language', 'shared', 'services', 'renderer', 'cli'].includes(top!)) return { layer: top as Layer };
+  if (['engine', 'language', 'shared', 'services', 'renderer', 'page', 'cli'].includes(top!)) return { layer: top as Layer };
   throw new Error(`${file}: not in a known folder of src/ (see ARCHITECTURE.md)`);
 }
 

@@ -41,13 +41,16 @@
  *   neuronsprelu - a 2-8-8-1 prelu run (fixtures/neurons-prelu.actnb, light): the same checks, and the
  *             slopes on their layers, 0.25 at epoch 0; screenshot neurons-prelu-light.png.
  *
+ *   exporthtml, exportlesson, walkthrough - Export Notebook as HTML and the walkthrough's export step (harness/export-page.ts).
+ *
  * Each stage writes `<stage>.ack` (`ok` or `fail: <reason>`) for the suite to read.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { exportHtmlStage, exportLessonStage, walkthroughStage } from './export-page';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu', 'exporthtml', 'exportlesson', 'walkthrough'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -816,6 +819,7 @@ const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
   slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
   neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
+  exporthtml: 'export-done.png', walkthrough: 'walkthrough-export.png',
 };
 
 const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, screenshotDir: string, ackDir: string) => Promise<string>>> = {
@@ -823,6 +827,7 @@ const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, sc
   sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
   neurons: (page, _shots, ackDir) => neuronsStage(page, ackDir), neuronslight: (page, _shots, ackDir) => neuronsLightStage(page, ackDir),
   neuronsprelu: (page, _shots, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
+  exporthtml: (page, shots) => exportHtmlStage(page, shots), exportlesson: (page, shots) => exportLessonStage(page, shots), walkthrough: (page) => walkthroughStage(page),
 };
 
 export async function userPathStage(page: Page, stage: string, ackDir: string, screenshotDir: string): Promise<{ stage: string; ok: boolean; reason?: string; ms: number }> {

@@ -1,7 +1,8 @@
 /**
  * The "Get started with Activation Lab" walkthrough and what the .vsix ships: every step has an
  * image that exists (well-formed SVG with a title) and alt text, a completion event, and only
- * commands that exist; the lessons are in the package (`vsce ls`) and their solutions are not.
+ * commands that exist; the lessons are in the package (`vsce ls`) and their solutions are not, nor is the CLI; the
+ * exported page's scripts are.
  */
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
@@ -97,5 +98,8 @@ describe('package: the walkthrough and the packaged lessons', function () {
     for (const f of readdirSync(join(ROOT, 'lessons'))) assert.ok(files.has(`lessons/${f}`), `lessons/${f} is packaged`);
     for (const step of walkthrough.steps) assert.ok(files.has(step.media.svg!), `${step.media.svg} is packaged`);
     assert.ok(![...files].some((f) => f.includes('lessons-solved')), 'no solutions in the package');
+    // Export Notebook as HTML inlines these two into the page; the CLI is not shipped
+    for (const f of ['dist/export-page.js', 'dist/plotly.min.js']) assert.ok(files.has(f), `${f} is packaged (the exported page needs it)`);
+    assert.ok(!files.has('dist/cli.js'), 'the command-line tool is for npm users');
   });
 });

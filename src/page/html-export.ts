@@ -1,6 +1,7 @@
 /**
- * `activation-lab run NOTEBOOK --html OUT.html`: one self-contained page that
- * works offline. Markdown cells are rendered with markdown-it (raw HTML in
+ * `activation-lab run NOTEBOOK --html OUT.html` and the editor's Export Notebook as HTML
+ * (src/notebook/export-html.ts, given this builder by src/extension.ts): one self-contained
+ * page that works offline. Markdown cells are rendered with markdown-it (raw HTML in
  * markdown is escaped, not passed through); code is shown escaped; each
  * result is drawn: text as <pre>, small tensors and tables as HTML tables,
  * errors styled, and every chart with plotly from the notebook renderer's
@@ -31,6 +32,7 @@ import { graphText } from '../shared/graph-text';
 import { graphToSvg, paintSvg } from '../shared/graph-svg';
 import { tensorView } from '../renderer/tables';
 import { readTheme } from '../renderer/theme';
+import type { HtmlCell } from '../shared/page-cell';
 import { diagramSource, hasDiagram, type DiagramDisplay } from '../renderer/diagram-display';
 import { diagramSvg } from '../renderer/network-diagram';
 import { diagramModel } from '../renderer/network-model';
@@ -38,15 +40,6 @@ import { layerHistograms } from '../renderer/unit-histograms';
 
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
-
-export type HtmlCell =
-  | { readonly kind: 'markdown'; readonly source: string }
-  /** `display` is undefined for a code cell that this run did not reach. */
-  | {
-    readonly kind: 'code'; readonly source: string; readonly order?: number; readonly display?: DisplayValue;
-    /** A lesson's exercise (services/lessons): shown as handed out, its (failing) checks' results left out. */
-    readonly exercise?: boolean;
-  };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 /**
@@ -95,8 +88,13 @@ export function readLivePlotSource(): string | undefined {
   return undefined;
 }
 
+/**
+ * plotly.min.js: the copy the build puts beside the bundles (dist/plotly.min.js, shipped in the
+ * .vsix, which has no node_modules), else the installed plotly.js-dist-min package.
+ */
 export function readPlotlySource(): string {
-  return readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
+  const beside = join(__dirname, 'plotly.min.js');
+  return readFileSync(existsSync(beside) ? beside : require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
 }
 
 export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], options: HtmlOptions = {}): string {
@@ -142,7 +140,7 @@ function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PagePl
   let output: string;
   // a handout: the exercise as the student gets it; what its checks found would only say "not solved yet"
   if (cell.exercise) output = `<div class="output exercise">${EXERCISE_NOTE}</div>`;
-  else if (cell.display === undefined) output = '<div class="output not-run">not run (an earlier cell failed)</div>';
+  else if (cell.display === undefined) output = '<div class="output not-run">not run</div>';
   else output = renderDisplay(cell.display, plots);
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
