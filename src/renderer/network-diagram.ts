@@ -46,7 +46,7 @@ export function unitSummary(u: UnitModel, model: DiagramModel): string[] {
   if (u.layer === 0) return [`input ${u.formula}`];
   const over = model.points > 0 ? `the ${model.points} points` : 'the input square';
   const lines = [u.formula];
-  if (Number.isFinite(u.active)) lines.push(`active (output ≠ 0) on ${percent(u.active)} of ${over}`, `mean output ${mean(u.mean)}`);
+  if (Number.isFinite(u.active)) lines.push(`active (passes a gradient) on ${percent(u.active)} of ${over}`, `mean output ${mean(u.mean)}`);
   else lines.push('a user-defined activation: its numbers are in the kernel (neuron(...))');
   if (u.dead) lines.push(`dead: outputs 0 on every one of ${over}`);
   return lines;

@@ -6,12 +6,12 @@
  * units are dead. The epoch scrubber builds one of these per snapshot; pure, no DOM.
  *
  * A unit is dead as `dead(net, data)` says: its output is 0 on every point (over the
- * input square's grid when there is no data). A unit is active at a point where its output
- * is not 0, so a ReLU unit is active where its pre-activation is positive and a sigmoid unit
- * everywhere.
+ * input square's grid when there is no data). A unit is active at a point where it passes a
+ * gradient back, as `neuron(...).active` says (engine/network/neuron.ts): a ReLU unit where
+ * its pre-activation is positive, a sigmoid unit everywhere, relu6 off its flat parts.
  */
 import {
-  activations, catalogueActivation, findActivation, linearActivation, Network, unitFormula, unitName,
+  activations, activeFraction, catalogueActivation, findActivation, linearActivation, Network, unitFormula, unitName,
   type LayerShape, type NetworkActivation,
 } from '../engine';
 import { fromJsonNumber, type JsonNumber, type NetworkDisplay } from '../shared/output';
@@ -33,7 +33,7 @@ export interface UnitModel {
   readonly layer: number;
   readonly unit: number;
   readonly dead: boolean;
-  /** Fraction of the points (without data: of the input square's grid) where the output is not 0; NaN when the layer cannot run here. */
+  /** Fraction of the points (without data: of the input square's grid) where the unit passes a gradient; NaN when the layer cannot run here. */
   readonly active: number;
   /** Mean output over the same; NaN when the layer cannot run here. */
   readonly mean: number;
@@ -171,14 +171,14 @@ function kinksOf(layer: NetworkDisplay['layers'][number], activation: NetworkAct
   }
 }
 
-function stats(out: Float64Array | undefined): { active: number; mean: number; allZero: boolean } {
-  if (!out || out.length === 0) return { active: NaN, mean: NaN, allZero: false };
-  let active = 0, sum = 0;
+function stats(out: Float64Array | undefined): { mean: number; allZero: boolean } {
+  if (!out || out.length === 0) return { mean: NaN, allZero: false };
+  let nonzero = 0, sum = 0;
   for (const v of out) {
-    if (v !== 0) active++;
+    if (v !== 0) nonzero++;
     sum += v;
   }
-  return { active: active / out.length, mean: sum / out.length, allZero: active === 0 };
+  return { mean: sum / out.length, allZero: nonzero === 0 };
 }
 
 /** The diagram's model for one set of weights. */
@@ -227,9 +227,13 @@ export function diagramModel(src: DiagramSource): DiagramModel {
       const out = data ? columnOf(data.a[l]!, layer.outputs, u) : undefined;
       const s = stats(out ?? heats[u]);
       const dead = hidden && (known ? known.includes(u) : s.allZero);
+      // over the same points as the mean: the data, else the input square's grid
+      const over = data ?? grid;
+      const rows = data ? n : HEAT_GRID * HEAT_GRID;
+      const active = net && over ? activeFraction(net, index, over.z[l]!, over.a[l]!, rows, u) : NaN;
       return {
         id: `${index}:${u}`, layer: index, unit: u, dead,
-        active: s.active, mean: s.mean,
+        active, mean: s.mean,
         formula: unitFormula(layer.activation, w, b, names, slope === undefined ? {} : { slope }),
         weights: w, bias: b, scale: scaleOf(layer, heats[u]),
         ...(heats[u] ? { heat: heats[u] } : {}),

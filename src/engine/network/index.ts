@@ -18,7 +18,7 @@ export { train, checkTrainOptions, evaluateOn, MAX_EPOCHS } from './train';
 export type { TrainOptions, TrainingRun, TrainingSet, History, AccuracyRule } from './train';
 export { activations, predict, deadUnits, deadUnitIndices, sparsity, gridAnswers } from './analysis';
 export { gradflow, gradflowInit, GRADFLOW_BATCH } from './gradflow';
-export { inspectUnit, checkUnit } from './neuron';
+export { inspectUnit, checkUnit, activeFraction } from './neuron';
 export type { UnitInspection } from './neuron';
 export { unitFormula, unitName, unitInputs, formulaCoefficient, MAX_FORMULA_TERMS } from './unit-formula';
 export type { UnitFormulaOptions } from './unit-formula';

@@ -68,20 +68,33 @@ export function inspectUnit(net: Network, x: ArrayLike<number>, rows: number, la
     sum += out[i];
     if (out[i] !== 0) dead = false;
   }
-  // ∂a_unit/∂z_unit on each row: the backward kernel with dL/da = 1 on this unit, 0 on the others
-  const g = allocate(net.dtype, rows * n);
-  const dz = allocate(net.dtype, rows * n);
-  for (let i = 0; i < rows; i++) g[i * n + unit] = 1;
-  l.activation.backward(ws.z[layer - 1], ws.a[layer - 1], g, dz, n, net.slope(l));
-  let passing = 0;
-  for (let i = 0; i < rows; i++) if (dz[i * n + unit] !== 0) passing++;
+  const active = activeFraction(net, layer, ws.z[layer - 1], ws.a[layer - 1], rows, unit);
   return {
     layer, unit, activation: l.activation.label,
     weights: l.weights.slice(unit * l.inputs, (unit + 1) * l.inputs),
     bias: l.bias[unit],
     pre, out,
-    active: rows === 0 ? NaN : passing / rows,
+    active,
     dead: rows > 0 && dead,
     mean: rows === 0 ? NaN : sum / rows,
   };
+}
+
+/**
+ * `active` above for unit `unit` of layer `layer` (numbered as above), given that layer's z
+ * and a over `rows` rows (from `activations`): the fraction of rows where ∂a_unit/∂z_unit is
+ * nonzero, NaN without rows. The network diagram's hover says the same number.
+ */
+export function activeFraction(net: Network, layer: number, z: FloatArray, a: FloatArray, rows: number, unit: number): number {
+  if (rows === 0) return NaN;
+  const l = net.layers[layer - 1];
+  const n = l.outputs;
+  // the backward kernel with dL/da = 1 on this unit, 0 on the others (softmax's rows mix units)
+  const g = allocate(net.dtype, rows * n);
+  const dz = allocate(net.dtype, rows * n);
+  for (let i = 0; i < rows; i++) g[i * n + unit] = 1;
+  l.activation.backward(z, a, g, dz, n, net.slope(l));
+  let passing = 0;
+  for (let i = 0; i < rows; i++) if (dz[i * n + unit] !== 0) passing++;
+  return passing / rows;
 }

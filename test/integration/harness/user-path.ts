@@ -779,7 +779,7 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
   log(`${stage}: hover of 1:0 reads "${text.replace(/\n/g, ' | ')}"`);
   const act = stage === 'neuronsprelu' ? 'prelu' : 'relu';
   if (!new RegExp(`^${act}\\(−?\\d+\\.\\d\\d·x1 [+−] \\d+\\.\\d\\d·x2`).test(text)) return `the hover of a hidden unit should start with its formula, reads "${text}"`;
-  if (!/active \(output ≠ 0\) on \d+% of the \d+ points/.test(text) || !/mean output/.test(text)) return `the hover should say where the unit is active and its mean output: "${text}"`;
+  if (!/active \(passes a gradient\) on \d+% of the \d+ points/.test(text) || !/mean output/.test(text)) return `the hover should say where the unit is active and its mean output: "${text}"`;
   // click a unit (a dead one when there is one): the inspector
   const target = frame.locator(expected.dead > 0 ? '.al-net [data-dead="true"]' : '.al-net [data-neuron="2:0"]').first();
   await target.click();

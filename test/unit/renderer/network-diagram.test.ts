@@ -66,9 +66,23 @@ describe('renderer: network diagram', () => {
     const [formula, active, mean] = unitSummary(unit, model);
     const two = (v: number) => Math.abs(v).toFixed(2);
     assert.ok(formula!.startsWith(`relu(${w[0]! < 0 ? '−' : ''}${two(w[0]!)}·x1 ${w[1]! < 0 ? '−' : '+'} ${two(w[1]!)}·x2`), formula);
-    assert.match(active!, /^active \(output ≠ 0\) on \d+% of the 500 points$/);
+    assert.match(active!, /^active \(passes a gradient\) on \d+% of the 500 points$/);
     const out = unit.out!;
     assert.equal(mean, `mean output ${Number((out.reduce((a, b) => a + b, 0) / out.length).toPrecision(3))}`);
+  });
+
+  it('a node is active where neuron(...) says it is: where it passes a gradient, not where its output is nonzero', () => {
+    // relu6 saturates: on its flat top the output is 6 and no gradient flows
+    const { fit: capped, session: s } = trained('train(mlp([2, 4, 1], act=relu6), data, lr=0.5, epochs=5, seed=2)');
+    const model = diagramModel(sourceOf(capped));
+    let differs = false;
+    model.layers[1]!.units.forEach((unit, u) => {
+      const n = s.run(`neuron(fit.net, 1, ${u}, data)`).display as { active: number; out: number[] };
+      assert.equal(unit.active, n.active, `unit 1:${u}`);
+      const nonzero = unit.out!.filter((v) => v !== 0).length / unit.out!.length;
+      if (nonzero !== unit.active) differs = true;
+    });
+    assert.ok(differs || model.layers[1]!.units.every((u) => u.out!.every((v) => v < 6)), 'either some unit saturates (and the two counts differ) or none does');
   });
 
   it('past the cap a layer shows that many units and "+k more", in full once expanded', () => {
