@@ -125,13 +125,6 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   return result;
 }
 
-/** expOfDoubleDouble (numerics/exp-log.ts): exp(x + xLo) rounded once. */
-export function expOfDoubleDouble(v: VectorBuilder, x: Vec, xLo: Vec): Vec {
-  const y = expKernel(v, x, ExpResult.Rounded, xLo)[0];
-  const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), y);
-  return v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), v.select(v.gt(x, v.c(0)), v.c(Infinity), x), under);
-}
-
 const enum ExpResult { Rounded, MinusOne, Split }
 
 /** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
