@@ -14,9 +14,10 @@ import { chartImage, type ChartImageSource, type ImagePlotly } from './chart-pic
 
 export const ACTIONS_STYLE = `
 .al-chart-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 2px 0 8px; font-size: 12px; }
-.al-chart-actions button { font: inherit; color: var(--vscode-button-secondaryForeground, #1f1f1f); background: var(--vscode-button-secondaryBackground, #e5e5e5);
-  border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 2px 8px; cursor: pointer; }
-.al-chart-actions button:hover { background: var(--vscode-button-secondaryHoverBackground, #cccccc); }
+.al-chart-actions button { font: inherit; color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, #8882);
+  border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent)); border-radius: 2px; padding: 2px 8px; cursor: pointer; }
+/* high-contrast themes define no secondary button colours: the page's own text on a translucent grey, as code blocks' buttons */
+.al-chart-actions button:hover { background: var(--vscode-button-secondaryHoverBackground, #8884); }
 .al-chart-actions button:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 1px; }
 .al-chart-actions [role="status"] { opacity: 0.8; }
 `;
