@@ -91,10 +91,10 @@ export class WasmKernels {
 }
 
 /**
- * What one row of atb64 costs over `m` columns of a times `cols` of b, in adds in
- * flight: a 16-column block keeps eight f64x2 sums going (about 8 cycles a row), a
- * 2-column block or a lone column is one chain of dependent adds (about 4 each).
+ * About what one row of atb64 costs over `m` columns of a times `cols` of b: an
+ * 8-column block keeps four f64x2 sums going (about 4 cycles a row), a 2-column
+ * block or a lone column is one chain of dependent adds (about 4 cycles each).
  */
 function passCost64(m: number, cols: number): number {
-  return m * (8 * Math.floor(cols / 16) + 4 * (Math.floor((cols % 16) / 2) + (cols % 2)));
+  return m * (4 * Math.floor(cols / 8) + 4 * (Math.floor((cols % 8) / 2) + (cols % 2)));
 }

@@ -17,10 +17,13 @@
 ;; sum in doubles in the same order): float64 training gives the same bits with
 ;; and without wasm.
 ;;
-;; Why 16-wide blocks: hidden layers are mostly 16+ units, and four f32x4 (or
-;; eight f64x2) accumulators share one broadcast of the left operand and one
-;; loop step per term, where narrow blocks would pay both for every few
-;; multiply-adds, and keep enough independent adds in flight to hide their latency.
+;; Why 16-wide blocks in float32: hidden layers are mostly 16+ units, and four
+;; f32x4 accumulators share one broadcast of the left operand and one loop step
+;; per term, where 4-wide blocks would pay both for every 4 multiply-adds.
+;; Why 8-wide blocks in float64: four f64x2 accumulators, the same four
+;; registers' worth; eight (16 doubles) measured about 30% slower in V8 on a
+;; 1000 x 16 x 16 product (bench: matmul64 36 us against 50 us), most likely
+;; from register pressure.
 (module
   (memory (export "memory") 1)
 
@@ -344,14 +347,14 @@
         (local.set $dz (i32.add (local.get $dz) (i32.const 4)))
         (br $l1))))
 
-  ;; float64: c[i, j] = start[j] + sum_q a[i, q] b[q, j], as matmul in f64x2 (16, 2 and 1
+  ;; float64: c[i, j] = start[j] + sum_q a[i, q] b[q, j], as matmul in f64x2 (8, 2 and 1
   ;; columns at a time). The bit-identical twin of propagate.ts's JavaScript loops.
   (func (export "matmul64")
     (param $a i32) (param $b i32) (param $bias i32) (param $c i32)
     (param $rows i32) (param $K i32) (param $N i32) (param $hasBias i32)
     (local $rowA i32) (local $rowN i32) (local $arow i32) (local $aend i32) (local $crow i32)
     (local $cend i32) (local $j i32) (local $ap i32) (local $bp i32)
-    (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
     (local $x f64)
     (local.set $rowA (i32.shl (local.get $K) (i32.const 3)))
     (local.set $rowN (i32.shl (local.get $N) (i32.const 3)))
@@ -363,57 +366,41 @@
         (br_if $rowsDone (i32.ge_u (local.get $crow) (local.get $cend)))
         (local.set $aend (i32.add (local.get $arow) (local.get $rowA)))
         (local.set $j (i32.const 0))
-        (block $d16
-          (loop $l16
-            (br_if $d16 (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $N)))
+        (block $d8
+          (loop $l8
+            (br_if $d8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
             (if (local.get $hasBias)
               (then
                 (local.set $bp (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3))))
                 (local.set $c0 (v128.load offset=0 (local.get $bp)))
                 (local.set $c1 (v128.load offset=16 (local.get $bp)))
                 (local.set $c2 (v128.load offset=32 (local.get $bp)))
-                (local.set $c3 (v128.load offset=48 (local.get $bp)))
-                (local.set $c4 (v128.load offset=64 (local.get $bp)))
-                (local.set $c5 (v128.load offset=80 (local.get $bp)))
-                (local.set $c6 (v128.load offset=96 (local.get $bp)))
-                (local.set $c7 (v128.load offset=112 (local.get $bp))))
+                (local.set $c3 (v128.load offset=48 (local.get $bp))))
               (else
                 (local.set $c0 (v128.const i64x2 0 0))
                 (local.set $c1 (v128.const i64x2 0 0))
                 (local.set $c2 (v128.const i64x2 0 0))
-                (local.set $c3 (v128.const i64x2 0 0))
-                (local.set $c4 (v128.const i64x2 0 0))
-                (local.set $c5 (v128.const i64x2 0 0))
-                (local.set $c6 (v128.const i64x2 0 0))
-                (local.set $c7 (v128.const i64x2 0 0))))
+                (local.set $c3 (v128.const i64x2 0 0))))
             (local.set $ap (local.get $arow))
             (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-            (block $q16done
-              (loop $q16
-                (br_if $q16done (i32.ge_u (local.get $ap) (local.get $aend)))
+            (block $q8done
+              (loop $q8
+                (br_if $q8done (i32.ge_u (local.get $ap) (local.get $aend)))
                 (local.set $s (f64x2.splat (f64.load (local.get $ap))))
                 (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $bp)))))
                 (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $bp)))))
                 (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $bp)))))
                 (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $bp)))))
-                (local.set $c4 (f64x2.add (local.get $c4) (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $bp)))))
-                (local.set $c5 (f64x2.add (local.get $c5) (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $bp)))))
-                (local.set $c6 (f64x2.add (local.get $c6) (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $bp)))))
-                (local.set $c7 (f64x2.add (local.get $c7) (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $bp)))))
                 (local.set $ap (i32.add (local.get $ap) (i32.const 8)))
                 (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
-                (br $q16)))
+                (br $q8)))
             (local.set $bp (i32.add (local.get $crow) (i32.shl (local.get $j) (i32.const 3))))
             (v128.store offset=0 (local.get $bp) (local.get $c0))
             (v128.store offset=16 (local.get $bp) (local.get $c1))
             (v128.store offset=32 (local.get $bp) (local.get $c2))
             (v128.store offset=48 (local.get $bp) (local.get $c3))
-            (v128.store offset=64 (local.get $bp) (local.get $c4))
-            (v128.store offset=80 (local.get $bp) (local.get $c5))
-            (v128.store offset=96 (local.get $bp) (local.get $c6))
-            (v128.store offset=112 (local.get $bp) (local.get $c7))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $l16)))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $l8)))
         (block $d2
           (loop $l2
             (br_if $d2 (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $N)))
@@ -462,7 +449,7 @@
     (param $a i32) (param $b i32) (param $c i32) (param $rows i32) (param $M i32) (param $N i32)
     (local $rowA i32) (local $rowN i32) (local $m i32) (local $j i32) (local $ap i32) (local $aend i32)
     (local $bp i32) (local $cp i32)
-    (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
     (local $x f64)
     (local.set $rowA (i32.shl (local.get $M) (i32.const 3)))
     (local.set $rowN (i32.shl (local.get $N) (i32.const 3)))
@@ -474,45 +461,33 @@
                                   (i32.mul (local.get $rows) (local.get $rowA))))
         (local.set $cp (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowN))))
         (local.set $j (i32.const 0))
-        (block $d16
-          (loop $l16
-            (br_if $d16 (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $N)))
+        (block $d8
+          (loop $l8
+            (br_if $d8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
             (local.set $c0 (v128.const i64x2 0 0))
             (local.set $c1 (v128.const i64x2 0 0))
             (local.set $c2 (v128.const i64x2 0 0))
             (local.set $c3 (v128.const i64x2 0 0))
-            (local.set $c4 (v128.const i64x2 0 0))
-            (local.set $c5 (v128.const i64x2 0 0))
-            (local.set $c6 (v128.const i64x2 0 0))
-            (local.set $c7 (v128.const i64x2 0 0))
             (local.set $ap (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-            (block $i16done
-              (loop $i16
-                (br_if $i16done (i32.ge_u (local.get $ap) (local.get $aend)))
+            (block $i8done
+              (loop $i8
+                (br_if $i8done (i32.ge_u (local.get $ap) (local.get $aend)))
                 (local.set $s (f64x2.splat (f64.load (local.get $ap))))
                 (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $bp)))))
                 (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $bp)))))
                 (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $bp)))))
                 (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $bp)))))
-                (local.set $c4 (f64x2.add (local.get $c4) (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $bp)))))
-                (local.set $c5 (f64x2.add (local.get $c5) (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $bp)))))
-                (local.set $c6 (f64x2.add (local.get $c6) (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $bp)))))
-                (local.set $c7 (f64x2.add (local.get $c7) (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $bp)))))
                 (local.set $ap (i32.add (local.get $ap) (local.get $rowA)))
                 (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
-                (br $i16)))
+                (br $i8)))
             (local.set $bp (i32.add (local.get $cp) (i32.shl (local.get $j) (i32.const 3))))
             (v128.store offset=0 (local.get $bp) (f64x2.add (v128.load offset=0 (local.get $bp)) (local.get $c0)))
             (v128.store offset=16 (local.get $bp) (f64x2.add (v128.load offset=16 (local.get $bp)) (local.get $c1)))
             (v128.store offset=32 (local.get $bp) (f64x2.add (v128.load offset=32 (local.get $bp)) (local.get $c2)))
             (v128.store offset=48 (local.get $bp) (f64x2.add (v128.load offset=48 (local.get $bp)) (local.get $c3)))
-            (v128.store offset=64 (local.get $bp) (f64x2.add (v128.load offset=64 (local.get $bp)) (local.get $c4)))
-            (v128.store offset=80 (local.get $bp) (f64x2.add (v128.load offset=80 (local.get $bp)) (local.get $c5)))
-            (v128.store offset=96 (local.get $bp) (f64x2.add (v128.load offset=96 (local.get $bp)) (local.get $c6)))
-            (v128.store offset=112 (local.get $bp) (f64x2.add (v128.load offset=112 (local.get $bp)) (local.get $c7)))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $l16)))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $l8)))
         (block $d2
           (loop $l2
             (br_if $d2 (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $N)))
@@ -551,51 +526,39 @@
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $mLoop))))
 
-  ;; float64: c[j] += sum_i a[i, j], as colsum in f64x2 (16 columns at a time: eight sums in
+  ;; float64: c[j] += sum_i a[i, j], as colsum in f64x2 (8 columns at a time: four sums in
   ;; flight rather than one chain of dependent adds).
   (func (export "colsum64")
     (param $a i32) (param $c i32) (param $rows i32) (param $N i32)
     (local $rowN i32) (local $j i32) (local $ap i32) (local $aend i32)
-    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128) (local $x f64)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $x f64)
     (local.set $rowN (i32.shl (local.get $N) (i32.const 3)))
     (local.set $j (i32.const 0))
-    (block $d16
-      (loop $l16
-        (br_if $d16 (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $N)))
+    (block $d8
+      (loop $l8
+        (br_if $d8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
         (local.set $c0 (v128.const i64x2 0 0))
         (local.set $c1 (v128.const i64x2 0 0))
         (local.set $c2 (v128.const i64x2 0 0))
         (local.set $c3 (v128.const i64x2 0 0))
-        (local.set $c4 (v128.const i64x2 0 0))
-        (local.set $c5 (v128.const i64x2 0 0))
-        (local.set $c6 (v128.const i64x2 0 0))
-        (local.set $c7 (v128.const i64x2 0 0))
         (local.set $ap (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
         (local.set $aend (i32.add (local.get $ap) (i32.mul (local.get $rows) (local.get $rowN))))
-        (block $i16done
-          (loop $i16
-            (br_if $i16done (i32.ge_u (local.get $ap) (local.get $aend)))
+        (block $i8done
+          (loop $i8
+            (br_if $i8done (i32.ge_u (local.get $ap) (local.get $aend)))
             (local.set $c0 (f64x2.add (local.get $c0) (v128.load offset=0 (local.get $ap))))
             (local.set $c1 (f64x2.add (local.get $c1) (v128.load offset=16 (local.get $ap))))
             (local.set $c2 (f64x2.add (local.get $c2) (v128.load offset=32 (local.get $ap))))
             (local.set $c3 (f64x2.add (local.get $c3) (v128.load offset=48 (local.get $ap))))
-            (local.set $c4 (f64x2.add (local.get $c4) (v128.load offset=64 (local.get $ap))))
-            (local.set $c5 (f64x2.add (local.get $c5) (v128.load offset=80 (local.get $ap))))
-            (local.set $c6 (f64x2.add (local.get $c6) (v128.load offset=96 (local.get $ap))))
-            (local.set $c7 (f64x2.add (local.get $c7) (v128.load offset=112 (local.get $ap))))
             (local.set $ap (i32.add (local.get $ap) (local.get $rowN)))
-            (br $i16)))
+            (br $i8)))
         (local.set $ap (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))))
         (v128.store offset=0 (local.get $ap) (f64x2.add (v128.load offset=0 (local.get $ap)) (local.get $c0)))
         (v128.store offset=16 (local.get $ap) (f64x2.add (v128.load offset=16 (local.get $ap)) (local.get $c1)))
         (v128.store offset=32 (local.get $ap) (f64x2.add (v128.load offset=32 (local.get $ap)) (local.get $c2)))
         (v128.store offset=48 (local.get $ap) (f64x2.add (v128.load offset=48 (local.get $ap)) (local.get $c3)))
-        (v128.store offset=64 (local.get $ap) (f64x2.add (v128.load offset=64 (local.get $ap)) (local.get $c4)))
-        (v128.store offset=80 (local.get $ap) (f64x2.add (v128.load offset=80 (local.get $ap)) (local.get $c5)))
-        (v128.store offset=96 (local.get $ap) (f64x2.add (v128.load offset=96 (local.get $ap)) (local.get $c6)))
-        (v128.store offset=112 (local.get $ap) (f64x2.add (v128.load offset=112 (local.get $ap)) (local.get $c7)))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $l16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $l8)))
     (block $d2
       (loop $l2
         (br_if $d2 (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $N)))
