@@ -347,14 +347,18 @@
         (local.set $dz (i32.add (local.get $dz) (i32.const 4)))
         (br $l1))))
 
-  ;; float64: c[i, j] = start[j] + sum_q a[i, q] b[q, j], as matmul in f64x2 (8, 2 and 1
-  ;; columns at a time). The bit-identical twin of propagate.ts's JavaScript loops.
+;; float64: c[i, j] = start[j] + sum_q a[i, q] b[q, j], as matmul in f64x2: two rows
+  ;; and 8 columns at a time (each load of b feeds both rows), then what is left of a
+  ;; row 8, 2 and 1 columns at a time. The bit-identical twin of propagate.ts's loops.
   (func (export "matmul64")
     (param $a i32) (param $b i32) (param $bias i32) (param $c i32)
     (param $rows i32) (param $K i32) (param $N i32) (param $hasBias i32)
     (local $rowA i32) (local $rowN i32) (local $arow i32) (local $aend i32) (local $crow i32)
     (local $cend i32) (local $j i32) (local $ap i32) (local $bp i32)
+    (local $j0 i32) (local $group i32)
     (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local $t v128) (local $d0 v128) (local $d1 v128) (local $d2 v128) (local $d3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $x f64)
     (local.set $rowA (i32.shl (local.get $K) (i32.const 3)))
     (local.set $rowN (i32.shl (local.get $N) (i32.const 3)))
@@ -364,8 +368,73 @@
     (block $rowsDone
       (loop $rowsLoop
         (br_if $rowsDone (i32.ge_u (local.get $crow) (local.get $cend)))
-        (local.set $aend (i32.add (local.get $arow) (local.get $rowA)))
         (local.set $j (i32.const 0))
+        (local.set $group (i32.const 1))
+        ;; two rows at a time, 8 columns: each load of b serves both rows' sums
+        (if (i32.le_u (i32.add (local.get $crow) (i32.shl (local.get $rowN) (i32.const 1))) (local.get $cend))
+          (then
+            (local.set $group (i32.const 2))
+            (local.set $aend (i32.add (local.get $arow) (local.get $rowA)))
+            (block $p8
+              (loop $lp8
+                (br_if $p8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
+                (if (local.get $hasBias)
+                  (then
+                    (local.set $bp (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3))))
+                    (local.set $c0 (v128.load offset=0 (local.get $bp)))
+                    (local.set $c1 (v128.load offset=16 (local.get $bp)))
+                    (local.set $c2 (v128.load offset=32 (local.get $bp)))
+                    (local.set $c3 (v128.load offset=48 (local.get $bp))))
+                  (else
+                    (local.set $c0 (v128.const i64x2 0 0))
+                    (local.set $c1 (v128.const i64x2 0 0))
+                    (local.set $c2 (v128.const i64x2 0 0))
+                    (local.set $c3 (v128.const i64x2 0 0))))
+                (local.set $d0 (local.get $c0))
+                (local.set $d1 (local.get $c1))
+                (local.set $d2 (local.get $c2))
+                (local.set $d3 (local.get $c3))
+                (local.set $ap (local.get $arow))
+                (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+                (block $qpdone
+                  (loop $qp
+                    (br_if $qpdone (i32.ge_u (local.get $ap) (local.get $aend)))
+                    (local.set $s (f64x2.splat (f64.load (local.get $ap))))
+                    (local.set $t (f64x2.splat (f64.load (i32.add (local.get $ap) (local.get $rowA)))))
+                    (local.set $b0 (v128.load offset=0 (local.get $bp)))
+                    (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $s) (local.get $b0))))
+                    (local.set $d0 (f64x2.add (local.get $d0) (f64x2.mul (local.get $t) (local.get $b0))))
+                    (local.set $b1 (v128.load offset=16 (local.get $bp)))
+                    (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $s) (local.get $b1))))
+                    (local.set $d1 (f64x2.add (local.get $d1) (f64x2.mul (local.get $t) (local.get $b1))))
+                    (local.set $b2 (v128.load offset=32 (local.get $bp)))
+                    (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (local.get $s) (local.get $b2))))
+                    (local.set $d2 (f64x2.add (local.get $d2) (f64x2.mul (local.get $t) (local.get $b2))))
+                    (local.set $b3 (v128.load offset=48 (local.get $bp)))
+                    (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (local.get $s) (local.get $b3))))
+                    (local.set $d3 (f64x2.add (local.get $d3) (f64x2.mul (local.get $t) (local.get $b3))))
+                    (local.set $ap (i32.add (local.get $ap) (i32.const 8)))
+                    (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
+                    (br $qp)))
+                (local.set $bp (i32.add (local.get $crow) (i32.shl (local.get $j) (i32.const 3))))
+                (v128.store offset=0 (local.get $bp) (local.get $c0))
+                (v128.store offset=16 (local.get $bp) (local.get $c1))
+                (v128.store offset=32 (local.get $bp) (local.get $c2))
+                (v128.store offset=48 (local.get $bp) (local.get $c3))
+                (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
+                (v128.store offset=0 (local.get $bp) (local.get $d0))
+                (v128.store offset=16 (local.get $bp) (local.get $d1))
+                (v128.store offset=32 (local.get $bp) (local.get $d2))
+                (v128.store offset=48 (local.get $bp) (local.get $d3))
+                (local.set $j (i32.add (local.get $j) (i32.const 8)))
+                (br $lp8)))))
+        ;; the columns left, row by row of the group (all of them for a lone last row)
+        (local.set $j0 (local.get $j))
+        (block $groupDone
+          (loop $groupLoop
+        (br_if $groupDone (i32.eqz (local.get $group)))
+        (local.set $aend (i32.add (local.get $arow) (local.get $rowA)))
+        (local.set $j (local.get $j0))
         (block $d8
           (loop $l8
             (br_if $d8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
@@ -442,14 +511,20 @@
             (br $l1)))
         (local.set $arow (local.get $aend))
         (local.set $crow (i32.add (local.get $crow) (local.get $rowN)))
+        (local.set $group (i32.sub (local.get $group) (i32.const 1)))
+        (br $groupLoop)))
         (br $rowsLoop))))
 
-  ;; float64: c[m, j] += sum_i a[i, m] b[i, j], as atb in f64x2.
+  ;; float64: c[m, j] += sum_i a[i, m] b[i, j], as atb in f64x2: two m and 8 columns
+  ;; at a time, then what is left of an m 8, 2 and 1 columns at a time.
   (func (export "atb64")
     (param $a i32) (param $b i32) (param $c i32) (param $rows i32) (param $M i32) (param $N i32)
     (local $rowA i32) (local $rowN i32) (local $m i32) (local $j i32) (local $ap i32) (local $aend i32)
     (local $bp i32) (local $cp i32)
+    (local $j0 i32) (local $group i32)
     (local $s v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local $t v128) (local $d0 v128) (local $d1 v128) (local $d2 v128) (local $d3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $x f64)
     (local.set $rowA (i32.shl (local.get $M) (i32.const 3)))
     (local.set $rowN (i32.shl (local.get $N) (i32.const 3)))
@@ -457,10 +532,69 @@
     (block $mDone
       (loop $mLoop
         (br_if $mDone (i32.ge_u (local.get $m) (local.get $M)))
+        (local.set $j (i32.const 0))
+        (local.set $group (i32.const 1))
+        ;; two columns of a (m, m + 1) at a time, 8 of b: each load of b serves both sums
+        (if (i32.le_u (i32.add (local.get $m) (i32.const 2)) (local.get $M))
+          (then
+            (local.set $group (i32.const 2))
+            (local.set $aend (i32.add (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3)))
+                                      (i32.mul (local.get $rows) (local.get $rowA))))
+            (local.set $cp (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowN))))
+            (block $p8
+              (loop $lp8
+                (br_if $p8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
+                (local.set $c0 (v128.const i64x2 0 0))
+                (local.set $d0 (v128.const i64x2 0 0))
+                (local.set $c1 (v128.const i64x2 0 0))
+                (local.set $d1 (v128.const i64x2 0 0))
+                (local.set $c2 (v128.const i64x2 0 0))
+                (local.set $d2 (v128.const i64x2 0 0))
+                (local.set $c3 (v128.const i64x2 0 0))
+                (local.set $d3 (v128.const i64x2 0 0))
+                (local.set $ap (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+                (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+                (block $ipdone
+                  (loop $ip
+                    (br_if $ipdone (i32.ge_u (local.get $ap) (local.get $aend)))
+                    (local.set $s (f64x2.splat (f64.load (local.get $ap))))
+                    (local.set $t (f64x2.splat (f64.load offset=8 (local.get $ap))))
+                    (local.set $b0 (v128.load offset=0 (local.get $bp)))
+                    (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $s) (local.get $b0))))
+                    (local.set $d0 (f64x2.add (local.get $d0) (f64x2.mul (local.get $t) (local.get $b0))))
+                    (local.set $b1 (v128.load offset=16 (local.get $bp)))
+                    (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $s) (local.get $b1))))
+                    (local.set $d1 (f64x2.add (local.get $d1) (f64x2.mul (local.get $t) (local.get $b1))))
+                    (local.set $b2 (v128.load offset=32 (local.get $bp)))
+                    (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (local.get $s) (local.get $b2))))
+                    (local.set $d2 (f64x2.add (local.get $d2) (f64x2.mul (local.get $t) (local.get $b2))))
+                    (local.set $b3 (v128.load offset=48 (local.get $bp)))
+                    (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (local.get $s) (local.get $b3))))
+                    (local.set $d3 (f64x2.add (local.get $d3) (f64x2.mul (local.get $t) (local.get $b3))))
+                    (local.set $ap (i32.add (local.get $ap) (local.get $rowA)))
+                    (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
+                    (br $ip)))
+                (local.set $bp (i32.add (local.get $cp) (i32.shl (local.get $j) (i32.const 3))))
+                (v128.store offset=0 (local.get $bp) (f64x2.add (v128.load offset=0 (local.get $bp)) (local.get $c0)))
+                (v128.store offset=16 (local.get $bp) (f64x2.add (v128.load offset=16 (local.get $bp)) (local.get $c1)))
+                (v128.store offset=32 (local.get $bp) (f64x2.add (v128.load offset=32 (local.get $bp)) (local.get $c2)))
+                (v128.store offset=48 (local.get $bp) (f64x2.add (v128.load offset=48 (local.get $bp)) (local.get $c3)))
+                (local.set $bp (i32.add (local.get $bp) (local.get $rowN)))
+                (v128.store offset=0 (local.get $bp) (f64x2.add (v128.load offset=0 (local.get $bp)) (local.get $d0)))
+                (v128.store offset=16 (local.get $bp) (f64x2.add (v128.load offset=16 (local.get $bp)) (local.get $d1)))
+                (v128.store offset=32 (local.get $bp) (f64x2.add (v128.load offset=32 (local.get $bp)) (local.get $d2)))
+                (v128.store offset=48 (local.get $bp) (f64x2.add (v128.load offset=48 (local.get $bp)) (local.get $d3)))
+                (local.set $j (i32.add (local.get $j) (i32.const 8)))
+                (br $lp8)))))
+        ;; the columns of b left, for each m of the group (all of them for a lone last m)
+        (local.set $j0 (local.get $j))
+        (block $groupDone
+          (loop $groupLoop
+        (br_if $groupDone (i32.eqz (local.get $group)))
         (local.set $aend (i32.add (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3)))
                                   (i32.mul (local.get $rows) (local.get $rowA))))
         (local.set $cp (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowN))))
-        (local.set $j (i32.const 0))
+        (local.set $j (local.get $j0))
         (block $d8
           (loop $l8
             (br_if $d8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)))
@@ -524,6 +658,8 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $l1)))
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (local.set $group (i32.sub (local.get $group) (i32.const 1)))
+        (br $groupLoop)))
         (br $mLoop))))
 
   ;; float64: c[j] += sum_i a[i, j], as colsum in f64x2 (8 columns at a time: four sums in
