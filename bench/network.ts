@@ -11,7 +11,8 @@
  *
  * Same architecture, initialisation family (He normal for the hidden layers, Glorot
  * for the output in tfjs, He for ours), loss, optimizer and epochs. Each
- * candidate trains a fresh network per run; medians of a few runs. Ratios are
+ * candidate trains a fresh network per run; medians of a few runs (our three rows
+ * interleaved run by run, so that a drifting load moves them together). Ratios are
  * other / ours (above 1: ours is faster); the aims: >= 10x faster than tfjs-wasm, and
  * float64 training within 1.5x of our float32 training (issue 16).
  * Writes bench/results/network.json. A MISS is reported, not fatal. `--ours-only` skips
@@ -34,6 +35,8 @@ const LR = 0.01;
 const OURS_ONLY = process.argv.includes('--ours-only');
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 
+interface Sample { readonly ms: number; readonly loss: number; readonly accuracy: number }
+
 const data = engine.makeDataset('circle', POINTS, 0, 0);
 
 function act(name: string) {
@@ -41,7 +44,7 @@ function act(name: string) {
   return engine.catalogueActivation(definition, engine.defaultParameters(definition));
 }
 
-function ours(seed: number, dtype: 'float32' | 'float64' = 'float32'): { ms: number; loss: number; accuracy: number } {
+function ours(seed: number, dtype: 'float32' | 'float64' = 'float32'): Sample {
   const net = engine.mlp({ sizes: [2, 16, 16, 1], hidden: act('relu'), output: act('sigmoid'), init: 'he', seed, dtype });
   const start = process.hrtime.bigint();
   const run = engine.train(net, { x: data.x, targets: data.y, rows: POINTS, accuracy: 'threshold' }, {
@@ -51,7 +54,7 @@ function ours(seed: number, dtype: 'float32' | 'float64' = 'float32'): { ms: num
   return { ms, loss: run.history.loss[EPOCHS - 1], accuracy: run.history.accuracy[EPOCHS - 1] };
 }
 
-async function tfjs(seed: number): Promise<{ ms: number; loss: number; accuracy: number }> {
+async function tfjs(seed: number): Promise<Sample> {
   const model = tfl.sequential({
     layers: [
       tfl.layers.dense({ units: 16, activation: 'relu', inputShape: [2], kernelInitializer: tfl.initializers.heNormal({ seed }) }),
@@ -75,35 +78,47 @@ async function tfjs(seed: number): Promise<{ ms: number; loss: number; accuracy:
 
 interface Figures { readonly medianMs: number; readonly samplesMs: number[]; readonly finalLoss: number; readonly finalAccuracy: number }
 
-async function measure(run: (seed: number) => Promise<{ ms: number; loss: number; accuracy: number }> | { ms: number; loss: number; accuracy: number }, warmup: number): Promise<Figures> {
-  for (let i = 0; i < warmup; i++) await run(100 + i);
-  const samples: { ms: number; loss: number; accuracy: number }[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await run(i));
-  return {
-    medianMs: median(samples.map((s) => s.ms)),
-    samplesMs: samples.map((s) => s.ms),
-    finalLoss: samples[0].loss,
-    finalAccuracy: samples[0].accuracy,
-  };
+function figures(samples: Sample[]): Figures {
+  return { medianMs: median(samples.map((s) => s.ms)), samplesMs: samples.map((s) => s.ms), finalLoss: samples[0].loss, finalAccuracy: samples[0].accuracy };
 }
 
-/** Our float64 training as the language runs it (with WebAssembly), then on the JavaScript fallback. */
-async function measureFloat64(results: Record<string, Figures>): Promise<void> {
-  results.oursF64 = await measure((seed) => ours(seed, 'float64'), 2);
+async function measure(run: (seed: number) => Promise<Sample> | Sample, warmup: number): Promise<Figures> {
+  for (let i = 0; i < warmup; i++) await run(100 + i);
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await run(i));
+  return figures(samples);
+}
+
+/** float64 on the JavaScript fallback: network and elementwise wasm kernels off for the run. */
+function oursFallback(seed: number): Sample {
   engine.useWasmKernels(false);
   engine.useWasmElementwise(false);
   try {
-    results.oursF64Js = await measure((seed) => ours(seed, 'float64'), 2);
+    return ours(seed, 'float64');
   } finally {
     engine.useWasmKernels(true);
     engine.useWasmElementwise(true);
   }
 }
 
+/**
+ * Our three rows with their runs interleaved (float32, float64, fallback, float32, ...):
+ * the float64 / float32 target is a ratio, and on a shared machine the load drifts
+ * between blocks of runs more than between neighbouring runs.
+ */
+function measureOurs(results: Record<string, Figures>): void {
+  const candidates: [string, (seed: number) => Sample][] = [
+    ['ours', (seed) => ours(seed, 'float32')], ['oursF64', (seed) => ours(seed, 'float64')], ['oursF64Js', oursFallback],
+  ];
+  for (let i = 0; i < 2; i++) for (const [, run] of candidates) run(100 + i);
+  const samples = candidates.map((): Sample[] => []);
+  for (let i = 0; i < RUNS; i++) candidates.forEach(([, run], c) => samples[c].push(run(i)));
+  candidates.forEach(([name], c) => (results[name] = figures(samples[c])));
+}
+
 async function main(): Promise<void> {
   const results: Record<string, Figures> = {};
-  results.ours = await measure(ours, 2);
-  await measureFloat64(results);
+  measureOurs(results);
   if (!OURS_ONLY) {
     await useBackend('wasm');
     results.tfjsWasm = await measure(tfjs, 1);
