@@ -12,7 +12,7 @@
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
 import { selectForm } from './kernel-types';
-import { COUNT_MULTIPLE, instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
+import { COUNT_MULTIPLE, instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, type NamedKernels, STAGING_ELEMENTS } from './elementwise-module';
 
 /** Below this many elements the JavaScript loop is as fast as the call into wasm and back. */
 const WASM_FROM = 32;
@@ -77,4 +77,16 @@ export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g:
   if (definition.kernels.backward) return definition.kernels.backward(x, g, dx, p);
   const derivative = definition.scalar.derivative;
   for (let i = 0; i < x.length; i++) dx[i] = derivative(x[i], p) * g[i];
+}
+
+/**
+ * y = f(x) for kernels of no catalogue entry (a loss's elementwise part, engine/network/losses.ts),
+ * with the same bits either way: their wasm value loop where it runs, else `fallback`, the same
+ * function in JavaScript. Kernels without parameters.
+ */
+export function runNamedValue(kernels: NamedKernels, x: FloatArray, y: FloatArray, fallback: (x: FloatArray, y: FloatArray) => void): void {
+  const instance = x.length >= WASM_FROM ? instanceFor(kernels) : undefined;
+  const run = instance?.kernel(kernels, 'value', x instanceof Float32Array ? 'float32' : 'float64');
+  if (instance && run) stream(instance, run, x, undefined, y, []);
+  else fallback(x, y);
 }
