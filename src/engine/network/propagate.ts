@@ -1,16 +1,17 @@
 /**
  * The forward pass and backpropagation through dense layers, over the
- * buffers of a Workspace. Dot products accumulate in float64 (JavaScript
- * numbers) and round once on store, as the engine's matmul does.
+ * buffers of a Workspace. In float64, dot products accumulate in JavaScript
+ * numbers in the plain order (start value, then term 0, 1, ...).
  *
- * Except in wasm memory: a training run whose workspace lives there (ws.wasm,
- * see run-buffers.ts) runs the dense products, and the activations whose
- * catalogue entry names a wasm kernel (relu), in WebAssembly SIMD. In float64
- * (f64x2) that computes exactly what the loops below compute: the same bits.
- * In float32 (f32x4) it accumulates in float32 (rounded after every term, as
- * TensorFlow.js does), so its results differ from the JavaScript kernels by
- * float32 rounding; they stay deterministic, so identical seeds still give
- * bit-identical runs.
+ * In wasm memory, a training run (ws.wasm, see run-buffers.ts) runs the dense
+ * products, and the activations whose catalogue entry names a wasm kernel
+ * (relu), in WebAssembly SIMD: f64x2 in float64, which computes exactly what
+ * the loops below compute, and f32x4 in float32, which rounds every product
+ * and every sum to float32. Float32 networks outside wasm memory run
+ * dense-float32.ts, the JavaScript twin of those f32x4 kernels. So both dtypes
+ * give the same bits with and without wasm: a run started inside another
+ * run's callback, or a runtime without WebAssembly SIMD, trains the same
+ * numbers for the same seed.
  *
  * Why the loops are blocked by four: tiny layers (16 units) make the inner
  * loops short, so loop overhead and loads dominate; four independent
@@ -21,15 +22,36 @@
 import type { FloatArray } from '../activations/definition';
 import type { Network } from './network';
 import type { Workspace } from './workspace';
+import { denseForward32, inputGradients32, weightGradients32 } from './dense-float32';
+
+/** The three dense products of a pass: the JavaScript loops of one dtype, or a workspace's wasm kernels (the same signatures). */
+interface DenseProducts {
+  denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray, rows: number, k: number, n: number): void;
+  weightGradients(x: FloatArray, dz: FloatArray, grads: FloatArray, offset: number, rows: number, k: number, n: number): void;
+  inputGradients(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void;
+}
+
+const FLOAT32: DenseProducts = { denseForward: denseForward32, weightGradients: weightGradients32, inputGradients: inputGradients32 };
+const FLOAT64: DenseProducts = { denseForward, weightGradients, inputGradients };
+
+/** The dense products for a workspace: its wasm kernels, else the JavaScript loops of its dtype. */
+function productsFor(ws: Workspace): DenseProducts {
+  return ws.wasm ?? (ws.input instanceof Float32Array ? FLOAT32 : FLOAT64);
+}
+
+/** gx (rows × k) = dz (rows × n) W (n × k) in the arrays' dtype, as a backward pass computes it (for single-input.ts's dx). */
+export function inputGradientsOf(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void {
+  (gx instanceof Float32Array ? FLOAT32 : FLOAT64).inputGradients(dz, w, gx, rows, k, n);
+}
 
 /** z = x W^T + b, then a = f(z), layer by layer, for the ws.rows rows of ws.input. */
 export function forwardPass(net: Network, ws: Workspace): void {
   const wasm = ws.wasm;
+  const products = productsFor(ws);
   let x: FloatArray = ws.input;
   for (let l = 0; l < net.layers.length; l++) {
     const layer = net.layers[l];
-    if (wasm) wasm.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
-    else denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    products.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
     const kernel = layer.activation.wasmKernel;
     if (wasm && kernel) wasm.activation(kernel, ws.z[l], ws.a[l]);
     else layer.activation.forward(ws.z[l], ws.a[l], layer.outputs, net.slope(layer));
@@ -37,7 +59,7 @@ export function forwardPass(net: Network, ws: Workspace): void {
   }
 }
 
-/** z (rows × n) = x (rows × k) W^T (W: n × k) + b. */
+/** z (rows × n) = x (rows × k) W^T (W: n × k) + b, in float64. */
 function denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray, rows: number, k: number, n: number): void {
   let i = 0;
   for (; i + 4 <= rows; i += 4) {
@@ -81,6 +103,7 @@ function denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray
  */
 export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, outputDz: boolean): void {
   const wasm = ws.wasm;
+  const products = productsFor(ws);
   for (let l = net.layers.length - 1; l >= 0; l--) {
     const layer = net.layers[l];
     const k = layer.inputs;
@@ -94,11 +117,9 @@ export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, out
       if (layer.slopeIndex >= 0) grads[layer.slopeIndex] += dSlope;
     }
     const x = l === 0 ? ws.input : ws.a[l - 1];
-    if (wasm) wasm.weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
-    else weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
+    products.weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
     if (l === 0) continue;
-    if (wasm) wasm.inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
-    else inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    products.inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
   }
 }
 

@@ -9,7 +9,7 @@ import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import { allocate } from '../tensor';
 import type { Network } from './network';
-import { backwardPass, forwardPass } from './propagate';
+import { backwardPass, forwardPass, inputGradientsOf } from './propagate';
 import { Workspace } from './workspace';
 
 export interface SingleInputPass {
@@ -41,10 +41,6 @@ export function singleInputPass(net: Network, x: ArrayLike<number>, output: numb
   // backwardPass stops at the first layer's weights; the inputs' gradient is dz0 W0
   const first = net.layers[0];
   const dx = allocate(net.dtype, net.inputs);
-  for (let p = 0; p < first.inputs; p++) {
-    let s = 0;
-    for (let j = 0; j < first.outputs; j++) s += ws.dz[0][j] * first.weights[j * first.inputs + p];
-    dx[p] = s;
-  }
+  inputGradientsOf(ws.dz[0], first.weights, dx, 1, first.inputs, first.outputs);
   return { z: ws.z, a: ws.a, g: ws.g, dz: ws.dz, grads, dx };
 }

@@ -4,11 +4,12 @@
  * `wasmKernel`), with SIMD, in the dtype of the run: f32x4 over Float32Array
  * views, f64x2 over Float64Array views.
  *
- * Float32 accumulation: each sum is rounded to float32 after every term, as
- * TensorFlow.js and PyTorch do on float32, where the JavaScript kernels sum in
- * float64 and round once. Float32 results therefore differ from the JavaScript
- * path by float32 rounding, but are deterministic (a fixed order per output;
- * see kernels.wat).
+ * Float32 accumulation: each product and each sum is rounded to float32, as
+ * TensorFlow.js and PyTorch do on float32, in a fixed order per output (see
+ * kernels.wat). The JavaScript fallback for float32 (../dense-float32.ts)
+ * rounds the same way with Math.fround, so float32 training too gives the
+ * same bits with and without wasm. Which form weightGradients picks below
+ * does not move a bit: both sum every dW[j, p] in the order of i from +0.
  *
  * Float64 is the JavaScript path's own arithmetic: every output sums the same
  * terms in the same order (start value, then term 0, 1, ...), one rounding per

@@ -14,8 +14,9 @@
 ;; wide block, a narrow block or the scalar tail. So the kernels are
 ;; deterministic, and a lane computes exactly what the scalar loop would. In
 ;; float64 that is exactly what propagate.ts's JavaScript loops compute (they
-;; sum in doubles in the same order): float64 training gives the same bits with
-;; and without wasm.
+;; sum in doubles in the same order), in float32 what dense-float32.ts's loops
+;; compute (Math.fround after every multiply and add): training gives the same
+;; bits with and without wasm in both dtypes.
 ;;
 ;; Why 16-wide blocks in float32: hidden layers are mostly 16+ units, and four
 ;; f32x4 accumulators share one broadcast of the left operand and one loop step
