@@ -30,45 +30,151 @@ const f = Math.fround;
 
 /** z (rows × n) = x (rows × k) W^T (W: n × k) + b, as kernels.wat's matmul with the bias. */
 export function denseForward32(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray, rows: number, k: number, n: number): void {
+  product32(x, w, 1, k, b, z, rows, k, n);
+}
+
+/** gx (rows × k) = dz (rows × n) W (n × k), as kernels.wat's matmul without a bias (sums from 0). */
+export function inputGradients32(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void {
+  product32(dz, w, k, 1, undefined, gx, rows, n, k);
+}
+
+/**
+ * c[i, col] = start[col] + sum_t a[i, t] b[col bc + t bs] in float32 (start: the bias, or 0), with
+ * a: rows × terms and c: rows × cols; b is W read along a row (bs 1) or down a column (bs k).
+ * Four rows and two columns at a time: eight independent chains of rounded adds.
+ */
+function product32(a: FloatArray, b: FloatArray, bs: number, bc: number, start: FloatArray | undefined, c: FloatArray, rows: number, terms: number, cols: number): void {
   let i = 0;
   for (; i + 4 <= rows; i += 4) {
-    const x0 = i * k;
-    const x1 = x0 + k;
-    const x2 = x1 + k;
-    const x3 = x2 + k;
-    for (let j = 0; j < n; j++) {
-      const bj = b[j];
-      let a0 = bj, a1 = bj, a2 = bj, a3 = bj;
-      const wo = j * k;
-      for (let p = 0; p < k; p++) {
-        const wv = w[wo + p];
-        a0 = f(a0 + f(x[x0 + p] * wv));
-        a1 = f(a1 + f(x[x1 + p] * wv));
-        a2 = f(a2 + f(x[x2 + p] * wv));
-        a3 = f(a3 + f(x[x3 + p] * wv));
+    const a0 = i * terms;
+    const a1 = a0 + terms;
+    const a2 = a1 + terms;
+    const a3 = a2 + terms;
+    let col = 0;
+    for (; col + 2 <= cols; col += 2) {
+      const u = start ? start[col] : 0;
+      const v = start ? start[col + 1] : 0;
+      let s0 = u, s1 = u, s2 = u, s3 = u;
+      let t0 = v, t1 = v, t2 = v, t3 = v;
+      const bo = col * bc;
+      for (let t = 0; t < terms; t++) {
+        const bu = b[bo + t * bs];
+        const bv = b[bo + bc + t * bs];
+        const e0 = a[a0 + t], e1 = a[a1 + t], e2 = a[a2 + t], e3 = a[a3 + t];
+        s0 = f(s0 + f(e0 * bu));
+        s1 = f(s1 + f(e1 * bu));
+        s2 = f(s2 + f(e2 * bu));
+        s3 = f(s3 + f(e3 * bu));
+        t0 = f(t0 + f(e0 * bv));
+        t1 = f(t1 + f(e1 * bv));
+        t2 = f(t2 + f(e2 * bv));
+        t3 = f(t3 + f(e3 * bv));
       }
-      const zo = i * n + j;
-      z[zo] = a0;
-      z[zo + n] = a1;
-      z[zo + 2 * n] = a2;
-      z[zo + 3 * n] = a3;
+      const o = i * cols + col;
+      c[o] = s0;
+      c[o + cols] = s1;
+      c[o + 2 * cols] = s2;
+      c[o + 3 * cols] = s3;
+      c[o + 1] = t0;
+      c[o + cols + 1] = t1;
+      c[o + 2 * cols + 1] = t2;
+      c[o + 3 * cols + 1] = t3;
+    }
+    for (; col < cols; col++) {
+      let s0 = start ? start[col] : 0;
+      let s1 = s0, s2 = s0, s3 = s0;
+      const bo = col * bc;
+      for (let t = 0; t < terms; t++) {
+        const bu = b[bo + t * bs];
+        s0 = f(s0 + f(a[a0 + t] * bu));
+        s1 = f(s1 + f(a[a1 + t] * bu));
+        s2 = f(s2 + f(a[a2 + t] * bu));
+        s3 = f(s3 + f(a[a3 + t] * bu));
+      }
+      const o = i * cols + col;
+      c[o] = s0;
+      c[o + cols] = s1;
+      c[o + 2 * cols] = s2;
+      c[o + 3 * cols] = s3;
     }
   }
   for (; i < rows; i++) {
-    const xo = i * k;
-    for (let j = 0; j < n; j++) {
-      let acc = b[j];
-      const wo = j * k;
-      for (let p = 0; p < k; p++) acc = f(acc + f(x[xo + p] * w[wo + p]));
-      z[i * n + j] = acc;
+    const ao = i * terms;
+    for (let col = 0; col < cols; col++) {
+      let s = start ? start[col] : 0;
+      const bo = col * bc;
+      for (let t = 0; t < terms; t++) s = f(s + f(a[ao + t] * b[bo + t * bs]));
+      c[i * cols + col] = s;
     }
   }
 }
 
-/** dW[j, p] += sum_i dz[i, j] x[i, p] and db[j] += sum_i dz[i, j], at `offset` in grads: kernels.wat's colsum and atb. */
+/**
+ * dW[j, p] += sum_i dz[i, j] x[i, p] and db[j] += sum_i dz[i, j], at `offset` in grads: kernels.wat's colsum and atb.
+ * Four units j at a time, each sum its own chain over i: a float32 sum is a chain of rounded adds, and a
+ * first layer's 2 inputs or an output layer's 1 unit would otherwise leave one chain of 1000 dependent adds.
+ */
 export function weightGradients32(x: FloatArray, dz: FloatArray, grads: FloatArray, offset: number, rows: number, k: number, n: number): void {
   const bOff = offset + k * n;
-  for (let j = 0; j < n; j++) {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < rows; i++) {
+      const d = i * n + j;
+      s0 = f(s0 + dz[d]);
+      s1 = f(s1 + dz[d + 1]);
+      s2 = f(s2 + dz[d + 2]);
+      s3 = f(s3 + dz[d + 3]);
+    }
+    grads[bOff + j] += s0;
+    grads[bOff + j + 1] += s1;
+    grads[bOff + j + 2] += s2;
+    grads[bOff + j + 3] += s3;
+    const wo = offset + j * k;
+    let p = 0;
+    for (; p + 2 <= k; p += 2) {
+      let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+      let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+      for (let i = 0; i < rows; i++) {
+        const d = i * n + j;
+        const xv = x[i * k + p];
+        const xu = x[i * k + p + 1];
+        const e0 = dz[d], e1 = dz[d + 1], e2 = dz[d + 2], e3 = dz[d + 3];
+        g0 = f(g0 + f(e0 * xv));
+        g1 = f(g1 + f(e1 * xv));
+        g2 = f(g2 + f(e2 * xv));
+        g3 = f(g3 + f(e3 * xv));
+        h0 = f(h0 + f(e0 * xu));
+        h1 = f(h1 + f(e1 * xu));
+        h2 = f(h2 + f(e2 * xu));
+        h3 = f(h3 + f(e3 * xu));
+      }
+      grads[wo + p] += g0;
+      grads[wo + k + p] += g1;
+      grads[wo + 2 * k + p] += g2;
+      grads[wo + 3 * k + p] += g3;
+      grads[wo + p + 1] += h0;
+      grads[wo + k + p + 1] += h1;
+      grads[wo + 2 * k + p + 1] += h2;
+      grads[wo + 3 * k + p + 1] += h3;
+    }
+    for (; p < k; p++) {
+      let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+      for (let i = 0; i < rows; i++) {
+        const d = i * n + j;
+        const xv = x[i * k + p];
+        g0 = f(g0 + f(dz[d] * xv));
+        g1 = f(g1 + f(dz[d + 1] * xv));
+        g2 = f(g2 + f(dz[d + 2] * xv));
+        g3 = f(g3 + f(dz[d + 3] * xv));
+      }
+      grads[wo + p] += g0;
+      grads[wo + k + p] += g1;
+      grads[wo + 2 * k + p] += g2;
+      grads[wo + 3 * k + p] += g3;
+    }
+  }
+  for (; j < n; j++) {
     let sb = 0;
     for (let i = 0; i < rows; i++) sb = f(sb + dz[i * n + j]);
     grads[bOff + j] += sb;
@@ -93,39 +199,6 @@ export function weightGradients32(x: FloatArray, dz: FloatArray, grads: FloatArr
       let g = 0;
       for (let i = 0; i < rows; i++) g = f(g + f(dz[i * n + j] * x[i * k + p]));
       grads[wo + p] += g;
-    }
-  }
-}
-
-/** gx (rows × k) = dz (rows × n) W (n × k), as kernels.wat's matmul without a bias (sums from 0). */
-export function inputGradients32(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void {
-  let i = 0;
-  for (; i + 4 <= rows; i += 4) {
-    const d0 = i * n;
-    const d1 = d0 + n;
-    const d2 = d1 + n;
-    const d3 = d2 + n;
-    for (let p = 0; p < k; p++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let j = 0; j < n; j++) {
-        const wv = w[j * k + p];
-        a0 = f(a0 + f(dz[d0 + j] * wv));
-        a1 = f(a1 + f(dz[d1 + j] * wv));
-        a2 = f(a2 + f(dz[d2 + j] * wv));
-        a3 = f(a3 + f(dz[d3 + j] * wv));
-      }
-      const xo = i * k + p;
-      gx[xo] = a0;
-      gx[xo + k] = a1;
-      gx[xo + 2 * k] = a2;
-      gx[xo + 3 * k] = a3;
-    }
-  }
-  for (; i < rows; i++) {
-    for (let p = 0; p < k; p++) {
-      let acc = 0;
-      for (let j = 0; j < n; j++) acc = f(acc + f(dz[i * n + j] * w[j * k + p]));
-      gx[i * k + p] = acc;
     }
   }
 }

@@ -24,34 +24,22 @@ import type { Network } from './network';
 import type { Workspace } from './workspace';
 import { denseForward32, inputGradients32, weightGradients32 } from './dense-float32';
 
-/** The three dense products of a pass: the JavaScript loops of one dtype, or a workspace's wasm kernels (the same signatures). */
-interface DenseProducts {
-  denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray, rows: number, k: number, n: number): void;
-  weightGradients(x: FloatArray, dz: FloatArray, grads: FloatArray, offset: number, rows: number, k: number, n: number): void;
-  inputGradients(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void;
-}
-
-const FLOAT32: DenseProducts = { denseForward: denseForward32, weightGradients: weightGradients32, inputGradients: inputGradients32 };
-const FLOAT64: DenseProducts = { denseForward, weightGradients, inputGradients };
-
-/** The dense products for a workspace: its wasm kernels, else the JavaScript loops of its dtype. */
-function productsFor(ws: Workspace): DenseProducts {
-  return ws.wasm ?? (ws.input instanceof Float32Array ? FLOAT32 : FLOAT64);
-}
-
 /** gx (rows × k) = dz (rows × n) W (n × k) in the arrays' dtype, as a backward pass computes it (for single-input.ts's dx). */
 export function inputGradientsOf(dz: FloatArray, w: FloatArray, gx: FloatArray, rows: number, k: number, n: number): void {
-  (gx instanceof Float32Array ? FLOAT32 : FLOAT64).inputGradients(dz, w, gx, rows, k, n);
+  if (gx instanceof Float32Array) inputGradients32(dz, w, gx, rows, k, n);
+  else inputGradients(dz, w, gx, rows, k, n);
 }
 
 /** z = x W^T + b, then a = f(z), layer by layer, for the ws.rows rows of ws.input. */
 export function forwardPass(net: Network, ws: Workspace): void {
   const wasm = ws.wasm;
-  const products = productsFor(ws);
+  const float32 = ws.input instanceof Float32Array;
   let x: FloatArray = ws.input;
   for (let l = 0; l < net.layers.length; l++) {
     const layer = net.layers[l];
-    products.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    if (wasm) wasm.denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    else if (float32) denseForward32(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
+    else denseForward(x, layer.weights, layer.bias, ws.z[l], ws.rows, layer.inputs, layer.outputs);
     const kernel = layer.activation.wasmKernel;
     if (wasm && kernel) wasm.activation(kernel, ws.z[l], ws.a[l]);
     else layer.activation.forward(ws.z[l], ws.a[l], layer.outputs, net.slope(layer));
@@ -103,7 +91,7 @@ function denseForward(x: FloatArray, w: FloatArray, b: FloatArray, z: FloatArray
  */
 export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, outputDz: boolean): void {
   const wasm = ws.wasm;
-  const products = productsFor(ws);
+  const float32 = ws.input instanceof Float32Array;
   for (let l = net.layers.length - 1; l >= 0; l--) {
     const layer = net.layers[l];
     const k = layer.inputs;
@@ -117,9 +105,13 @@ export function backwardPass(net: Network, ws: Workspace, grads: FloatArray, out
       if (layer.slopeIndex >= 0) grads[layer.slopeIndex] += dSlope;
     }
     const x = l === 0 ? ws.input : ws.a[l - 1];
-    products.weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
+    if (wasm) wasm.weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
+    else if (float32) weightGradients32(x, dz, grads, layer.offset, ws.rows, k, n);
+    else weightGradients(x, dz, grads, layer.offset, ws.rows, k, n);
     if (l === 0) continue;
-    products.inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    if (wasm) wasm.inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    else if (float32) inputGradients32(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
+    else inputGradients(dz, layer.weights, ws.g[l - 1], ws.rows, k, n);
   }
 }
 
