@@ -30,8 +30,9 @@
  * Subtrees of numbers (`1 / 3` in `x + 1 / 3`) are computed the ordinary way,
  * in float64, and enter a loop as one number, as they enter the engine.
  * Results are bit-identical to the unfused path: float64 arithmetic is the
- * same, and in float32 every intermediate is rounded with Math.fround exactly
- * where the unfused path stores into a Float32Array.
+ * same, and in float32 every intermediate is rounded (a round32 node:
+ * Math.fround, or a demote and promote in wasm) exactly where the unfused path
+ * stores into a Float32Array (test/unit/language/runtime/fusion-wasm.test.ts).
  *
  * Errors need no special care: a fused node cannot fail (its inputs have one
  * shape, its functions are elementwise), so every error is raised where the
@@ -44,7 +45,7 @@ import { ActivationFunction, ORDERS } from './activation-function';
 import { MathFunction } from './builtins/math';
 import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
-import type { FunctionValue, ParameterValues } from './function-value';
+import type { FunctionValue } from './function-value';
 import { LOOP_OPERATORS, LoopInputs, type LoopDType } from './fused-loop';
 import type { Value } from './values';
 
