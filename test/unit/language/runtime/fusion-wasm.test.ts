@@ -125,4 +125,23 @@ describe('language/runtime: fused expressions, WebAssembly and JavaScript, bit f
       }), { numRuns: 60, seed: 16 });
     });
   }
+
+  it('computes one operator at a time where WebAssembly may not compile and no JavaScript is compiled (a strict CSP)', () => {
+    const wasm = (globalThis as unknown as { WebAssembly: { Module: unknown; CompileError: new (message: string) => Error } }).WebAssembly;
+    const Module = wasm.Module;
+    let refused = 0;
+    wasm.Module = function () {
+      refused++;
+      throw new wasm.CompileError('WebAssembly.Module(): Refused to compile or instantiate WebAssembly module');
+    };
+    // math functions only: no catalogue entry's module is refused for the tests after this one
+    const source = 'floor(ceil(floor(x))) * sign(z) - abs(z) / 7 + sqrt(abs(x))';
+    try {
+      const got = numbers(evaluate(source, 'float64', 'float64', { name: 'refused', wasm: true, compileLoops: false }));
+      assert.ok(refused > 0, 'a module was asked for');
+      assert.deepEqual(bitMismatches(got, numbers(evaluate(source, 'float64', 'float64', UNFUSED)), X), []);
+    } finally {
+      wasm.Module = Module;
+    }
+  });
 });
