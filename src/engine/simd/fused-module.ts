@@ -11,9 +11,9 @@
  * WebAssembly cannot compile here, `fusedKernel` is undefined and the caller
  * runs its JavaScript loop.
  *
- * Memory: the numbers (scalars, then the activations' parameters) from byte 0,
- * a staging buffer per tensor and one for the result, then the numerics'
- * tables. A pass copies a chunk of each tensor in, runs the function on it,
+ * Memory: the numerics' tables from byte 0, then (from `base`, which the
+ * function is passed) the numbers (scalars, then the activations' parameters),
+ * a staging buffer per tensor and one for the result. A pass copies a chunk of each tensor in, runs the function on it,
  * and copies the result out, as elementwise-runner.ts streams a kernel.
  * Modules are cached by the expression's structure (its numbers are written
  * into memory on each run, so `x * 2` and `x * 3` share one), a bounded number.
@@ -134,7 +134,9 @@ class Lowering {
 }
 
 interface Compiled {
-  readonly run: (count: number) => void;
+  readonly run: (count: number, base: number) => void;
+  /** Byte offset of the numbers; the staging buffers follow. */
+  readonly base: number;
   readonly f64: Float64Array;
   readonly f32: Float32Array;
   /** Byte offsets of each tensor's staging buffer and of the result's. */
@@ -148,16 +150,17 @@ type DType = 'float32' | 'float64';
 const dtypeOf = (a: FloatArray): DType => (a instanceof Float32Array ? 'float32' : 'float64');
 
 /** The function's code: numbers splatted once, then the loop over `count` elements (even). */
-function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType): { bytes: Uint8Array; staging: number[]; outputAt: number; elements: number } {
+function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType): { bytes: Uint8Array; base: number; staging: number[]; outputAt: number; elements: number } {
   const elements = Math.min(MAX_STAGING_ELEMENTS, Math.floor(STAGING_BYTES / 8 / (tensors.length + 1)) & ~1);
+  // offsets from base: where the tables end is known only once the code is emitted
   const staging = tensors.map((_, k) => ((scalars * 8 + 15) & ~15) + k * elements * 8);
   const outputAt = ((scalars * 8 + 15) & ~15) + tensors.length * elements * 8;
-  const layout = new TableLayout(outputAt + elements * 8);
-  const COUNT = 0;
-  const f = new FunctionBody([ValType.I32], []);
+  const layout = new TableLayout();
+  const COUNT = 0, BASE = 1;
+  const f = new FunctionBody([ValType.I32, ValType.I32], []);
   const v = new VectorBuilder(f, layout);
   const scalarVecs = Array.from({ length: scalars }, (_, slot) => {
-    f.i32(0).op(Op.F64Load).memarg(3, slot * 8).simd(Simd.F64x2Splat);
+    f.get(BASE).op(Op.F64Load).memarg(3, slot * 8).simd(Simd.F64x2Splat);
     return v.fromStack();
   });
   const values = new Map<Lowered, Vec>();
@@ -178,7 +181,9 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   let loaded: Vec[] = [];
   hoist(root);
   const at8 = f.local(ValType.I32), at4 = f.local(ValType.I32), end = f.local(ValType.I32);
-  f.get(COUNT).i32(3).op(Op.I32Shl).set(end);
+  f.get(BASE).set(at8);
+  f.get(BASE).set(at4);
+  f.get(COUNT).i32(3).op(Op.I32Shl).get(BASE).op(Op.I32Add).set(end);
   f.open(Op.Block).open(Op.Loop);
   f.get(at8).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
   loaded = tensors.map((dtype, k) => {
@@ -200,10 +205,11 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   f.get(at4).i32(8).op(Op.I32Add).set(at4);
   f.op(Op.Br).index(0);
   f.op(Op.End).op(Op.End);
-  const module = new ModuleBuilder(Math.ceil(layout.end / PAGE_BYTES));
+  const base = (layout.end + 15) & ~15;
+  const module = new ModuleBuilder(Math.ceil((base + outputAt + elements * 8) / PAGE_BYTES));
   module.addFunction('run', f);
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), staging, outputAt, elements };
+  return { bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements };
 }
 
 const modules = new Map<string, Compiled | null>();
@@ -211,11 +217,11 @@ const modules = new Map<string, Compiled | null>();
 function compiled(key: string, root: Lowered, scalars: number, tensors: readonly DType[], output: DType): Compiled | undefined {
   let made = modules.get(key);
   if (made === undefined) {
-    const { bytes, staging, outputAt, elements } = emit(root, scalars, tensors, output);
+    const { bytes, base, staging, outputAt, elements } = emit(root, scalars, tensors, output);
     const exports = instantiateBytes(bytes);
     const buffer = exports && (exports.memory as { buffer: ArrayBuffer }).buffer;
     // the memory never grows, so these views stay attached
-    made = exports && buffer ? { run: exports.run as Compiled['run'], f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging, output: outputAt, elements } : null;
+    made = exports && buffer ? { run: exports.run as Compiled['run'], base, f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging, output: outputAt, elements } : null;
     if (modules.size >= MAX_MODULES) modules.delete(modules.keys().next().value!);
     modules.set(key, made);
   }
@@ -240,14 +246,14 @@ export function fusedKernel(program: FusedProgram, output: DType): FusedKernel |
   const c = compiled(key, root, scalars.length, tensors, output);
   if (!c) return undefined;
   return (out, start, end) => {
-    c.f64.set(scalars, 0);
+    c.f64.set(scalars, c.base / 8);
     const result = output === 'float64' ? c.f64 : c.f32;
     const resultAt = c.output / (output === 'float64' ? 8 : 4);
     for (let s = start; s < end; s += c.elements) {
       const e = Math.min(end, s + c.elements);
       program.tensors.forEach((t, k) => (t instanceof Float32Array ? c.f32 : c.f64).set(t.subarray(s, e), c.staging[k]! / t.BYTES_PER_ELEMENT));
       // an odd count's extra lane reads and writes only the staging buffers
-      c.run((e - s + 1) & ~1);
+      c.run((e - s + 1) & ~1, c.base);
       out.set(result.subarray(resultAt, resultAt + e - s), s);
     }
   };

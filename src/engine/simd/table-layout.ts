@@ -1,18 +1,13 @@
 /**
  * Where the numerics' tables sit in the kernels' memory: each table is placed
- * once, 16-byte aligned, from the bottom of memory (or a given start) up, and goes into the module
+ * once, 16-byte aligned, from the bottom of memory up, and goes into the module
  * as a data segment. Kernels address them by constant offsets.
  */
 
 export class TableLayout {
   private readonly offsets = new Map<object, number>();
   private readonly chunks: { offset: number; values: Float64Array }[] = [];
-  private next: number;
-
-  /** @param start the first byte tables may use (16-byte aligned): a module can keep the bytes below for itself. */
-  constructor(start = 0) {
-    this.next = start;
-  }
+  private next = 0;
 
   /** The byte offset of `values` (placed on first use; the same array always gets the same place). */
   place(values: readonly number[] | Float64Array): number {
