@@ -22,6 +22,7 @@ export { cos, sin, tan } from './numerics/trig';
 export { tanh } from './numerics/hyperbolic';
 export { pow } from './numerics/pow';
 export { hypot } from './numerics/hypot';
+export { roundHalfAway } from './numerics/rounding';
 export { powerOfTwo } from './numerics/float-bits';
 export { twoProductError, twoSumError } from './numerics/double-double';
 export { catalogue } from './activations/catalogue';

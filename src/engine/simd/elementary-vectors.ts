@@ -7,10 +7,11 @@
  * compare them on random and edge data).
  *
  * Not here, so their fused pieces keep the JavaScript loop: log, sin, cos and
- * tan (no vector form yet) and the language's own round.
+ * tan (no vector form yet).
  */
 import { erf, erfc } from '../numerics/erf';
 import { exp, expm1, log1p } from '../numerics/exp-log';
+import { roundHalfAway } from '../numerics/rounding';
 import * as N from '../numerics/tables';
 import * as V from './vector-numerics';
 import type { Vec, VectorBuilder } from './vector-builder';
@@ -48,6 +49,16 @@ function ceil(v: VectorBuilder, x: Vec): Vec {
   return v.fromStack();
 }
 
+/**
+ * roundHalfAway: sign(x) Math.round(|x|), where Math.round(a) for a >= 0 is floor(a), plus one
+ * when a - floor(a) (exact) is at least a half; NaN and Infinity fall through as floor leaves them.
+ */
+function round(v: VectorBuilder, x: Vec): Vec {
+  const a = v.abs(x);
+  const f = v.floor(a);
+  return v.mul(sign(v, x), v.select(v.ge(v.sub(a, f), v.c(0.5)), v.add(f, v.c(1)), f));
+}
+
 const FORMS: readonly [(x: number) => number, string, ElementaryVector][] = [
   [exp, 'exp', V.exp],
   [expm1, 'expm1', V.expm1],
@@ -59,6 +70,7 @@ const FORMS: readonly [(x: number) => number, string, ElementaryVector][] = [
   [Math.floor, 'floor', (v, x) => v.floor(x)],
   [Math.ceil, 'ceil', ceil],
   [Math.sign, 'sign', sign],
+  [roundHalfAway, 'round', round],
 ];
 
 const BY_FUNCTION = new Map<(x: number) => number, { readonly name: string; readonly vector: ElementaryVector }>(

@@ -6,7 +6,7 @@
  * fails, as under a page's CSP.
  */
 import { strict as assert } from 'assert';
-import { catalogue, erf, erfc, exp, expm1, log, log1p, pow, sin, type ElementwiseDefinition, type FloatArray, type FusedNode, type FusedProgram } from '../../../../src/engine';
+import { catalogue, erf, erfc, exp, expm1, log, log1p, pow, roundHalfAway, sin, type ElementwiseDefinition, type FloatArray, type FusedNode, type FusedProgram } from '../../../../src/engine';
 import { fusedKernel, fusedModuleCount } from '../../../../src/engine/simd/fused-module';
 import { mulberry32 } from '../../helpers/prng';
 import { bitMismatches, edgeInputs, randomInputs } from './bits';
@@ -74,7 +74,7 @@ describe('engine/simd: fused expressions in WebAssembly', () => {
   for (const f32 of [false, true]) {
     const type = f32 ? 'float32' : 'float64';
     it(`gives the JavaScript loop's bits for each function, ${type}`, () => {
-      for (const f of [exp, expm1, log1p, erf, erfc, Math.sqrt, Math.abs, Math.floor, Math.ceil, Math.sign]) {
+      for (const f of [exp, expm1, log1p, erf, erfc, Math.sqrt, Math.abs, Math.floor, Math.ceil, Math.sign, roundHalfAway]) {
         assert.deepEqual(compare({ kind: 'elementary', f, a: x }, [], f32), [], f.name);
       }
     });
@@ -92,6 +92,14 @@ describe('engine/simd: fused expressions in WebAssembly', () => {
       assert.deepEqual(compare(softplus, [], f32), []);
     });
   }
+
+  it('rounds halves away from zero as the language does, at ties and near them', () => {
+    const ties = Float64Array.of(2.5, -2.5, 0.5, -0.5, 1.5, 0.49999999999999994, -0.49999999999999994, 4503599627370497, -4503599627370496.5, 2 ** 52 + 0.5);
+    const kernel = fusedKernel({ root: { kind: 'elementary', f: roundHalfAway, a: x }, tensors: [ties], scalars: [] }, 'float64');
+    const got = new Float64Array(ties.length);
+    kernel!(got, 0, ties.length);
+    assert.deepEqual(Array.from(got), Array.from(ties, roundHalfAway));
+  });
 
   it('keeps at most 64 modules', () => {
     let root: FusedNode = x;
