@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { create, all } from 'mathjs';
 import { loadBundle } from './engine';
-import { measure as time } from './timing';
+import { measure as time, median } from './timing';
 
 type SessionModule = typeof import('./language-session');
 const { Session, useWasmElementwise } = loadBundle<SessionModule>('bench/language-session.ts', 'session.bundle.cjs');
@@ -27,8 +27,19 @@ const options = { warmup: 2, runs: 9, slowRuns: 3, slowThresholdMs: 200 };
 
 const session = new Session();
 session.run(`x = linspace(-6, 6, ${N})`);
-const ours = time(() => void session.run('y = x * sigmoid(1.702 * x)'), options);
-const builtin = time(() => void session.run('y = quick_gelu(x)'), options);
+/**
+ * The expression and the builtin, which the 1.2x target compares, in alternating rounds: on a
+ * shared machine a burst of load then falls on both, not on whichever ran during it.
+ */
+function alternating(candidates: readonly (() => void)[], rounds = 3): { medianMs: number }[] {
+  const medians = candidates.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) candidates.forEach((fn, k) => medians[k]!.push(time(fn, options).medianMs));
+  return medians.map((m) => ({ medianMs: median(m) }));
+}
+const [ours, builtin] = alternating([
+  () => void session.run('y = x * sigmoid(1.702 * x)'),
+  () => void session.run('y = quick_gelu(x)'),
+]);
 useWasmElementwise(false);
 const oursJs = time(() => void session.run('y = x * sigmoid(1.702 * x)'), options);
 useWasmElementwise(true);
