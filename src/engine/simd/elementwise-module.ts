@@ -161,12 +161,12 @@ export function elementwiseInstance(): ElementwiseInstance | undefined {
  * (validate() is false), compiling forbidden (a page's CSP without 'wasm-unsafe-eval', or a
  * browser's limit on compiling synchronously on its main thread), or no memory just now.
  */
-export function instantiateBytes(bytes: Uint8Array): Record<string, unknown> | null {
+export function instantiateBytes(bytes: Uint8Array, imports?: object): Record<string, unknown> | null {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return null;
   try {
     if (!api.validate(bytes)) return null;
-    return new api.Instance(new api.Module(bytes)).exports;
+    return new api.Instance(new api.Module(bytes), imports).exports;
   } catch {
     return null;
   }

@@ -212,16 +212,28 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   return { bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements };
 }
 
+/**
+ * The code, or undefined where a kernel cannot be emitted into this module (one that needs
+ * something the fused module does not provide): the JavaScript loop serves, with the same bits.
+ */
+function emitted(...args: Parameters<typeof emit>): ReturnType<typeof emit> | undefined {
+  try {
+    return emit(...args);
+  } catch {
+    return undefined;
+  }
+}
+
 const modules = new Map<string, Compiled | null>();
 
 function compiled(key: string, root: Lowered, scalars: number, tensors: readonly DType[], output: DType): Compiled | undefined {
   let made = modules.get(key);
   if (made === undefined) {
-    const { bytes, base, staging, outputAt, elements } = emit(root, scalars, tensors, output);
-    const exports = instantiateBytes(bytes);
+    const code = emitted(root, scalars, tensors, output);
+    const exports = code && instantiateBytes(code.bytes);
     const buffer = exports && (exports.memory as { buffer: ArrayBuffer }).buffer;
     // the memory never grows, so these views stay attached
-    made = exports && buffer ? { run: exports.run as Compiled['run'], base, f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging, output: outputAt, elements } : null;
+    made = code && exports && buffer ? { run: exports.run as Compiled['run'], base: code.base, f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging: code.staging, output: code.outputAt, elements: code.elements } : null;
     if (modules.size >= MAX_MODULES) modules.delete(modules.keys().next().value!);
     modules.set(key, made);
   }

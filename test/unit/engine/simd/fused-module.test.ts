@@ -110,6 +110,12 @@ describe('engine/simd: fused expressions in WebAssembly', () => {
     }
   });
 
+  it('gives no function where a kernel cannot be emitted into a fused module, so the caller runs JavaScript', () => {
+    const sigmoid = entry('sigmoid');
+    const definition: ElementwiseDefinition = { ...sigmoid, name: 'sigmoid-needing-more', wasm: { ...sigmoid.wasm!, value: () => { throw new Error('needs a module with scalar imports'); } } };
+    assert.equal(fusedKernel({ root: { kind: 'activation', definition, order: 'value', parameters: {}, a: x }, tensors: [new Float64Array(4)], scalars: [] }, 'float64'), undefined);
+  });
+
   it('gives no function where WebAssembly cannot compile (a CSP without wasm-unsafe-eval), so the caller runs JavaScript', () => {
     const wasm = (globalThis as unknown as { WebAssembly: { Module: unknown; CompileError: new (message: string) => Error } }).WebAssembly;
     const Module = wasm.Module;
