@@ -40,15 +40,20 @@ export class VectorBuilder {
   constructor(readonly f: FunctionBody, readonly tables: TableLayout) {}
 
   /**
-   * A constant as a local set once before the loop: V8 does not hoist v128.const out
-   * of loops, and rebuilding a 16-byte constant at every use cost relu half its speed.
+   * A constant as a local loaded from memory once, before the loop. Not v128.const: TurboFan
+   * folds a constant held in a local back into every use and rebuilds it there (a 64-bit move,
+   * vmovq, vpunpcklqdq: three instructions a use, about a third of exp's loop). A value loaded
+   * from memory it cannot fold, so it stays in a register or a stack slot.
    */
   private constant(bytes: Uint8Array): Vec {
     const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
     let local = this.constants.get(key);
     if (local === undefined) {
       local = this.f.local(ValType.V128);
-      this.f.prologue.push(0xfd, Simd.Const, ...bytes, Op.LocalSet);
+      // i32.const 0; v128.load align=16 offset=(the constant's place); local.set
+      this.f.prologue.push(Op.I32Const, 0, 0xfd, Simd.Load, 4);
+      unsignedLeb(this.tables.placeConstant(bytes), this.f.prologue);
+      this.f.prologue.push(Op.LocalSet);
       unsignedLeb(local, this.f.prologue);
       this.constants.set(key, local);
     }
