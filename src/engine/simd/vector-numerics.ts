@@ -92,12 +92,26 @@ function expRemainder(v: VectorBuilder, r: Vec): Vec {
   return v.mul(v.mul(r, r), nested(v, T.EXP_POLY.slice(0, 5), r));
 }
 
-/** k = round(x 128/ln2) as an f64 and as i64, with j = k mod 128 and n = (k - j)/128. */
-function expReduction(v: VectorBuilder, x: Vec): { k: Vec; j: Vec; n: Vec } {
+/** k = round(x 128/ln2) as an f64 and as i64, with j = k mod 128. */
+function expReduction(v: VectorBuilder, x: Vec): { k: Vec; kInt: Vec; j: Vec } {
   const s = v.add(v.mul(x, v.c(T.EXP_INV_LN2_N)), v.c(ROUNDING_SHIFT));
   const k = v.sub(s, v.c(ROUNDING_SHIFT));
   const kInt = v.shiftedToInt(s);
-  return { k, j: v.iand(kInt, (1 << T.EXP_TABLE_BITS) - 1), n: v.shrS(kInt, T.EXP_TABLE_BITS) };
+  return { k, kInt, j: v.iand(kInt, (1 << T.EXP_TABLE_BITS) - 1) };
+}
+
+/** n = (k - j)/128, signed (for the range checks of scaleByPowerOfTwo). */
+function expExponent(v: VectorBuilder, kInt: Vec): Vec {
+  return v.shrS(kInt, T.EXP_TABLE_BITS);
+}
+
+/**
+ * 2^n for n = (k - j)/128 in [-1022, 1023]. The logical shift gives n's low bits as the
+ * arithmetic one does, and powerOfTwo keeps only the low 11 bits of n + 1023; i64x2.shr_s
+ * has no SSE instruction (V8 spends six on it), shr_u has one.
+ */
+function expScale(v: VectorBuilder, kInt: Vec): Vec {
+  return v.powerOfTwo(v.shrU(kInt, T.EXP_TABLE_BITS));
 }
 
 /** The two table entries 2^(j/128) as hi and lo. */
@@ -108,16 +122,16 @@ function expTable(v: VectorBuilder, j: Vec): [Vec, Vec] {
 
 /** exp (numerics/exp-log.ts). */
 export function exp(v: VectorBuilder, x: Vec): Vec {
-  const { k, j, n } = expReduction(v, x);
+  const { k, kInt, j } = expReduction(v, x);
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
   // |x| < 707 keeps n within [-1021, 1021]: one product, as the scalar's usual case;
   // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
   const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
-  const result = v.variable(v.mul(y, v.powerOfTwo(n)));
+  const result = v.variable(v.mul(y, expScale(v, kInt)));
   v.ifAny(v.not(usual), () => {
-    const scaled = scaleByPowerOfTwo(v, y, n);
+    const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
     const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
     v.assign(result, v.select(usual, result, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under)));
@@ -129,7 +143,7 @@ const enum ExpResult { Rounded, MinusOne, Split }
 
 /** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
 function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
-  const { k, j, n } = expReduction(v, x);
+  const { k, kInt, j } = expReduction(v, x);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
   const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);
@@ -142,8 +156,8 @@ function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0
   const s = v.add(tHi, a);
   const sErr = v.add(v.sub(tHi, s), a);
   const lo = v.add(v.add(v.add(sErr, aErr), v.mul(tHi, pLo)), v.mul(tLo, onePlusR));
-  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), n), v.c(0)];
-  const scale = v.powerOfTwo(n);
+  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), expExponent(v, kInt)), v.c(0)];
+  const scale = expScale(v, kInt);
   if (result === ExpResult.Split) {
     const hi = v.add(s, lo);
     return [v.mul(hi, scale), v.mul(v.sub(lo, v.sub(hi, s)), scale)];
