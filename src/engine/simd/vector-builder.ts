@@ -155,6 +155,18 @@ export class VectorBuilder {
     this.f.op(Op.End);
   }
 
+  /**
+   * Runs `body` only when some lane of `mask` is clear: ifAny(not(mask)) without the `not`
+   * (which V8 builds from two instructions) by testing i64x2.all_true.
+   */
+  ifNotAll(mask: Vec, body: () => void): void {
+    this.push(mask);
+    this.f.simd(Simd.I64x2AllTrue).op(Op.I32Eqz);
+    this.f.open(Op.If);
+    body();
+    this.f.op(Op.End);
+  }
+
   // ---- i64x2 integers ------------------------------------------------------------
 
   iadd(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Add, a, b); }
@@ -203,9 +215,20 @@ export class VectorBuilder {
     return this.addressesOfLanes(this.fromStack(), [0, 1], base, stride);
   }
 
-  /** The same for an i64 index already known to be in range (a masked one): its low words. */
-  laneAddressesOfInt(index: Vec, base: number, stride: number): [number, number] {
-    return this.addressesOfLanes(index, [0, 2], base, stride);
+  /**
+   * The byte offsets index * stride of lane 0 and lane 1 of an i64 index already known to be
+   * in range (a masked one), for a power-of-two stride: one vector shift, then the low words.
+   * The table's base goes into the loads' offset (gather, gatherPair), not an i32.add per lane.
+   */
+  laneOffsetsOfInt(index: Vec, stride: number): [number, number] {
+    const scaled = this.shl(index, Math.log2(stride));
+    return [0, 2].map((lane) => {
+      const address = this.f.local(ValType.I32);
+      this.push(scaled);
+      this.f.simd(Simd.I32x4ExtractLane).byte(lane);
+      this.f.set(address);
+      return address;
+    }) as [number, number];
   }
 
   /** base + stride * (i32 lane of `packed`), for two lanes, into i32 locals. */

@@ -116,8 +116,7 @@ function expScale(v: VectorBuilder, kInt: Vec): Vec {
 
 /** The two table entries 2^(j/128) as hi and lo. */
 function expTable(v: VectorBuilder, j: Vec): [Vec, Vec] {
-  const base = v.tables.place(T.EXP_TABLE);
-  return v.gatherPair(v.laneAddressesOfInt(j, base, 16), 0);
+  return v.gatherPair(v.laneOffsetsOfInt(j, 16), v.tables.place(T.EXP_TABLE));
 }
 
 /** exp (numerics/exp-log.ts). */
@@ -130,7 +129,7 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
   const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
   const result = v.variable(v.mul(y, expScale(v, kInt)));
-  v.ifAny(v.not(usual), () => {
+  v.ifNotAll(usual, () => {
     const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
     const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
