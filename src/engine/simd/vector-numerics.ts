@@ -140,16 +140,28 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
 
 const enum ExpResult { Rounded, MinusOne, Split }
 
-/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
-function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
+/** What expKernel shares with exp: the reduction's k, r and its error, the table entry, exp(r) - 1 - r. */
+interface ExpParts { kInt: Vec; r: Vec; rErr: Vec; tHi: Vec; tLo: Vec; remainder: Vec }
+
+/** `own`: lanes whose remainder is taken of x itself instead of r (expm1's series lanes, whose kernel is discarded). */
+function expKernelStart(v: VectorBuilder, x: Vec, xLo: Vec, own?: Vec): ExpParts {
   const { k, kInt, j } = expReduction(v, x);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
   const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);
   const rErr = twoSumError(v, rHi, rLo, r);
   const [tHi, tLo] = expTable(v, j);
+  return { kInt, r, rErr, tHi, tLo, remainder: expRemainder(v, own ? v.select(own, x, r) : r) };
+}
+
+/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
+function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
+  return expKernelFinish(v, expKernelStart(v, x, xLo), result);
+}
+
+function expKernelFinish(v: VectorBuilder, { kInt, r, rErr, tHi, tLo, remainder }: ExpParts, result: ExpResult): [Vec, Vec] {
   const onePlusR = v.add(v.c(1), r);
-  const pLo = v.add(expRemainder(v, r), v.mul(rErr, onePlusR));
+  const pLo = v.add(remainder, v.mul(rErr, onePlusR));
   const a = v.mul(tHi, r);
   const aErr = twoProductError(v, tHi, r, a);
   const s = v.add(tHi, a);
@@ -166,25 +178,25 @@ function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0
   return [v.add(d, v.add(twoSumError(v, big, v.c(-1), d), v.mul(lo, scale))), v.c(0)];
 }
 
-/** expm1 (numerics/exp-log.ts). */
+/**
+ * expm1 (numerics/exp-log.ts). Below 40 its three branches share one reduction and one
+ * remainder polynomial: exp's r, (x - k HI) - k LO, is the kernel's rHi + (0 - k LO) bit for
+ * bit, and the series lanes (|x| < ln2/256) take the remainder of x instead of r. Each
+ * branch's finish is computed and selected per lane, with no branch: on mixed lanes (elu over
+ * [-6, 6]) the branches used to run the reduction two or three times a step.
+ */
 export function expm1(v: VectorBuilder, x: Vec): Vec {
-  const ax = v.abs(x);
-  const small = v.lt(ax, v.c(T.EXP_LN2_N_HI / 2));
-  const saturated = v.not(v.lt(x, v.c(EXPM1_SATURATION)));
-  const plain = v.lt(x, v.c(EXPM1_PLAIN));
-  const result = v.variable(v.c(0));
-  const viaExp = v.or(saturated, plain);
-  v.ifAny(v.not(v.or(viaExp, small)), () => v.assign(result, expKernel(v, x, ExpResult.MinusOne)[0]));
-  v.ifAny(small, () => {
-    const s = v.select(v.eq(x, v.c(0)), x, v.add(x, expRemainder(v, x)));
-    v.assign(result, v.select(small, s, result));
-  });
-  v.ifAny(viaExp, () => {
-    const e = exp(v, x);
-    const low = v.select(v.lt(x, v.c(-EXPM1_SATURATION)), v.c(-1), v.sub(e, v.c(1)));
-    const high = v.select(v.gt(x, v.c(0)), e, x);
-    v.assign(result, v.select(saturated, high, v.select(plain, low, result)));
-  });
+  const small = v.lt(v.abs(x), v.c(T.EXP_LN2_N_HI / 2));
+  const parts = expKernelStart(v, x, v.c(0), small);
+  const { kInt, r, tHi, tLo, remainder } = parts;
+  const kernel = expKernelFinish(v, parts, ExpResult.MinusOne)[0];
+  // exp(x) as exp() computes it, for x in [-40, -3): 2^n is a normal double there
+  const e = v.mul(v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, remainder)))), expScale(v, kInt));
+  const plain = v.select(v.lt(x, v.c(-EXPM1_SATURATION)), v.c(-1), v.sub(e, v.c(1)));
+  const series = v.select(v.eq(x, v.c(0)), x, v.add(x, remainder));
+  const result = v.variable(v.select(v.lt(x, v.c(EXPM1_PLAIN)), plain, v.select(small, series, kernel)));
+  const below = v.lt(x, v.c(EXPM1_SATURATION));
+  v.ifNotAll(below, () => v.assign(result, v.select(below, result, v.select(v.gt(x, v.c(0)), exp(v, x), x))));
   return result;
 }
 
