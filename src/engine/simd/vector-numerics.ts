@@ -154,6 +154,15 @@ function expKernelStart(v: VectorBuilder, x: Vec, xLo: Vec, own?: Vec): ExpParts
   return { kInt, r, rErr, tHi, tLo, remainder: expRemainder(v, own ? v.select(own, x, r) : r) };
 }
 
+/**
+ * exp(x) as exp() computes it in its usual range (2^n a normal double), from the kernel's
+ * parts of x with xLo = 0: exp's r, (x - k HI) - k LO, is the kernel's rHi + (0 - k LO) bit
+ * for bit. Lets expm1, which needs both, reduce once.
+ */
+function expFromParts(v: VectorBuilder, { kInt, r, tHi, tLo, remainder }: ExpParts): Vec {
+  return v.mul(v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, remainder)))), expScale(v, kInt));
+}
+
 /** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
 function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
   return expKernelFinish(v, expKernelStart(v, x, xLo), result);
@@ -180,20 +189,18 @@ function expKernelFinish(v: VectorBuilder, { kInt, r, rErr, tHi, tLo, remainder 
 
 /**
  * expm1 (numerics/exp-log.ts). Below 40 its three branches share one reduction and one
- * remainder polynomial: exp's r, (x - k HI) - k LO, is the kernel's rHi + (0 - k LO) bit for
- * bit, and the series lanes (|x| < ln2/256) take the remainder of x instead of r. Each
- * branch's finish is computed and selected per lane, with no branch: on mixed lanes (elu over
- * [-6, 6]) the branches used to run the reduction two or three times a step.
+ * remainder polynomial (expFromParts), the series lanes (|x| < ln2/256) taking the remainder
+ * of x instead of r. Each branch's finish is computed and selected per lane, with no branch:
+ * on mixed lanes (elu over [-6, 6]) the branches used to run the reduction two or three times.
  */
 export function expm1(v: VectorBuilder, x: Vec): Vec {
   const small = v.lt(v.abs(x), v.c(T.EXP_LN2_N_HI / 2));
   const parts = expKernelStart(v, x, v.c(0), small);
-  const { kInt, r, tHi, tLo, remainder } = parts;
   const kernel = expKernelFinish(v, parts, ExpResult.MinusOne)[0];
-  // exp(x) as exp() computes it, for x in [-40, -3): 2^n is a normal double there
-  const e = v.mul(v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, remainder)))), expScale(v, kInt));
+  // exp(x) for x in [-40, -3): 2^n is a normal double there
+  const e = expFromParts(v, parts);
   const plain = v.select(v.lt(x, v.c(-EXPM1_SATURATION)), v.c(-1), v.sub(e, v.c(1)));
-  const series = v.select(v.eq(x, v.c(0)), x, v.add(x, remainder));
+  const series = v.select(v.eq(x, v.c(0)), x, v.add(x, parts.remainder));
   const result = v.variable(v.select(v.lt(x, v.c(EXPM1_PLAIN)), plain, v.select(small, series, kernel)));
   const below = v.lt(x, v.c(EXPM1_SATURATION));
   v.ifNotAll(below, () => v.assign(result, v.select(below, result, v.select(v.gt(x, v.c(0)), exp(v, x), x))));
