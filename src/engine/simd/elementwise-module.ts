@@ -17,7 +17,7 @@ import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
 import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
-import { type Vec, VectorBuilder } from './vector-builder';
+import { ScalarImports, type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
 
 export type KernelKind = 'value' | 'derivative' | 'backward';
@@ -48,10 +48,10 @@ function exportName(name: string, kind: KernelKind, dtype: KernelDType): string 
 }
 
 /** The loop of one kernel over `count` elements (a multiple of 2), two per step. */
-function emitLoop(layout: TableLayout, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
+function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
   const X = 0, G = 1, Y = 2, COUNT = 3;
   const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
-  const v = new VectorBuilder(f, layout);
+  const v = new VectorBuilder(f, layout, imports);
   const p: Vec[] = kernel.parameters.map((_, i) => {
     f.get(4 + i).simd(Simd.F64x2Splat);
     const local = f.local(ValType.V128);
@@ -96,24 +96,26 @@ export interface NamedKernels {
   readonly wasm: WasmElementwise;
 }
 
-/** The module's bytes and where the staging buffers start. */
-export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number } {
+/** The module's bytes, where the staging buffers start, and the JavaScript functions it imports (as js."0", js."1", ...). */
+export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number; imports: Record<string, (...args: number[]) => number> } {
   const layout = new TableLayout();
+  const imports = new ScalarImports();
   const functions: { name: string; body: FunctionBody }[] = [];
   const all = entries.flatMap((e) => [e, ...Object.entries(e.wasm.forms ?? {}).map(([form, wasm]) => ({ name: formName(e.name, form), wasm }))]);
   for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
-        functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, entry.wasm, kind, dtype) });
+        functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, imports, entry.wasm, kind, dtype) });
       }
     }
   }
   const input = (layout.end + 63) & ~63;
   const gradient = input + STAGING_ELEMENTS * 8;
   const module = new ModuleBuilder(Math.ceil((gradient + STAGING_ELEMENTS * 8) / PAGE_BYTES));
+  for (const { arity } of imports.functions) module.addImport(arity);
   for (const { name, body } of functions) module.addFunction(name, body);
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), input, gradient };
+  return { bytes: module.encode(), input, gradient, imports: Object.fromEntries(imports.functions.map(({ fn }, i) => [String(i), fn])) };
 }
 
 interface WasmApi {
@@ -156,10 +158,10 @@ export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInsta
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return null;
   try {
-    const { bytes, input, gradient } = buildElementwiseModule(entries);
+    const { bytes, input, gradient, imports } = buildElementwiseModule(entries);
     // validate() is false where SIMD is unsupported: then the JavaScript loops serve
     if (!api.validate(bytes)) return null;
-    const exports = new api.Instance(new api.Module(bytes)).exports;
+    const exports = new api.Instance(new api.Module(bytes), { js: imports }).exports;
     return {
       memory: exports.memory as { buffer: ArrayBuffer },
       input,

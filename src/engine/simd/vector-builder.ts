@@ -33,11 +33,29 @@ function i64Bytes(a: bigint): Uint8Array {
   return new Uint8Array(new BigInt64Array([a, a]).buffer);
 }
 
+/** A JavaScript function of numbers that kernels call for rare lanes (scalarLanes). */
+export type ScalarFunction = (...args: number[]) => number;
+
+/**
+ * The JavaScript functions a module's kernels import (as js."0", js."1", ...), shared by its
+ * functions like the TableLayout: each function is imported once, with its arity.
+ */
+export class ScalarImports {
+  readonly functions: { fn: ScalarFunction; arity: number }[] = [];
+
+  index(fn: ScalarFunction, arity: number): number {
+    const known = this.functions.findIndex((f) => f.fn === fn);
+    if (known >= 0) return known;
+    this.functions.push({ fn, arity });
+    return this.functions.length - 1;
+  }
+}
+
 export class VectorBuilder {
   /** Constants by their 16 bytes (as hex): each is set once, in the prologue, into a local. */
   private readonly constants = new Map<string, number>();
 
-  constructor(readonly f: FunctionBody, readonly tables: TableLayout) {}
+  constructor(readonly f: FunctionBody, readonly tables: TableLayout, readonly imports?: ScalarImports) {}
 
   /**
    * A constant as a local loaded from memory once, before the loop. Not v128.const: TurboFan
@@ -167,11 +185,39 @@ export class VectorBuilder {
     this.f.op(Op.End);
   }
 
+  /**
+   * For the lanes of `mask`, `result` (a variable) becomes fn(args at that lane): the scalar
+   * JavaScript itself, called from the kernel, for lanes the vector code does not cover (snake's
+   * huge arguments, whose sine needs the BigInt reduction). The same bits by construction, and
+   * nothing paid where no lane needs it.
+   */
+  scalarLanes(mask: Vec, result: Vec, fn: ScalarFunction, args: readonly Vec[]): void {
+    if (!this.imports) throw new Error('scalarLanes needs a module with scalar imports');
+    const index = this.imports.index(fn, args.length);
+    this.ifAny(mask, () => {
+      for (const lane of [0, 1]) {
+        this.push(mask);
+        this.f.simd(Simd.I64x2ExtractLane).byte(lane).op(Op.I64Eqz).op(Op.I32Eqz);
+        this.f.open(Op.If);
+        this.push(result);
+        for (const arg of args) {
+          this.push(arg);
+          this.f.simd(Simd.F64x2ExtractLane).byte(lane);
+        }
+        this.f.op(Op.Call).index(index);
+        this.f.simd(Simd.F64x2ReplaceLane).byte(lane);
+        this.f.set(result.local!);
+        this.f.op(Op.End);
+      }
+    });
+  }
+
   // ---- i64x2 integers ------------------------------------------------------------
 
   iadd(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Add, a, b); }
   isub(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Sub, a, b); }
   ilt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2LtS, a, b); }
+  ieq(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Eq, a, b); }
   igt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2GtS, a, b); }
 
   private shift(op: Simd, a: Vec, by: number): Vec {
