@@ -262,12 +262,12 @@ export class VectorBuilder {
   }
 
   /**
-   * The byte offsets index * stride of lane 0 and lane 1 of an i64 index already known to be
-   * in range (a masked one), for a power-of-two stride: one vector shift, then the low words.
-   * The table's base goes into the loads' offset (gather, gatherPair), not an i32.add per lane.
+   * The byte offsets index * 2^strideLog2 of lane 0 and lane 1 of an i64 index already known
+   * to be in range (a masked one): one vector shift, then the low words. The table's base goes
+   * into the loads' offset (gather, gatherPair), not an i32.add per lane.
    */
-  laneOffsetsOfInt(index: Vec, stride: number): [number, number] {
-    const scaled = this.shl(index, Math.log2(stride));
+  laneOffsetsOfInt(index: Vec, strideLog2: number): [number, number] {
+    const scaled = this.shl(index, strideLog2);
     return [0, 2].map((lane) => {
       const address = this.f.local(ValType.I32);
       this.push(scaled);

@@ -116,7 +116,7 @@ function expScale(v: VectorBuilder, kInt: Vec): Vec {
 
 /** The two table entries 2^(j/128) as hi and lo. */
 function expTable(v: VectorBuilder, j: Vec): [Vec, Vec] {
-  return v.gatherPair(v.laneOffsetsOfInt(j, 16), v.tables.place(T.EXP_TABLE));
+  return v.gatherPair(v.laneOffsetsOfInt(j, 4), v.tables.place(T.EXP_TABLE)); // 16 bytes an entry
 }
 
 /** exp (numerics/exp-log.ts). */
