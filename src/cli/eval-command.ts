@@ -2,6 +2,7 @@
 import type { DType } from '../engine';
 import { Session } from '../language';
 import { displayText } from '../shared/display-text';
+import { tensorSummary } from '../shared/summary';
 import { cliJsonPieces } from './cli-json';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io';
 
@@ -12,7 +13,8 @@ export interface EvalOptions {
 
 /** Runs SOURCE as one cell in a fresh session; returns the exit status. */
 export function evalCommand(source: string, options: EvalOptions, io: CliIo): number {
-  const session = new Session({ defaultDType: options.dtype ?? 'float64' });
+  // --json prints every element; the text shows a large tensor's ends only, so its display carries just those
+  const session = new Session({ defaultDType: options.dtype ?? 'float64', ...(options.json ? {} : { tensorSummary }) });
   const { display } = session.run(source);
   // a failed check prints like any result (the ✗ line), then fails the command
   const failed = display.kind === 'error';

@@ -31,6 +31,7 @@ import { Session } from '../language';
 import { recordInMetadata } from '../shared/slider-state';
 import { atRecordedSliders } from '../services/plots/recorded-sliders';
 import { displayText } from '../shared/display-text';
+import { tensorSummary } from '../shared/summary';
 import { cellOutputItems } from '../shared/output-items';
 import { withFormulaImages } from '../services/hover-content/display-formulas';
 import type { DisplayValue } from '../shared/output';
@@ -110,7 +111,8 @@ export function runCommand(file: string, options: RunOptions, io: CliIo): number
 
 /** Runs code cells in order until the first failure, printing as it goes. */
 export function runNotebook(notebook: Notebook, io: CliIo): CellRun[] {
-  const session = new Session();
+  // outputs, the printed text and the page keep a large tensor's ends only (shared/summary.ts): its display carries just those
+  const session = new Session({ tensorSummary });
   const runs: CellRun[] = [];
   let order = 0;
   for (let index = 0; index < notebook.cells.length; index++) {

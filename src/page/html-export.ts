@@ -19,7 +19,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import { displayText } from '../shared/display-text';
 import { checkLines } from '../shared/check-text';
 import { errorLine } from '../shared/error-heading';
@@ -41,20 +41,34 @@ import { layerHistograms } from '../renderer/unit-histograms';
 /** The exported page is white: the renderer's light colours (no CSS variables to read here). */
 const PAGE_THEME = readTheme(() => '', ['vscode-light']);
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+let markdownIt: MarkdownIt | undefined;
+
 /**
- * A markdown image from the network (`![plot](https://…)`) would make the page fetch it when
- * opened, in a viewer that ignores the meta CSP: it is shown as text naming its address.
- * Images written into the page as data: URLs are shown.
+ * markdown-it, made at the first page: requiring it at load cost every CLI run (eval too)
+ * about 3 MiB of memory that only --html and Export Notebook as HTML use.
  */
-const markdownImage = markdown.renderer.rules.image!;
-markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
-  const src = tokens[idx]!.attrGet('src') ?? '';
-  if (/^data:image\//i.test(src)) return markdownImage(tokens, idx, options, env, self);
-  const alt = self.renderInlineAsText(tokens[idx]!.children ?? [], options, env);
-  return `<span class="remote-image">[image${alt ? ` "${markdown.utils.escapeHtml(alt)}"` : ''}, not loaded: ${markdown.utils.escapeHtml(src)}]</span>`;
-};
-export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
+function markdown(): MarkdownIt {
+  if (markdownIt) return markdownIt;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Markdown = require('markdown-it') as typeof MarkdownIt;
+  const md = new Markdown({ html: false, linkify: false, typographer: false });
+  /*
+   * A markdown image from the network (`![plot](https://…)`) would make the page fetch it when
+   * opened, in a viewer that ignores the meta CSP: it is shown as text naming its address.
+   * Images written into the page as data: URLs are shown.
+   */
+  const markdownImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const src = tokens[idx]!.attrGet('src') ?? '';
+    if (/^data:image\//i.test(src)) return markdownImage(tokens, idx, options, env, self);
+    const alt = self.renderInlineAsText(tokens[idx]!.children ?? [], options, env);
+    return `<span class="remote-image">[image${alt ? ` "${md.utils.escapeHtml(alt)}"` : ''}, not loaded: ${md.utils.escapeHtml(src)}]</span>`;
+  };
+  markdownIt = md;
+  return md;
+}
+
+export const escapeHtml = (text: string): string => markdown().utils.escapeHtml(text);
 
 /**
  * The page's Content-Security-Policy: only the page's own two scripts run (each allowed by
@@ -129,7 +143,7 @@ ${scripts.map((js) => `<script>${js}</script>`).join('\n')}
 }
 
 function renderMarkdownCell(source: string): string {
-  return `<section class="cell markdown">\n${markdown.render(source)}</section>`;
+  return `<section class="cell markdown">\n${markdown().render(source)}</section>`;
 }
 
 const EXERCISE_NOTE = '✎ Exercise: open this lesson in Activation Lab (Open Lesson…), change the lines above <code># checks</code> and run the cell. Its checks say ✓ when it is solved.';

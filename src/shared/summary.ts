@@ -33,6 +33,25 @@ export function isSummarised(shape: readonly number[]): boolean {
   return shape.reduce((n, d) => n * d, 1) > SUMMARY_THRESHOLD;
 }
 
+/**
+ * The rows and columns a tensor of this shape shows (a vector is one row, a tensor of more
+ * axes its flat elements), GAP where items are left out; every index when not summarised.
+ */
+function shownGrid(shape: readonly number[], summarised: boolean): { rows: number[]; cols: number[] } {
+  const matrix = shape.length === 2;
+  const cols = matrix ? shape[1]! : shape.reduce((n, d) => n * d, 1);
+  return { rows: matrix ? shownIndices(shape[0]!, summarised) : [0], cols: shownIndices(cols, summarised) };
+}
+
+/**
+ * A tensor display's `summary` for this shape, or undefined where the tensor is shown whole:
+ * given to a Session (SessionOptions.tensorSummary), so that a result of millions of elements
+ * is displayed from the items it shows, never copied whole into a JSON array first.
+ */
+export function tensorSummary(shape: readonly number[]): { rows: number[]; cols: number[] } | undefined {
+  return isSummarised(shape) ? shownGrid(shape, true) : undefined;
+}
+
 /** A tensor as a grid of rows and columns to show: the indices kept (GAP for '...') and the value at each. */
 export interface TensorGrid {
   readonly rows: readonly number[];
@@ -53,9 +72,7 @@ export function tensorGrid(d: TensorDisplay): TensorGrid {
     d.summary.cols.forEach((c, j) => (c === GAP ? undefined : colAt.set(j, colAt.size)));
     return { rows: d.summary.rows, cols: d.summary.cols, value: (i, j) => d.data[rowAt.get(i)! * keptCols + colAt.get(j)!]! };
   }
-  const summarised = isSummarised(d.shape);
-  const rows = matrix ? shownIndices(d.shape[0]!, summarised) : [0];
-  const shownCols = shownIndices(cols, summarised);
+  const { rows, cols: shownCols } = shownGrid(matrix ? d.shape : [d.data.length], isSummarised(d.shape));
   return { rows, cols: shownCols, value: (i, j) => d.data[rows[i]! * cols + shownCols[j]!]! };
 }
 

@@ -203,7 +203,7 @@ export interface ElementwiseDefinition extends DefinitionCommon {
    * at the default parameters; with any other the derivative stays `f'(x, ...)`.
    */
   readonly derivativeExpression?: string;
-  /** The wasm training kernel that computes this activation (float32 training then skips the JavaScript call). */
+  /** The wasm training kernel that computes this activation, float32 and float64 (training then skips the JavaScript call). */
   readonly wasmKernel?: WasmActivationKernel;
   /** Its value and derivative as f64x2 code, for the elementwise WebAssembly kernels (src/engine/simd). */
   readonly wasm?: WasmElementwise;

@@ -21,7 +21,7 @@ export interface NetworkActivation {
   readonly weightInit?: WeightInit;
   /**
    * The wasm kernel that computes this activation, bit-identical to its
-   * catalogue kernels (float32 training then skips the JavaScript call).
+   * catalogue kernels (training in wasm memory then skips the JavaScript call).
    */
   readonly wasmKernel?: WasmActivationKernel;
   /** Present when the activation has a learnable parameter (prelu's alpha): the value a fresh layer starts with. */

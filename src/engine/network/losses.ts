@@ -5,11 +5,19 @@
  * softmax): there dL/dz = a - y is
  * written straight into dz and the loss is computed from the logits, which
  * stays finite and exact where sigmoid/softmax saturate.
+ *
+ * The fused bce's log1p(exp(-|z|)) is most of a small network's loss time: over
+ * float64 logits it runs as f64x2 code (our vectorised exp and log1p, the same
+ * bits as the scalar ones) into a scratch array first; the sum itself stays one
+ * scalar loop in the order it always had.
  */
 import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
 import { didYouMean } from '../nearest-name';
 import { exp, log, log1p } from '../numerics/exp-log';
+import type { NamedKernels } from '../simd/elementwise-module';
+import { runNamedValue } from '../simd/elementwise-runner';
+import { exp as vectorExp, log1p as vectorLog1p } from '../simd/vector-numerics';
 
 /** Probabilities are clamped to [EPS, 1 - EPS] on the unfused paths, as Keras does. */
 const EPS = 1e-7;
@@ -23,16 +31,51 @@ export interface Loss {
   evaluate(z: FloatArray, a: FloatArray, y: FloatArray, rows: number, units: number, fused: boolean, out?: FloatArray): number;
 }
 
+/** log1p(exp(-|z|)) as f64x2 code, for the wasm path of the fused bce. */
+const LOGISTIC_TAIL: NamedKernels = {
+  name: 'bce~log1p(exp(-|z|))',
+  wasm: {
+    parameters: [],
+    value: (v, x) => vectorLog1p(v, vectorExp(v, v.neg(v.abs(x)))),
+    // the module emits a derivative loop for every kernel; this one is never called
+    derivative: (v, x) => {
+      const e = vectorExp(v, v.neg(v.abs(x)));
+      const r = v.div(e, v.add(v.c(1), e));
+      return v.select(v.gt(x, v.c(0)), v.neg(r), r);
+    },
+  },
+};
+
+const logisticTail = (z: FloatArray, u: FloatArray): void => {
+  for (let i = 0; i < z.length; i++) u[i] = log1p(exp(-Math.abs(z[i])));
+};
+
+/** Reused between batches: it only grows, and a new view is taken only when the batch size changes. */
+let tailStore = new Float64Array(0);
+let tails = tailStore;
+
+/** log1p(exp(-|z_i|)) for every float64 logit, through wasm where it runs. */
+function logisticTails(z: Float64Array): Float64Array {
+  if (tails.length !== z.length) {
+    if (tailStore.length < z.length) tailStore = new Float64Array(z.length);
+    tails = tailStore.subarray(0, z.length);
+  }
+  runNamedValue(LOGISTIC_TAIL, z, tails, logisticTail);
+  return tails;
+}
+
 const bce: Loss = {
   name: 'bce',
   evaluate(z, a, y, rows, units, fused, out) {
     const count = rows * units;
+    // float32 logits keep the scalar loop: the staged wasm loop would round its results to float32
+    const tail = fused && z instanceof Float64Array ? logisticTails(z.length === count ? z : z.subarray(0, count)) : undefined;
     let sum = 0;
     for (let i = 0; i < count; i++) {
       const t = y[i];
       if (fused) {
         const v = z[i];
-        sum += Math.max(v, 0) - v * t + log1p(exp(-Math.abs(v)));
+        sum += Math.max(v, 0) - v * t + (tail ? tail[i] : log1p(exp(-Math.abs(v))));
         if (out) out[i] = (a[i] - t) / count;
       } else {
         const p = Math.min(1 - EPS, Math.max(EPS, a[i]));

@@ -78,7 +78,7 @@ export class Network {
 
   /**
    * The same layers over `parameters` (same dtype and length), without copying:
-   * float32 training works on a copy of the parameters in wasm memory.
+   * training works on a copy of the parameters in wasm memory.
    */
   withParameters(parameters: FloatArray): Network {
     if (parameters.length !== this.parameters.length) throw new EngineError('shape-mismatch', `expected ${this.parameters.length} parameters, got ${parameters.length}`);

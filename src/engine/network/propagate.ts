@@ -3,13 +3,14 @@
  * buffers of a Workspace. Dot products accumulate in float64 (JavaScript
  * numbers) and round once on store, as the engine's matmul does.
  *
- * Except in wasm memory: a float32 training run whose workspace lives there
- * (ws.wasm, see run-buffers.ts) runs the dense products, and the
- * activations whose catalogue entry names a wasm kernel (relu), in
- * WebAssembly SIMD, accumulating in float32 (rounded after every term, as
- * TensorFlow.js does). Its results then differ from the JavaScript kernels by
+ * Except in wasm memory: a training run whose workspace lives there (ws.wasm,
+ * see run-buffers.ts) runs the dense products, and the activations whose
+ * catalogue entry names a wasm kernel (relu), in WebAssembly SIMD. In float64
+ * (f64x2) that computes exactly what the loops below compute: the same bits.
+ * In float32 (f32x4) it accumulates in float32 (rounded after every term, as
+ * TensorFlow.js does), so its results differ from the JavaScript kernels by
  * float32 rounding; they stay deterministic, so identical seeds still give
- * bit-identical runs. Float64 networks always take the JavaScript path.
+ * bit-identical runs.
  *
  * Why the loops are blocked by four: tiny layers (16 units) make the inner
  * loops short, so loop overhead and loads dominate; four independent

@@ -1,10 +1,10 @@
 /**
- * Where a training run's numbers live. A float32 network, where WebAssembly
- * SIMD is available, trains in wasm memory: a working copy of its parameters,
- * the gradients and every workspace are views of one memory, allocated once
- * before the first step, so the wasm kernels (propagate.ts) read and write them
- * in place with no copy per step. Otherwise, and always for float64, the
- * network trains in place on heap arrays with the JavaScript kernels.
+ * Where a training run's numbers live. Where WebAssembly SIMD is available, a
+ * network trains in wasm memory, float32 and float64 alike: a working copy of
+ * its parameters, the gradients and every workspace are views of one memory,
+ * allocated once before the first step, so the wasm kernels (propagate.ts)
+ * read and write them in place with no copy per step. Otherwise the network
+ * trains in place on heap arrays with the JavaScript kernels.
  */
 import type { FloatArray } from '../activations/definition';
 import { allocate } from '../tensor';
@@ -28,7 +28,7 @@ export interface RunBuffers {
 }
 
 export function runBuffers(net: Network, batch: number, restRows: number, testRows: number): RunBuffers {
-  return (net.dtype === 'float32' && inWasm(net, batch, restRows, testRows)) || onHeap(net, batch, restRows, testRows);
+  return inWasm(net, batch, restRows, testRows) ?? onHeap(net, batch, restRows, testRows);
 }
 
 function onHeap(net: Network, batch: number, restRows: number, testRows: number): RunBuffers {
@@ -52,7 +52,8 @@ function inWasm(net: Network, batch: number, restRows: number, testRows: number)
     ...(restRows > 0 ? Workspace.lengths(net, restRows) : []),
     ...(testRows > 0 ? Workspace.lengths(net, testRows, false) : []),
   ];
-  const arena = Arena.acquire(lengths.reduce((sum, n) => sum + Arena.padded(n), 0));
+  const dtype = net.dtype;
+  const arena = Arena.acquire(lengths.reduce((sum, n) => sum + Arena.padded(n, dtype), 0), dtype);
   if (!arena) return undefined;
   const parameters = arena.alloc(net.parameters.length);
   parameters.set(net.parameters);

@@ -4,7 +4,7 @@
  *
  * Every buffer is allocated before the first step (Workspace per batch size,
  * gradients, optimizer state, shuffled order), so a step allocates nothing.
- * Float32 networks train in wasm memory with SIMD kernels where available
+ * Networks train in wasm memory with SIMD kernels where available
  * (run-buffers.ts), on a working copy of the parameters synced back into the
  * caller's network after every epoch.
  * `shouldStop` is asked before every batch: an interrupt ends training within

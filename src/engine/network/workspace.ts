@@ -3,8 +3,8 @@
  * batch's inputs and targets, and per layer the pre-activations z, the
  * activations a, dL/da (g) and dL/dz (dz). The hot loop then allocates nothing.
  *
- * A float32 training run may place them in wasm memory (run-buffers.ts): they
- * are then views of it, and `wasm` holds the kernels that work on them.
+ * A training run may place them in wasm memory (run-buffers.ts): they are then
+ * views of it, of the network's dtype, and `wasm` holds the kernels that work on them.
  */
 import type { FloatArray } from '../activations/definition';
 import { allocate } from '../tensor';
@@ -13,7 +13,7 @@ import type { WasmKernels } from './wasm/kernels';
 
 /** Where a workspace's buffers come from when not from the heap. */
 export interface WorkspaceMemory {
-  alloc(length: number): Float32Array;
+  alloc(length: number): FloatArray;
   readonly kernels: WasmKernels;
 }
 

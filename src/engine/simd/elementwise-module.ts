@@ -12,6 +12,8 @@
  * float32 loops load two floats, widen them to f64x2 (exact), compute in doubles
  * and narrow once on store: the same single rounding as the JavaScript kernels'
  * store into a Float32Array, so float32 results keep their correct rounding.
+ * Entries whose kernels only pick among their inputs and constants (relu) give
+ * float32 loops of four f32 lanes instead (kernel-types.ts `f32x4`).
  */
 import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
@@ -47,7 +49,37 @@ function exportName(name: string, kind: KernelKind, dtype: KernelDType): string 
   return `${name}.${kind}.${dtype}`;
 }
 
-/** The loop of one kernel over `count` elements (a multiple of 2), two per step. */
+/** Loops take `count` rounded up to this: the f32x4 loops do four a step, the others two. */
+export const COUNT_MULTIPLE = 4;
+
+/** The float32 loop of four f32 lanes a step, where the entry has one for this kind. */
+function emitF32x4Loop(layout: TableLayout, kernel: WasmElementwise, kind: KernelKind): FunctionBody | undefined {
+  const lanes = kernel.f32x4;
+  const body = kind === 'value' ? lanes?.value : kind === 'derivative' ? lanes?.derivative : lanes?.backward;
+  if (!lanes || !body) return undefined;
+  const X = 0, G = 1, Y = 2, COUNT = 3;
+  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const v = new VectorBuilder(f, layout);
+  const end = f.local(ValType.I32);
+  f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
+  const load = (pointer: number): Vec => {
+    f.get(pointer).simd(Simd.Load).memarg(2, 0);
+    return v.fromStack();
+  };
+  f.open(Op.Block).open(Op.Loop);
+  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
+  const x = load(X);
+  const y = kind === 'backward' ? lanes.backward!(v, x, load(G)) : (body as (v: VectorBuilder, x: Vec) => Vec)(v, x);
+  f.get(Y);
+  v.push(y);
+  f.simd(Simd.Store).memarg(2, 0);
+  for (const pointer of [X, G, Y]) f.get(pointer).i32(16).op(Op.I32Add).set(pointer);
+  f.op(Op.Br).index(0);
+  f.op(Op.End).op(Op.End);
+  return f;
+}
+
+/** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step. */
 function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
   const X = 0, G = 1, Y = 2, COUNT = 3;
   const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
@@ -105,7 +137,8 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
   for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
-        functions.push({ name: exportName(entry.name, kind, dtype), body: emitLoop(layout, imports, entry.wasm, kind, dtype) });
+        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind)) || emitLoop(layout, imports, entry.wasm, kind, dtype);
+        functions.push({ name: exportName(entry.name, kind, dtype), body });
       }
     }
   }

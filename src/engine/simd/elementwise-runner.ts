@@ -12,7 +12,7 @@
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
 import { selectForm } from './kernel-types';
-import { instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, STAGING_ELEMENTS } from './elementwise-module';
+import { COUNT_MULTIPLE, instanceFor, type ElementwiseInstance, type KernelFunction, type KernelKind, type NamedKernels, STAGING_ELEMENTS } from './elementwise-module';
 
 /** Below this many elements the JavaScript loop is as fast as the call into wasm and back. */
 const WASM_FROM = 32;
@@ -33,8 +33,8 @@ function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatA
 
 /**
  * y = kernel(x) (and g for backward) through the staging buffer, chunk by chunk.
- * Counts passed to wasm are rounded up to even: the loop does two lanes a step,
- * and the extra lane reads and writes only the buffer.
+ * Counts passed to wasm are rounded up to a multiple of COUNT_MULTIPLE: a loop does
+ * two or four lanes a step, and the extra lanes read and write only the buffer.
  */
 function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArray, g: FloatArray | undefined, y: FloatArray, parameters: readonly number[]): void {
   const f32 = x instanceof Float32Array;
@@ -50,7 +50,7 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
     const whole = start === 0 && end === n;
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
-    const count = (end - start + 1) & ~1;
+    const count = (end - start + COUNT_MULTIPLE - 1) & -COUNT_MULTIPLE;
     // exactly as many arguments as the function has: a mismatch sends V8's JS-to-wasm call down a slow path
     if (arity === 0) run(instance.input, instance.gradient, instance.input, count);
     else if (arity === 1) run(instance.input, instance.gradient, instance.input, count, p0);
@@ -77,4 +77,16 @@ export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g:
   if (definition.kernels.backward) return definition.kernels.backward(x, g, dx, p);
   const derivative = definition.scalar.derivative;
   for (let i = 0; i < x.length; i++) dx[i] = derivative(x[i], p) * g[i];
+}
+
+/**
+ * y = f(x) for kernels of no catalogue entry (a loss's elementwise part, engine/network/losses.ts),
+ * with the same bits either way: their wasm value loop where it runs, else `fallback`, the same
+ * function in JavaScript. Kernels without parameters.
+ */
+export function runNamedValue(kernels: NamedKernels, x: FloatArray, y: FloatArray, fallback: (x: FloatArray, y: FloatArray) => void): void {
+  const instance = x.length >= WASM_FROM ? instanceFor(kernels) : undefined;
+  const run = instance?.kernel(kernels, 'value', x instanceof Float32Array ? 'float32' : 'float64');
+  if (instance && run) stream(instance, run, x, undefined, y, []);
+  else fallback(x, y);
 }

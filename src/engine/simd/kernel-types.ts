@@ -30,6 +30,18 @@ export interface WasmElementwise {
    */
   readonly formFor?: (p: ParameterValues) => string | undefined;
   readonly forms?: Readonly<Record<string, WasmElementwise>>;
+  /**
+   * Float32 kernels in four f32 lanes instead of two f64 lanes, for entries whose result is
+   * a comparison's pick among x, g and float32 constants (relu, relu6): no arithmetic rounds,
+   * so computing in f32 gives the bits of widening, computing in doubles and narrowing, at
+   * twice the lanes. A kind left out runs the f64x2 kernel above. No parameters: a double
+   * parameter compared in f32 would first have to round.
+   */
+  readonly f32x4?: {
+    readonly value?: (v: VectorBuilder, x: Vec) => Vec;
+    readonly derivative?: (v: VectorBuilder, x: Vec) => Vec;
+    readonly backward?: (v: VectorBuilder, x: Vec, g: Vec) => Vec;
+  };
 }
 
 /** The kernels these parameters select, and the name the module exports them under. */

@@ -29,6 +29,10 @@ function f64Bytes(a: number, b = a): Uint8Array {
   return new Uint8Array(d.buffer);
 }
 
+function f32Bytes(a: number): Uint8Array {
+  return new Uint8Array(new Float32Array([a, a, a, a]).buffer);
+}
+
 function i64Bytes(a: bigint): Uint8Array {
   return new Uint8Array(new BigInt64Array([a, a]).buffer);
 }
@@ -83,6 +87,12 @@ export class VectorBuilder {
   /** An f64 constant in both lanes. */
   c(x: number): Vec {
     return this.constant(f64Bytes(x));
+  }
+
+  /** An f32 constant in all four lanes (for the f32x4 kernels; `x` must be a float32 value). */
+  c32(x: number): Vec {
+    if (Math.fround(x) !== x) throw new Error(`${x} is not a float32 value`);
+    return this.constant(f32Bytes(x));
   }
 
   /** An i64 constant in both lanes. */
@@ -151,6 +161,18 @@ export class VectorBuilder {
   not(a: Vec): Vec { return this.unary(Simd.Not, a); }
   /** NaN lanes: x !== x. */
   isNaN(a: Vec): Vec { return this.ne(a, a); }
+
+  /**
+   * f32x4 comparisons, for the kernels that run float32 data in four lanes (kernel-types.ts
+   * `f32x4`): comparing a float32 with a float32 constant gives the same answer in f32 as in
+   * f64, since widening is exact. A mask is all ones or all zeros per 32-bit lane; and, or,
+   * not and select are bitwise, so they serve both lane widths.
+   */
+  lt32(a: Vec, b: Vec): Vec { return this.binary(Simd.F32x4Lt, a, b); }
+  le32(a: Vec, b: Vec): Vec { return this.binary(Simd.F32x4Le, a, b); }
+  gt32(a: Vec, b: Vec): Vec { return this.binary(Simd.F32x4Gt, a, b); }
+  ge32(a: Vec, b: Vec): Vec { return this.binary(Simd.F32x4Ge, a, b); }
+  isNaN32(a: Vec): Vec { return this.binary(Simd.F32x4Ne, a, a); }
 
   /** Per lane: mask ? ifTrue : ifFalse. */
   select(mask: Vec, ifTrue: Vec, ifFalse: Vec): Vec {

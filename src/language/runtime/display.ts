@@ -3,6 +3,7 @@
  * contract). How that JSON is shown — as text, SVG or a chart — is not the
  * language's business: see src/shared/display-text.ts and output-items.ts.
  */
+import type { Tensor } from '../../engine';
 import type { CheckDisplay, CheckResult, DisplayValue } from '../../shared/output';
 import { functionNameLatex } from '../symbolic';
 import type { CallSite } from './call-site';
@@ -32,13 +33,32 @@ function equation(name: string, order: number, rhs: string): string {
   return `${functionNameLatex(name)}${"'".repeat(order)}(x) = ${rhs}`;
 }
 
-export function toDisplay(value: Value, site: CallSite): DisplayValue {
+/** The `summary` of a tensor display for a shape, undefined for a tensor shown whole. */
+export type TensorSummary = (shape: readonly number[]) => { rows: number[]; cols: number[] } | undefined;
+
+/**
+ * A tensor's display. With `summary`, a large tensor's carries only the items it shows, read
+ * straight from the typed array: Array.from of 16M floats made a JSON array of about 400 MB
+ * before the CLI summarised it, six times the tensor.
+ */
+function tensorDisplay(t: Tensor, summarise: TensorSummary | undefined): DisplayValue {
+  const shown = summarise?.(t.shape);
+  if (!shown) return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
+  const cols = t.shape.length === 2 ? t.shape[1]! : t.data.length;
+  const data = shown.rows.flatMap((r) => (r === GAP ? [] : shown.cols.filter((c) => c !== GAP).map((c) => toJsonNumber(t.data[r * cols + c]!))));
+  return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data, summary: shown };
+}
+
+/** GAP of shared/summary.ts: where a summary leaves items out (the output contract's -1). */
+const GAP = -1;
+
+export function toDisplay(value: Value, site: CallSite, summarise?: TensorSummary): DisplayValue {
   switch (value.kind) {
     case 'number': return { kind: 'number', value: toJsonNumber(value.value) };
     case 'tensor': {
       const t = value.tensor;
       if (value.gradflow !== undefined) return gradflowDisplay([{ name: value.gradflow, norms: t.data }]);
-      return { kind: 'tensor', dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data, toJsonNumber) };
+      return tensorDisplay(t, summarise);
     }
     case 'string': return { kind: 'string', value: value.value, ...(value.language ? { language: value.language } : {}) };
     case 'boolean': return { kind: 'boolean', value: value.value };

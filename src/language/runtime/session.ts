@@ -9,7 +9,7 @@ import { LanguageError } from '../errors';
 import { parseProgram } from '../parser';
 import type { Statement } from '../ast';
 import type { Span } from '../source';
-import { checkDisplay, toDisplay } from './display';
+import { checkDisplay, toDisplay, type TensorSummary } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
 import { interruptedDisplay } from './interruption';
@@ -33,12 +33,20 @@ export interface SessionOptions {
   readonly compileLoops?: boolean;
   /** Bytes of tensors a notebook's variables may hold together; SESSION_MEMORY_BUDGET (2 GiB) when omitted. */
   readonly memoryBudget?: number;
+  /**
+   * Which items of a large tensor a cell's display carries (shared/summary.ts tensorSummary, passed
+   * in: the rule is the output's, not the language's); omitted, a display carries every element
+   * (what `eval --json` prints).
+   */
+  readonly tensorSummary?: TensorSummary;
 }
 
 export class Session {
   private readonly state: SessionState;
+  private readonly tensorSummary?: TensorSummary;
 
   constructor(options: SessionOptions = {}) {
+    this.tensorSummary = options.tensorSummary;
     this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true, memoryBudget: options.memoryBudget };
   }
 
@@ -95,7 +103,7 @@ export class Session {
       // taken before the display is made: showing a function samples it, and sampling check is not a check
       const checks = this.state.checks ?? [];
       this.state.checks = undefined;
-      const display = toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator });
+      const display = toDisplay(value, { span: running?.span ?? { start: 0, end: 0 }, evaluator }, this.tensorSummary);
       // a cell that made checks shows them all, below its own value when it ended in something else
       if (checks.length > 0) return { value, display: checkDisplay(checks, value.kind === 'check' ? undefined : display) };
       return { value, display };

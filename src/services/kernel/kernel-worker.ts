@@ -11,7 +11,7 @@ import { Worker, parentPort, workerData } from 'worker_threads';
 import { budgetFromMebibytes, Session, type NameInfo } from '../../language';
 import type { DisplayValue } from '../../shared/output';
 import { withFormulaImages } from '../hover-content/display-formulas';
-import { summarised } from '../../shared/summary';
+import { summarised, tensorSummary } from '../../shared/summary';
 import type { SliderRecord } from '../../shared/slider-state';
 import { atRecordedSliders } from '../plots/recorded-sliders';
 
@@ -20,6 +20,7 @@ import { atRecordedSliders } from '../plots/recorded-sliders';
  * to what is shown of it, so a 50-million-element result crosses to the extension host and
  * into the notebook as kilobytes.
  */
+// the sessions display a large tensor summarised already (tensorSummary); summarised() does the rest (tables, neurons)
 const forTheEditor = (d: DisplayValue): DisplayValue => summarised(withFormulaImages(d));
 
 interface RunRequest { readonly type: 'run'; readonly id: number; readonly source: string; readonly sliders?: SliderRecord }
@@ -55,7 +56,7 @@ export function runKernelWorker(): void {
   if (!port) throw new Error('runKernelWorker must run in a worker thread');
   const data = workerData as WorkerData;
   const flag = new Int32Array(data.flag);
-  const session = new Session({ memoryBudget: data.memoryBudget });
+  const session = new Session({ memoryBudget: data.memoryBudget, tensorSummary });
   const token = sharedToken(flag);
   port.on('message', (message: Request) => {
     if (message.type === 'inspect') {
@@ -103,7 +104,7 @@ export class InProcessSession implements KernelSession {
   private readonly session: Session;
   /** @param memoryBudgetMiB the budget of the session's variables (activationLab.kernel.memoryBudgetMiB; 2 GiB when not a number from 1 on). */
   constructor(memoryBudgetMiB?: unknown) {
-    this.session = new Session({ memoryBudget: budgetFromMebibytes(memoryBudgetMiB) });
+    this.session = new Session({ memoryBudget: budgetFromMebibytes(memoryBudgetMiB), tensorSummary });
   }
   private readonly token = { isCancellationRequested: false };
   run(source: string, onProgress?: (display: DisplayValue) => void, sliders?: SliderRecord): Promise<DisplayValue> {

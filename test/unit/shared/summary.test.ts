@@ -4,7 +4,7 @@ import { Session } from '../../../src/language/runtime/session';
 import { displayText } from '../../../src/shared/display-text';
 import { outputItems } from '../../../src/shared/output-items';
 import { VALUE_MIME, type DisplayValue, type TableDisplay, type TensorDisplay } from '../../../src/shared/output';
-import { GAP, summarised } from '../../../src/shared/summary';
+import { GAP, summarised, tensorSummary } from '../../../src/shared/summary';
 import { tableView, tensorView } from '../../../src/renderer/tables';
 
 const run = (source: string): DisplayValue => new Session().run(source).display;
@@ -22,6 +22,19 @@ describe('shared/summary: large outputs are carried summarised', () => {
     const item = outputItems(full).find((i) => i.mime === VALUE_MIME)!;
     assert.ok(JSON.stringify(item.data).length < 2_000, `the output item is ${JSON.stringify(item.data).length} characters`);
     assert.equal(summarised(small), small, 'summarising twice changes nothing');
+  });
+
+  it('a session given tensorSummary displays a large tensor summarised from the start, as summarised() would', () => {
+    const sources = [
+      'reshape(arange(0, 5000000), 500, 10000)', 'linspace(-1, 1, 5001, dtype="float32")', 'reshape(arange(0, 24000), 20, 30, 40)',
+      'log(arange(-2, 2000))', 'linspace(0, 1, 1000)', 'relu',
+    ];
+    for (const source of sources) {
+      const whole = run(source);
+      const direct = new Session({ tensorSummary }).run(source).display;
+      assert.deepEqual(direct, summarised(whole), source);
+      assert.equal(displayText(direct), displayText(whole), source);
+    }
   });
 
   it('a vector past the threshold keeps both ends; small ones stay whole', () => {

@@ -13,6 +13,12 @@ export const RELU_WASM: WasmElementwise = {
   value: (v, x) => v.select(v.le(x, v.c(0)), v.c(0), x),
   derivative: (v, x) => v.select(v.gt(x, v.c(0)), v.c(1), v.select(v.le(x, v.c(0)), v.c(0), x)),
   backward: (v, x, g) => v.select(v.gt(x, v.c(0)), g, v.select(v.le(x, v.c(0)), v.c(0), x)),
+  // the same picks in four f32 lanes: float32 x compares with 0 as its widened double does
+  f32x4: {
+    value: (v, x) => v.select(v.le32(x, v.c32(0)), v.c32(0), x),
+    derivative: (v, x) => v.select(v.gt32(x, v.c32(0)), v.c32(1), v.select(v.le32(x, v.c32(0)), v.c32(0), x)),
+    backward: (v, x, g) => v.select(v.gt32(x, v.c32(0)), g, v.select(v.le32(x, v.c32(0)), v.c32(0), x)),
+  },
 };
 
 export const LEAKY_RELU_WASM: WasmElementwise = {
@@ -43,6 +49,10 @@ export const RELU6_WASM: WasmElementwise = {
   parameters: [],
   value: (v, x) => v.select(v.le(x, v.c(0)), v.c(0), v.select(v.ge(x, v.c(6)), v.c(6), x)),
   derivative: (v, x) => insideMask(v, x, v.c(0), v.c(6), v.c(1)),
+  f32x4: {
+    value: (v, x) => v.select(v.le32(x, v.c32(0)), v.c32(0), v.select(v.ge32(x, v.c32(6)), v.c32(6), x)),
+    derivative: (v, x) => v.select(v.and(v.gt32(x, v.c32(0)), v.lt32(x, v.c32(6))), v.c32(1), v.select(v.isNaN32(x), x, v.c32(0))),
+  },
 };
 
 export const HARDTANH_WASM: WasmElementwise = {

@@ -14,17 +14,30 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
-/** kernels.wat's exports; pointers are byte offsets, sizes element counts. */
-export interface KernelExports {
-  readonly memory: WasmMemory;
+/** The dense and activation kernels of one dtype; pointers are byte offsets, sizes element counts. */
+export interface DenseKernels {
   matmul(a: number, b: number, bias: number, c: number, rows: number, k: number, n: number, hasBias: number): void;
   atb(a: number, b: number, c: number, rows: number, m: number, n: number): void;
   colsum(a: number, c: number, rows: number, n: number): void;
   transpose(src: number, dst: number, r: number, c: number): void;
   addTransposed(dst: number, src: number, r: number, c: number): void;
-  zero(y: number, count: number): void;
   relu(z: number, a: number, count: number): void;
   reluBackward(z: number, g: number, dz: number, count: number): void;
+}
+
+/** kernels.wat's exports: the float32 kernels under their names, the float64 ones with a suffix 64. */
+export type KernelExports = DenseKernels & { readonly [K in keyof DenseKernels as `${K}64`]: DenseKernels[K] } & {
+  readonly memory: WasmMemory;
+  /** Zeroes `count` 4-byte words. */
+  zero(y: number, count: number): void;
+};
+
+/** The float64 kernels of an instance under the float32 names, so callers pick a dtype once. */
+export function float64Kernels(k: KernelExports): DenseKernels {
+  return {
+    matmul: k.matmul64, atb: k.atb64, colsum: k.colsum64, transpose: k.transpose64,
+    addTransposed: k.addTransposed64, relu: k.relu64, reluBackward: k.reluBackward64,
+  };
 }
 
 interface WasmApi {

@@ -11,7 +11,7 @@ import { join } from 'path';
 import fc from 'fast-check';
 import { applyActivation, catalogue, defaultParameters, parametersFor, resolveParameters, Tensor } from '../../../../src/engine';
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../../../../src/engine';
-import { elementwiseInstance, useWasmElementwise } from '../../../../src/engine/simd/elementwise-module';
+import { elementwiseInstance, instantiate, useWasmElementwise } from '../../../../src/engine/simd/elementwise-module';
 import { runBackward, runElementwise } from '../../../../src/engine/simd/elementwise-runner';
 import { mulberry32 } from '../../helpers/prng';
 import { bitMismatches, edgeInputs, randomInputs } from './bits';
@@ -98,6 +98,21 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
       }
     });
   }
+
+  it('relu and relu6 run float32 in four f32 lanes a step, the others in two f64 lanes', () => {
+    // a loop asked for 2 elements does one step: four lanes written by an f32x4 loop, two by the others
+    const lanesWritten = (name: string): number => {
+      const d = withWasm.find((e) => e.name === name)!;
+      const instance = instantiate([{ name, wasm: d.wasm! }])!;
+      const heap = new Float32Array(instance.memory.buffer, instance.input, 4);
+      heap.fill(-1);
+      instance.kernel({ name }, 'value', 'float32')!(instance.input, instance.gradient, instance.input, 2);
+      return heap.filter((y) => y !== -1).length;
+    };
+    assert.equal(lanesWritten('relu'), 4);
+    assert.equal(lanesWritten('relu6'), 4);
+    assert.equal(lanesWritten('leaky_relu'), 2);
+  });
 
   it('applyActivation gives the same tensor with and without wasm, across staging chunks', () => {
     const xs = randomInputs(mulberry32(3), 50_001);
