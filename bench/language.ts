@@ -1,10 +1,12 @@
 /**
  * The language's speed (issue: the `activation` cell language), in one run:
  *
- * - `x * sigmoid(1.702 * x)` over 1M float64 points, evaluated by our session,
- *   against mathjs evaluating the same expression (its faster of two ways:
- *   compiled once and applied to the whole array, or evaluated point by point)
- *   and against our builtin `quick_gelu(x)`, which computes the same function;
+ * - `x * sigmoid(1.702 * x)` over 1M float64 points, evaluated by our session
+ *   (its fused WebAssembly function; and its JavaScript loop, with the wasm path
+ *   off as on a runtime without WebAssembly SIMD), against mathjs evaluating the
+ *   same expression (its faster of two ways: compiled once and applied to the
+ *   whole array, or evaluated point by point) and against our builtin
+ *   `quick_gelu(x)`, which computes the same function;
  * - a trivial cell, `relu(-2)`, end to end (parse, evaluate, display JSON).
  *
  * Cells assign their result (`y = ...`) so the timing is evaluation, not the
@@ -15,18 +17,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { create, all } from 'mathjs';
 import { loadBundle } from './engine';
-import { measure as time } from './timing';
+import { measure as time, median } from './timing';
 
-type SessionModule = typeof import('../src/language/runtime/session');
-const { Session } = loadBundle<SessionModule>('src/language/runtime/session.ts', 'session.bundle.cjs');
+type SessionModule = typeof import('./language-session');
+const { Session, useWasmElementwise } = loadBundle<SessionModule>('bench/language-session.ts', 'session.bundle.cjs');
 
 const N = 1_000_000;
 const options = { warmup: 2, runs: 9, slowRuns: 3, slowThresholdMs: 200 };
 
 const session = new Session();
 session.run(`x = linspace(-6, 6, ${N})`);
-const ours = time(() => void session.run('y = x * sigmoid(1.702 * x)'), options);
-const builtin = time(() => void session.run('y = quick_gelu(x)'), options);
+/**
+ * The expression and the builtin, which the 1.2x target compares, in alternating rounds: on a
+ * shared machine a burst of load then falls on both, not on whichever ran during it.
+ */
+function alternating(candidates: readonly (() => void)[], rounds = 3): { medianMs: number }[] {
+  const medians = candidates.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) candidates.forEach((fn, k) => medians[k]!.push(time(fn, options).medianMs));
+  return medians.map((m) => ({ medianMs: median(m) }));
+}
+const [ours, builtin] = alternating([
+  () => void session.run('y = x * sigmoid(1.702 * x)'),
+  () => void session.run('y = quick_gelu(x)'),
+]);
+useWasmElementwise(false);
+const oursJs = time(() => void session.run('y = x * sigmoid(1.702 * x)'), options);
+useWasmElementwise(true);
 const trivial = time(() => void session.run('relu(-2)'), { warmup: 50, runs: 501, slowRuns: 501, slowThresholdMs: 1e9 });
 
 // mathjs has no sigmoid: the same function written out, as a mathjs user would.
@@ -54,12 +70,12 @@ const report = {
   generated: new Date().toISOString(),
   points: N,
   medianMs: {
-    expression: ours.medianMs, quickGeluBuiltin: builtin.medianMs,
+    expression: ours.medianMs, expressionJavaScript: oursJs.medianMs, quickGeluBuiltin: builtin.medianMs,
     mathjsWholeArray: mathjsWhole.medianMs, mathjsPointwise: mathjsPointwise.medianMs, trivialCell: trivial.medianMs,
   },
   ratios: { expressionOverBuiltin: ours.medianMs / builtin.medianMs, mathjsOverExpression: mathjs / ours.medianMs },
   targets: {
-    'expression within 2x of the builtin': ours.medianMs <= 2 * builtin.medianMs,
+    'expression within 1.2x of the builtin': ours.medianMs <= 1.2 * builtin.medianMs,
     'at least 100x faster than mathjs': mathjs >= 100 * ours.medianMs,
     'trivial cell under 1 ms': trivial.medianMs < 1,
   },
@@ -69,6 +85,7 @@ const report = {
 const f = (ms: number) => `${ms.toFixed(ms < 1 ? 3 : 1)} ms`;
 console.log(`Language: x * sigmoid(1.702 * x) over ${N.toLocaleString('en-US')} float64 points (medians)`);
 console.log(`  ours (session cell)       ${f(ours.medianMs)}`);
+console.log(`  ours, JavaScript loop     ${f(oursJs.medianMs)}   (wasm off)`);
 console.log(`  builtin quick_gelu(x)     ${f(builtin.medianMs)}   ratio ours/builtin ${report.ratios.expressionOverBuiltin.toFixed(2)}x`);
 console.log(`  mathjs, whole array       ${f(mathjsWhole.medianMs)}`);
 console.log(`  mathjs, point by point    ${f(mathjsPointwise.medianMs)}   mathjs/ours ${report.ratios.mathjsOverExpression.toFixed(0)}x`);

@@ -161,9 +161,14 @@ interface WasmApi {
 const instances = new Map<string, ElementwiseInstance | null>();
 let enabled = true;
 
-/** Turns the wasm path off (false: every kernel runs its JavaScript loop) or back on; for tests and the bench. */
+/** Turns the wasm path off (false: every kernel and fused expression runs its JavaScript loop) or back on; for tests and the bench. */
 export function useWasmElementwise(on: boolean): void {
   enabled = on;
+}
+
+/** Whether the wasm path is on (useWasmElementwise); whether it works here is known only by compiling. */
+export function wasmElementwiseEnabled(): boolean {
+  return enabled;
 }
 
 /**
@@ -186,22 +191,32 @@ export function elementwiseInstance(): ElementwiseInstance | undefined {
   return first && instanceFor(first);
 }
 
-/** An instance of the module of `entries`, or null where WebAssembly SIMD is missing. */
-export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInstance | null {
+/**
+ * The exports of a module of ours, or null where it cannot run: no WebAssembly, no SIMD
+ * (validate() is false), compiling forbidden (a page's CSP without 'wasm-unsafe-eval', or a
+ * browser's limit on compiling synchronously on its main thread), or no memory just now.
+ */
+export function instantiateBytes(bytes: Uint8Array, imports?: object): Record<string, unknown> | null {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return null;
   try {
-    const { bytes, input, gradient, imports } = buildElementwiseModule(entries);
-    // validate() is false where SIMD is unsupported: then the JavaScript loops serve
     if (!api.validate(bytes)) return null;
-    const exports = new api.Instance(new api.Module(bytes), { js: imports }).exports;
-    return {
-      memory: exports.memory as { buffer: ArrayBuffer },
-      input,
-      gradient,
-      kernel: (entry, kind, dtype) => exports[exportName(entry.name, kind, dtype)] as KernelFunction | undefined,
-    };
+    return new api.Instance(new api.Module(bytes), imports).exports;
   } catch {
-    return null; // no memory for an instance just now: the JavaScript loops serve
+    return null;
   }
+}
+
+/** An instance of the module of `entries`, or null where WebAssembly SIMD is missing (the JavaScript loops serve). */
+export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInstance | null {
+  if (!(globalThis as { WebAssembly?: WasmApi }).WebAssembly) return null;
+  const { bytes, input, gradient, imports } = buildElementwiseModule(entries);
+  const exports = instantiateBytes(bytes, { js: imports });
+  if (!exports) return null;
+  return {
+    memory: exports.memory as { buffer: ArrayBuffer },
+    input,
+    gradient,
+    kernel: (entry, kind, dtype) => exports[exportName(entry.name, kind, dtype)] as KernelFunction | undefined,
+  };
 }

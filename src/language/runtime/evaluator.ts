@@ -36,7 +36,7 @@ export interface SessionState {
   defaultDType: DType;
   /** Nested user-function calls in progress, to stop runaway recursion. */
   depth: number;
-  /** false: fused loops are not compiled (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
+  /** false: no JavaScript loop is compiled for fused pieces (`new Function`), for pages whose CSP has no 'unsafe-eval' (the renderer). */
   readonly compileLoops?: boolean;
   /** Bytes of tensors the variables may hold together (memory-budget.ts; 2 GiB unless the session says). */
   readonly memoryBudget?: number;

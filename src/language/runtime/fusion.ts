@@ -19,15 +19,20 @@
  *    the ordinary way, by the evaluator, from the values its inputs already
  *    have: nothing is evaluated again.
  * 3. Compile: where a planned piece's value is needed (at the root, or below a
- *    node that could not be fused), its loop body is generated from the plan.
+ *    node that could not be fused), the plan becomes a tree of the engine's
+ *    FusedNode, which runs as a WebAssembly function where every node has a
+ *    vector form, else as a JavaScript loop (fused-loop.ts).
  * 4. Run: the loop makes one pass over the elements. A piece of one operation
  *    is computed the ordinary way instead: one pass either way, no compiling.
+ *    So is a piece with no WebAssembly form where the session compiles no
+ *    JavaScript (a page whose CSP forbids `new Function`).
  *
  * Subtrees of numbers (`1 / 3` in `x + 1 / 3`) are computed the ordinary way,
  * in float64, and enter a loop as one number, as they enter the engine.
  * Results are bit-identical to the unfused path: float64 arithmetic is the
- * same, and in float32 every intermediate is rounded with Math.fround exactly
- * where the unfused path stores into a Float32Array.
+ * same, and in float32 every intermediate is rounded (a round32 node:
+ * Math.fround, or a demote and promote in wasm) exactly where the unfused path
+ * stores into a Float32Array (test/unit/language/runtime/fusion-wasm.test.ts).
  *
  * Errors need no special care: a fused node cannot fail (its inputs have one
  * shape, its functions are elementwise), so every error is raised where the
@@ -35,12 +40,12 @@
  * or, for a bad parameter, at the call resolving it, as a call would.
  */
 import type { BinaryExpr, CallExpr, Expr, UnaryExpr } from '../ast';
-import { parametersFor, type Shape } from '../../engine';
+import { parametersFor, wasmElementwiseEnabled, type FusedNode, type Shape } from '../../engine';
 import { ActivationFunction, ORDERS } from './activation-function';
 import { MathFunction } from './builtins/math';
 import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
-import type { FunctionValue, ParameterValues } from './function-value';
+import type { FunctionValue } from './function-value';
 import { LOOP_OPERATORS, LoopInputs, type LoopDType } from './fused-loop';
 import type { Value } from './values';
 
@@ -62,8 +67,8 @@ interface Fused {
   readonly kind: 'fused';
   readonly expr: Operation;
   readonly inputs: readonly LoopInput[];
-  /** The node's code for element i, from its inputs' codes. */
-  readonly code: (inputs: readonly string[], slots: LoopInputs) => string;
+  /** The node's tree for element i, from its inputs' trees. */
+  readonly node: (inputs: readonly FusedNode[]) => FusedNode;
   readonly dtype: LoopDType;
   readonly shape: Shape;
   /** Operators and calls in the piece this node is the root of. */
@@ -94,7 +99,7 @@ class Walk {
     // one operation: the engine's one pass is as fast, and needs no compiling
     if (p.operations < 2) return p.unfused();
     const slots = new LoopInputs();
-    return slots.run(codeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span);
+    return slots.run(nodeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span) ?? p.unfused();
   }
 
   private visit(e: Expr): Piece {
@@ -106,9 +111,12 @@ class Walk {
     }
   }
 
-  /** No loops where the session compiles none (a page whose CSP forbids `new Function`): every node the ordinary way. */
+  /**
+   * No loops where the session compiles no JavaScript (a page whose CSP forbids `new Function`)
+   * and the WebAssembly path is off: every node the ordinary way.
+   */
   private loopOver(pieces: readonly Piece[]): Loop | undefined {
-    return this.ev.session.compileLoops === false ? undefined : loopOver(pieces);
+    return this.ev.session.compileLoops === false && !wasmElementwiseEnabled() ? undefined : loopOver(pieces);
   }
 
   /** A piece as a loop input: a loop that has grown to MAX_LOOP_OPERATIONS is computed first. */
@@ -121,7 +129,7 @@ class Walk {
     const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
     const loop = this.loopOver([operand]);
     if (!loop) return unfused();
-    return fused(e, loop, ([a]) => (e.op === '-' ? `(-${a})` : a), unfused);
+    return fused(e, loop, ([a]) => (e.op === '-' ? { kind: 'negate', a } : a), unfused);
   }
 
   /**
@@ -147,7 +155,7 @@ class Walk {
     const loop = operator && this.loopOver([left, right]);
     if (!operator || !loop) return unfused();
     // a number meeting a float32 tensor is converted to float32 first, as the engine does
-    const operand = (p: Piece, code: string) => (loop.dtype === 'float32' && isNumber(p) ? fround(code) : code);
+    const operand = (p: Piece, node: FusedNode): FusedNode => (loop.dtype === 'float32' && isNumber(p) ? fround(node) : node);
     return fused(e, loop, ([a, b]) => rounded(operator(operand(left, a), operand(right, b)), loop.dtype), unfused);
   }
 
@@ -161,19 +169,19 @@ class Walk {
     const loop = args.length === 1 ? this.loopOver(args) : undefined;
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
-    return fused(e, loop, ([a], slots) => rounded(slots.call(how.f, a, how.parameters && parametersFor(loop.dtype, how.parameters)), loop.dtype), unfused);
+    return fused(e, loop, ([a]) => rounded(how(a, loop.dtype), loop.dtype), unfused);
   }
 }
 
-function fused(expr: Operation, loop: Loop, code: Fused['code'], unfused: () => Value): Fused {
+function fused(expr: Operation, loop: Loop, node: Fused['node'], unfused: () => Value): Fused {
   let operations = 1;
   for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
-  return { kind: 'fused', expr, inputs: loop.inputs, code, dtype: loop.dtype, shape: loop.shape, operations, unfused };
+  return { kind: 'fused', expr, inputs: loop.inputs, node, dtype: loop.dtype, shape: loop.shape, operations, unfused };
 }
 
-/** Compiling: the code for element i of a piece, its inputs given slots in `slots`. */
-function codeOf(p: LoopInput, slots: LoopInputs): string {
-  if (p.kind === 'fused') return p.code(p.inputs.map((input) => codeOf(input, slots)), slots);
+/** Compiling: the tree for element i of a piece, its inputs given slots in `slots`. */
+function nodeOf(p: LoopInput, slots: LoopInputs): FusedNode {
+  if (p.kind === 'fused') return p.node(p.inputs.map((input) => nodeOf(input, slots)));
   if (p.kind === 'tensor') return slots.tensor(p.tensor);
   return slots.scalar(p.kind === 'number' ? p.value : p.value ? 1 : 0);
 }
@@ -219,21 +227,28 @@ function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
-const fround = (code: string): string => `Math.fround(${code})`;
+const fround = (a: FusedNode): FusedNode => ({ kind: 'round32', a });
 
 /** float32 results are rounded wherever the unfused path would store into a Float32Array. */
-const rounded = (code: string, dtype: LoopDType): string => (dtype === 'float32' ? fround(code) : code);
+const rounded = (a: FusedNode, dtype: LoopDType): FusedNode => (dtype === 'float32' ? fround(a) : a);
 
 /**
- * How a loop calls fn, or undefined when it cannot: elementwise activations and
- * their first and second derivatives, with parameters resolved as a call resolves them
- * (a bad parameter is the error the call would report), and math functions,
- * which take no named arguments.
+ * How a loop calls fn (its node over the argument's, in a loop of this dtype), or undefined
+ * when it cannot: elementwise activations and their first and second derivatives, with
+ * parameters resolved as a call resolves them (a bad parameter is the error the call would
+ * report) and rounded as the engine rounds them for float32, and math functions, which take
+ * no named arguments.
  */
-function loopCall(fn: FunctionValue, named: ReadonlyMap<string, Value>, site: CallSite): { f: Function; parameters?: ParameterValues } | undefined {
+function loopCall(fn: FunctionValue, named: ReadonlyMap<string, Value>, site: CallSite): ((a: FusedNode, dtype: LoopDType) => FusedNode) | undefined {
   if (fn instanceof ActivationFunction && fn.definition.kind === 'elementwise') {
-    return { f: fn.definition.scalar[ORDERS[fn.order]], parameters: fn.resolvedParameters(named, site) };
+    const definition = fn.definition;
+    const parameters = fn.resolvedParameters(named, site);
+    const order = ORDERS[fn.order];
+    return (a, dtype) => ({ kind: 'activation', definition, order, parameters: parametersFor(dtype, parameters), a });
   }
-  if (fn instanceof MathFunction && named.size === 0) return { f: fn.scalar };
+  if (fn instanceof MathFunction && named.size === 0) {
+    const f = fn.scalar;
+    return (a) => ({ kind: 'elementary', f, a });
+  }
   return undefined;
 }

@@ -27,8 +27,9 @@ export interface SessionOptions {
   /** dtype of tensors a cell creates (LANGUAGE.md: float64 unless asked). */
   readonly defaultDType?: DType;
   /**
-   * false: evaluate every operator the ordinary way, compiling no fused loop. The renderer's pages
-   * (webviews, exported files) forbid `new Function` by their CSP; results are bit-identical either way.
+   * false: compile no JavaScript loop for fused pieces (they run as WebAssembly where it compiles,
+   * else one operator at a time). The renderer's pages (webviews, exported files) forbid
+   * `new Function` by their CSP; results are bit-identical either way.
    */
   readonly compileLoops?: boolean;
   /** Bytes of tensors a notebook's variables may hold together; SESSION_MEMORY_BUDGET (2 GiB) when omitted. */

@@ -22,7 +22,7 @@
 ;; per term, where 4-wide blocks would pay both for every 4 multiply-adds.
 ;; Why 8-wide blocks in float64: four f64x2 accumulators, the same four
 ;; registers' worth; eight (16 doubles) measured about 30% slower in V8 on a
-;; 1000 x 16 x 16 product (bench: matmul64 36 us against 50 us), most likely
+;; 1000 x 16 x 16 product timed alone (36 us against 50 us), most likely
 ;; from register pressure.
 (module
   (memory (export "memory") 1)

@@ -3,7 +3,7 @@
  * `plot(exp)` work) whose derivatives come from symbolic differentiation of
  * `name(x)`; the others are procedures.
  */
-import { binary, cos, erf, erfc, exp, expm1, log, log1p, map, sin, tan, where, type BinaryOperator } from '../../../engine';
+import { binary, cos, erf, erfc, exp, expm1, log, log1p, map, roundHalfAway, sin, tan, where, type BinaryOperator } from '../../../engine';
 import type { Expr } from '../../ast';
 import { atSite, runtimeError, type CallSite } from '../call-site';
 import type { FunctionValue } from '../function-value';
@@ -23,7 +23,7 @@ const elementwise: Readonly<Record<string, (x: number) => number>> = {
   sign: Math.sign, sin, cos, tan, erf, erfc,
   floor: Math.floor, ceil: Math.ceil,
   /** Half away from zero, as students expect (Math.round rounds -2.5 to -2). */
-  round: (x) => Math.sign(x) * Math.round(Math.abs(x)),
+  round: roundHalfAway,
 };
 
 export const mathFunctionNames = Object.keys(elementwise);

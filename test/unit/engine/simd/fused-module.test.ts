@@ -1,0 +1,133 @@
+/**
+ * Fused expressions as WebAssembly functions (engine/simd/fused-module.ts):
+ * which nodes have a vector form, the bits of each against the tree evaluated
+ * in JavaScript as the fused loop does, odd lengths and chunks, the bounded
+ * cache, and no function (so the caller's JavaScript serves) where compiling
+ * fails, as under a page's CSP.
+ */
+import { strict as assert } from 'assert';
+import { catalogue, erf, erfc, exp, expm1, log, log1p, pow, roundHalfAway, sin, type ElementwiseDefinition, type FloatArray, type FusedNode, type FusedProgram } from '../../../../src/engine';
+import { fusedKernel, fusedModuleCount } from '../../../../src/engine/simd/fused-module';
+import { mulberry32 } from '../../helpers/prng';
+import { bitMismatches, edgeInputs, randomInputs } from './bits';
+
+const entry = (name: string) => catalogue.find((d) => d.name === name) as ElementwiseDefinition;
+const x: FusedNode = { kind: 'tensor', slot: 0 };
+const s0: FusedNode = { kind: 'scalar', slot: 0 };
+
+/** The tree at element i, as the JavaScript fused loop computes it. */
+function reference(n: FusedNode, p: FusedProgram, i: number): number {
+  switch (n.kind) {
+    case 'tensor': return p.tensors[n.slot]![i]!;
+    case 'scalar': return p.scalars[n.slot]!;
+    case 'negate': return -reference(n.a, p, i);
+    case 'arithmetic': {
+      const a = reference(n.a, p, i), b = reference(n.b, p, i);
+      return n.op === '+' ? a + b : n.op === '-' ? a - b : n.op === '*' ? a * b : a / b;
+    }
+    case 'power': return pow(reference(n.a, p, i), reference(n.b, p, i));
+    case 'round32': return Math.fround(reference(n.a, p, i));
+    case 'elementary': return n.f(reference(n.a, p, i));
+    case 'activation': return n.definition.scalar[n.order](reference(n.a, p, i), n.parameters);
+  }
+}
+
+function inputs(count: number): Float64Array {
+  const xs = randomInputs(mulberry32(count), count);
+  xs.set(edgeInputs().slice(0, count), 0);
+  return xs;
+}
+
+/** The wasm result against the reference, over `count` elements of float64 or float32 input. */
+function compare(root: FusedNode, scalars: number[], f32: boolean, count = 10_001): string[] {
+  const data: FloatArray = f32 ? Float32Array.from(inputs(count)) : inputs(count);
+  const program: FusedProgram = { root: f32 ? { kind: 'round32', a: root } : root, tensors: [data], scalars };
+  const kernel = fusedKernel(program, f32 ? 'float32' : 'float64');
+  assert.ok(kernel, 'a vector form');
+  const got = f32 ? new Float32Array(count) : new Float64Array(count);
+  // in two calls, as inChunks makes them, the second starting at an odd element
+  kernel(got, 0, 4097);
+  kernel(got, 4097, count);
+  const want = f32 ? new Float32Array(count) : new Float64Array(count);
+  for (let i = 0; i < count; i++) want[i] = reference(program.root, program, i);
+  return bitMismatches(got, want, data);
+}
+
+describe('engine/simd: fused expressions in WebAssembly', () => {
+  it('has a vector form for arithmetic, the vectorised functions, catalogue kernels and exact powers, and none for the rest', () => {
+    const program = (root: FusedNode, scalars: number[] = [2]): FusedProgram => ({ root, tensors: [new Float64Array(8)], scalars });
+    const has = (root: FusedNode, scalars?: number[]) => fusedKernel(program(root, scalars), 'float64') !== undefined;
+    assert.ok(has({ kind: 'arithmetic', op: '*', a: x, b: { kind: 'negate', a: s0 } }));
+    assert.ok(has({ kind: 'elementary', f: exp, a: x }));
+    assert.ok(has({ kind: 'activation', definition: entry('sigmoid'), order: 'derivative', parameters: {}, a: x }));
+    assert.ok(has({ kind: 'power', a: x, b: s0 }, [2]));
+    assert.ok(has({ kind: 'power', a: x, b: { kind: 'round32', a: s0 } }, [0.5]));
+    assert.ok(!has({ kind: 'power', a: x, b: s0 }, [3]), 'pow(x, 3) is exp(3 log x): no vector pow');
+    assert.ok(!has({ kind: 'power', a: x, b: x }), 'a tensor exponent');
+    assert.ok(!has({ kind: 'elementary', f: sin, a: x }));
+    assert.ok(!has({ kind: 'elementary', f: log, a: x }));
+    assert.ok(!has({ kind: 'activation', definition: entry('sigmoid'), order: 'secondDerivative', parameters: {}, a: x }), "f'' has no wasm kernel");
+    const withoutWasm: ElementwiseDefinition = { ...entry('sigmoid'), name: 'sigmoid-without-wasm', wasm: undefined };
+    assert.ok(!has({ kind: 'activation', definition: withoutWasm, order: 'value', parameters: {}, a: x }), 'an entry without a wasm field');
+    assert.ok(!has({ kind: 'arithmetic', op: '+', a: x, b: { kind: 'elementary', f: sin, a: x } }), 'one node without a form is enough');
+  });
+
+  for (const f32 of [false, true]) {
+    const type = f32 ? 'float32' : 'float64';
+    it(`gives the JavaScript loop's bits for each function, ${type}`, () => {
+      for (const f of [exp, expm1, log1p, erf, erfc, Math.sqrt, Math.abs, Math.floor, Math.ceil, Math.sign, roundHalfAway]) {
+        assert.deepEqual(compare({ kind: 'elementary', f, a: x }, [], f32), [], f.name);
+      }
+    });
+
+    it(`gives the JavaScript loop's bits for the exact powers and for numbers and parameters, ${type}`, () => {
+      for (const exponent of [0, -0, 1, 2, -1, 0.5]) {
+        assert.deepEqual(compare({ kind: 'power', a: x, b: s0 }, [exponent], f32), [], `x^${exponent}`);
+      }
+      const quickGelu: FusedNode = {
+        kind: 'arithmetic', op: '*', a: x,
+        b: { kind: 'activation', definition: entry('sigmoid'), order: 'value', parameters: {}, a: { kind: 'arithmetic', op: '*', a: s0, b: x } },
+      };
+      assert.deepEqual(compare(quickGelu, [1.702], f32), []);
+      const softplus: FusedNode = { kind: 'activation', definition: entry('softplus'), order: 'derivative', parameters: { beta: 0.7, threshold: 5 }, a: { kind: 'negate', a: x } };
+      assert.deepEqual(compare(softplus, [], f32), []);
+    });
+  }
+
+  it('rounds halves away from zero as the language does, at ties and near them', () => {
+    const ties = Float64Array.of(2.5, -2.5, 0.5, -0.5, 1.5, 0.49999999999999994, -0.49999999999999994, 4503599627370497, -4503599627370496.5, 2 ** 52 + 0.5);
+    const kernel = fusedKernel({ root: { kind: 'elementary', f: roundHalfAway, a: x }, tensors: [ties], scalars: [] }, 'float64');
+    const got = new Float64Array(ties.length);
+    kernel!(got, 0, ties.length);
+    assert.deepEqual(Array.from(got), Array.from(ties, roundHalfAway));
+  });
+
+  it('keeps at most 64 modules', () => {
+    let root: FusedNode = x;
+    for (let k = 0; k < 70; k++) {
+      root = { kind: 'arithmetic', op: '+', a: root, b: s0 };
+      assert.ok(fusedKernel({ root, tensors: [new Float64Array(4)], scalars: [1] }, 'float64'));
+      assert.ok(fusedModuleCount() <= 64);
+    }
+  });
+
+  it('gives no function where a kernel cannot be emitted into a fused module, so the caller runs JavaScript', () => {
+    const sigmoid = entry('sigmoid');
+    const definition: ElementwiseDefinition = { ...sigmoid, name: 'sigmoid-needing-more', wasm: { ...sigmoid.wasm!, value: () => { throw new Error('needs a module with scalar imports'); } } };
+    assert.equal(fusedKernel({ root: { kind: 'activation', definition, order: 'value', parameters: {}, a: x }, tensors: [new Float64Array(4)], scalars: [] }, 'float64'), undefined);
+  });
+
+  it('gives no function where WebAssembly cannot compile (a CSP without wasm-unsafe-eval), so the caller runs JavaScript', () => {
+    const wasm = (globalThis as unknown as { WebAssembly: { Module: unknown; CompileError: new (message: string) => Error } }).WebAssembly;
+    const Module = wasm.Module;
+    wasm.Module = function () {
+      throw new wasm.CompileError('WebAssembly.Module(): Refused to compile or instantiate WebAssembly module');
+    };
+    try {
+      const root: FusedNode = { kind: 'elementary', f: Math.floor, a: { kind: 'elementary', f: Math.ceil, a: { kind: 'negate', a: x } } };
+      assert.equal(fusedKernel({ root, tensors: [new Float64Array(4)], scalars: [] }, 'float64'), undefined);
+    } finally {
+      wasm.Module = Module;
+    }
+  });
+});
