@@ -23,11 +23,11 @@ import * as T from './elementary-tables';
 const [S0, S1, S2, S3, S4, S5] = T.SIN_POLY;
 const [C0, C1, C2, C3, C4, C5] = T.COS_POLY;
 /** Below this |x|, sin x = x and tan x = x to within half an ulp (x^3/3 < 2^-54 x), and cos x = 1. */
-const TINY = powerOfTwo(-27);
+export const TINY = powerOfTwo(-27);
 /** The double just below pi/4: arguments up to it need no reduction. */
-const PI_OVER_4 = 0.7853981633974483;
+export const PI_OVER_4 = 0.7853981633974483;
 /** Cody-Waite's second piece is needed once the first leaves r below |x| 2^-15, the third below |x| 2^-48 (fdlibm uses 2^-16 and 2^-49; earlier is only safer). */
-const SECOND_PIECE = powerOfTwo(-15);
+export const SECOND_PIECE = powerOfTwo(-15);
 const THIRD_PIECE = powerOfTwo(-48);
 /** floor(2^1280 2/pi). */
 const TWO_OVER_PI = BigInt('0x' + T.TWO_OVER_PI_HEX);
@@ -144,8 +144,8 @@ function withLow(y: number, yLo: number, lo: number): number {
 }
 
 /** Dekker's split of -1/6, the cubic coefficient, for the exact product in sinKernel. */
-const CUBIC_HI_HIGH = SPLITTER * T.SIN_CUBIC_HI - (SPLITTER * T.SIN_CUBIC_HI - T.SIN_CUBIC_HI);
-const CUBIC_HI_LOW = T.SIN_CUBIC_HI - CUBIC_HI_HIGH;
+export const CUBIC_HI_HIGH = SPLITTER * T.SIN_CUBIC_HI - (SPLITTER * T.SIN_CUBIC_HI - T.SIN_CUBIC_HI);
+export const CUBIC_HI_LOW = T.SIN_CUBIC_HI - CUBIC_HI_HIGH;
 
 /**
  * sin(y + lo) for |y| <= pi/4, |lo| <= ulp(y); returns hi, leaves the low part in OUT.

@@ -19,7 +19,7 @@ import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
 import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
-import { type Vec, VectorBuilder } from './vector-builder';
+import { ScalarImports, type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
 
 export type KernelKind = 'value' | 'derivative' | 'backward';
@@ -80,10 +80,10 @@ function emitF32x4Loop(layout: TableLayout, kernel: WasmElementwise, kind: Kerne
 }
 
 /** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step. */
-function emitLoop(layout: TableLayout, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
+function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
   const X = 0, G = 1, Y = 2, COUNT = 3;
   const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
-  const v = new VectorBuilder(f, layout);
+  const v = new VectorBuilder(f, layout, imports);
   const p: Vec[] = kernel.parameters.map((_, i) => {
     f.get(4 + i).simd(Simd.F64x2Splat);
     const local = f.local(ValType.V128);
@@ -128,15 +128,16 @@ export interface NamedKernels {
   readonly wasm: WasmElementwise;
 }
 
-/** The module's bytes and where the staging buffers start. */
-export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number } {
+/** The module's bytes, where the staging buffers start, and the JavaScript functions it imports (as js."0", js."1", ...). */
+export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number; imports: Record<string, (...args: number[]) => number> } {
   const layout = new TableLayout();
+  const imports = new ScalarImports();
   const functions: { name: string; body: FunctionBody }[] = [];
   const all = entries.flatMap((e) => [e, ...Object.entries(e.wasm.forms ?? {}).map(([form, wasm]) => ({ name: formName(e.name, form), wasm }))]);
   for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
-        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind)) || emitLoop(layout, entry.wasm, kind, dtype);
+        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind)) || emitLoop(layout, imports, entry.wasm, kind, dtype);
         functions.push({ name: exportName(entry.name, kind, dtype), body });
       }
     }
@@ -144,9 +145,10 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
   const input = (layout.end + 63) & ~63;
   const gradient = input + STAGING_ELEMENTS * 8;
   const module = new ModuleBuilder(Math.ceil((gradient + STAGING_ELEMENTS * 8) / PAGE_BYTES));
+  for (const { arity } of imports.functions) module.addImport(arity);
   for (const { name, body } of functions) module.addFunction(name, body);
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), input, gradient };
+  return { bytes: module.encode(), input, gradient, imports: Object.fromEntries(imports.functions.map(({ fn }, i) => [String(i), fn])) };
 }
 
 interface WasmApi {
@@ -208,8 +210,8 @@ export function instantiateBytes(bytes: Uint8Array, imports?: object): Record<st
 /** An instance of the module of `entries`, or null where WebAssembly SIMD is missing (the JavaScript loops serve). */
 export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInstance | null {
   if (!(globalThis as { WebAssembly?: WasmApi }).WebAssembly) return null;
-  const { bytes, input, gradient } = buildElementwiseModule(entries);
-  const exports = instantiateBytes(bytes);
+  const { bytes, input, gradient, imports } = buildElementwiseModule(entries);
+  const exports = instantiateBytes(bytes, { js: imports });
   if (!exports) return null;
   return {
     memory: exports.memory as { buffer: ArrayBuffer },

@@ -37,22 +37,45 @@ function i64Bytes(a: bigint): Uint8Array {
   return new Uint8Array(new BigInt64Array([a, a]).buffer);
 }
 
+/** A JavaScript function of numbers that kernels call for rare lanes (scalarLanes). */
+export type ScalarFunction = (...args: number[]) => number;
+
+/**
+ * The JavaScript functions a module's kernels import (as js."0", js."1", ...), shared by its
+ * functions like the TableLayout: each function is imported once, with its arity.
+ */
+export class ScalarImports {
+  readonly functions: { fn: ScalarFunction; arity: number }[] = [];
+
+  index(fn: ScalarFunction, arity: number): number {
+    const known = this.functions.findIndex((f) => f.fn === fn);
+    if (known >= 0) return known;
+    this.functions.push({ fn, arity });
+    return this.functions.length - 1;
+  }
+}
+
 export class VectorBuilder {
   /** Constants by their 16 bytes (as hex): each is set once, in the prologue, into a local. */
   private readonly constants = new Map<string, number>();
 
-  constructor(readonly f: FunctionBody, readonly tables: TableLayout) {}
+  constructor(readonly f: FunctionBody, readonly tables: TableLayout, readonly imports?: ScalarImports) {}
 
   /**
-   * A constant as a local set once before the loop: V8 does not hoist v128.const out
-   * of loops, and rebuilding a 16-byte constant at every use cost relu half its speed.
+   * A constant as a local loaded from memory once, before the loop. Not v128.const: TurboFan
+   * folds a constant held in a local back into every use and rebuilds it there (a 64-bit move,
+   * vmovq, vpunpcklqdq: three instructions a use, about a third of exp's loop). A value loaded
+   * from memory it cannot fold, so it stays in a register or a stack slot.
    */
   private constant(bytes: Uint8Array): Vec {
     const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
     let local = this.constants.get(key);
     if (local === undefined) {
       local = this.f.local(ValType.V128);
-      this.f.prologue.push(0xfd, Simd.Const, ...bytes, Op.LocalSet);
+      // i32.const 0; v128.load align=16 offset=(the constant's place); local.set
+      this.f.prologue.push(Op.I32Const, 0, 0xfd, Simd.Load, 4);
+      unsignedLeb(this.tables.placeConstant(bytes), this.f.prologue);
+      this.f.prologue.push(Op.LocalSet);
       unsignedLeb(local, this.f.prologue);
       this.constants.set(key, local);
     }
@@ -172,11 +195,51 @@ export class VectorBuilder {
     this.f.op(Op.End);
   }
 
+  /**
+   * Runs `body` only when some lane of `mask` is clear: ifAny(not(mask)) without the `not`
+   * (which V8 builds from two instructions) by testing i64x2.all_true.
+   */
+  ifNotAll(mask: Vec, body: () => void): void {
+    this.push(mask);
+    this.f.simd(Simd.I64x2AllTrue).op(Op.I32Eqz);
+    this.f.open(Op.If);
+    body();
+    this.f.op(Op.End);
+  }
+
+  /**
+   * For the lanes of `mask`, `result` (a variable) becomes fn(args at that lane): the scalar
+   * JavaScript itself, called from the kernel, for lanes the vector code does not cover (snake's
+   * huge arguments, whose sine needs the BigInt reduction). The same bits by construction, and
+   * nothing paid where no lane needs it.
+   */
+  scalarLanes(mask: Vec, result: Vec, fn: ScalarFunction, args: readonly Vec[]): void {
+    if (!this.imports) throw new Error('scalarLanes needs a module with scalar imports');
+    const index = this.imports.index(fn, args.length);
+    this.ifAny(mask, () => {
+      for (const lane of [0, 1]) {
+        this.push(mask);
+        this.f.simd(Simd.I64x2ExtractLane).byte(lane).op(Op.I64Eqz).op(Op.I32Eqz);
+        this.f.open(Op.If);
+        this.push(result);
+        for (const arg of args) {
+          this.push(arg);
+          this.f.simd(Simd.F64x2ExtractLane).byte(lane);
+        }
+        this.f.op(Op.Call).index(index);
+        this.f.simd(Simd.F64x2ReplaceLane).byte(lane);
+        this.f.set(result.local!);
+        this.f.op(Op.End);
+      }
+    });
+  }
+
   // ---- i64x2 integers ------------------------------------------------------------
 
   iadd(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Add, a, b); }
   isub(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Sub, a, b); }
   ilt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2LtS, a, b); }
+  ieq(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2Eq, a, b); }
   igt(a: Vec, b: Vec): Vec { return this.binary(Simd.I64x2GtS, a, b); }
 
   private shift(op: Simd, a: Vec, by: number): Vec {
@@ -220,9 +283,20 @@ export class VectorBuilder {
     return this.addressesOfLanes(this.fromStack(), [0, 1], base, stride);
   }
 
-  /** The same for an i64 index already known to be in range (a masked one): its low words. */
-  laneAddressesOfInt(index: Vec, base: number, stride: number): [number, number] {
-    return this.addressesOfLanes(index, [0, 2], base, stride);
+  /**
+   * The byte offsets index * 2^strideLog2 of lane 0 and lane 1 of an i64 index already known
+   * to be in range (a masked one): one vector shift, then the low words. The table's base goes
+   * into the loads' offset (gather, gatherPair), not an i32.add per lane.
+   */
+  laneOffsetsOfInt(index: Vec, strideLog2: number): [number, number] {
+    const scaled = this.shl(index, strideLog2);
+    return [0, 2].map((lane) => {
+      const address = this.f.local(ValType.I32);
+      this.push(scaled);
+      this.f.simd(Simd.I32x4ExtractLane).byte(lane);
+      this.f.set(address);
+      return address;
+    }) as [number, number];
   }
 
   /** base + stride * (i32 lane of `packed`), for two lanes, into i32 locals. */

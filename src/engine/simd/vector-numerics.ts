@@ -92,32 +92,45 @@ function expRemainder(v: VectorBuilder, r: Vec): Vec {
   return v.mul(v.mul(r, r), nested(v, T.EXP_POLY.slice(0, 5), r));
 }
 
-/** k = round(x 128/ln2) as an f64 and as i64, with j = k mod 128 and n = (k - j)/128. */
-function expReduction(v: VectorBuilder, x: Vec): { k: Vec; j: Vec; n: Vec } {
+/** k = round(x 128/ln2) as an f64 and as i64, with j = k mod 128. */
+function expReduction(v: VectorBuilder, x: Vec): { k: Vec; kInt: Vec; j: Vec } {
   const s = v.add(v.mul(x, v.c(T.EXP_INV_LN2_N)), v.c(ROUNDING_SHIFT));
   const k = v.sub(s, v.c(ROUNDING_SHIFT));
   const kInt = v.shiftedToInt(s);
-  return { k, j: v.iand(kInt, (1 << T.EXP_TABLE_BITS) - 1), n: v.shrS(kInt, T.EXP_TABLE_BITS) };
+  return { k, kInt, j: v.iand(kInt, (1 << T.EXP_TABLE_BITS) - 1) };
+}
+
+/** n = (k - j)/128, signed (for the range checks of scaleByPowerOfTwo). */
+function expExponent(v: VectorBuilder, kInt: Vec): Vec {
+  return v.shrS(kInt, T.EXP_TABLE_BITS);
+}
+
+/**
+ * 2^n for n = (k - j)/128 in [-1022, 1023]. The logical shift gives n's low bits as the
+ * arithmetic one does, and powerOfTwo keeps only the low 11 bits of n + 1023; i64x2.shr_s
+ * has no SSE instruction (V8 spends six on it), shr_u has one.
+ */
+function expScale(v: VectorBuilder, kInt: Vec): Vec {
+  return v.powerOfTwo(v.shrU(kInt, T.EXP_TABLE_BITS));
 }
 
 /** The two table entries 2^(j/128) as hi and lo. */
 function expTable(v: VectorBuilder, j: Vec): [Vec, Vec] {
-  const base = v.tables.place(T.EXP_TABLE);
-  return v.gatherPair(v.laneAddressesOfInt(j, base, 16), 0);
+  return v.gatherPair(v.laneOffsetsOfInt(j, 4), v.tables.place(T.EXP_TABLE)); // 16 bytes an entry
 }
 
 /** exp (numerics/exp-log.ts). */
 export function exp(v: VectorBuilder, x: Vec): Vec {
-  const { k, j, n } = expReduction(v, x);
+  const { k, kInt, j } = expReduction(v, x);
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
   // |x| < 707 keeps n within [-1021, 1021]: one product, as the scalar's usual case;
   // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
   const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
-  const result = v.variable(v.mul(y, v.powerOfTwo(n)));
-  v.ifAny(v.not(usual), () => {
-    const scaled = scaleByPowerOfTwo(v, y, n);
+  const result = v.variable(v.mul(y, expScale(v, kInt)));
+  v.ifNotAll(usual, () => {
+    const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
     const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
     v.assign(result, v.select(usual, result, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under)));
@@ -127,23 +140,44 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
 
 const enum ExpResult { Rounded, MinusOne, Split }
 
-/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
-function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
-  const { k, j, n } = expReduction(v, x);
+/** What expKernel shares with exp: the reduction's k, r and its error, the table entry, exp(r) - 1 - r. */
+interface ExpParts { kInt: Vec; r: Vec; rErr: Vec; tHi: Vec; tLo: Vec; remainder: Vec }
+
+/** `own`: lanes whose remainder is taken of x itself instead of r (expm1's series lanes, whose kernel is discarded). */
+function expKernelStart(v: VectorBuilder, x: Vec, xLo: Vec, own?: Vec): ExpParts {
+  const { k, kInt, j } = expReduction(v, x);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
   const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);
   const rErr = twoSumError(v, rHi, rLo, r);
   const [tHi, tLo] = expTable(v, j);
+  return { kInt, r, rErr, tHi, tLo, remainder: expRemainder(v, own ? v.select(own, x, r) : r) };
+}
+
+/**
+ * exp(x) as exp() computes it in its usual range (2^n a normal double), from the kernel's
+ * parts of x with xLo = 0: exp's r, (x - k HI) - k LO, is the kernel's rHi + (0 - k LO) bit
+ * for bit. Lets expm1, which needs both, reduce once.
+ */
+function expFromParts(v: VectorBuilder, { kInt, r, tHi, tLo, remainder }: ExpParts): Vec {
+  return v.mul(v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, remainder)))), expScale(v, kInt));
+}
+
+/** expKernel (numerics/exp-log.ts): exp(x + xLo) rounded, exp(x) - 1, or exp(x) as hi and lo. */
+function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0)): [Vec, Vec] {
+  return expKernelFinish(v, expKernelStart(v, x, xLo), result);
+}
+
+function expKernelFinish(v: VectorBuilder, { kInt, r, rErr, tHi, tLo, remainder }: ExpParts, result: ExpResult): [Vec, Vec] {
   const onePlusR = v.add(v.c(1), r);
-  const pLo = v.add(expRemainder(v, r), v.mul(rErr, onePlusR));
+  const pLo = v.add(remainder, v.mul(rErr, onePlusR));
   const a = v.mul(tHi, r);
   const aErr = twoProductError(v, tHi, r, a);
   const s = v.add(tHi, a);
   const sErr = v.add(v.sub(tHi, s), a);
   const lo = v.add(v.add(v.add(sErr, aErr), v.mul(tHi, pLo)), v.mul(tLo, onePlusR));
-  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), n), v.c(0)];
-  const scale = v.powerOfTwo(n);
+  if (result === ExpResult.Rounded) return [scaleByPowerOfTwo(v, v.add(s, lo), expExponent(v, kInt)), v.c(0)];
+  const scale = expScale(v, kInt);
   if (result === ExpResult.Split) {
     const hi = v.add(s, lo);
     return [v.mul(hi, scale), v.mul(v.sub(lo, v.sub(hi, s)), scale)];
@@ -153,25 +187,23 @@ function expKernel(v: VectorBuilder, x: Vec, result: ExpResult, xLo: Vec = v.c(0
   return [v.add(d, v.add(twoSumError(v, big, v.c(-1), d), v.mul(lo, scale))), v.c(0)];
 }
 
-/** expm1 (numerics/exp-log.ts). */
+/**
+ * expm1 (numerics/exp-log.ts). Below 40 its three branches share one reduction and one
+ * remainder polynomial (expFromParts), the series lanes (|x| < ln2/256) taking the remainder
+ * of x instead of r. Each branch's finish is computed and selected per lane, with no branch:
+ * on mixed lanes (elu over [-6, 6]) the branches used to run the reduction two or three times.
+ */
 export function expm1(v: VectorBuilder, x: Vec): Vec {
-  const ax = v.abs(x);
-  const small = v.lt(ax, v.c(T.EXP_LN2_N_HI / 2));
-  const saturated = v.not(v.lt(x, v.c(EXPM1_SATURATION)));
-  const plain = v.lt(x, v.c(EXPM1_PLAIN));
-  const result = v.variable(v.c(0));
-  const viaExp = v.or(saturated, plain);
-  v.ifAny(v.not(v.or(viaExp, small)), () => v.assign(result, expKernel(v, x, ExpResult.MinusOne)[0]));
-  v.ifAny(small, () => {
-    const s = v.select(v.eq(x, v.c(0)), x, v.add(x, expRemainder(v, x)));
-    v.assign(result, v.select(small, s, result));
-  });
-  v.ifAny(viaExp, () => {
-    const e = exp(v, x);
-    const low = v.select(v.lt(x, v.c(-EXPM1_SATURATION)), v.c(-1), v.sub(e, v.c(1)));
-    const high = v.select(v.gt(x, v.c(0)), e, x);
-    v.assign(result, v.select(saturated, high, v.select(plain, low, result)));
-  });
+  const small = v.lt(v.abs(x), v.c(T.EXP_LN2_N_HI / 2));
+  const parts = expKernelStart(v, x, v.c(0), small);
+  const kernel = expKernelFinish(v, parts, ExpResult.MinusOne)[0];
+  // exp(x) for x in [-40, -3): 2^n is a normal double there
+  const e = expFromParts(v, parts);
+  const plain = v.select(v.lt(x, v.c(-EXPM1_SATURATION)), v.c(-1), v.sub(e, v.c(1)));
+  const series = v.select(v.eq(x, v.c(0)), x, v.add(x, parts.remainder));
+  const result = v.variable(v.select(v.lt(x, v.c(EXPM1_PLAIN)), plain, v.select(small, series, kernel)));
+  const below = v.lt(x, v.c(EXPM1_SATURATION));
+  v.ifNotAll(below, () => v.assign(result, v.select(below, result, v.select(v.gt(x, v.c(0)), exp(v, x), x))));
   return result;
 }
 

@@ -14,10 +14,10 @@ export const enum ValType { I32 = 0x7f, F64 = 0x7c, V128 = 0x7b }
 
 /** Opcodes with a one-byte encoding. */
 export const enum Op {
-  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d,
+  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d, Call = 0x10,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   F64Load = 0x2b, F64Store = 0x39,
-  I32Const = 0x41, I32Eqz = 0x45, I32LtU = 0x49, I32GeU = 0x4f,
+  I32Const = 0x41, I32Eqz = 0x45, I32LtU = 0x49, I32GeU = 0x4f, I64Eqz = 0x50,
   I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32Shl = 0x74,
 }
 
@@ -162,8 +162,16 @@ interface ExportedFunction {
 export class ModuleBuilder {
   private readonly functions: ExportedFunction[] = [];
   private readonly data: { offset: number; bytes: Uint8Array }[] = [];
+  /** Imported functions ("js" module, named by their index), (f64...) -> f64; they take the first function indices. */
+  private readonly imports: number[] = [];
 
   constructor(private readonly memoryPages: number) {}
+
+  /** Imports a JavaScript function of `arity` f64 arguments returning an f64, as js."<index>"; returns its function index. */
+  addImport(arity: number): number {
+    this.imports.push(arity);
+    return this.imports.length - 1;
+  }
 
   addFunction(name: string, body: FunctionBody): void {
     this.functions.push({ name, body });
@@ -186,27 +194,35 @@ export class ModuleBuilder {
       for (const item of items) for (const b of item) content.push(b);
       return content;
     };
-    // one type per function: simpler than deduplicating, and the types section stays tiny
-    section(1, vector(this.functions.map(({ body }) => {
+    const type = (params: readonly ValType[], results: readonly ValType[]) => {
       const t: number[] = [0x60];
-      unsignedLeb(body.params.length, t);
-      t.push(...body.params);
-      unsignedLeb(body.results.length, t);
-      t.push(...body.results);
+      unsignedLeb(params.length, t);
+      t.push(...params);
+      unsignedLeb(results.length, t);
+      t.push(...results);
       return t;
-    })));
-    section(3, vector(this.functions.map((_, i) => { const t: number[] = []; unsignedLeb(i, t); return t; })));
-    const memory: number[] = [0x00];
-    unsignedLeb(this.memoryPages, memory);
-    section(5, vector([memory]));
+    };
     const name = (s: string) => {
       const t: number[] = [];
       unsignedLeb(s.length, t);
       for (let i = 0; i < s.length; i++) t.push(s.charCodeAt(i));
       return t;
     };
+    // one type per function, imports first: simpler than deduplicating, and the types section stays tiny
+    const imported = this.imports.length;
+    section(1, vector([
+      ...this.imports.map((arity) => type(new Array<ValType>(arity).fill(ValType.F64), [ValType.F64])),
+      ...this.functions.map(({ body }) => type(body.params, body.results)),
+    ]));
+    if (imported > 0) {
+      section(2, vector(this.imports.map((_, i) => { const t = [...name('js'), ...name(String(i)), 0x00]; unsignedLeb(i, t); return t; })));
+    }
+    section(3, vector(this.functions.map((_, i) => { const t: number[] = []; unsignedLeb(imported + i, t); return t; })));
+    const memory: number[] = [0x00];
+    unsignedLeb(this.memoryPages, memory);
+    section(5, vector([memory]));
     const exports = [[...name('memory'), 0x02, 0x00]];
-    this.functions.forEach(({ name: n }, i) => { const t = [...name(n), 0x00]; unsignedLeb(i, t); exports.push(t); });
+    this.functions.forEach(({ name: n }, i) => { const t = [...name(n), 0x00]; unsignedLeb(imported + i, t); exports.push(t); });
     section(7, vector(exports));
     section(10, vector(this.functions.map(({ body }) => body.encode())));
     section(11, vector(this.data.map(({ offset, bytes }) => {

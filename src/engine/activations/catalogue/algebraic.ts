@@ -11,7 +11,7 @@ import {
   squareplusGrad,
   squareplusSecondDerivative,
 } from '../math/algebraic';
-import { SQUAREPLUS_WASM } from '../vector/algebraic';
+import { SNAKE_WASM, SQUAREPLUS_WASM } from '../vector/algebraic';
 
 const FAMILY = 'Algebraic';
 
@@ -127,5 +127,6 @@ export const algebraic: readonly ActivationDefinition[] = [
       value: (x, y, p) => { const a = p.a as number; for (let i = 0; i < x.length; i++) y[i] = snake(x[i], a); },
       derivative: (x, y, p) => { const a = p.a as number; for (let i = 0; i < x.length; i++) y[i] = snakeGrad(x[i], a); },
     },
+    wasm: SNAKE_WASM,
   },
 ];

@@ -9,12 +9,15 @@ import type { Vec, VectorBuilder } from '../../simd/vector-builder';
 import { exp, log1p, polynomial, tanh, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
 
-/** sigmoid: 1/(1 + exp(-x)) from 0 on, e/(1 + e) with e = exp(x) below. */
+/**
+ * sigmoid: 1/(1 + exp(-x)) from 0 on, e/(1 + e) with e = exp(x) below. Both are a quotient
+ * over the same 1 + e, so the numerator is selected and one division serves both branches
+ * (a division is the loop's costliest instruction).
+ */
 export function vectorSigmoid(v: VectorBuilder, x: Vec): Vec {
   const positive = v.ge(x, v.c(0));
   const e = exp(v, v.select(positive, v.neg(x), x));
-  const d = v.add(v.c(1), e);
-  return v.select(positive, v.div(v.c(1), d), v.div(e, d));
+  return v.div(v.select(positive, v.c(1), e), v.add(v.c(1), e));
 }
 
 export const SIGMOID_WASM: WasmElementwise = {
