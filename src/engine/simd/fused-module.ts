@@ -24,7 +24,7 @@ import { elementaryVector } from './elementary-vectors';
 import { instantiateBytes, wasmElementwiseEnabled } from './elementwise-module';
 import type { FusedNode, FusedProgram } from './fused-expression';
 import { TableLayout } from './table-layout';
-import { type Vec, VectorBuilder } from './vector-builder';
+import { ScalarImports, type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
 
 const PAGE_BYTES = 65536;
@@ -149,8 +149,11 @@ type DType = 'float32' | 'float64';
 
 const dtypeOf = (a: FloatArray): DType => (a instanceof Float32Array ? 'float32' : 'float64');
 
-/** The function's code: numbers splatted once, then the loop over `count` elements (even). */
-function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType): { bytes: Uint8Array; base: number; staging: number[]; outputAt: number; elements: number } {
+/**
+ * The function's code: numbers splatted once, then the loop over `count` elements (even), and the
+ * JavaScript functions it imports for rare lanes (snake's sine far from its fast reduction), as js."0", ...
+ */
+function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType): { bytes: Uint8Array; base: number; staging: number[]; outputAt: number; elements: number; imports: Record<string, (...args: number[]) => number> } {
   const elements = Math.min(MAX_STAGING_ELEMENTS, Math.floor(STAGING_BYTES / 8 / (tensors.length + 1)) & ~1);
   // offsets from base: where the tables end is known only once the code is emitted
   const staging = tensors.map((_, k) => ((scalars * 8 + 15) & ~15) + k * elements * 8);
@@ -158,7 +161,8 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   const layout = new TableLayout();
   const COUNT = 0, BASE = 1;
   const f = new FunctionBody([ValType.I32, ValType.I32], []);
-  const v = new VectorBuilder(f, layout);
+  const imports = new ScalarImports();
+  const v = new VectorBuilder(f, layout, imports);
   const scalarVecs = Array.from({ length: scalars }, (_, slot) => {
     f.get(BASE).op(Op.F64Load).memarg(3, slot * 8).simd(Simd.F64x2Splat);
     return v.fromStack();
@@ -207,9 +211,13 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   f.op(Op.End).op(Op.End);
   const base = (layout.end + 15) & ~15;
   const module = new ModuleBuilder(Math.ceil((base + outputAt + elements * 8) / PAGE_BYTES));
+  for (const { arity } of imports.functions) module.addImport(arity);
   module.addFunction('run', f);
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements };
+  return {
+    bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements,
+    imports: Object.fromEntries(imports.functions.map(({ fn }, i) => [String(i), fn])),
+  };
 }
 
 /**
@@ -230,7 +238,7 @@ function compiled(key: string, root: Lowered, scalars: number, tensors: readonly
   let made = modules.get(key);
   if (made === undefined) {
     const code = emitted(root, scalars, tensors, output);
-    const exports = code && instantiateBytes(code.bytes);
+    const exports = code && instantiateBytes(code.bytes, { js: code.imports });
     const buffer = exports && (exports.memory as { buffer: ArrayBuffer }).buffer;
     // the memory never grows, so these views stay attached
     made = code && exports && buffer ? { run: exports.run as Compiled['run'], base: code.base, f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging: code.staging, output: code.outputAt, elements: code.elements } : null;

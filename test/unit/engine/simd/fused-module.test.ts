@@ -92,6 +92,23 @@ describe('engine/simd: fused expressions in WebAssembly', () => {
       const softplus: FusedNode = { kind: 'activation', definition: entry('softplus'), order: 'derivative', parameters: { beta: 0.7, threshold: 5 }, a: { kind: 'negate', a: x } };
       assert.deepEqual(compare(softplus, [], f32), []);
     });
+
+    it(`runs snake in the fused module, its rare lanes through the imported scalar code, with the JavaScript loop's bits, ${type}`, () => {
+      for (const order of ['value', 'derivative'] as const) {
+        const snake: FusedNode = { kind: 'activation', definition: entry('snake'), order, parameters: { a: 0.5 }, a: { kind: 'arithmetic', op: '*', a: s0, b: x } };
+        // the edge and random inputs hold huge and non-finite lanes; near multiples of pi/2 the sine takes the slow reduction
+        assert.deepEqual(compare(snake, [1], f32), [], order);
+        const nearMultiples = Float64Array.from({ length: 4099 }, (_, i) => (i - 2049) * (Math.PI / 2) * (1 + (i % 7) * 1e-17));
+        const program: FusedProgram = { root: f32 ? { kind: 'round32', a: snake } : snake, tensors: [f32 ? Float32Array.from(nearMultiples) : nearMultiples], scalars: [2] };
+        const kernel = fusedKernel(program, type);
+        assert.ok(kernel, 'snake has a vector form in a fused module');
+        const got = f32 ? new Float32Array(4099) : new Float64Array(4099);
+        kernel(got, 0, 4099);
+        const want = f32 ? new Float32Array(4099) : new Float64Array(4099);
+        for (let i = 0; i < 4099; i++) want[i] = reference(program.root, program, i);
+        assert.deepEqual(bitMismatches(got, want, program.tensors[0]!), [], `${order} near multiples of pi/2`);
+      }
+    });
   }
 
   it('rounds halves away from zero as the language does, at ties and near them', () => {
