@@ -31,8 +31,7 @@ function vectorErf(v: VectorBuilder, x: Vec): Vec {
   v.ifAny(v.not(small), () => {
     const tail = v.mul(V.expNegSquare(v, a), V.erfcxLarge(v, a));
     const middle = v.select(v.gt(x, v.c(0)), v.sub(v.c(1), tail), v.sub(tail, v.c(1)));
-    const saturated = v.select(v.gt(x, v.c(0)), v.c(1), v.select(v.lt(x, v.c(0)), v.c(-1), x));
-    v.assign(result, v.select(small, result, v.select(v.ge(a, v.c(ERF_SATURATES)), saturated, middle)));
+    v.assign(result, v.select(small, result, v.select(v.ge(a, v.c(ERF_SATURATES)), sign(v, x), middle)));
   });
   return result;
 }

@@ -148,7 +148,7 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
   for (const { arity } of imports.functions) module.addImport(arity);
   for (const { name, body } of functions) module.addFunction(name, body);
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), input, gradient, imports: Object.fromEntries(imports.functions.map(({ fn }, i) => [String(i), fn])) };
+  return { bytes: module.encode(), input, gradient, imports: imports.table() };
 }
 
 interface WasmApi {

@@ -216,7 +216,7 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
   return {
     bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements,
-    imports: Object.fromEntries(imports.functions.map(({ fn }, i) => [String(i), fn])),
+    imports: imports.table(),
   };
 }
 

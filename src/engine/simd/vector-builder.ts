@@ -47,6 +47,11 @@ export type ScalarFunction = (...args: number[]) => number;
 export class ScalarImports {
   readonly functions: { fn: ScalarFunction; arity: number }[] = [];
 
+  /** The imports object's `js` namespace: function i as "i". */
+  table(): Record<string, ScalarFunction> {
+    return Object.fromEntries(this.functions.map(({ fn }, i) => [String(i), fn]));
+  }
+
   index(fn: ScalarFunction, arity: number): number {
     const known = this.functions.findIndex((f) => f.fn === fn);
     if (known >= 0) return known;
