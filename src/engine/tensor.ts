@@ -10,6 +10,7 @@ import { EngineError } from './errors';
 import { checkInterrupt, CHUNK, type ShouldStop } from './interrupt';
 import type { FloatArray } from './activations/definition';
 import { spellNumber } from './spell-number';
+import { heapArray } from './simd/tensor-heap';
 
 export type { FloatArray };
 export type DType = 'float32' | 'float64';
@@ -51,15 +52,32 @@ export function checkShape(shape: readonly number[]): Shape {
   return shape;
 }
 
-/** Zero-filled storage, refusing sizes over MAX_ELEMENTS before touching memory. */
+/**
+ * Zero-filled storage, refusing sizes over MAX_ELEMENTS before touching memory. Large tensors
+ * go into the thread's tensor heap (wasm memory: kernels run on them where they are), while it
+ * has room; others are ordinary typed arrays. Either way a Float32Array or Float64Array.
+ */
 export function allocate(dtype: DType, length: number): FloatArray {
+  checkLength(length);
+  return heapArray(dtype, length) ?? (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
+}
+
+/**
+ * As `allocate`, for a kernel that writes every element: storage reused in the tensor heap
+ * is not zeroed first (a pass over memory the kernel overwrites anyway).
+ */
+export function allocateForOverwrite(dtype: DType, length: number): FloatArray {
+  checkLength(length);
+  return heapArray(dtype, length, false) ?? (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
+}
+
+function checkLength(length: number): void {
   if (!(length <= MAX_ELEMENTS)) {
     throw new EngineError(
       'allocation-cap',
       `a tensor of ${length.toLocaleString('en-US')} elements exceeds the limit of ${MAX_ELEMENTS.toLocaleString('en-US')}`,
     );
   }
-  return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
 }
 
 export function zeros(dtype: DType, shape: readonly number[]): Tensor {

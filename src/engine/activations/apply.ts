@@ -5,7 +5,7 @@
  */
 import type { ActivationDefinition, ElementwiseKernels, ParameterValues, ScalarFunctions } from './definition';
 import { resolveName, resolveParameters } from './registry';
-import { allocate, Tensor } from '../tensor';
+import { allocate, allocateForOverwrite, Tensor } from '../tensor';
 import { inChunks, type ShouldStop } from '../interrupt';
 import { runElementwise } from '../simd/elementwise-runner';
 
@@ -25,7 +25,8 @@ export function parametersFor(dtype: Tensor['dtype'], p: ParameterValues): Param
 }
 
 function run(definition: ActivationDefinition, x: Tensor, given: ParameterValues, which: Which, shouldStop?: ShouldStop): Tensor {
-  const y = allocate(x.dtype, x.size);
+  // an elementwise kernel writes every element (an interrupted one throws, and y is dropped)
+  const y = definition.kind === 'elementwise' ? allocateForOverwrite(x.dtype, x.size) : allocate(x.dtype, x.size);
   const p = parametersFor(x.dtype, given);
   if (definition.kind === 'elementwise') {
     // f'' has no wasm loop (it is not on a training path): the entry's scalar closed form

@@ -4,10 +4,12 @@
  * over float64 buffers, emitted as binary (wasm-binary.ts) from the entry's
  * vector functions, compiled and instantiated per entry and thread, at first use.
  *
- * Memory: the numerics' tables from byte 0, then two staging buffers of CHUNK
- * doubles (input, and upstream gradient for backward). Tensors stay JavaScript
- * arrays; elementwise-runner.ts streams them through the staging buffers, which
- * stay in cache, so the whole pass reads and writes each element about once.
+ * Memory: every module imports the thread's tensor heap (tensor-heap.ts), which
+ * holds the numerics' tables at its bottom and the large tensors above, so a
+ * kernel runs on a tensor where it is. Arrays outside the heap (small ones, or
+ * any once it is full) stream through two staging buffers of STAGING_ELEMENTS
+ * doubles (input, and upstream gradient for backward) that all modules share
+ * (elementwise-runner.ts).
  *
  * float32 loops load two floats, widen them to f64x2 (exact), compute in doubles
  * and narrow once on store: the same single rounding as the JavaScript kernels'
@@ -19,6 +21,7 @@ import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
 import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
+import { tensorHeap, type TensorHeap } from './tensor-heap';
 import { ScalarImports, type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
 
@@ -33,8 +36,9 @@ const PAGE_BYTES = 65536;
 export type KernelFunction = (x: number, g: number, y: number, count: number, ...parameters: number[]) => void;
 
 export interface ElementwiseInstance {
-  readonly memory: { readonly buffer: ArrayBuffer };
-  /** Byte offsets of the staging buffers. */
+  /** The memory the module works in, where large tensors live too. */
+  readonly heap: TensorHeap;
+  /** Byte offsets of the staging buffers (for arrays outside the heap). */
   readonly input: number;
   readonly gradient: number;
   kernel(entry: { readonly name: string }, kind: KernelKind, dtype: KernelDType): KernelFunction | undefined;
@@ -128,9 +132,12 @@ export interface NamedKernels {
   readonly wasm: WasmElementwise;
 }
 
-/** The module's bytes, where the staging buffers start, and the JavaScript functions it imports (as js."0", js."1", ...). */
-export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries()): { bytes: Uint8Array; input: number; gradient: number; imports: Record<string, (...args: number[]) => number> } {
-  const layout = new TableLayout();
+/**
+ * The module's bytes and the JavaScript functions it imports (as js."0", js."1", ...). It imports
+ * its memory too, as js."memory": the thread's tensor heap, whose `layout` places the tables
+ * (`layout` is the heap's; a fresh one where only the bytes are wanted).
+ */
+export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEntries(), layout = new TableLayout()): { bytes: Uint8Array; imports: Record<string, (...args: number[]) => number> } {
   const imports = new ScalarImports();
   const functions: { name: string; body: FunctionBody }[] = [];
   const all = entries.flatMap((e) => [e, ...Object.entries(e.wasm.forms ?? {}).map(([form, wasm]) => ({ name: formName(e.name, form), wasm }))]);
@@ -142,13 +149,10 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
       }
     }
   }
-  const input = (layout.end + 63) & ~63;
-  const gradient = input + STAGING_ELEMENTS * 8;
-  const module = new ModuleBuilder(Math.ceil((gradient + STAGING_ELEMENTS * 8) / PAGE_BYTES));
+  const module = new ModuleBuilder(Math.max(1, Math.ceil(layout.end / PAGE_BYTES)), true);
   for (const { arity } of imports.functions) module.addImport(arity);
   for (const { name, body } of functions) module.addFunction(name, body);
-  for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return { bytes: module.encode(), input, gradient, imports: imports.table() };
+  return { bytes: module.encode(), imports: imports.table() };
 }
 
 interface WasmApi {
@@ -172,7 +176,7 @@ export function wasmElementwiseEnabled(): boolean {
 }
 
 /**
- * The instance holding this entry's kernels (its own small module and memory), or undefined where
+ * The instance holding this entry's kernels (its own small module, over the thread's tensor heap), or undefined where
  * WebAssembly SIMD is missing (or compiling is forbidden, as by a webview's CSP) or the path is off.
  */
 export function instanceFor(entry: NamedKernels): ElementwiseInstance | undefined {
@@ -207,16 +211,29 @@ export function instantiateBytes(bytes: Uint8Array, imports?: object): Record<st
   }
 }
 
-/** An instance of the module of `entries`, or null where WebAssembly SIMD is missing (the JavaScript loops serve). */
+/** The staging buffers every entry's module shares (one thread runs one kernel at a time), taken from the heap once. */
+let staging: { input: number; gradient: number } | null | undefined;
+
+function stagingBuffers(heap: TensorHeap): { input: number; gradient: number } | undefined {
+  if (staging === undefined) {
+    const input = heap.buffer(2 * STAGING_ELEMENTS * 8);
+    staging = input === undefined ? null : { input, gradient: input + STAGING_ELEMENTS * 8 };
+  }
+  return staging ?? undefined;
+}
+
+/** An instance of the module of `entries` over the thread's tensor heap, or null where WebAssembly SIMD is missing (the JavaScript loops serve). */
 export function instantiate(entries?: readonly NamedKernels[]): ElementwiseInstance | null {
-  if (!(globalThis as { WebAssembly?: WasmApi }).WebAssembly) return null;
-  const { bytes, input, gradient, imports } = buildElementwiseModule(entries);
-  const exports = instantiateBytes(bytes, { js: imports });
-  if (!exports) return null;
+  const heap = tensorHeap();
+  if (!heap) return null;
+  const { bytes, imports } = buildElementwiseModule(entries, heap.layout);
+  const buffers = heap.commitTables() ? stagingBuffers(heap) : undefined;
+  const exports = buffers && instantiateBytes(bytes, { js: { ...imports, memory: heap.memory } });
+  if (!buffers || !exports) return null;
   return {
-    memory: exports.memory as { buffer: ArrayBuffer },
-    input,
-    gradient,
+    heap,
+    input: buffers.input,
+    gradient: buffers.gradient,
     kernel: (entry, kind, dtype) => exports[exportName(entry.name, kind, dtype)] as KernelFunction | undefined,
   };
 }

@@ -4,11 +4,13 @@
  * WebAssembly SIMD exists and the entry has a `wasm` field that accepts the
  * parameters, else the entry's JavaScript loop.
  *
- * The arrays stay where they are (JavaScript memory). The wasm loop sees them
- * through a staging buffer in its own memory, a chunk at a time: copy in (a
- * memcpy), compute in place, copy out. The buffer stays in cache, so the copies
- * cost about what the kernel's own read and write would, and nothing of the
- * tensor's size is allocated (bench/run.ts measures this against the plain copy).
+ * Tensors in the thread's tensor heap (tensor-heap.ts: large ones, while it has
+ * room) are read and written where they are, the loop given their addresses.
+ * Other arrays the loop sees through a staging buffer in the heap, a chunk at a
+ * time: copy in (a memcpy), compute in place, copy out. The buffer stays in
+ * cache, so the copies cost about what the kernel's own read and write would,
+ * and nothing of the tensor's size is allocated (bench/run.ts measures both
+ * ways against the plain copy).
  */
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../activations/definition';
 import { selectForm } from './kernel-types';
@@ -38,7 +40,7 @@ function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatA
  */
 function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArray, g: FloatArray | undefined, y: FloatArray, parameters: readonly number[]): void {
   const f32 = x instanceof Float32Array;
-  const heap = f32 ? new Float32Array(instance.memory.buffer) : new Float64Array(instance.memory.buffer);
+  const heap = f32 ? new Float32Array(instance.heap.memory.buffer) : new Float64Array(instance.heap.memory.buffer);
   const size = f32 ? 4 : 8;
   const input = instance.input / size;
   const gradient = instance.gradient / size;
@@ -60,10 +62,29 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   }
 }
 
+/**
+ * As `stream`, but arrays all in the heap are passed where they are: the loop runs over the
+ * largest multiple of COUNT_MULTIPLE elements (it writes whole steps, and past y's end is
+ * another tensor), and the few left stream through the staging buffer.
+ */
+function run(instance: ElementwiseInstance, kernel: KernelFunction, x: FloatArray, g: FloatArray | undefined, y: FloatArray, parameters: readonly number[]): void {
+  const { heap } = instance;
+  if (!heap.holds(x) || !heap.holds(y) || (g && !heap.holds(g))) return stream(instance, kernel, x, g, y, parameters);
+  const body = x.length & -COUNT_MULTIPLE;
+  const [p0 = 0, p1 = 0, p2 = 0] = parameters;
+  const arity = parameters.length;
+  const at = g ? g.byteOffset : 0;
+  if (arity === 0) kernel(x.byteOffset, at, y.byteOffset, body);
+  else if (arity === 1) kernel(x.byteOffset, at, y.byteOffset, body, p0);
+  else if (arity === 2) kernel(x.byteOffset, at, y.byteOffset, body, p0, p1);
+  else kernel(x.byteOffset, at, y.byteOffset, body, p0, p1, p2);
+  if (body < x.length) stream(instance, kernel, x.subarray(body), g?.subarray(body), y.subarray(body), parameters);
+}
+
 /** f(x) or f'(x) into y (which may be x). */
 export function runElementwise(definition: ElementwiseDefinition, kind: 'value' | 'derivative', x: FloatArray, y: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, kind, x, p);
-  if (loop) stream(loop.instance, loop.run, x, undefined, y, loop.parameters);
+  if (loop) run(loop.instance, loop.run, x, undefined, y, loop.parameters);
   else definition.kernels[kind](x, y, p);
 }
 
@@ -73,7 +94,7 @@ export function runElementwise(definition: ElementwiseDefinition, kind: 'value' 
  */
 export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g: FloatArray, dx: FloatArray, p: ParameterValues): void {
   const loop = wasmLoop(definition, 'backward', x, p);
-  if (loop) return stream(loop.instance, loop.run, x, g, dx, loop.parameters);
+  if (loop) return run(loop.instance, loop.run, x, g, dx, loop.parameters);
   if (definition.kernels.backward) return definition.kernels.backward(x, g, dx, p);
   const derivative = definition.scalar.derivative;
   for (let i = 0; i < x.length; i++) dx[i] = derivative(x[i], p) * g[i];
@@ -86,7 +107,7 @@ export function runBackward(definition: ElementwiseDefinition, x: FloatArray, g:
  */
 export function runNamedValue(kernels: NamedKernels, x: FloatArray, y: FloatArray, fallback: (x: FloatArray, y: FloatArray) => void): void {
   const instance = x.length >= WASM_FROM ? instanceFor(kernels) : undefined;
-  const run = instance?.kernel(kernels, 'value', x instanceof Float32Array ? 'float32' : 'float64');
-  if (instance && run) stream(instance, run, x, undefined, y, []);
+  const kernel = instance?.kernel(kernels, 'value', x instanceof Float32Array ? 'float32' : 'float64');
+  if (instance && kernel) run(instance, kernel, x, undefined, y, []);
   else fallback(x, y);
 }

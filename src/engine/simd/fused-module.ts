@@ -11,10 +11,12 @@
  * WebAssembly cannot compile here, `fusedKernel` is undefined and the caller
  * runs its JavaScript loop.
  *
- * Memory: the numerics' tables from byte 0, then (from `base`, which the
- * function is passed) the numbers (scalars, then the activations' parameters),
- * a staging buffer per tensor and one for the result. A pass copies a chunk of each tensor in, runs the function on it,
- * and copies the result out, as elementwise-runner.ts streams a kernel.
+ * Memory: the thread's tensor heap (tensor-heap.ts), imported, with the
+ * numerics' tables at its bottom. The function is passed where its numbers
+ * are (scalars, then the activations' parameters), where each tensor is and
+ * where the result goes: tensors in the heap where they are, other arrays
+ * through a staging buffer per tensor and one for the result, a chunk at a
+ * time (copy in, run, copy out), as elementwise-runner.ts streams a kernel.
  * Modules are cached by the expression's structure (its numbers are written
  * into memory on each run, so `x * 2` and `x * 3` share one), a bounded number.
  */
@@ -23,13 +25,16 @@ import { selectForm } from './kernel-types';
 import { elementaryVector } from './elementary-vectors';
 import { instantiateBytes, wasmElementwiseEnabled } from './elementwise-module';
 import type { FusedNode, FusedProgram } from './fused-expression';
-import { TableLayout } from './table-layout';
+import type { TableLayout } from './table-layout';
+import { tensorHeap, type TensorHeap } from './tensor-heap';
 import { ScalarImports, type Vec, VectorBuilder } from './vector-builder';
 import { FunctionBody, ModuleBuilder, Op, Simd, ValType } from './wasm-binary';
 
 const PAGE_BYTES = 65536;
-/** Bytes of staging buffers per module: with few tensors, 4096 elements each (they stay in L2). */
+/** Bytes of staging buffers: with few tensors, 4096 elements each (they stay in L2). */
 const STAGING_BYTES = 1 << 18;
+/** Bytes for the numbers (an expression with more than 8192 runs its JavaScript loop). */
+const NUMBERS_BYTES = 1 << 16;
 const MAX_STAGING_ELEMENTS = 4096;
 /** Compiled modules kept; the oldest goes first. */
 const MAX_MODULES = 64;
@@ -134,37 +139,28 @@ class Lowering {
 }
 
 interface Compiled {
-  readonly run: (count: number, base: number) => void;
-  /** Byte offset of the numbers; the staging buffers follow. */
-  readonly base: number;
-  readonly f64: Float64Array;
-  readonly f32: Float32Array;
-  /** Byte offsets of each tensor's staging buffer and of the result's. */
-  readonly staging: readonly number[];
-  readonly output: number;
-  readonly elements: number;
+  /** (count, numbers, each tensor's address, the result's address): all in bytes of the heap, count even. */
+  readonly run: (count: number, numbers: number, ...addresses: number[]) => void;
 }
 
 type DType = 'float32' | 'float64';
 
 const dtypeOf = (a: FloatArray): DType => (a instanceof Float32Array ? 'float32' : 'float64');
+const bytesOf = (dtype: DType): number => (dtype === 'float64' ? 8 : 4);
 
 /**
  * The function's code: numbers splatted once, then the loop over `count` elements (even), and the
  * JavaScript functions it imports for rare lanes (snake's sine far from its fast reduction), as js."0", ...
+ * It is passed where the numbers, each tensor and the result are, so one function runs on tensors in
+ * the heap where they are and on staging buffers alike.
  */
-function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType): { bytes: Uint8Array; base: number; staging: number[]; outputAt: number; elements: number; imports: Record<string, (...args: number[]) => number> } {
-  const elements = Math.min(MAX_STAGING_ELEMENTS, Math.floor(STAGING_BYTES / 8 / (tensors.length + 1)) & ~1);
-  // offsets from base: where the tables end is known only once the code is emitted
-  const staging = tensors.map((_, k) => ((scalars * 8 + 15) & ~15) + k * elements * 8);
-  const outputAt = ((scalars * 8 + 15) & ~15) + tensors.length * elements * 8;
-  const layout = new TableLayout();
-  const COUNT = 0, BASE = 1;
-  const f = new FunctionBody([ValType.I32, ValType.I32], []);
+function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType, layout: TableLayout): { bytes: Uint8Array; imports: Record<string, (...args: number[]) => number> } {
+  const COUNT = 0, NUMBERS = 1, ADDRESSES = 2, OUT = ADDRESSES + tensors.length;
+  const f = new FunctionBody([ValType.I32, ValType.I32, ...tensors.map(() => ValType.I32), ValType.I32], []);
   const imports = new ScalarImports();
   const v = new VectorBuilder(f, layout, imports);
   const scalarVecs = Array.from({ length: scalars }, (_, slot) => {
-    f.get(BASE).op(Op.F64Load).memarg(3, slot * 8).simd(Simd.F64x2Splat);
+    f.get(NUMBERS).op(Op.F64Load).memarg(3, slot * 8).simd(Simd.F64x2Splat);
     return v.fromStack();
   });
   const values = new Map<Lowered, Vec>();
@@ -184,40 +180,28 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
   };
   let loaded: Vec[] = [];
   hoist(root);
-  const at8 = f.local(ValType.I32), at4 = f.local(ValType.I32), end = f.local(ValType.I32);
-  f.get(BASE).set(at8);
-  f.get(BASE).set(at4);
-  f.get(COUNT).i32(3).op(Op.I32Shl).get(BASE).op(Op.I32Add).set(end);
+  const end = f.local(ValType.I32);
+  f.get(OUT).get(COUNT).i32(bytesOf(output)).op(Op.I32Mul).op(Op.I32Add).set(end);
   f.open(Op.Block).open(Op.Loop);
-  f.get(at8).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
+  f.get(OUT).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
   loaded = tensors.map((dtype, k) => {
-    if (dtype === 'float64') f.get(at8).simd(Simd.Load).memarg(3, staging[k]!);
-    else f.get(at4).simd(Simd.Load64Zero).memarg(3, staging[k]!).simd(Simd.F64x2PromoteLowF32x4);
+    if (dtype === 'float64') f.get(ADDRESSES + k).simd(Simd.Load).memarg(3, 0);
+    else f.get(ADDRESSES + k).simd(Simd.Load64Zero).memarg(3, 0).simd(Simd.F64x2PromoteLowF32x4);
     return v.fromStack();
   });
   const y = value(root);
-  if (output === 'float64') {
-    f.get(at8);
-    v.push(y);
-    f.simd(Simd.Store).memarg(3, outputAt);
-  } else {
-    f.get(at4);
-    v.push(y);
-    f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, outputAt).byte(0);
-  }
-  f.get(at8).i32(16).op(Op.I32Add).set(at8);
-  f.get(at4).i32(8).op(Op.I32Add).set(at4);
+  f.get(OUT);
+  v.push(y);
+  if (output === 'float64') f.simd(Simd.Store).memarg(3, 0);
+  else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, 0).byte(0);
+  tensors.forEach((dtype, k) => f.get(ADDRESSES + k).i32(2 * bytesOf(dtype)).op(Op.I32Add).set(ADDRESSES + k));
+  f.get(OUT).i32(2 * bytesOf(output)).op(Op.I32Add).set(OUT);
   f.op(Op.Br).index(0);
   f.op(Op.End).op(Op.End);
-  const base = (layout.end + 15) & ~15;
-  const module = new ModuleBuilder(Math.ceil((base + outputAt + elements * 8) / PAGE_BYTES));
+  const module = new ModuleBuilder(Math.max(1, Math.ceil(layout.end / PAGE_BYTES)), true);
   for (const { arity } of imports.functions) module.addImport(arity);
   module.addFunction('run', f);
-  for (const { offset, bytes } of layout.segments()) module.addData(offset, bytes);
-  return {
-    bytes: module.encode(), base, staging: staging.map((at) => base + at), outputAt: base + outputAt, elements,
-    imports: imports.table(),
-  };
+  return { bytes: module.encode(), imports: imports.table() };
 }
 
 /**
@@ -234,18 +218,24 @@ function emitted(...args: Parameters<typeof emit>): ReturnType<typeof emit> | un
 
 const modules = new Map<string, Compiled | null>();
 
-function compiled(key: string, root: Lowered, scalars: number, tensors: readonly DType[], output: DType): Compiled | undefined {
+function compiled(heap: TensorHeap, key: string, root: Lowered, scalars: number, tensors: readonly DType[], output: DType): Compiled | undefined {
   let made = modules.get(key);
   if (made === undefined) {
-    const code = emitted(root, scalars, tensors, output);
-    const exports = code && instantiateBytes(code.bytes, { js: code.imports });
-    const buffer = exports && (exports.memory as { buffer: ArrayBuffer }).buffer;
-    // the memory never grows, so these views stay attached
-    made = code && exports && buffer ? { run: exports.run as Compiled['run'], base: code.base, f64: new Float64Array(buffer), f32: new Float32Array(buffer), staging: code.staging, output: code.outputAt, elements: code.elements } : null;
+    const code = emitted(root, scalars, tensors, output, heap.layout);
+    const exports = code && heap.commitTables() ? instantiateBytes(code.bytes, { js: { ...code.imports, memory: heap.memory } }) : null;
+    made = exports ? { run: exports.run as Compiled['run'] } : null;
     if (modules.size >= MAX_MODULES) modules.delete(modules.keys().next().value!);
     modules.set(key, made);
   }
   return made ?? undefined;
+}
+
+/** Where every fused module's numbers and staging buffers are (one thread runs one at a time), taken from the heap once. */
+let area: number | null | undefined;
+
+function fusedArea(heap: TensorHeap): number | undefined {
+  if (area === undefined) area = heap.buffer(NUMBERS_BYTES + STAGING_BYTES) ?? null;
+  return area ?? undefined;
 }
 
 /** Writes `program` over [start, end) of `out`. */
@@ -256,26 +246,40 @@ export type FusedKernel = (out: FloatArray, start: number, end: number) => void;
  * has no vector form, WebAssembly cannot compile here, or the wasm path is off (useWasmElementwise).
  */
 export function fusedKernel(program: FusedProgram, output: DType): FusedKernel | undefined {
-  if (!wasmElementwiseEnabled()) return undefined;
+  const heap = wasmElementwiseEnabled() ? tensorHeap() : undefined;
+  if (!heap) return undefined;
   const lowering = new Lowering(program);
   const root = lowering.lower(program.root);
-  if (!root) return undefined;
+  if (!root || lowering.scalars.length * 8 > NUMBERS_BYTES) return undefined;
   const tensors = program.tensors.map(dtypeOf);
   const scalars = Float64Array.from(lowering.scalars);
   const key = `${output}|${tensors.join(',')}|${scalars.length}|${root.key}`;
-  const c = compiled(key, root, scalars.length, tensors, output);
-  if (!c) return undefined;
-  return (out, start, end) => {
-    c.f64.set(scalars, c.base / 8);
-    const result = output === 'float64' ? c.f64 : c.f32;
-    const resultAt = c.output / (output === 'float64' ? 8 : 4);
-    for (let s = start; s < end; s += c.elements) {
-      const e = Math.min(end, s + c.elements);
-      program.tensors.forEach((t, k) => (t instanceof Float32Array ? c.f32 : c.f64).set(t.subarray(s, e), c.staging[k]! / t.BYTES_PER_ELEMENT));
+  const c = compiled(heap, key, root, scalars.length, tensors, output);
+  const numbers = c && fusedArea(heap);
+  if (!c || numbers === undefined) return undefined;
+  const elements = Math.min(MAX_STAGING_ELEMENTS, Math.floor(STAGING_BYTES / 8 / (tensors.length + 1)) & ~1);
+  const staging = [...tensors, output].map((_, k) => numbers + NUMBERS_BYTES + k * elements * 8);
+  const f64 = new Float64Array(heap.memory.buffer);
+  const f32 = new Float32Array(heap.memory.buffer);
+  const result = output === 'float64' ? f64 : f32;
+  const resultAt = staging[tensors.length]! / bytesOf(output);
+  const run = c.run;
+  const staged = (out: FloatArray, start: number, end: number): void => {
+    for (let s = start; s < end; s += elements) {
+      const e = Math.min(end, s + elements);
+      program.tensors.forEach((t, k) => (t instanceof Float32Array ? f32 : f64).set(t.subarray(s, e), staging[k]! / t.BYTES_PER_ELEMENT));
       // an odd count's extra lane reads and writes only the staging buffers
-      c.run((e - s + 1) & ~1, c.base);
+      run((e - s + 1) & ~1, numbers, ...staging);
       out.set(result.subarray(resultAt, resultAt + e - s), s);
     }
+  };
+  return (out, start, end) => {
+    f64.set(scalars, numbers / 8);
+    if (!heap.holds(out) || !program.tensors.every((t) => heap.holds(t))) return staged(out, start, end);
+    // in the heap: where they are, an even count (a step writes two results; past the end is another tensor's)
+    const body = (end - start) & ~1;
+    run(body, numbers, ...program.tensors.map((t) => t.byteOffset + start * t.BYTES_PER_ELEMENT), out.byteOffset + start * out.BYTES_PER_ELEMENT);
+    if (start + body < end) staged(out, start + body, end);
   };
 }
 

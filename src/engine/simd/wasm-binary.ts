@@ -165,7 +165,11 @@ export class ModuleBuilder {
   /** Imported functions ("js" module, named by their index), (f64...) -> f64; they take the first function indices. */
   private readonly imports: number[] = [];
 
-  constructor(private readonly memoryPages: number) {}
+  /**
+   * @param memoryPages the memory's size in 64 KiB pages: its own, exported as "memory", or with
+   * `imported` the least size of the memory it imports as js."memory" (the thread's tensor heap).
+   */
+  constructor(private readonly memoryPages: number, private readonly imported = false) {}
 
   /** Imports a JavaScript function of `arity` f64 arguments returning an f64, as js."<index>"; returns its function index. */
   addImport(arity: number): number {
@@ -214,18 +218,19 @@ export class ModuleBuilder {
       ...this.imports.map((arity) => type(new Array<ValType>(arity).fill(ValType.F64), [ValType.F64])),
       ...this.functions.map(({ body }) => type(body.params, body.results)),
     ]));
-    if (imported > 0) {
-      section(2, vector(this.imports.map((_, i) => { const t = [...name('js'), ...name(String(i)), 0x00]; unsignedLeb(i, t); return t; })));
-    }
-    section(3, vector(this.functions.map((_, i) => { const t: number[] = []; unsignedLeb(imported + i, t); return t; })));
     const memory: number[] = [0x00];
     unsignedLeb(this.memoryPages, memory);
-    section(5, vector([memory]));
-    const exports = [[...name('memory'), 0x02, 0x00]];
+    const importedMemory = this.imported ? [[...name('js'), ...name('memory'), 0x02, ...memory]] : [];
+    if (imported > 0 || this.imported) {
+      section(2, vector([...this.imports.map((_, i) => { const t = [...name('js'), ...name(String(i)), 0x00]; unsignedLeb(i, t); return t; }), ...importedMemory]));
+    }
+    section(3, vector(this.functions.map((_, i) => { const t: number[] = []; unsignedLeb(imported + i, t); return t; })));
+    if (!this.imported) section(5, vector([memory]));
+    const exports = this.imported ? [] : [[...name('memory'), 0x02, 0x00]];
     this.functions.forEach(({ name: n }, i) => { const t = [...name(n), 0x00]; unsignedLeb(imported + i, t); exports.push(t); });
     section(7, vector(exports));
     section(10, vector(this.functions.map(({ body }) => body.encode())));
-    section(11, vector(this.data.map(({ offset, bytes }) => {
+    if (this.data.length > 0) section(11, vector(this.data.map(({ offset, bytes }) => {
       const t: number[] = [0x00, Op.I32Const];
       signedLeb(offset, t);
       t.push(Op.End);

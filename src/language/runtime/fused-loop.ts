@@ -13,7 +13,7 @@
  * operators come from a fixed table. Both ways make the same operations in the
  * same order, so they give the same bits.
  */
-import { allocate, fusedKernel, inChunks, pow, sizeOf, Tensor, type FloatArray, type FusedNode, type Shape } from '../../engine';
+import { allocateForOverwrite, fusedKernel, inChunks, pow, sizeOf, Tensor, type FloatArray, type FusedNode, type Shape } from '../../engine';
 import type { BinaryOperator } from '../ast';
 import type { Span } from '../source';
 import type { Evaluator } from './evaluator';
@@ -71,7 +71,8 @@ export class LoopInputs {
     const pass = wasm ?? (ev.session.compileLoops === false ? undefined : javaScriptPass(root, this.tensors, this.scalars));
     if (!pass) return undefined;
     const n = sizeOf(shape);
-    const out = ev.engine(span, () => allocate(dtype, n));
+    // every element is written (an interrupted pass throws, and `out` is dropped)
+    const out = ev.engine(span, () => allocateForOverwrite(dtype, n));
     ev.engine(span, () => inChunks(n, ev.shouldStop, (start, end) => pass(out, start, end)));
     return tensorValue(new Tensor(dtype, shape, out));
   }

@@ -104,7 +104,7 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
     const lanesWritten = (name: string): number => {
       const d = withWasm.find((e) => e.name === name)!;
       const instance = instantiate([{ name, wasm: d.wasm! }])!;
-      const heap = new Float32Array(instance.memory.buffer, instance.input, 4);
+      const heap = new Float32Array(instance.heap.memory.buffer, instance.input, 4);
       heap.fill(-1);
       instance.kernel({ name }, 'value', 'float32')!(instance.input, instance.gradient, instance.input, 2);
       return heap.filter((y) => y !== -1).length;

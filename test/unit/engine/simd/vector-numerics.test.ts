@@ -36,7 +36,7 @@ describe('engine/simd: vectorised numerics, bit for bit', () => {
 
   /** f over xs in wasm (through the staging buffer, count rounded up to even). */
   function wasm(name: string, xs: Float64Array): Float64Array {
-    const heap = new Float64Array(instance.memory.buffer);
+    const heap = new Float64Array(instance.heap.memory.buffer);
     heap.set(xs, instance.input / 8);
     instance.kernel({ name }, 'value', 'float64')!(instance.input, instance.gradient, instance.input, (xs.length + 1) & ~1);
     return heap.slice(instance.input / 8, instance.input / 8 + xs.length);

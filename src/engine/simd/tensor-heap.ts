@@ -1,0 +1,194 @@
+/**
+ * The tensor heap: one WebAssembly memory per thread in which large tensors
+ * live, so the wasm kernels read and write them where they are, with no staging
+ * copies (issue 16 point 3 measured both designs side by side: bench/run.ts's
+ * "streamed" and "resident" columns; resident was the faster, so it is kept).
+ *
+ * Why it is shaped this way:
+ * - It is reserved at its full size once and never grows: growing a non-shared
+ *   memory detaches its ArrayBuffer, and every tensor's view with it. The
+ *   reservation is address space only; the system gives a page when it is
+ *   first written, so an unused heap costs nothing.
+ * - From byte 0, the kernels' tables and v128 constants: one TableLayout for
+ *   every module of the thread (each module imports this memory), written here
+ *   as modules are built. Then blocks, handed out first fit from a free list
+ *   kept in address order (few blocks live: only tensors of HEAP_FROM_BYTES and
+ *   more come here), neighbours merged when freed.
+ * - A tensor's block is freed when its view is collected (FinalizationRegistry).
+ *   Cleanups run as tasks of their own, never in the middle of a synchronous
+ *   computation, so a block outlives the statement that made it. A subarray
+ *   does not keep its block: whoever keeps a subarray keeps its parent too.
+ * - Pages once written stay with the process (a wasm memory cannot give pages
+ *   back). The reservation bounds that; when the heap is full, or cannot be
+ *   reserved, tensors are ordinary JavaScript arrays and every kernel works on
+ *   those too (elementwise-runner.ts streams them), with the same bits.
+ */
+import { TableLayout } from './table-layout';
+
+/** Tensors of fewer bytes stay JavaScript arrays: their kernels run in one staging chunk anyway. */
+export const HEAP_FROM_BYTES = 65536;
+/**
+ * Address space reserved, tried in order (the first the runtime grants): 512 MiB, else 128 MiB.
+ * This bounds the pages the heap can keep: within one synchronous run (a cell) no block is
+ * freed (cleanups wait for the run to end), so a loop making large tensors fills the heap with
+ * garbage and then goes on in JavaScript arrays.
+ */
+const RESERVATIONS_BYTES = [1 << 29, 1 << 27];
+/** Bytes at the bottom for the tables and constants of every module (all of them take ~40 KiB). */
+export const TABLE_BYTES = 1 << 20;
+const PAGE_BYTES = 65536;
+/** Blocks start 64-byte aligned (a cache line; v128 loads want 16). */
+const ALIGN = 64;
+
+interface Block {
+  start: number;
+  size: number;
+}
+
+interface MemoryApi {
+  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
+}
+
+export class TensorHeap {
+  /** The kernels' tables and constants, for every module built against this heap. */
+  readonly layout = new TableLayout();
+  private tablesWritten = 0;
+  /** Free blocks in address order. */
+  private readonly free: Block[];
+  /** Bytes from here up were never handed out: their pages are still zero. */
+  private cleanFrom = TABLE_BYTES;
+  private liveBytes = 0;
+  private readonly registry = new FinalizationRegistry<Block>((block) => this.release(block));
+
+  private constructor(readonly memory: { readonly buffer: ArrayBuffer }) {
+    this.free = [{ start: TABLE_BYTES, size: memory.buffer.byteLength - TABLE_BYTES }];
+  }
+
+  /** A heap reserved at the first size the runtime grants, or undefined (no WebAssembly, no address space). */
+  static reserve(): TensorHeap | undefined {
+    const api = (globalThis as { WebAssembly?: MemoryApi }).WebAssembly;
+    if (!api || typeof FinalizationRegistry === 'undefined') return undefined;
+    for (const bytes of RESERVATIONS_BYTES) {
+      try {
+        return new TensorHeap(new api.Memory({ initial: bytes / PAGE_BYTES }));
+      } catch {
+        // out of address space, or over the runtime's limit: try the smaller reservation
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether `a` is a view of this heap (a kernel can then run on it where it is). */
+  holds(a: ArrayBufferView): boolean {
+    return a.buffer === this.memory.buffer;
+  }
+
+  /** Bytes in live blocks (tensors not yet collected, and modules' buffers). */
+  get used(): number {
+    return this.liveBytes;
+  }
+
+  /**
+   * Writes the tables placed since the last call into memory. False when they pass the
+   * table area (a module needing them must not run; none comes near).
+   */
+  commitTables(): boolean {
+    if (this.layout.end > TABLE_BYTES) return false;
+    const bytes = new Uint8Array(this.memory.buffer);
+    const segments = this.layout.segments();
+    for (; this.tablesWritten < segments.length; this.tablesWritten++) {
+      const { offset, bytes: table } = segments[this.tablesWritten]!;
+      bytes.set(table, offset);
+    }
+    return true;
+  }
+
+  /**
+   * A Float32Array or Float64Array of `length` in the heap, freed when collected, zeroed unless
+   * `zeroed` is false (the caller writes every element); undefined when the heap has no room
+   * (the caller makes a JavaScript array).
+   */
+  array(dtype: 'float32' | 'float64', length: number, zeroed = true): Float32Array | Float64Array | undefined {
+    const size = dtype === 'float32' ? 4 : 8;
+    const block = this.take(length * size);
+    if (!block) return undefined;
+    const view = size === 4 ? new Float32Array(this.memory.buffer, block.start, length) : new Float64Array(this.memory.buffer, block.start, length);
+    if (block.dirty && zeroed) view.fill(0);
+    this.registry.register(view, { start: block.start, size: block.size });
+    ballast.set(view, new ArrayBuffer(block.size));
+    return view;
+  }
+
+  /** `bytes` for a module's own buffers (staging, numbers), kept until `give back`. */
+  buffer(bytes: number): number | undefined {
+    return this.take(bytes)?.start;
+  }
+
+  /** Returns a module's buffer (`buffer`'s result, of the same `bytes`). */
+  giveBack(start: number, bytes: number): void {
+    this.release({ start, size: roundUp(bytes) });
+  }
+
+  private take(bytes: number): (Block & { dirty: boolean }) | undefined {
+    const size = roundUp(Math.max(bytes, 1));
+    const i = this.free.findIndex((b) => b.size >= size);
+    if (i < 0) return undefined;
+    const block = this.free[i]!;
+    const start = block.start;
+    if (block.size === size) this.free.splice(i, 1);
+    else { block.start += size; block.size -= size; }
+    const dirty = start < this.cleanFrom;
+    this.cleanFrom = Math.max(this.cleanFrom, start + size);
+    this.liveBytes += size;
+    return { start, size, dirty };
+  }
+
+  private release(block: Block): void {
+    this.liveBytes -= block.size;
+    let i = 0;
+    while (i < this.free.length && this.free[i]!.start < block.start) i++;
+    const freed = { start: block.start, size: block.size };
+    this.free.splice(i, 0, freed);
+    const next = this.free[i + 1];
+    if (next && freed.start + freed.size === next.start) {
+      freed.size += next.size;
+      this.free.splice(i + 1, 1);
+    }
+    const previous = this.free[i - 1];
+    if (previous && previous.start + previous.size === freed.start) {
+      previous.size += freed.size;
+      this.free.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * An untouched ArrayBuffer of each block's size, kept as long as the block's view: the collector
+ * counts ArrayBuffers as memory held and collects sooner as they add up, which it cannot know
+ * of a view into wasm memory (a small object). Never written, it costs no pages.
+ */
+const ballast = new WeakMap<object, ArrayBuffer>();
+
+function roundUp(bytes: number): number {
+  return Math.ceil(bytes / ALIGN) * ALIGN;
+}
+
+let heap: TensorHeap | null | undefined;
+let tensorsInHeap = true;
+
+/** The thread's heap, reserved at first use; undefined where it cannot be. */
+export function tensorHeap(): TensorHeap | undefined {
+  if (heap === undefined) heap = TensorHeap.reserve() ?? null;
+  return heap ?? undefined;
+}
+
+/** Whether new tensors go into the heap (true) or stay JavaScript arrays; for tests and the bench's streamed column. */
+export function useTensorHeap(on: boolean): void {
+  tensorsInHeap = on;
+}
+
+/** Storage for a new tensor of `length`: in the heap when it is large and there is room, else undefined. */
+export function heapArray(dtype: 'float32' | 'float64', length: number, zeroed = true): Float32Array | Float64Array | undefined {
+  if (!tensorsInHeap || length * (dtype === 'float32' ? 4 : 8) < HEAP_FROM_BYTES) return undefined;
+  return tensorHeap()?.array(dtype, length, zeroed);
+}
