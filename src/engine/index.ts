@@ -38,6 +38,7 @@ export { applyActivation, applyActivationDerivative, applyResolved, parametersFo
 export { runBackward, runElementwise } from './simd/elementwise-runner';
 export { useWasmElementwise, wasmElementwiseEnabled } from './simd/elementwise-module';
 export { fusedKernel, type FusedKernel } from './simd/fused-module';
+export { tensorHeap, useTensorHeap } from './simd/tensor-heap';
 export type { FusedNode, FusedOrder, FusedProgram } from './simd/fused-expression';
 export { FRAMEWORK_LABELS, propertyWords } from './activations/wording';
 export type * from './activations/definition';
