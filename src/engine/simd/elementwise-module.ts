@@ -183,6 +183,10 @@ export function instanceFor(entry: NamedKernels): ElementwiseInstance | undefine
   if (!enabled) return undefined;
   let made = instances.get(entry.name);
   if (made === undefined) {
+    // No room for the staging buffers just now (the heap full of tensors not yet collected):
+    // the JavaScript loop this time, and no null cached, or the entry would never run in wasm.
+    const heap = tensorHeap();
+    if (heap && !stagingBuffers(heap)) return undefined;
     made = instantiate([entry]);
     instances.set(entry.name, made);
   }
@@ -211,15 +215,18 @@ export function instantiateBytes(bytes: Uint8Array, imports?: object): Record<st
   }
 }
 
-/** The staging buffers every entry's module shares (one thread runs one kernel at a time), taken from the heap once. */
-let staging: { input: number; gradient: number } | null | undefined;
+/**
+ * The staging buffers every entry's module shares (one thread runs one kernel at a time), taken from the heap once.
+ * Undefined while the heap has no room, asked again next time: a heap full of garbage is freed at the next collection.
+ */
+let staging: { input: number; gradient: number } | undefined;
 
 function stagingBuffers(heap: TensorHeap): { input: number; gradient: number } | undefined {
   if (staging === undefined) {
     const input = heap.buffer(2 * STAGING_ELEMENTS * 8);
-    staging = input === undefined ? null : { input, gradient: input + STAGING_ELEMENTS * 8 };
+    if (input !== undefined) staging = { input, gradient: input + STAGING_ELEMENTS * 8 };
   }
-  return staging ?? undefined;
+  return staging;
 }
 
 /** An instance of the module of `entries` over the thread's tensor heap, or null where WebAssembly SIMD is missing (the JavaScript loops serve). */

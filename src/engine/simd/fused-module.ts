@@ -230,12 +230,16 @@ function compiled(heap: TensorHeap, key: string, root: Lowered, scalars: number,
   return made ?? undefined;
 }
 
-/** Where every fused module's numbers and staging buffers are (one thread runs one at a time), taken from the heap once. */
-let area: number | null | undefined;
+/**
+ * Where every fused module's numbers and staging buffers are (one thread runs one at a time), taken from the heap once.
+ * Undefined while the heap has no room (the JavaScript loop serves), asked again next time: not cached, or a heap full
+ * of tensors not yet collected at the first fused expression would keep every later one off wasm.
+ */
+let area: number | undefined;
 
 function fusedArea(heap: TensorHeap): number | undefined {
-  if (area === undefined) area = heap.buffer(NUMBERS_BYTES + STAGING_BYTES) ?? null;
-  return area ?? undefined;
+  if (area === undefined) area = heap.buffer(NUMBERS_BYTES + STAGING_BYTES);
+  return area;
 }
 
 /** Writes `program` over [start, end) of `out`. */

@@ -78,6 +78,16 @@ export class TensorHeap {
     return undefined;
   }
 
+  /**
+   * A heap over `memory` (at least TABLE_BYTES; any object with a fixed `buffer`), for tests: one
+   * over a few blocks shows what the allocator does (blocks reused, neighbours merged, a full heap)
+   * where the thread's heap, 512 MiB and shared with every module's buffers, would not. Production
+   * code takes the thread's heap (`tensorHeap`).
+   */
+  static over(memory: { readonly buffer: ArrayBuffer }): TensorHeap {
+    return new TensorHeap(memory);
+  }
+
   /** Whether `a` is a view of this heap (a kernel can then run on it where it is). */
   holds(a: ArrayBufferView): boolean {
     return a.buffer === this.memory.buffer;
