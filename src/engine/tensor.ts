@@ -71,6 +71,16 @@ export function allocateForOverwrite(dtype: DType, length: number): FloatArray {
   return heapArray(dtype, length, false) ?? (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
 }
 
+/**
+ * As `allocate`, never in the tensor heap: for storage whose subarrays are kept apart from it
+ * (a network's layers view its parameters), since the heap frees a block when the array it
+ * handed out is collected, whatever subarrays of it still live.
+ */
+export function allocateOutsideHeap(dtype: DType, length: number): FloatArray {
+  checkLength(length);
+  return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+}
+
 function checkLength(length: number): void {
   if (!(length <= MAX_ELEMENTS)) {
     throw new EngineError(

@@ -6,7 +6,7 @@
  */
 import type { FloatArray } from '../activations/definition';
 import { EngineError } from '../errors';
-import { allocate, type DType } from '../tensor';
+import { allocateOutsideHeap, type DType } from '../tensor';
 import type { NetworkActivation } from './activation';
 import { spellNumber } from '../spell-number';
 
@@ -66,7 +66,7 @@ export class Network {
       }
     });
     const count = shapes.reduce((n, s) => n + s.inputs * s.outputs + s.outputs + (s.activation.learnableSlope !== undefined ? 1 : 0), 0);
-    const net = new Network(dtype, shapes, allocate(dtype, count));
+    const net = new Network(dtype, shapes, allocateOutsideHeap(dtype, count));
     for (const layer of net.layers) if (layer.slopeIndex >= 0) net.parameters[layer.slopeIndex] = layer.activation.learnableSlope!;
     return net;
   }
