@@ -7,7 +7,7 @@ import { atSite, runtimeError } from '../call-site';
 import { describeValue, num, tensorValue, type Value } from '../values';
 import { dtypeArg, integerArg, numberArg, tensorArg, type CallArguments, type ProcedureSpec } from './procedure';
 import { Random } from './random';
-import { evenlySpaced } from '../sampling';
+import { fillEvenlySpaced } from '../sampling';
 
 function shapeArgs(call: CallArguments, name: string): number[] {
   return call.args.map((a, i) => integerArg(call, a, `${name}'s size ${i + 1}`));
@@ -60,7 +60,7 @@ export const tensorBuiltins: readonly ProcedureSpec[] = [
       const n = integerArg(call, call.args[2], 'linspace count');
       const t = atSite(call.site, () => zeros(dtypeArg(call), [n]));
       // a + (b - a) * i / (n - 1) hits both ends exactly, unlike repeated addition of a step
-      for (let i = 0; i < n; i++) t.data[i] = evenlySpaced(a, b, i, n);
+      fillEvenlySpaced(t.data, a, b);
       return tensorValue(t);
     },
   },
