@@ -2,7 +2,8 @@
  * The tensor heap: one WebAssembly memory per thread in which large tensors
  * live, so the wasm kernels read and write them where they are, with no staging
  * copies (issue 16 point 3 measured both designs side by side: bench/run.ts's
- * "streamed" and "resident" columns; resident was the faster, so it is kept).
+ * "ours-wasm" column on heap tensors, "streamed" on JavaScript arrays through
+ * staging buffers; resident was the faster, so it is kept).
  *
  * Why it is shaped this way:
  * - It is reserved at its full size once and never grows: growing a non-shared
@@ -19,9 +20,10 @@
  *   computation, so a block outlives the statement that made it. A subarray
  *   does not keep its block: whoever keeps a subarray keeps its parent too.
  * - Pages once written stay with the process (a wasm memory cannot give pages
- *   back). The reservation bounds that; when the heap is full, or cannot be
- *   reserved, tensors are ordinary JavaScript arrays and every kernel works on
- *   those too (elementwise-runner.ts streams them), with the same bits.
+ *   back). The reservation bounds that; when the heap is full, tensors are
+ *   ordinary JavaScript arrays, which the wasm kernels stream through staging
+ *   buffers (elementwise-runner.ts); where it cannot be reserved at all, the
+ *   JavaScript loops run. The same bits every way.
  */
 import { TableLayout } from './table-layout';
 
@@ -84,7 +86,7 @@ export class TensorHeap {
   /**
    * A heap over `memory` (at least TABLE_BYTES; any object with a fixed `buffer`), for tests: one
    * over a few blocks shows what the allocator does (blocks reused, neighbours merged, a full heap)
-   * where the thread's heap, 512 MiB and shared with every module's buffers, would not. Production
+   * where the thread's heap, 256 MiB and shared with every module's buffers, would not. Production
    * code takes the thread's heap (`tensorHeap`).
    */
   static over(memory: { readonly buffer: ArrayBuffer }): TensorHeap {
