@@ -59,7 +59,7 @@ export function checkShape(shape: readonly number[]): Shape {
  */
 export function allocate(dtype: DType, length: number): FloatArray {
   checkLength(length);
-  return heapArray(dtype, length) ?? (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
+  return heapArray(dtype, length) ?? allocateOutsideHeap(dtype, length);
 }
 
 /**
@@ -68,7 +68,7 @@ export function allocate(dtype: DType, length: number): FloatArray {
  */
 export function allocateForOverwrite(dtype: DType, length: number): FloatArray {
   checkLength(length);
-  return heapArray(dtype, length, false) ?? (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
+  return heapArray(dtype, length, false) ?? allocateOutsideHeap(dtype, length);
 }
 
 /**

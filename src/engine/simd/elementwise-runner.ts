@@ -34,6 +34,18 @@ function wasmLoop(definition: ElementwiseDefinition, kind: KernelKind, x: FloatA
 }
 
 /**
+ * One call of a wasm loop with exactly as many arguments as the function has: a mismatch sends
+ * V8's JS-to-wasm call down a slow path. Pointers in bytes of the heap.
+ */
+function call(kernel: KernelFunction, x: number, g: number, y: number, count: number, parameters: readonly number[]): void {
+  const [p0 = 0, p1 = 0, p2 = 0] = parameters;
+  if (parameters.length === 0) kernel(x, g, y, count);
+  else if (parameters.length === 1) kernel(x, g, y, count, p0);
+  else if (parameters.length === 2) kernel(x, g, y, count, p0, p1);
+  else kernel(x, g, y, count, p0, p1, p2);
+}
+
+/**
  * y = kernel(x) (and g for backward) through the staging buffer, chunk by chunk.
  * Counts passed to wasm are rounded up to a multiple of COUNT_MULTIPLE: a loop does
  * two or four lanes a step, and the extra lanes read and write only the buffer.
@@ -44,8 +56,6 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   const size = f32 ? 4 : 8;
   const input = instance.input / size;
   const gradient = instance.gradient / size;
-  const [p0 = 0, p1 = 0, p2 = 0] = parameters;
-  const arity = parameters.length;
   const n = x.length;
   for (let start = 0; start < n; start += STAGING_ELEMENTS) {
     const end = Math.min(n, start + STAGING_ELEMENTS);
@@ -53,11 +63,7 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
     const count = (end - start + COUNT_MULTIPLE - 1) & -COUNT_MULTIPLE;
-    // exactly as many arguments as the function has: a mismatch sends V8's JS-to-wasm call down a slow path
-    if (arity === 0) run(instance.input, instance.gradient, instance.input, count);
-    else if (arity === 1) run(instance.input, instance.gradient, instance.input, count, p0);
-    else if (arity === 2) run(instance.input, instance.gradient, instance.input, count, p0, p1);
-    else run(instance.input, instance.gradient, instance.input, count, p0, p1, p2);
+    call(run, instance.input, instance.gradient, instance.input, count, parameters);
     y.set(heap.subarray(input, input + end - start), start);
   }
 }
@@ -71,13 +77,7 @@ function run(instance: ElementwiseInstance, kernel: KernelFunction, x: FloatArra
   const { heap } = instance;
   if (!heap.holds(x) || !heap.holds(y) || (g && !heap.holds(g))) return stream(instance, kernel, x, g, y, parameters);
   const body = x.length & -COUNT_MULTIPLE;
-  const [p0 = 0, p1 = 0, p2 = 0] = parameters;
-  const arity = parameters.length;
-  const at = g ? g.byteOffset : 0;
-  if (arity === 0) kernel(x.byteOffset, at, y.byteOffset, body);
-  else if (arity === 1) kernel(x.byteOffset, at, y.byteOffset, body, p0);
-  else if (arity === 2) kernel(x.byteOffset, at, y.byteOffset, body, p0, p1);
-  else kernel(x.byteOffset, at, y.byteOffset, body, p0, p1, p2);
+  call(kernel, x.byteOffset, g ? g.byteOffset : 0, y.byteOffset, body, parameters);
   if (body < x.length) stream(instance, kernel, x.subarray(body), g?.subarray(body), y.subarray(body), parameters);
 }
 
