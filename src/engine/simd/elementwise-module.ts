@@ -15,10 +15,13 @@
  * and narrow once on store: the same single rounding as the JavaScript kernels'
  * store into a Float32Array, so float32 results keep their correct rounding.
  * Entries whose kernels only pick among their inputs and constants (relu) give
- * float32 loops of four f32 lanes instead (kernel-types.ts `f32x4`).
+ * float32 loops of four f32 lanes instead (kernel-types.ts `f32x4`); entries with
+ * a float32 shortcut (sigmoid) compute a cheaper approximation first and run the
+ * kernel only where its rounding is undecided (float32-shortcuts.ts).
  */
 import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
+import { type Float32Shortcut, roundingDecided } from './float32-shortcuts';
 import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
 import { tensorHeap, type TensorHeap } from './tensor-heap';
@@ -53,7 +56,7 @@ function exportName(name: string, kind: KernelKind, dtype: KernelDType): string 
   return `${name}.${kind}.${dtype}`;
 }
 
-/** Loops take `count` rounded up to this: the f32x4 loops do four a step, the others two. */
+/** Loops take `count` rounded up to this: the f32x4, shortcut and select-only float64 loops do four a step, the others two. */
 export const COUNT_MULTIPLE = 4;
 
 /** The float32 loop of four f32 lanes a step, where the entry has one for this kind. */
@@ -83,43 +86,91 @@ function emitF32x4Loop(layout: TableLayout, kernel: WasmElementwise, kind: Kerne
   return f;
 }
 
-/** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step. */
-function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
-  const X = 0, G = 1, Y = 2, COUNT = 3;
-  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
-  const v = new VectorBuilder(f, layout, imports);
-  const p: Vec[] = kernel.parameters.map((_, i) => {
+/** The entry's parameters, splatted into locals once before the loop (they follow the four pointer and count arguments). */
+function parameterLocals(f: FunctionBody, v: VectorBuilder, kernel: WasmElementwise): Vec[] {
+  return kernel.parameters.map((_, i) => {
     f.get(4 + i).simd(Simd.F64x2Splat);
     const local = f.local(ValType.V128);
     f.set(local);
     return { local };
   });
+}
+
+/**
+ * The float32 loop of a kernel with a shortcut (float32-shortcuts.ts), four elements a step in
+ * two f64x2 halves: each half's shortcut, rounded where its rounding is decided; where a lane of
+ * a half is not (or not covered), that half's kernel. One check for the four in the usual case.
+ */
+function emitShortcutLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): FunctionBody {
+  const X = 0, Y = 2, COUNT = 3;
+  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const v = new VectorBuilder(f, layout, imports);
+  const p = parameterLocals(f, v, kernel);
+  const end = f.local(ValType.I32);
+  f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
+  f.open(Op.Block).open(Op.Loop);
+  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
+  const halves = [0, 8].map((offset) => {
+    f.get(X).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
+    return v.fromStack();
+  });
+  const fast = halves.map((x) => shortcut(v, x, p));
+  const decided = fast.map(({ y, covered }) => roundingDecided(v, y, covered));
+  const results = fast.map(({ y }) => v.variable(y));
+  v.ifNotAll(v.and(decided[0]!, decided[1]!), () => {
+    halves.forEach((x, h) => v.ifNotAll(decided[h]!, () => v.assign(results[h]!, kernel[kind](v, x, p))));
+  });
+  // [y0 y1 0 0] and [y2 y3 0 0] into [y0 y1 y2 y3]
+  f.get(Y);
+  v.push(v.demote(results[0]!));
+  v.push(v.demote(results[1]!));
+  f.simd(Simd.Shuffle);
+  for (let i = 0; i < 16; i++) f.byte(i < 8 ? i : i + 8);
+  f.simd(Simd.Store).memarg(2, 0);
+  for (const pointer of [X, Y]) f.get(pointer).i32(16).op(Op.I32Add).set(pointer);
+  f.op(Op.Br).index(0);
+  f.op(Op.End).op(Op.End);
+  return f;
+}
+
+/** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step (four for select-only kernels). */
+function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
+  const X = 0, G = 1, Y = 2, COUNT = 3;
+  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const v = new VectorBuilder(f, layout, imports);
+  const p = parameterLocals(f, v, kernel);
   const size = dtype === 'float32' ? 4 : 8;
   const end = f.local(ValType.I32);
   f.get(X).get(COUNT).i32(size).op(Op.I32Mul).op(Op.I32Add).set(end);
-  const load = (pointer: number): Vec => {
+  const load = (pointer: number, offset: number): Vec => {
     if (dtype === 'float64') {
-      f.get(pointer).simd(Simd.Load).memarg(3, 0);
+      f.get(pointer).simd(Simd.Load).memarg(3, offset);
     } else {
-      f.get(pointer).simd(Simd.Load64Zero).memarg(3, 0).simd(Simd.F64x2PromoteLowF32x4);
+      f.get(pointer).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
     }
     return v.fromStack();
   };
+  // kernels that only select (kernel-types.ts `f32x4`) are bound by the loop itself, not their
+  // arithmetic: two pairs a step halve its overhead (relu over float64: 1.6x the copy's time, ...)
+  const pairs = kernel.f32x4 ? 2 : 1;
   f.open(Op.Block).open(Op.Loop);
   f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
-  const x = load(X);
-  let y: Vec;
-  if (kind === 'value') y = kernel.value(v, x, p);
-  else if (kind === 'derivative') y = kernel.derivative(v, x, p);
-  else {
-    const g = load(G);
-    y = kernel.backward ? kernel.backward(v, x, g, p) : v.mul(kernel.derivative(v, x, p), g);
+  for (let pair = 0; pair < pairs; pair++) {
+    const offset = pair * 2 * size;
+    const x = load(X, offset);
+    let y: Vec;
+    if (kind === 'value') y = kernel.value(v, x, p);
+    else if (kind === 'derivative') y = kernel.derivative(v, x, p);
+    else {
+      const g = load(G, offset);
+      y = kernel.backward ? kernel.backward(v, x, g, p) : v.mul(kernel.derivative(v, x, p), g);
+    }
+    f.get(Y);
+    v.push(y);
+    if (dtype === 'float64') f.simd(Simd.Store).memarg(3, offset);
+    else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, offset).byte(0);
   }
-  f.get(Y);
-  v.push(y);
-  if (dtype === 'float64') f.simd(Simd.Store).memarg(3, 0);
-  else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, 0).byte(0);
-  const step = 2 * size;
+  const step = 2 * pairs * size;
   for (const pointer of [X, G, Y]) f.get(pointer).i32(step).op(Op.I32Add).set(pointer);
   f.op(Op.Br).index(0);
   f.op(Op.End).op(Op.End);
@@ -144,7 +195,9 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
   for (const entry of all) {
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
-        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind)) || emitLoop(layout, imports, entry.wasm, kind, dtype);
+        const shortcut = dtype === 'float32' && kind !== 'backward' ? entry.wasm.float32?.[kind] : undefined;
+        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind))
+          || (shortcut && kind !== 'backward' ? emitShortcutLoop(layout, imports, entry.wasm, kind, shortcut) : emitLoop(layout, imports, entry.wasm, kind, dtype));
         functions.push({ name: exportName(entry.name, kind, dtype), body });
       }
     }

@@ -10,6 +10,7 @@
  * test/unit/engine/simd/elementwise-kernels.test.ts holds every entry to it.
  */
 import type { ParameterValues } from '../activations/definition';
+import type { Float32Shortcut } from './float32-shortcuts';
 import type { Vec, VectorBuilder } from './vector-builder';
 
 /** f(x) or f'(x) per lane, given the entry's numeric parameters in `parameters` order (splatted). */
@@ -41,6 +42,15 @@ export interface WasmElementwise {
     readonly value?: (v: VectorBuilder, x: Vec) => Vec;
     readonly derivative?: (v: VectorBuilder, x: Vec) => Vec;
     readonly backward?: (v: VectorBuilder, x: Vec, g: Vec) => Vec;
+  };
+  /**
+   * Float32 shortcuts (float32-shortcuts.ts): a cheaper approximation of `value` or
+   * `derivative` that the float32 loop rounds where that rounding is provably the kernel's,
+   * running the kernel itself for the rare pair where it is not. The same bits, fewer steps.
+   */
+  readonly float32?: {
+    readonly value?: Float32Shortcut;
+    readonly derivative?: Float32Shortcut;
   };
 }
 

@@ -152,6 +152,8 @@ export class VectorBuilder {
   abs(a: Vec): Vec { return this.unary(Simd.F64x2Abs, a); }
   neg(a: Vec): Vec { return this.unary(Simd.F64x2Neg, a); }
   floor(a: Vec): Vec { return this.unary(Simd.F64x2Floor, a); }
+  /** Both lanes rounded to float32 (f32x4.demote_f64x2_zero): the two floats in lane 0's 64 bits, zeros above. */
+  demote(a: Vec): Vec { return this.unary(Simd.F32x4DemoteF64x2Zero, a); }
 
   // ---- comparisons (masks) and selection -----------------------------------------
 

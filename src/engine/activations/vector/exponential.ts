@@ -1,6 +1,7 @@
 /** f64x2 forms of math/exponential.ts for the WebAssembly kernels (see simd/kernel-types.ts). */
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { SHORTCUT_RANGE, shortcutExpm1, SMALLEST_NORMAL_FLOAT32 } from '../../simd/float32-shortcuts';
 import { exp, expm1, twoProductError } from '../../simd/vector-numerics';
 import { SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, SELU_SCALE_HI, SELU_SCALE_LO } from '../../numerics/tables';
 
@@ -8,6 +9,14 @@ export const ELU_WASM: WasmElementwise = {
   parameters: ['alpha'],
   value: (v, x, [a]) => v.select(v.gt(x, v.c(0)), x, v.mul(a, expm1(v, x))),
   derivative: (v, x, [a]) => v.select(v.gt(x, v.c(0)), v.c(1), v.mul(a, exp(v, x))),
+  float32: {
+    // x itself above 0; results below 2^-126 in size left to the kernel: 0 (whose sign the
+    // shortcut's expm1 loses), tiny x, tiny alpha
+    value: (v, x, [a]) => {
+      const y = v.select(v.gt(x, v.c(0)), x, v.mul(a, shortcutExpm1(v, x)));
+      return { y, covered: v.and(v.gt(x, v.c(-SHORTCUT_RANGE)), v.ge(v.abs(y), v.c(SMALLEST_NORMAL_FLOAT32))) };
+    },
+  },
 };
 
 export const SELU_WASM: WasmElementwise = {

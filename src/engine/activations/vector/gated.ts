@@ -5,6 +5,7 @@
  */
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { shortcutSigmoid } from '../../simd/float32-shortcuts';
 import { erfcShifted, erfcxLarge, exp, expNegHalfSquare, nearRoot, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import type { RootBand } from '../../numerics/root-band';
 import { GELU_ERF_BAND, GELU_TANH_BAND, MISH_BAND, SILU_BAND } from '../math/gated';
@@ -34,6 +35,12 @@ export const SILU_WASM: WasmElementwise = {
   parameters: [],
   value: (v, x) => v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), v.mul(x, vectorSigmoid(v, x))),
   derivative: (v, t) => siluGradAt(v, t, v.c(0)),
+  float32: {
+    value: (v, x) => {
+      const { y, covered } = shortcutSigmoid(v, x);
+      return { y: v.mul(x, y), covered };
+    },
+  },
 };
 
 /** siluGradAt (math/gated.ts): silu'(t + tLo), one exp for both signs. */

@@ -6,6 +6,7 @@
  */
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
+import { shortcutSigmoid } from '../../simd/float32-shortcuts';
 import { exp, log1p, polynomial, tanh, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
 
@@ -23,6 +24,7 @@ export function vectorSigmoid(v: VectorBuilder, x: Vec): Vec {
 export const SIGMOID_WASM: WasmElementwise = {
   parameters: [],
   value: (v, x) => vectorSigmoid(v, x),
+  float32: { value: (v, x) => shortcutSigmoid(v, x) },
   derivative: (v, x) => {
     const e = exp(v, v.neg(v.abs(x)));
     const d = v.add(v.c(1), e);

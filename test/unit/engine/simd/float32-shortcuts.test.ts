@@ -1,0 +1,75 @@
+/**
+ * Float32 shortcuts (src/engine/simd/float32-shortcuts.ts) give the kernel's bits: on a
+ * strided sample of all 2^32 float32 inputs, for each entry that has one (the whole of
+ * them: npm run verify:float32), at several parameter values; and the rounding check
+ * sends results near a midpoint to the kernel, where rounding the shortcut would be wrong.
+ */
+import { strict as assert } from 'assert';
+import { allocate, catalogue, defaultParameters, parametersFor, runElementwise } from '../../../../src/engine';
+import type { ElementwiseDefinition, ParameterValues } from '../../../../src/engine';
+import { instantiate } from '../../../../src/engine/simd/elementwise-module';
+import type { WasmElementwise } from '../../../../src/engine/simd/kernel-types';
+import { bitMismatches } from './bits';
+
+const withShortcuts = catalogue.filter((d): d is ElementwiseDefinition => d.kind === 'elementwise' && d.wasm?.float32 !== undefined);
+
+/** Every `stride`-th float32 bit pattern, from `offset`: all exponents, both signs, NaNs and infinities. */
+function everyNthFloat32(stride: number, offset: number): Float32Array {
+  const x = allocate('float32', Math.floor((2 ** 32 - offset) / stride)) as Float32Array;
+  const bits = new Uint32Array(x.buffer, x.byteOffset, x.length);
+  for (let i = 0; i < bits.length; i++) bits[i] = offset + i * stride;
+  return x;
+}
+
+describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
+  it('sigmoid, silu and elu have shortcuts', () => {
+    assert.deepEqual(withShortcuts.map((d) => d.name).sort(), ['elu', 'sigmoid', 'silu']);
+  });
+
+  // a different offset per stride, so the two samples are different inputs
+  const sample = [everyNthFloat32(4099, 17), everyNthFloat32(65537, 3)];
+  for (const d of withShortcuts) {
+    const sets: ParameterValues[] = [defaultParameters(d)];
+    // elu's alpha, small enough that results fall below the normal float32 range, and large
+    if (d.parameters.some((s) => s.name === 'alpha')) sets.push({ alpha: 0.7 }, { alpha: 1e-40 }, { alpha: 3e30 });
+    for (const kind of ['value', 'derivative'] as const) {
+      if (!d.wasm!.float32![kind]) continue;
+      it(`${d.name} ${kind}: a strided sample of every float32, at ${sets.map((p) => JSON.stringify(p)).join(', ')}`, () => {
+        for (const p of sets) {
+          const q = parametersFor('float32', p);
+          for (const x of sample) {
+            const wasm = allocate('float32', x.length) as Float32Array;
+            const js = new Float32Array(x.length);
+            runElementwise(d, kind, x, wasm, q);
+            d.kernels[kind](x, js, q);
+            assert.deepEqual(bitMismatches(wasm, js, x), [], JSON.stringify(p));
+          }
+        }
+      });
+    }
+  }
+
+  it('sends a result near a midpoint to the kernel, where rounding the shortcut would not give the kernel\'s float32', () => {
+    // kernel: x (1 + 2^-24), which for x = 1 + m 2^-23 lies m 2^-47 above the midpoint from x to
+    // the next float32; the shortcut errs by 2^-40 relative, within its bound, downwards: for
+    // m < 128, rounded as it stands it would give x, where the kernel rounds up
+    const scale = 1 + 2 ** -24;
+    const probe: WasmElementwise = {
+      parameters: [],
+      value: (v, x) => v.mul(x, v.c(scale)),
+      derivative: (v, x) => x,
+      float32: { value: (v, x) => ({ y: v.mul(v.mul(x, v.c(scale)), v.c(1 - 2 ** -40)), covered: v.lt(v.abs(x), v.c(4)) }) },
+    };
+    const instance = instantiate([{ name: 'probe', wasm: probe }]);
+    assert.ok(instance);
+    const count = 124; // m = 1 ... 124, a multiple of 4 (the loop's step)
+    const heap = new Float32Array(instance.heap.memory.buffer, instance.input, count);
+    for (let k = 0; k < count; k++) heap[k] = 1 + (k + 1) * 2 ** -23;
+    const xs = Float32Array.from(heap);
+    const kernel = Float32Array.from(xs, (x) => x * scale);
+    const naive = Float32Array.from(xs, (x) => x * scale * (1 - 2 ** -40));
+    assert.equal(bitMismatches(naive, kernel, xs, count).length, count, 'the inputs are hard cases: the shortcut rounded as it stands is wrong');
+    instance.kernel({ name: 'probe' }, 'value', 'float32')!(instance.input, instance.gradient, instance.input, count);
+    assert.deepEqual(bitMismatches(heap, kernel, xs), []);
+  });
+});
