@@ -26,6 +26,7 @@
  * kernel (bench/verify-float32.ts), and the unit tests over a strided sample of them.
  */
 import { EXP_INV_LN2_N, EXP_TABLE, EXP_TABLE_BITS } from '../numerics/elementary-tables';
+import { log } from '../numerics/exp-log';
 import { powerOfTwo } from '../numerics/float-bits';
 import type { Vec, VectorBuilder } from './vector-builder';
 
@@ -94,19 +95,36 @@ export function shortcutExp(v: VectorBuilder, x: Vec): Vec {
 }
 
 /**
- * expm1(x) for x in (-SHORTCUT_RANGE, 0), within 2^-40.5 relative: (t - 1) + t q with
+ * expm1(x) for |x| < SHORTCUT_RANGE, x not 0, within 2^-40.5 relative: (t - 1) + t q with
  * q = r + r^2 (1/2 + r (1/6 + r/24)), so t (1 + q) - 1 with the 1 taken off exactly.
  * Where k = 0 (|x| <= ln2/256) t = 1 and r = x exactly: the result is q, within its
  * remainder r^4/120 relative (under 2^-41). Elsewhere |x| >= ln2/256, so |expm1(x)| >= 2^-8.6,
- * against absolute errors of r^5/120 (2^-49.5), t - 1 (exact by Sterbenz for t >= 1/2, half
- * an ulp of 1 below, where |expm1| > 1/2), t's rounding (2^-53) and r's (2^-53 |x| + 2^-61 |k|,
- * at most 2^-52 of |expm1(x)| for |x| <= 1 and 2^-46 beyond). At 0 the sign of zero would be
- * lost (-0 + 0 is +0): callers leave 0 uncovered.
+ * against absolute errors of t r^5/120 (2^-49.5 t), t - 1 (exact by Sterbenz for t in [1/2, 2]
+ * and for t in [2, 4), whose last place 2^-51 t - 1 keeps; half an ulp of t - 1 elsewhere, where
+ * |expm1| > 1/2), t's rounding (2^-53 t) and r's (2^-53 |x| + 2^-61 |k| in the exponent, at
+ * most 2^-52 of |expm1(x)| for |x| <= 1 and 2^-46 beyond); t/|expm1(x)| is at most 2^8.6
+ * near 0 and at most 2 once |x| > 1. At 0 the sign of zero would be lost (-0 + 0 is +0):
+ * callers leave 0 uncovered.
  */
 export function shortcutExpm1(v: VectorBuilder, x: Vec): Vec {
   const { t, r } = reduce(v, x);
   const q = v.add(r, v.mul(v.mul(r, r), v.add(v.c(0.5), v.mul(r, v.add(v.c(1 / 6), v.mul(r, v.c(1 / 24)))))));
   return v.add(v.sub(t, v.c(1)), v.mul(t, q));
+}
+
+/** |x| below this for tanh: 2|x| within SHORTCUT_RANGE. */
+const TANH_RANGE = 40;
+
+/**
+ * tanh(x) for |x| < TANH_RANGE, as q/(q + 2) with q = expm1(2|x|) and x's sign: the quotient's
+ * relative error is q's times 2/(q + 2) <= 1, plus three roundings. One formula from 0 to
+ * saturation (tanh(9.1) rounds to 1 in float32); results below 2^-126 (|x| < 2^-126, 0) uncovered.
+ */
+export function shortcutTanh(v: VectorBuilder, x: Vec): { y: Vec; covered: Vec } {
+  const a = v.abs(x);
+  const q = shortcutExpm1(v, v.add(a, a));
+  const t = v.div(q, v.add(q, v.c(2)));
+  return { y: v.select(v.lt(x, v.c(0)), v.neg(t), t), covered: v.and(v.lt(a, v.c(TANH_RANGE)), v.ge(t, v.c(SMALLEST_NORMAL_FLOAT32))) };
 }
 
 /** |x| below this: sigmoid(x) and x sigmoid(x) normal float32 values (silu(-80) = -1.4e-33). */
@@ -123,4 +141,32 @@ export function shortcutSigmoid(v: VectorBuilder, x: Vec): { y: Vec; covered: Ve
   const y = v.div(v.select(v.ge(x, v.c(0)), v.c(1), e), v.add(v.c(1), e));
   // sigmoid(-87) = 1.6e-38, a normal float32
   return { y, covered: v.lt(a, v.c(SIGMOID_RANGE)) };
+}
+
+/** Entries of LOG1P_TABLE: c_i = 1 + i/128 for i = 0 ... 128. */
+const LOG_STEPS = 128;
+
+/** [log(c_i), 1/c_i] for c_i = 1 + i/128, i = 0 ... 128, by our own log (the same table on every runtime). */
+const LOG1P_TABLE: readonly number[] = Array.from({ length: LOG_STEPS + 1 }, (_, i) => [log(1 + i / LOG_STEPS), 1 / (1 + i / LOG_STEPS)]).flat();
+
+/**
+ * log1p(e) for e in [0, 1], within 2^-42 relative, as softplus takes it of exp(-|t|).
+ * m = 1 + e rounds, but its error d = e - (m - 1) is exact (m - 1 by Sterbenz, Fast2Sum
+ * since 1 >= e), and log1p(e) = log(m) + d/m to far below 2^-53 of the result; d/m is taken
+ * as d (off by d (m - 1), under 2^-53 of log1p(e)). log(m) = log(c_i) + log1p(r) with c_i the
+ * nearest 1 + i/128 and r = (m - c_i)/c_i, |r| <= 1/256: m - c_i is exact ((m - 1) - i/128,
+ * Sterbenz for i >= 1), 1/c_i is the table's (2^-53), and log1p(r) the series to r^5/5,
+ * whose remainder r^6/6 is under 2^-42.5 relative to r. For i >= 1, log(c_i) >= 2^-8 and
+ * every absolute error is under 2^-50.
+ */
+export function shortcutLog1p(v: VectorBuilder, e: Vec): Vec {
+  const m = v.add(v.c(1), e);
+  const c = v.sub(m, v.c(1));
+  const d = v.sub(e, c);
+  const s = v.add(v.mul(c, v.c(LOG_STEPS)), v.c(ROUNDING_SHIFT));
+  const i = v.sub(s, v.c(ROUNDING_SHIFT));
+  const [logC, inverse] = v.gatherPair(v.laneOffsetsOfInt(v.iand(s, 0xff), 4), v.tables.place(LOG1P_TABLE));
+  const r = v.mul(v.sub(c, v.mul(i, v.c(1 / LOG_STEPS))), inverse);
+  const series = v.add(r, v.mul(v.mul(r, r), v.add(v.c(-1 / 2), v.mul(r, v.add(v.c(1 / 3), v.mul(r, v.add(v.c(-1 / 4), v.mul(r, v.c(1 / 5)))))))));
+  return v.add(logC, v.add(series, d));
 }

@@ -22,8 +22,8 @@ function everyNthFloat32(stride: number, offset: number): Float32Array {
 }
 
 describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
-  it('sigmoid, silu and elu have shortcuts', () => {
-    assert.deepEqual(withShortcuts.map((d) => d.name).sort(), ['elu', 'sigmoid', 'silu']);
+  it('sigmoid, silu, elu, softplus and tanh have shortcuts', () => {
+    assert.deepEqual(withShortcuts.map((d) => d.name).sort(), ['elu', 'sigmoid', 'silu', 'softplus', 'tanh']);
   });
 
   // a different offset per stride, so the two samples are different inputs
@@ -32,6 +32,8 @@ describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
     const sets: ParameterValues[] = [defaultParameters(d)];
     // elu's alpha, small enough that results fall below the normal float32 range, and large
     if (d.parameters.some((s) => s.name === 'alpha')) sets.push({ alpha: 0.7 }, { alpha: 1e-40 }, { alpha: 3e30 });
+    // softplus's beta, where beta x rounds, and so large that results fall below the normal range; a low threshold
+    if (d.parameters.some((s) => s.name === 'beta')) sets.push({ beta: 0.7, threshold: 20 }, { beta: 1e30, threshold: 20 }, { beta: 2, threshold: 3 });
     for (const kind of ['value', 'derivative'] as const) {
       if (!d.wasm!.float32![kind]) continue;
       it(`${d.name} ${kind}: a strided sample of every float32, at ${sets.map((p) => JSON.stringify(p)).join(', ')}`, () => {
