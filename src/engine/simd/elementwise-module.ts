@@ -16,7 +16,7 @@
  * store into a Float32Array, so float32 results keep their correct rounding.
  * Entries whose kernels only pick among their inputs and constants (relu) give
  * float32 loops of four f32 lanes instead (kernel-types.ts `f32x4`); entries with
- * a float32 shortcut (sigmoid) compute a cheaper approximation first and run the
+ * a float32 shortcut (sigmoid, silu, elu, softplus, tanh) compute a cheaper approximation first and run the
  * kernel only where its rounding is undecided (float32-shortcuts.ts).
  */
 import type { ElementwiseDefinition } from '../activations/definition';
@@ -197,7 +197,7 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
       for (const dtype of ['float32', 'float64'] as const) {
         const shortcut = dtype === 'float32' && kind !== 'backward' ? entry.wasm.float32?.[kind] : undefined;
         const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind))
-          || (shortcut && kind !== 'backward' ? emitShortcutLoop(layout, imports, entry.wasm, kind, shortcut) : emitLoop(layout, imports, entry.wasm, kind, dtype));
+          || (shortcut && kind !== 'backward' /* narrows kind for the call */ ? emitShortcutLoop(layout, imports, entry.wasm, kind, shortcut) : emitLoop(layout, imports, entry.wasm, kind, dtype));
         functions.push({ name: exportName(entry.name, kind, dtype), body });
       }
     }

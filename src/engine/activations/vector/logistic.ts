@@ -89,7 +89,8 @@ export const SOFTPLUS_WASM: WasmElementwise = {
   },
   float32: {
     // the kernel's tLo term moves the result by at most |t| 2^-53 relative (2^-46.7 for |t| < 80):
-    // left out; results below 2^-126 in size (large beta) left to the kernel
+    // left out; results below 2^-126 in size (large beta) left to the kernel; |t| < SIGMOID_RANGE
+    // keeps exp(-|t|) in the shortcut's range and, at beta = 1, the result a normal float32
     value: (v, x, [beta, threshold]) => {
       const t = v.mul(beta, x);
       const a = v.abs(t);
