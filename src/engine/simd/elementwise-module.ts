@@ -65,7 +65,7 @@ function emitF32x4Loop(layout: TableLayout, kernel: WasmElementwise, kind: Kerne
   const body = kind === 'value' ? lanes?.value : kind === 'derivative' ? lanes?.derivative : lanes?.backward;
   if (!lanes || !body) return undefined;
   const X = 0, G = 1, Y = 2, COUNT = 3;
-  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const f = kernelBody(kernel);
   const v = new VectorBuilder(f, layout);
   const end = f.local(ValType.I32);
   f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
@@ -86,6 +86,11 @@ function emitF32x4Loop(layout: TableLayout, kernel: WasmElementwise, kind: Kerne
   return f;
 }
 
+/** A kernel's function: (x, g, y, count, ...the entry's parameters as f64), no result. */
+function kernelBody(kernel: WasmElementwise): FunctionBody {
+  return new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+}
+
 /** The entry's parameters, splatted into locals once before the loop (they follow the four pointer and count arguments). */
 function parameterLocals(f: FunctionBody, v: VectorBuilder, kernel: WasmElementwise): Vec[] {
   return kernel.parameters.map((_, i) => {
@@ -103,7 +108,7 @@ function parameterLocals(f: FunctionBody, v: VectorBuilder, kernel: WasmElementw
  */
 function emitShortcutLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): FunctionBody {
   const X = 0, Y = 2, COUNT = 3;
-  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const f = kernelBody(kernel);
   const v = new VectorBuilder(f, layout, imports);
   const p = parameterLocals(f, v, kernel);
   const end = f.local(ValType.I32);
@@ -136,7 +141,7 @@ function emitShortcutLoop(layout: TableLayout, imports: ScalarImports, kernel: W
 /** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step (four for select-only kernels). */
 function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
   const X = 0, G = 1, Y = 2, COUNT = 3;
-  const f = new FunctionBody([ValType.I32, ValType.I32, ValType.I32, ValType.I32, ...kernel.parameters.map(() => ValType.F64)], []);
+  const f = kernelBody(kernel);
   const v = new VectorBuilder(f, layout, imports);
   const p = parameterLocals(f, v, kernel);
   const size = dtype === 'float32' ? 4 : 8;
