@@ -10,7 +10,7 @@ import { EngineError } from './errors';
 import { checkInterrupt, CHUNK, type ShouldStop } from './interrupt';
 import type { FloatArray } from './activations/definition';
 import { spellNumber } from './spell-number';
-import { heapArray } from './simd/tensor-heap';
+import { heapArray, releaseHeapArray } from './simd/tensor-heap';
 
 export type { FloatArray };
 export type DType = 'float32' | 'float64';
@@ -79,6 +79,16 @@ export function allocateForOverwrite(dtype: DType, length: number): FloatArray {
 export function allocateOutsideHeap(dtype: DType, length: number): FloatArray {
   checkLength(length);
   return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+}
+
+/**
+ * Gives a tensor's storage back before the collector would, for an owner that knows nothing
+ * reads or writes it again (a notebook variable's tensor when the variable is reassigned): the
+ * next tensor of that size reuses its memory at once. Only heap storage is freed early; true when
+ * `data` was.
+ */
+export function releaseStorage(data: FloatArray): boolean {
+  return releaseHeapArray(data);
 }
 
 function checkLength(length: number): void {

@@ -19,6 +19,10 @@
  *   Cleanups run as tasks of their own, never in the middle of a synchronous
  *   computation, so a block outlives the statement that made it. A subarray
  *   does not keep its block: whoever keeps a subarray keeps its parent too.
+ *   Its owner can free it sooner (`release`), when it knows nothing else reads
+ *   the view: a notebook variable reassigned (language/runtime/sole-storage.ts).
+ *   The next tensor then takes that block, whose pages are already the
+ *   process's, instead of fresh ones (a page first written costs a fault).
  * - Pages once written stay with the process (a wasm memory cannot give pages
  *   back). The reservation bounds that; when the heap is full, tensors are
  *   ordinary JavaScript arrays, which the wasm kernels stream through staging
@@ -64,6 +68,8 @@ export class TensorHeap {
   private cleanFrom = TABLE_BYTES;
   private liveBytes = 0;
   private readonly registry = new FinalizationRegistry<Block>((block) => this.release(block));
+  /** The block of each view `array` handed out and nobody has released yet. */
+  private readonly blocks = new WeakMap<object, Block>();
 
   private constructor(readonly memory: { readonly buffer: ArrayBuffer }) {
     this.free = [{ start: TABLE_BYTES, size: memory.buffer.byteLength - TABLE_BYTES }];
@@ -129,9 +135,26 @@ export class TensorHeap {
     if (!block) return undefined;
     const view = size === 4 ? new Float32Array(this.memory.buffer, block.start, length) : new Float64Array(this.memory.buffer, block.start, length);
     if (block.dirty && zeroed) view.fill(0);
-    this.registry.register(view, { start: block.start, size: block.size });
+    const own = { start: block.start, size: block.size };
+    this.registry.register(view, own, view);
+    this.blocks.set(view, own);
     ballast.set(view, untouched(block.size));
     return view;
+  }
+
+  /**
+   * Frees the block of `view` (an array `array` handed out) now, not when it is collected: the
+   * caller guarantees nothing reads or writes it again. False for any other view (a subarray, a
+   * JavaScript array, one released already), which is left as it is.
+   */
+  releaseArray(view: ArrayBufferView): boolean {
+    const block = this.blocks.get(view);
+    if (!block) return false;
+    this.blocks.delete(view);
+    this.registry.unregister(view);
+    ballast.delete(view);
+    this.release(block);
+    return true;
   }
 
   /** `bytes` for a module's own buffers (staging, numbers), kept until `give back`. */
@@ -209,6 +232,14 @@ export function tensorHeap(): TensorHeap | undefined {
 /** Whether new tensors go into the heap (true) or stay JavaScript arrays; for tests and the bench's streamed column. */
 export function useTensorHeap(on: boolean): void {
   tensorsInHeap = on;
+}
+
+/**
+ * Gives `a`'s storage back to the heap at once, when `a` is a whole heap array; the caller
+ * guarantees nothing reads or writes `a` again. False (nothing done) for any other array.
+ */
+export function releaseHeapArray(a: ArrayBufferView): boolean {
+  return heap ? heap.releaseArray(a) : false;
 }
 
 /** Storage for a new tensor of `length`: in the heap when it is large and there is room, else undefined. */

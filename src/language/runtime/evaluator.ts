@@ -23,7 +23,8 @@ import { didYouMean } from '../../engine';
 import { describeValue, fnValue, NONE, num, tensorValue, type Value } from './values';
 import { UserFunction } from './user-function';
 import type { FunctionValue } from './function-value';
-import { evaluateOperations } from './fusion';
+import { evaluateOperations, evaluateOperationsForBinding } from './fusion';
+import { rebound, shareStorage } from './sole-storage';
 import { checkMemoryBudget } from './memory-budget';
 import { Cancelled, type CancellationToken } from './cancellation';
 import type { TrainingData } from './network-values';
@@ -96,15 +97,16 @@ export class Evaluator {
     this.checkCancelled();
     switch (statement.type) {
       case 'assign': {
-        const value = this.evaluate(statement.value);
+        const { value, made } = this.evaluateForBinding(statement.value);
         checkMemoryBudget(this.session.globals, statement.name, value, this.site(statement.span), this.session.memoryBudget);
-        this.session.globals.set(statement.name, value);
+        this.bind(statement.name, value, made);
         return NONE;
       }
       case 'define':
-        this.session.globals.set(
+        this.bind(
           statement.name,
           fnValue(new UserFunction(statement.name, statement.params, statement.body, this.text, this.withText(this.text), new Map(), 0, sliceSpan(this.text, statement.span))),
+          false,
         );
         return NONE;
       case 'expression':
@@ -112,6 +114,19 @@ export class Evaluator {
       default:
         return assertNever(statement);
     }
+  }
+
+  /** An assignment's value, and whether its top-level operation made it (sole-storage.ts). */
+  private evaluateForBinding(expr: Expr): { value: Value; made: boolean } {
+    if (expr.type === 'unary' || expr.type === 'binary' || expr.type === 'call') return evaluateOperationsForBinding(expr, this);
+    return { value: this.evaluate(expr), made: false };
+  }
+
+  /** Binds a global; the tensor it held is given back at once if nothing else can read it. */
+  private bind(name: string, value: Value, made: boolean): void {
+    const previous = this.session.globals.get(name);
+    this.session.globals.set(name, value);
+    rebound(previous, value, made);
   }
 
   /**
@@ -169,8 +184,21 @@ export class Evaluator {
     }
   }
 
-  /** `what` names the role in the error: 'function' when the name is the callee of a call. */
+  /**
+   * `what` names the role in the error: 'function' when the name is the callee of a call. A
+   * global read here may be kept by whoever asked, so its variable no longer holds it alone.
+   */
   lookup(name: string, span: Span, what: 'name' | 'function' = 'name'): Value {
+    const value = this.lookupForLoop(name, span, what);
+    shareStorage(value);
+    return value;
+  }
+
+  /**
+   * As lookup, for the fused walk's leaves, which a loop reads element by element and keeps
+   * nothing of: the walk calls shareStorage itself when it uses the value any other way.
+   */
+  lookupForLoop(name: string, span: Span, what: 'name' | 'function' = 'name'): Value {
     const local = this.locals?.get(name);
     if (local !== undefined) return local;
     const global = this.session.globals.get(name);

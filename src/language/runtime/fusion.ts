@@ -34,6 +34,11 @@
  * Math.fround, or a demote and promote in wasm) exactly where the unfused path
  * stores into a Float32Array (test/unit/language/runtime/fusion-wasm.test.ts).
  *
+ * Leaves that are variables are read without sharing them (sole-storage.ts): a loop reads a
+ * tensor element by element and keeps nothing, so `y = x * sigmoid(1.702 * x)` run again can
+ * give y's old storage back. A leaf used any other way (computed the ordinary way, an argument
+ * of a function that is not fused) is shared the moment its value is taken.
+ *
  * Errors need no special care: a fused node cannot fail (its inputs have one
  * shape, its functions are elementwise), so every error is raised where the
  * ordinary evaluator raises it: at a leaf, at a node computed the ordinary way,
@@ -47,6 +52,7 @@ import type { CallSite } from './call-site';
 import type { Evaluator } from './evaluator';
 import type { FunctionValue } from './function-value';
 import { LOOP_OPERATORS, LoopInputs, type LoopDType } from './fused-loop';
+import { shareStorage } from './sole-storage';
 import type { Value } from './values';
 
 /** Below this many elements the per-operator path is already cheap. */
@@ -75,6 +81,8 @@ interface Fused {
   readonly operations: number;
   /** The node computed the ordinary way, from its inputs' values. */
   readonly unfused: () => Value;
+  /** Whether `unfused` always returns a tensor it has just allocated (an elementwise activation's). */
+  readonly allocates: boolean;
 }
 
 /** What the walk knows of a node: its value, or the plan that will compute it. */
@@ -88,18 +96,47 @@ export function evaluateOperations(root: Operation, ev: Evaluator): Value {
   return new Walk(ev).evaluate(root);
 }
 
+/**
+ * As evaluateOperations, for an assignment: also whether the root's value is a tensor made for
+ * it alone (a loop's output, or an elementwise activation's), which its variable then holds alone.
+ */
+export function evaluateOperationsForBinding(root: Operation, ev: Evaluator): { value: Value; made: boolean } {
+  const walk = new Walk(ev);
+  const p = walk.plan(root);
+  if (p.kind !== 'fused') return { value: walk.valueOf(p), made: false };
+  const { value, made } = walk.computed(p);
+  return { value, made: made && value.kind === 'tensor' };
+}
+
 class Walk {
+  /** Leaves read from variables without sharing them: shared when their value is taken. */
+  private readonly unshared = new WeakSet<Value>();
+
   constructor(private readonly ev: Evaluator) {}
 
   /** The value of a node of the tree, and of everything under it. */
   readonly evaluate = (e: Expr): Value => this.valueOf(this.visit(e));
 
-  private valueOf(p: Piece): Value {
-    if (p.kind !== 'fused') return p;
+  /** The plan of the tree under `root` (its leaves evaluated). */
+  plan(root: Operation): Piece {
+    return this.visit(root);
+  }
+
+  valueOf(p: Piece): Value {
+    if (p.kind === 'fused') return this.computed(p).value;
+    if (this.unshared.has(p)) shareStorage(p);
+    return p;
+  }
+
+  /** A planned piece's value, and whether it was just allocated for it (a loop's output, an activation's). */
+  computed(p: Fused): { value: Value; made: boolean } {
     // one operation: the engine's one pass is as fast, and needs no compiling
-    if (p.operations < 2) return p.unfused();
-    const slots = new LoopInputs();
-    return slots.run(nodeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span) ?? p.unfused();
+    if (p.operations >= 2) {
+      const slots = new LoopInputs();
+      const looped = slots.run(nodeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span);
+      if (looped) return { value: looped, made: true };
+    }
+    return { value: p.unfused(), made: p.allocates };
   }
 
   private visit(e: Expr): Piece {
@@ -107,8 +144,14 @@ class Walk {
       case 'unary': return this.unary(e);
       case 'binary': return this.binary(e);
       case 'call': return this.call(e);
+      case 'name': return this.leaf(this.ev.lookupForLoop(e.name, e.span));
       default: return this.ev.evaluate(e);
     }
+  }
+
+  private leaf(v: Value): Value {
+    this.unshared.add(v);
+    return v;
   }
 
   /**
@@ -129,7 +172,7 @@ class Walk {
     const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
     const loop = this.loopOver([operand]);
     if (!loop) return unfused();
-    return fused(e, loop, ([a]) => (e.op === '-' ? { kind: 'negate', a } : a), unfused);
+    return fused(e, loop, ([a]) => (e.op === '-' ? { kind: 'negate', a } : a), unfused, false);
   }
 
   /**
@@ -156,7 +199,7 @@ class Walk {
     if (!operator || !loop) return unfused();
     // a number meeting a float32 tensor is converted to float32 first, as the engine does
     const operand = (p: Piece, node: FusedNode): FusedNode => (loop.dtype === 'float32' && isNumber(p) ? fround(node) : node);
-    return fused(e, loop, ([a, b]) => rounded(operator(operand(left, a), operand(right, b)), loop.dtype), unfused);
+    return fused(e, loop, ([a, b]) => rounded(operator(operand(left, a), operand(right, b)), loop.dtype), unfused, false);
   }
 
   private call(e: CallExpr): Piece {
@@ -169,14 +212,16 @@ class Walk {
     const loop = args.length === 1 ? this.loopOver(args) : undefined;
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
-    return fused(e, loop, ([a]) => rounded(how(a, loop.dtype), loop.dtype), unfused);
+    // an elementwise activation applied to a tensor allocates its result (engine/activations/apply.ts)
+    const allocates = callee.fn instanceof ActivationFunction;
+    return fused(e, loop, ([a]) => rounded(how(a, loop.dtype), loop.dtype), unfused, allocates);
   }
 }
 
-function fused(expr: Operation, loop: Loop, node: Fused['node'], unfused: () => Value): Fused {
+function fused(expr: Operation, loop: Loop, node: Fused['node'], unfused: () => Value, allocates: boolean): Fused {
   let operations = 1;
   for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
-  return { kind: 'fused', expr, inputs: loop.inputs, node, dtype: loop.dtype, shape: loop.shape, operations, unfused };
+  return { kind: 'fused', expr, inputs: loop.inputs, node, dtype: loop.dtype, shape: loop.shape, operations, unfused, allocates };
 }
 
 /** Compiling: the tree for element i of a piece, its inputs given slots in `slots`. */

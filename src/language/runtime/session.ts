@@ -13,6 +13,7 @@ import { checkDisplay, toDisplay, type TensorSummary } from './display';
 import { Cancelled, Evaluator, type CancellationToken, type SessionState } from './evaluator';
 import { inspectValue, type NameInfo } from './inspect';
 import { interruptedDisplay } from './interruption';
+import { shareStorage } from './sole-storage';
 import { NONE, type Value } from './values';
 
 export interface CellResult {
@@ -51,8 +52,12 @@ export class Session {
     this.state = { globals: new Map(), defaultDType: options.defaultDType ?? 'float64', depth: 0, compileLoops: options.compileLoops ?? true, memoryBudget: options.memoryBudget };
   }
 
-  /** Names defined so far (variables and user functions), for hovers and completion. */
+  /**
+   * Names defined so far (variables and user functions), for hovers, completion and tests.
+   * Whoever asks may keep a value, so no variable holds its tensor alone any more (sole-storage.ts).
+   */
   get variables(): ReadonlyMap<string, Value> {
+    for (const value of this.state.globals.values()) shareStorage(value);
     return this.state.globals;
   }
 

@@ -16,11 +16,12 @@ import { fnValue, type Value } from '../../../../src/language/runtime/values';
 
 const N = 5000; // above the fusion threshold
 
+/** Counts every name read: lookupForLoop, which the walk's leaves use and lookup reads through. */
 class CountingEvaluator extends Evaluator {
   readonly lookups = new Map<string, number>();
-  override lookup(name: string, span: Span, what?: 'name' | 'function'): Value {
+  override lookupForLoop(name: string, span: Span, what?: 'name' | 'function'): Value {
     this.lookups.set(name, (this.lookups.get(name) ?? 0) + 1);
-    return super.lookup(name, span, what);
+    return super.lookupForLoop(name, span, what);
   }
 }
 
