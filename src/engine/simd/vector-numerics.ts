@@ -23,6 +23,12 @@ const ROUNDING_SHIFT = 6755399441055744;
 const EXP_OVERFLOW = 709.79;
 const EXP_UNDERFLOW = -745.2;
 const EXP_USUAL = 707;
+/**
+ * The bits of the largest double below EXP_USUAL: for |x| (sign clear, so its bits order as
+ * signed i64 as its values do, NaN above Infinity), |x| < 707 is bits(|x|) <= this, one
+ * i64x2.gt_s and an any_true to test, where f64x2.lt and all_true cost V8 five instructions.
+ */
+const EXP_USUAL_LAST_BITS = new BigInt64Array(new Float64Array([EXP_USUAL]).buffer)[0]! - 1n;
 const EXPM1_SATURATION = 40;
 const EXPM1_PLAIN = -3;
 const SMALLEST_NORMAL_HIGH_WORD = 0x00100000;
@@ -125,15 +131,16 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
-  // |x| < 707 keeps n within [-1021, 1021]: one product, as the scalar's usual case;
-  // the two-step scaling and the limits only when a lane lies beyond (or is NaN)
-  const usual = v.lt(v.abs(x), v.c(EXP_USUAL));
-  const result = v.variable(v.mul(y, expScale(v, kInt)));
-  v.ifNotAll(usual, () => {
+  // |x| < 707 keeps n within [-1021, 1021]: y 2^n is a normal double, exactly y with n
+  // added to its exponent field, the scalar's one product bit for bit. The two-step
+  // scaling and the limits only when a lane lies beyond (or is NaN)
+  const unusual = v.igt(v.abs(x), v.ci(EXP_USUAL_LAST_BITS));
+  const result = v.variable(v.iadd(y, v.shl(v.shrU(kInt, T.EXP_TABLE_BITS), 52)));
+  v.ifAny(unusual, () => {
     const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
     const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
-    v.assign(result, v.select(usual, result, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under)));
+    v.assign(result, v.select(unusual, v.select(v.not(v.lt(x, v.c(EXP_OVERFLOW))), big, under), result));
   });
   return result;
 }

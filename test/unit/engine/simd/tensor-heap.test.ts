@@ -159,6 +159,25 @@ describe('engine/simd: the tensor heap', () => {
       assert.ok(slots[1], 'the other block stayed');
     });
 
+    it('a block its owner releases serves the next array at once, with its ballast: no new ArrayBuffer', () => {
+      const h = smallHeap(4);
+      const bytesOfArrayBuffers = () => process.memoryUsage().arrayBuffers;
+      const first = h.array('float64', DOUBLES)!;
+      const before = bytesOfArrayBuffers();
+      assert.ok(h.releaseArray(first));
+      assert.equal(h.releaseArray(first), false, 'released once only');
+      assert.equal(h.used, 0);
+      const second = h.array('float64', DOUBLES)!;
+      assert.equal(second.byteOffset, first.byteOffset, 'the released block');
+      assert.ok(bytesOfArrayBuffers() - before < BLOCK / 2, 'the released ballast serves the new block');
+      // an array of another size gets ballast of its own
+      assert.ok(h.releaseArray(second));
+      const beforeOther = bytesOfArrayBuffers();
+      const other = h.array('float64', 2 * DOUBLES)!;
+      assert.ok(bytesOfArrayBuffers() - beforeOther >= 2 * BLOCK, 'new ballast for a new size');
+      assert.ok(h.holds(other));
+    });
+
     it('merges a freed block with free neighbours on either side', async () => {
       // four blocks a b c d fill the heap; two blocks' room appears only where neighbours merged
       const h = smallHeap(4);
