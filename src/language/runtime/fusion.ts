@@ -22,8 +22,9 @@
  *    node that could not be fused), the plan becomes a tree of the engine's
  *    FusedNode, which runs as a WebAssembly function where every node has a
  *    vector form, else as a JavaScript loop (fused-loop.ts).
- * 4. Run: the loop makes one pass over the elements. A piece of one operation
- *    is computed the ordinary way instead: one pass either way, no compiling.
+ * 4. Run: the loop makes one pass over the elements. A piece that is one call
+ *    of an elementwise activation is computed the ordinary way instead: the
+ *    engine runs the same kernel, no compiling.
  *    So is a piece with no WebAssembly form where the session compiles no
  *    JavaScript (a page whose CSP forbids `new Function`).
  *
@@ -81,8 +82,8 @@ interface Fused {
   readonly operations: number;
   /** The node computed the ordinary way, from its inputs' values. */
   readonly unfused: () => Value;
-  /** Whether `unfused` always returns a tensor it has just allocated (an elementwise activation's). */
-  readonly allocates: boolean;
+  /** Whether the node is a call of an elementwise activation, whose `unfused` always returns a tensor it has just allocated. */
+  readonly activationCall: boolean;
 }
 
 /** What the walk knows of a node: its value, or the plan that will compute it. */
@@ -130,13 +131,15 @@ class Walk {
 
   /** A planned piece's value, and whether it was just allocated for it (a loop's output, an activation's). */
   computed(p: Fused): { value: Value; made: boolean } {
-    // one operation: the engine's one pass is as fast, and needs no compiling
-    if (p.operations >= 2) {
+    // one activation call: the engine runs the same kernel, with nothing to compile; one
+    // operator or math function loops too, since the engine's generic loop for it is ten
+    // times slower (`y = x * 2` over 1M doubles: 6-9 ms, looped 0.7)
+    if (p.operations >= 2 || !p.activationCall) {
       const slots = new LoopInputs();
       const looped = slots.run(nodeOf(p, slots), p.dtype, p.shape, this.ev, p.expr.span);
       if (looped) return { value: looped, made: true };
     }
-    return { value: p.unfused(), made: p.allocates };
+    return { value: p.unfused(), made: p.activationCall };
   }
 
   private visit(e: Expr): Piece {
@@ -172,7 +175,9 @@ class Walk {
     const unfused = () => this.ev.unary(e.op, this.valueOf(operand), e.span);
     const loop = this.loopOver([operand]);
     if (!loop) return unfused();
-    return fused(e, loop, ([a]) => (e.op === '-' ? { kind: 'negate', a } : a), unfused, false);
+    // unary plus returns its operand, as the evaluator's does: no loop copies it
+    if (e.op === '+') return operand;
+    return fused(e, loop, ([a]) => ({ kind: 'negate', a }), unfused, false);
   }
 
   /**
@@ -213,15 +218,15 @@ class Walk {
     const how = loop && loopCall(callee.fn, named, { span: e.span, evaluator: this.ev });
     if (!loop || !how) return unfused();
     // an elementwise activation applied to a tensor allocates its result (engine/activations/apply.ts)
-    const allocates = callee.fn instanceof ActivationFunction;
-    return fused(e, loop, ([a]) => rounded(how(a, loop.dtype), loop.dtype), unfused, allocates);
+    const activationCall = callee.fn instanceof ActivationFunction;
+    return fused(e, loop, ([a]) => rounded(how(a, loop.dtype), loop.dtype), unfused, activationCall);
   }
 }
 
-function fused(expr: Operation, loop: Loop, node: Fused['node'], unfused: () => Value, allocates: boolean): Fused {
+function fused(expr: Operation, loop: Loop, node: Fused['node'], unfused: () => Value, activationCall: boolean): Fused {
   let operations = 1;
   for (const p of loop.inputs) if (p.kind === 'fused') operations += p.operations;
-  return { kind: 'fused', expr, inputs: loop.inputs, node, dtype: loop.dtype, shape: loop.shape, operations, unfused, allocates };
+  return { kind: 'fused', expr, inputs: loop.inputs, node, dtype: loop.dtype, shape: loop.shape, operations, unfused, activationCall };
 }
 
 /** Compiling: the tree for element i of a piece, its inputs given slots in `slots`. */

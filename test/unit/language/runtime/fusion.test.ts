@@ -1,9 +1,11 @@
 /**
  * Fused elementwise loops must give exactly what the operator-by-operator path
- * gives. The reference evaluates one operator per statement, which is never
- * fused (fusion needs at least two operations).
+ * gives. The reference evaluates one operator per statement in a session that
+ * fuses nothing (no WebAssembly, no JavaScript loops compiled: the engine's
+ * own pass for every operator).
  */
 import { strict as assert } from 'assert';
+import { useWasmElementwise } from '../../../../src/engine';
 import { LoopInputs } from '../../../../src/language/runtime/fused-loop';
 import { Session } from '../../../../src/language/runtime/session';
 
@@ -15,12 +17,25 @@ function data(session: Session, source: string): number[] {
   return d.kind === 'tensor' ? (d.data as number[]) : [];
 }
 
-function setup(dtypeX: string, dtypeZ: string): Session {
-  const s = new Session();
+function setup(dtypeX: string, dtypeZ: string, options: { compileLoops?: boolean } = {}): Session {
+  const s = new Session(options);
   s.run(`x = linspace(-6, 6, ${N}, dtype="${dtypeX}")\nz = linspace(2, -3, ${N}, dtype="${dtypeZ}")`);
   s.run(`m = reshape(linspace(-1, 1, ${2 * N}, dtype="${dtypeZ}"), 2, ${N})\nsmall = linspace(-6, 6, 100, dtype="${dtypeX}")`);
   s.run('f(t) = t - 1\ng(t) = t / 3');
   return s;
+}
+
+/** The display of the last of `steps`, each run one operator at a time (nothing fused). */
+function stepwise(dtypeX: string, dtypeZ: string, steps: readonly string[]): ReturnType<Session['run']>['display'] {
+  useWasmElementwise(false);
+  try {
+    const s = setup(dtypeX, dtypeZ, { compileLoops: false });
+    let display: ReturnType<Session['run']>['display'] | undefined;
+    assert.equal(loopsRun(() => steps.forEach((step) => (display = s.run(step).display))), 0, 'the reference fuses nothing');
+    return display!;
+  } finally {
+    useWasmElementwise(true);
+  }
 }
 
 /** How many fused loops `work` runs. */
@@ -53,15 +68,17 @@ const cases: [string, string[]][] = [
  * With the loops each runs, so that the situation named is the one tested.
  */
 const fallbacks: [string, string[], number][] = [
-  ['m * (x * sigmoid(1.702 * x)) + 1', ['a = 1.702 * x', 'b = sigmoid(a)', 'c = x * b', 'd = m * c', 'd + 1'], 1], // broadcasting above a fused piece
-  ['f(x * sigmoid(z)) / 3', ['a = sigmoid(z)', 'b = x * a', 'c = f(b)', 'c / 3'], 1], // a user function above one
+  ['m * (x * sigmoid(1.702 * x)) + 1', ['a = 1.702 * x', 'b = sigmoid(a)', 'c = x * b', 'd = m * c', 'd + 1'], 2], // broadcasting above a fused piece; + 1 loops over its result
+  ['f(x * sigmoid(z)) / 3', ['a = sigmoid(z)', 'b = x * a', 'c = f(b)', 'c / 3'], 3], // a user function above one: its t - 1 and the / 3 loop on their own
   ['x * g(2) - tanh(z)', ['a = g(2)', 'b = x * a', 'c = tanh(z)', 'b - c'], 1], // a user function's number inside one
   ['(x > z) * x * 1.5', ['a = x > z', 'b = a * x', 'b * 1.5'], 1], // a comparison's tensor inside one
   ['x * sigmoid(x) + [0.5]', ['a = sigmoid(x)', 'b = x * a', 'b + [0.5]'], 1], // broadcasting a one-element vector
   ['leaky_relu(alpha=0.2)(x - z) * 2', ['h = leaky_relu(alpha=0.2)', 'a = x - z', 'b = h(a)', 'b * 2'], 1], // a called function value
   ['small * sigmoid(1.702 * small) + 1', ['a = 1.702 * small', 'b = sigmoid(a)', 'c = small * b', 'c + 1'], 0], // too few elements
   ['-x + 0.25', ['a = -x', 'a + 0.25'], 1],
-  ['x + 1', ['x + 1'], 0], // one operation: the engine's one pass
+  ['x + 1', ['x + 1'], 1], // one operator loops too: faster than the engine's generic pass
+  ['+x', ['+x'], 0], // unary plus returns its operand
+  ['relu(x)', ['relu(x)'], 0], // one activation call: the engine's kernel
 ];
 
 describe('language/runtime: fused elementwise loops', () => {
@@ -70,8 +87,9 @@ describe('language/runtime: fused elementwise loops', () => {
       it(`${fused} with x ${dx}, z ${dz}: identical to one operator at a time`, () => {
         const s = setup(dx, dz);
         const got = data(s, fused);
-        const reference = steps.slice(0, -1).reduce((session, step) => (session.run(step), session), s);
-        const want = data(reference, steps[steps.length - 1]);
+        const reference = stepwise(dx, dz, steps);
+        assert.equal(reference.kind, 'tensor');
+        const want = reference.kind === 'tensor' ? (reference.data as number[]) : [];
         assert.equal(got.length, N);
         got.forEach((v, i) => assert.ok(Object.is(v, want[i]), `element ${i}: fused ${v}, stepwise ${want[i]}`));
         const dtype = s.run(`y = ${fused}`) && s.run('y').display;
@@ -87,8 +105,7 @@ describe('language/runtime: fused elementwise loops', () => {
         const s = setup(dx, dz);
         let got: ReturnType<typeof s.run>['display'] | undefined;
         assert.equal(loopsRun(() => (got = s.run(expression).display)), loops, 'fused loops run');
-        steps.slice(0, -1).forEach((step) => s.run(step));
-        const want = s.run(steps[steps.length - 1]).display;
+        const want = stepwise(dx, dz, steps);
         assert.ok(got?.kind === 'tensor' && want.kind === 'tensor', JSON.stringify(got).slice(0, 160));
         assert.equal(got.dtype, want.dtype);
         assert.deepEqual(got.shape, want.shape);
