@@ -34,12 +34,16 @@ export function sliderPanel(doc: Document, sliders: readonly PlotSlider[], moved
     frame = undefined;
     moved([...values]);
   };
+  // every name as wide as the longest (a monospace font: ch is one letter), so that the tracks
+  // line up when the sliders wrap onto rows of their own, as in a narrow panel
+  const nameWidth = `${Math.max(0, ...sliders.map((s) => s.name.length))}ch`;
   sliders.forEach((s, i) => {
     const label = doc.createElement('label');
     label.className = 'al-slider';
     const name = doc.createElement('span');
     name.className = 'al-slider-name';
     name.textContent = s.name;
+    name.style.minWidth = nameWidth;
     const input = doc.createElement('input');
     input.type = 'range';
     input.dataset.parameter = s.name;
