@@ -22,6 +22,7 @@ export type { Token, TokenKind } from './token';
 export { Session } from './runtime/session';
 export { budgetFromMebibytes, SESSION_MEMORY_BUDGET } from './runtime/memory-budget';
 export { LivePlotEvaluator } from './runtime/live-plot-evaluator';
+export { activationOfProgram } from './runtime/activation-program';
 export type { CellResult, SessionOptions } from './runtime/session';
 export type { NameInfo } from './runtime/inspect';
 export { CONSTANTS, procedureSpecs } from './runtime/builtins';

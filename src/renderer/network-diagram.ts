@@ -47,7 +47,7 @@ export function unitSummary(u: UnitModel, model: DiagramModel): string[] {
   const over = model.points > 0 ? `the ${model.points} points` : 'the input square';
   const lines = [u.formula];
   if (Number.isFinite(u.active)) lines.push(`active (passes a gradient) on ${percent(u.active)} of ${over}`, `mean output ${mean(u.mean)}`);
-  else lines.push('a user-defined activation: its numbers are in the kernel (neuron(...))');
+  else lines.push('an activation that reads a tensor variable: its numbers are in the kernel (neuron(...))');
   if (u.dead) lines.push(`dead: outputs 0 on every one of ${over}`);
   return lines;
 }

@@ -14,7 +14,8 @@ import {
   activations, activeFraction, catalogueActivation, findActivation, linearActivation, Network, unitFormula, unitName,
   type LayerShape, type NetworkActivation,
 } from '../engine';
-import { fromJsonNumber, type JsonNumber, type NetworkDisplay } from '../shared/output';
+import { activationOfProgram } from '../language';
+import { fromJsonNumber, type ActivationProgram, type JsonNumber, type NetworkDisplay } from '../shared/output';
 
 /** Grid points per side of a unit's small heatmap. */
 export const HEAT_GRID = 20;
@@ -60,7 +61,11 @@ export interface LayerModel {
   readonly slope?: number;
   /** Where the activation's derivative jumps (0 for relu), for the pre-activation histogram. */
   readonly kinks: readonly number[];
-  /** False when its activation is a user-defined function, which only the kernel can run. */
+  /**
+   * False when this page cannot run its activation: a user-defined function that cannot be
+   * written as source (its body reads a tensor variable), or an output saved before layers
+   * carried their program (LayerSummary.program).
+   */
   readonly runnable: boolean;
 }
 
@@ -81,10 +86,24 @@ export interface DiagramSource {
   readonly dead?: readonly (readonly number[])[];
 }
 
+/** Layer activations read from programs, by their source: the scrubber asks again for every snapshot. */
+const programActivations = new Map<string, NetworkActivation | undefined>();
+const MAX_PROGRAM_ACTIVATIONS = 32;
+
+/** A user-defined layer's activation, run with the bundled language (language/runtime/activation-program.ts). */
+function programActivation(program: ActivationProgram): NetworkActivation | undefined {
+  const key = `${program.definitions}\n${program.activation}`;
+  if (!programActivations.has(key)) {
+    if (programActivations.size >= MAX_PROGRAM_ACTIVATIONS) programActivations.clear();
+    programActivations.set(key, activationOfProgram(program));
+  }
+  return programActivations.get(key);
+}
+
 /** The activation a display's layer names, when this page can run it. */
 function layerActivation(layer: NetworkDisplay['layers'][number]): NetworkActivation | undefined {
   const k = layer.kernel;
-  if (!k) return undefined;
+  if (!k) return layer.program && programActivation(layer.program);
   if (k.name === 'linear') return linearActivation;
   const found = findActivation(k.name);
   if (!found) return undefined;

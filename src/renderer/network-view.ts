@@ -222,7 +222,7 @@ function captionText(d: DiagramDisplay, model: DiagramModel): string {
   const over = model.points > 0 ? `over the ${model.points} points of the data` : '';
   const heat = model.square ? `each node: its output over the input square (x1 across, x2 up; orange low, blue high)` : 'nodes: units (heatmaps need 2 inputs)';
   const links = 'links: blue positive, orange negative weights, wider = larger';
-  const runnable = model.layers.every((l) => l.runnable) ? '' : ' · a user-defined activation runs only in the kernel: its units are drawn plain';
+  const runnable = model.layers.every((l) => l.runnable) ? '' : ' · an activation that reads a tensor variable runs only in the kernel: its units are drawn plain';
   const hist = over ? ` · histograms ${over}` : '';
   return `${heat} · ${links}${hist} · hover a node for its formula, click it for its weights${d.kind === 'training' && d.status === 'running' ? ' · training…' : ''}${runnable}`;
 }

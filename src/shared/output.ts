@@ -179,6 +179,19 @@ export interface LayerSummary {
    * absent for a user-defined function and in outputs saved before.
    */
   readonly kernel?: { readonly name: string; readonly parameters: Readonly<Record<string, JsonNumber | string>> };
+  /**
+   * An activation that is no catalogue entry but can be written in the language (a user
+   * function, `relu'`, `f(a=0.5)`): the definitions it reads, one per line, and the activation
+   * as an expression, which the renderer runs with the bundled language to draw the layer's
+   * units as it draws a catalogue layer's; absent where it cannot be written (a body that reads
+   * a tensor) and in outputs saved before.
+   */
+  readonly program?: ActivationProgram;
+}
+/** A layer's activation as source of the language (LayerSummary.program). */
+export interface ActivationProgram {
+  readonly definitions: string;
+  readonly activation: string;
 }
 /** A network: its layers and parameter counts (drawn as a table). */
 export interface NetworkDisplay {

@@ -106,6 +106,17 @@ class Writer {
   }
 }
 
+/**
+ * A function value as source with the definitions it reads (no sliders: their values), for a
+ * page that runs it with the bundled language (a network layer's user-defined activation, which
+ * the diagram draws); undefined when it cannot be written so.
+ */
+export function functionSource(fn: FunctionValue): { readonly definitions: string; readonly source: string } | undefined {
+  const writer = new Writer();
+  const source = writer.fn(fn, false);
+  return source === undefined ? undefined : { definitions: writer.definitionsText(), source };
+}
+
 export interface PlotCall {
   readonly fns: readonly FunctionValue[];
   readonly from: number;

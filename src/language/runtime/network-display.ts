@@ -4,6 +4,7 @@
  */
 import { deadUnitIndices, gridAnswers, linearActivation, packNumbers, predict, unitFormula, unitInputs, type Network, type WeightSnapshots } from '../../engine';
 import type { DatasetDisplay, DecisionBoundary, GradflowDisplay, JsonNumber, LayerSummary, NetworkDisplay, NeuronDisplay, TrainingDisplay, WeightSnapshotsDisplay } from '../../shared/output';
+import { activationProgram } from './activation-program';
 import { toJsonNumber } from './json-number';
 import { historyColumns, historyMatrix, type DatasetData, type NeuronData, type TrainingData } from './network-values';
 
@@ -23,10 +24,12 @@ export function networkDisplay(net: Network): NetworkDisplay {
     layers: net.layers.map((l): LayerSummary => {
       const a = l.activation;
       const kernel = a === linearActivation ? { name: 'linear', parameters: {} } : a.catalogue && { name: a.catalogue.definition.name, parameters: a.catalogue.parameters };
+      const program = kernel ? undefined : activationProgram(a);
       return {
         inputs: l.inputs, outputs: l.outputs, activation: a.label, parameters: l.parameterCount,
         ...(l.slopeIndex >= 0 ? { slope: toJsonNumber(net.slope(l)) } : {}),
         ...(kernel ? { kernel: { name: kernel.name, parameters: jsonParameters(kernel.parameters) } } : {}),
+        ...(program ? { program } : {}),
       };
     }),
     parameters: net.parameters.length,

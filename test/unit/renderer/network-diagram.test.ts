@@ -129,7 +129,7 @@ describe('renderer: network diagram', () => {
     layers.forEach((h) => assertWellFormedXml(h.svg));
   });
 
-  it('a network without data draws over Playground\'s square; a user-defined activation draws plain nodes', () => {
+  it('a network without data draws over Playground\'s square; an activation reading a tensor draws plain nodes', () => {
     const net = new Session().run('mlp([2, 4, 1], act=tanh)').display as NetworkDisplay;
     assert.ok(hasDiagram(net));
     const model = diagramModel({ network: net, weights: net.weights! });
@@ -137,13 +137,37 @@ describe('renderer: network diagram', () => {
     assert.equal(model.points, 0);
     assert.match(unitSummary(model.layers[1]!.units[0]!, model)[1]!, /of the input square$/);
     const s = new Session();
-    s.run('f(x) = x * sigmoid(x)');
+    s.run('w = [1, 2]\nf(x) = x * sigmoid(x) * sum(w) / 3');
     const own = s.run('mlp([2, 3, 1], act=f)').display as NetworkDisplay;
+    assert.equal(own.layers[0]!.program, undefined, 'a body reading a tensor cannot be written');
     const plain = diagramModel({ network: own, weights: own.weights! });
     assert.equal(plain.layers[1]!.runnable, false);
     const { svg } = diagramSvg(plain);
     assert.equal(count(svg, /data-neuron="/g), 6);
     assert.equal(count(svg, /<image /g), 2, 'heatmaps only for the inputs');
+  });
+
+  it('a user-defined activation runs in the page: its units get heatmaps and numbers, the kernel\'s to the bit', () => {
+    const s = new Session();
+    s.run('data = dataset("circle", noise=0.1, seed=2)\nk = 1.5\nsq(t) = t^2\nf(x, a = 0.5) = x * sigmoid(k * x) + a * sq(x) / 10');
+    const fit = s.run('fit = train(mlp([2, 4, 1], act=f(a=0.25)), data, epochs=20, seed=3)\nfit').display as TrainingDisplay;
+    assert.equal(fit.kind, 'training');
+    const layer = fit.network.layers[0]!;
+    assert.equal(layer.kernel, undefined);
+    // a function's globals are read when it is called, so it may come before them
+    assert.deepEqual(layer.program, { definitions: 'f(x, a = 0.5) = x * sigmoid(k * x) + a * sq(x) / 10\nk = 1.5\nsq(t) = t^2', activation: 'f(a=0.25)' });
+    const model = diagramModel(sourceOf(fit));
+    assert.equal(model.layers[1]!.runnable, true);
+    const { svg } = diagramSvg(model);
+    assert.equal(count(svg, /<image /g), 2 + 4 + 1, 'a heatmap for every unit');
+    // the page's unit outputs over the data are the kernel's neuron(...) outputs, bit for bit
+    for (const unit of [0, 3]) {
+      const kernelOut = (s.run(`neuron(fit.net, 1, ${unit}, data).out`).display as { data: number[] }).data;
+      const pageOut = Array.from(model.layers[1]!.units[unit]!.out!);
+      assert.equal(pageOut.length, kernelOut.length);
+      pageOut.forEach((v, i) => assert.ok(Object.is(v, kernelOut[i]), `unit ${unit}, point ${i}: page ${v}, kernel ${kernelOut[i]}`));
+    }
+    assert.doesNotMatch(diagramSvg(model).svg, /reads a tensor/);
   });
 
   it('the engine agrees: what dead() counts on the data is what the display says', () => {
