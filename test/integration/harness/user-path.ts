@@ -40,6 +40,10 @@
  *   neuronslight - the same output in the light theme; screenshot neurons-light.png.
  *   neuronsprelu - a 2-8-8-1 prelu run (fixtures/neurons-prelu.actnb, light): the same checks, and the
  *             slopes on their layers, 0.25 at epoch 0; screenshot neurons-prelu-light.png.
+ *   neuronsown - a 2-6-6-1 run of an activation the notebook defines (fixtures/neurons-own.actnb,
+ *             light): every unit drawn with its heatmap, as a catalogue layer's (the page runs the
+ *             layer's program), no "drawn plain" note, the hover's formula under the function's
+ *             name; screenshot neurons-own.png.
  *
  *   exporthtml, exportlesson, walkthrough - Export Notebook as HTML and the walkthrough's export step (harness/export-page.ts).
  *
@@ -50,7 +54,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { exportHtmlStage, exportLessonStage, walkthroughStage } from './export-page';
 
-export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu', 'exporthtml', 'exportlesson', 'walkthrough'] as const;
+export const USER_PATH_STAGES = ['hover', 'palette', 'training', 'interrupted', 'help', 'slider', 'sliderkept', 'sliderreopened', 'panelsliders', 'accessible', 'inside', 'neurons', 'neuronslight', 'neuronsprelu', 'neuronsown', 'exporthtml', 'exportlesson', 'walkthrough'] as const;
 
 /** The charts of a 2-D classification run (src/renderer/network-figures.ts), by data-figure. */
 const TRAINING_FIGURES = ['loss', 'accuracy', 'units', 'boundary'];
@@ -798,6 +802,37 @@ async function neuronsStage(page: Page, ackDir: string, stage = 'neurons'): Prom
   return '';
 }
 
+/**
+ * A run of an activation the notebook defines (`swishk(x) = x * sigmoid(k * x)`): the page runs
+ * the layer's program with the bundled language, so every unit has its heatmap, as a catalogue
+ * layer's does, and no note says the layer is drawn plain; the hover gives the unit's formula.
+ */
+async function neuronsOwnStage(page: Page, ackDir: string): Promise<string> {
+  await page.setViewportSize({ width: 1440, height: 1300 });
+  const expected = readExpectation(ackDir, 'neuronsown');
+  // Bound: the diagram is drawn within a few seconds of the output; 45 s is a wide margin.
+  const found = await networkFrame(page, expected.units, 45_000);
+  if (!found) return `no network diagram with ${expected.units} data-neuron nodes in any frame`;
+  const { frame } = found;
+  const drawn = (await frame.evaluate(`(() => {
+    const v = document.querySelector('.al-net');
+    return { heatmaps: v.querySelectorAll('.al-net-diagram image').length, note: v.textContent.includes('drawn plain') };
+  })()`)) as { heatmaps: number; note: boolean };
+  log(`neuronsown: ${found.view.nodes} nodes, ${drawn.heatmaps} heatmaps, ${found.view.histograms} layer histograms, plain note ${drawn.note}`);
+  if (drawn.heatmaps !== expected.units) return `${drawn.heatmaps} heatmaps for ${expected.units} units: a user-defined layer should be drawn as a catalogue one`;
+  if (drawn.note) return 'the diagram says a layer is drawn plain';
+  if (found.view.histograms !== expected.layers.length - 1) return `${found.view.histograms} layer histograms, expected ${expected.layers.length - 1}`;
+  await scrollIntoSight(page, frame.locator('.al-net').first());
+  await frame.locator('.al-net [data-neuron="1:0"]').first().hover();
+  const tip = frame.locator('.al-net-tip').first();
+  await tip.waitFor({ state: 'visible', timeout: 5_000 });
+  const text = await tip.innerText();
+  log(`neuronsown: hover of 1:0 reads "${text.replace(/\n/g, ' | ')}"`);
+  if (!/^swishk\(/.test(text) || !/active \(passes a gradient\) on \d+% of the \d+ points/.test(text)) return `the hover should give the unit's formula and where it is active, reads "${text}"`;
+  await scrollIntoSight(page, frame.locator('.al-net').first());
+  return '';
+}
+
 /** The same output after the theme changed to light: still drawn (its colours follow the theme), for the screenshot. */
 async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
   const expected = readExpectation(ackDir, 'neurons');
@@ -818,7 +853,7 @@ async function neuronsLightStage(page: Page, ackDir: string): Promise<string> {
 const SCREENSHOTS: Readonly<Record<string, string>> = {
   hover: 'hover.png', palette: 'plot-panel.png', training: 'training.png', interrupted: 'interrupted-training.png', help: 'help.png',
   slider: 'slider.png', sliderkept: 'slider-moved.png', sliderreopened: 'slider-reopened.png', panelsliders: 'panel-saved.png', accessible: 'accessible-after.png', inside: 'inside.png',
-  neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png',
+  neurons: 'neurons-dark.png', neuronslight: 'neurons-light.png', neuronsprelu: 'neurons-prelu-light.png', neuronsown: 'neurons-own.png',
   exporthtml: 'export-done.png', walkthrough: 'walkthrough-export.png',
 };
 
@@ -827,6 +862,7 @@ const STAGES: Readonly<Record<(typeof USER_PATH_STAGES)[number], (page: Page, sc
   sliderkept: sliderStateStage, sliderreopened: sliderReopenStage, panelsliders: panelSlidersStage, accessible: accessibleStage, inside: insideStage,
   neurons: (page, _shots, ackDir) => neuronsStage(page, ackDir), neuronslight: (page, _shots, ackDir) => neuronsLightStage(page, ackDir),
   neuronsprelu: (page, _shots, ackDir) => neuronsStage(page, ackDir, 'neuronsprelu'),
+  neuronsown: (page, _shots, ackDir) => neuronsOwnStage(page, ackDir),
   exporthtml: (page, shots) => exportHtmlStage(page, shots), exportlesson: (page, shots) => exportLessonStage(page, shots), walkthrough: (page) => walkthroughStage(page),
 };
 

@@ -67,4 +67,17 @@ describe('Activation Lab: inside a trained network', function () {
     console.log('[visual] ready neuronsprelu');
     assert.equal(await waitAck('neuronsprelu', 90_000), 'ok', 'neuronsprelu stage');
   });
+
+  it('a 2-6-6-1 run of an activation the notebook defines: its layers carry their program, drawn like any other', async () => {
+    await setTheme('Default Light Modern');
+    const expected = await runNetwork('neurons-own.actnb', [2, 6, 6, 1]);
+    const run = json(vscode.window.activeNotebookEditor!.notebook.cellAt(0));
+    assert.equal(run.network.layers[0].kernel, undefined, 'no catalogue kernel');
+    assert.equal(run.network.layers[0].program.activation, 'swishk');
+    assert.match(run.network.layers[0].program.definitions, /^swishk\(x\) = x \* sigmoid\(k \* x\)\nk = 1\.5$/);
+    if (!HANDSHAKE_DIR) return;
+    fs.writeFileSync(path.join(HANDSHAKE_DIR, 'neuronsown.expect.json'), JSON.stringify(expected));
+    console.log('[visual] ready neuronsown');
+    assert.equal(await waitAck('neuronsown', 90_000), 'ok', 'neuronsown stage');
+  });
 });
