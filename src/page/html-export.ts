@@ -112,13 +112,14 @@ export function readPlotlySource(): string {
 }
 
 export function renderNotebookHtml(title: string, cells: readonly HtmlCell[], options: HtmlOptions = {}): string {
-  const plots: PagePlot[] = [];
-  const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, plots))).join('\n');
+  const parts: PageParts = { plots: [], liveNetworks: 0 };
+  const body = cells.map((cell) => (cell.kind === 'markdown' ? renderMarkdownCell(cell.source) : renderCodeCell(cell, parts))).join('\n');
   // Always inlined (even without plots) so that every exported page is the same kind of self-contained page.
   const plotly = inlineScript(options.plotlySource ?? readPlotlySource());
   const draw = inlineScript(PLOT_SCRIPT);
-  // only pages with sliders carry the language (about 200 KB); without the built script their plots stay still
-  const liveSource = plots.some((p) => p.live) ? options.livePlotSource ?? readLivePlotSource() : undefined;
+  // only pages with sliders or an epoch scrubber carry the language (about 350 KB); without the
+  // built script their plots and diagrams stay still
+  const liveSource = parts.liveNetworks > 0 || parts.plots.some((p) => p.live) ? options.livePlotSource ?? readLivePlotSource() : undefined;
   const live = liveSource === undefined ? undefined : inlineScript(liveSource);
   const scripts = live === undefined ? [plotly, draw] : [plotly, draw, live];
   return `<!DOCTYPE html>
@@ -148,40 +149,50 @@ function renderMarkdownCell(source: string): string {
 
 const EXERCISE_NOTE = '✎ Exercise: open this lesson in Activation Lab (Open Lesson…), change the lines above <code># checks</code> and run the cell. Its checks say ✓ when it is solved.';
 
-function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, plots: PagePlot[]): string {
+function renderCodeCell(cell: Extract<HtmlCell, { kind: 'code' }>, parts: PageParts): string {
   const prompt = `[${cell.order ?? ' '}]`;
   const code = `<div class="input"><span class="prompt">${escapeHtml(prompt)}</span><pre class="code"><code>${escapeHtml(cell.source)}</code></pre></div>`;
   let output: string;
   // a handout: the exercise as the student gets it; what its checks found would only say "not solved yet"
   if (cell.exercise) output = `<div class="output exercise">${EXERCISE_NOTE}</div>`;
   else if (cell.display === undefined) output = '<div class="output not-run">not run</div>';
-  else output = renderDisplay(cell.display, plots);
+  else output = renderDisplay(cell.display, parts);
   return `<section class="cell code">\n${code}\n${output}\n</section>`;
 }
 
-function renderDisplay(d: DisplayValue, plots: PagePlot[]): string {
+function renderDisplay(d: DisplayValue, parts: PageParts): string {
   if (d.kind === 'none') return '';
   // an interrupted run's kept display stands above the line that says what stopped, as in a notebook
-  if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, plots) + renderDisplay({ ...d, kept: undefined }, plots);
+  if (d.kind === 'error' && d.kept) return renderDisplay(d.kept, parts) + renderDisplay({ ...d, kept: undefined }, parts);
   if (d.kind === 'check' && d.shown) {
     const { shown, ...checks } = d;
-    return renderDisplay(shown, plots) + renderDisplay(checks, plots);
+    return renderDisplay(shown, parts) + renderDisplay(checks, parts);
   }
   const live = d.kind === 'plot' ? d.live : undefined;
-  const charts = outputFigures(d, PAGE_THEME).map((f) => plotElements(f, plots, live)).join('');
-  const diagram = hasDiagram(d) ? renderDiagram(d) : '';
+  const figures = outputFigures(d, PAGE_THEME);
+  const first = parts.plots.length + 1;
+  const charts = figures.map((f) => plotElements(f, parts.plots, live)).join('');
+  const boundary = figures.findIndex((f) => f.name === 'boundary');
+  const diagram = hasDiagram(d) ? renderDiagram(d, parts, boundary < 0 ? undefined : `plot-${first + boundary}`) : '';
   return `<div class="output">${renderResult(d)}${diagram}${charts}</div>`;
 }
 
 /**
- * The network diagram as the notebook draws it, still (the trained weights; no scrubber): SVG
- * whose texts are escaped where they are written (renderer/network-diagram.ts), each node's
- * formula and numbers its tooltip, and each layer's histogram of outputs under it.
+ * The network diagram as the notebook draws it, still (the trained weights): SVG whose texts
+ * are escaped where they are written (renderer/network-diagram.ts), each node's formula and
+ * numbers its tooltip, and each layer's histogram of outputs under it. A training run with
+ * weight snapshots also carries its display, from which the page's script
+ * (renderer/export-page.ts) puts the notebook's live diagram in the still one's place: the
+ * epoch scrubber, hovers and the inspector, the decision boundary (`boundary`, its chart's id)
+ * following the scrubber.
  */
-function renderDiagram(d: DiagramDisplay): string {
+function renderDiagram(d: DiagramDisplay, parts: PageParts, boundary: string | undefined): string {
   const model = diagramModel(diagramSource(d));
   const histograms = layerHistograms(model).map((h) => h.svg).join('');
-  return `<div class="network">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>`;
+  if (d.kind !== 'training' || !d.snapshots) return `<div class="network">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>`;
+  const id = `network-${++parts.liveNetworks}`;
+  const attributes = `data-network="${id}"${boundary ? ` data-boundary="${boundary}"` : ''}`;
+  return `<div class="network" id="${id}">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>\n<script type="application/json" ${attributes}>${jsonForScript(d)}</script>`;
 }
 
 /** What stands above a result's charts (a plot is only its chart). */
@@ -263,6 +274,12 @@ function renderTable(
 interface PagePlot {
   readonly figure: PlotFigure<object>;
   readonly live?: LivePlot;
+}
+
+/** What a page's outputs add up to: its charts (each with its live source, if any) and its live diagrams. */
+interface PageParts {
+  readonly plots: PagePlot[];
+  liveNetworks: number;
 }
 
 function plotElements(figure: PlotFigure<object>, plots: PagePlot[], live: LivePlot | undefined): string {

@@ -1,6 +1,7 @@
 /**
- * `activation-lab run --html`: a plot with sliders moves in the exported page, opened from
- * disk in headless Chromium, with no kernel and no network (and nothing the page's CSP refuses).
+ * `activation-lab run --html`: a plot with sliders moves in the exported page, and a training
+ * run's epoch scrubber replays its diagram and boundary, opened from disk in headless Chromium,
+ * with no kernel and no network (and nothing the page's CSP refuses).
  */
 import { strict as assert } from 'assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -20,7 +21,7 @@ declare const requestAnimationFrame: (callback: () => void) => number;
 const notebookText = (sources: string[]): string =>
   JSON.stringify({ activationNotebook: 1, metadata: {}, cells: sources.map((source) => ({ kind: 'code', source })) });
 
-describe('activation-lab run --html: sliders in the exported page', function () {
+describe('activation-lab run --html: sliders and the epoch scrubber in the exported page', function () {
   this.timeout(120_000);
   let dir: string;
   let browser: Browser | undefined;
@@ -35,19 +36,13 @@ describe('activation-lab run --html: sliders in the exported page', function () 
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('draws sliders that move the curve, offline, with nothing refused by the CSP', async () => {
-    const file = join(dir, 'sliders.actnb');
-    writeFileSync(file, notebookText([
-      'g(x, a=0.1) = max(a * x, x)',
-      'plot(leaky_relu(alpha=slider(0, 1)), g(a=slider(-1, 1)))',
-      'plot(relu)',
-    ]));
-    const out = join(dir, 'sliders.html');
+  /** The notebook of `sources` run with --html, its page opened from disk, with what it requests off the page and any error it logs. */
+  async function exported(name: string, sources: string[]) {
+    const file = join(dir, `${name}.actnb`);
+    writeFileSync(file, notebookText(sources));
+    const out = join(dir, `${name}.html`);
     const r = cli(['run', file, '--html', out]);
     assert.equal(r.status, 0, r.stderr);
-    const html = readFileSync(out, 'utf8');
-    assert.equal((html.match(/data-live="/g) ?? []).length, 1, 'the plot with sliders carries its source; relu\'s does not');
-
     const page = await browser!.newPage();
     const requests: string[] = [];
     const problems: string[] = [];
@@ -55,6 +50,16 @@ describe('activation-lab run --html: sliders in the exported page', function () 
     page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(String(e)));
     await page.goto(pathToFileURL(out).href);
+    return { html: readFileSync(out, 'utf8'), page, requests, problems };
+  }
+
+  it('draws sliders that move the curve, offline, with nothing refused by the CSP', async () => {
+    const { html, page, requests, problems } = await exported('sliders', [
+      'g(x, a=0.1) = max(a * x, x)',
+      'plot(leaky_relu(alpha=slider(0, 1)), g(a=slider(-1, 1)))',
+      'plot(relu)',
+    ]);
+    assert.equal((html.match(/data-live="/g) ?? []).length, 1, 'the plot with sliders carries its source; relu\'s does not');
     await page.waitForSelector('input[type="range"][data-parameter="alpha"]');
     const violations = await page.evaluate(() => new Promise<string[]>((done) => {
       const seen: string[] = [];
@@ -109,6 +114,47 @@ describe('activation-lab run --html: sliders in the exported page', function () 
     assert.deepEqual(requests, [], 'no request');
     assert.deepEqual(problems, [], 'no error in the console');
     assert.deepEqual(violations, [], 'nothing refused by the CSP');
+    await page.close();
+  });
+
+  it('a training run gets the notebook\'s live diagram: the epoch scrubber redraws it and the boundary, a user-defined activation drawn too', async () => {
+    const { html, page, requests, problems } = await exported('network', [
+      'k = 1.5\nswishk(x) = x * sigmoid(k * x)\ndata = dataset("xor", noise=0.1, seed=1)',
+      'train(mlp([2, 4, 1], act=swishk, seed=0), data, epochs=30)',
+    ]);
+    assert.equal((html.match(/data-network="/g) ?? []).length, 1, 'the training run carries its display');
+    await page.waitForSelector('.al-net input[data-scrubber]');
+    const view = () => page.evaluate(() => {
+      const net = document.querySelector('.al-net');
+      const chart = document.querySelector(`#${document.querySelector('script[data-network]').dataset.boundary}`);
+      const z = chart && chart.data && chart.data[0] && chart.data[0].z;
+      return {
+        epoch: net.querySelector('.al-scrubber output').textContent as string,
+        diagram: net.querySelector('.al-net-diagram svg').outerHTML as string,
+        nodes: net.querySelectorAll('[data-neuron]').length as number,
+        heatmaps: net.querySelectorAll('.al-net-diagram image').length as number,
+        boundary: (Array.isArray(z) ? z.flat().reduce((a: number, b: number) => a + b, 0) : null) as number | null,
+      };
+    });
+    const trained = await view();
+    assert.equal(trained.epoch, '30 of 30');
+    assert.equal(trained.nodes, 7);
+    assert.equal(trained.heatmaps, 7, 'every unit drawn with its heatmap, swishk\'s too');
+    assert.notEqual(trained.boundary, null, 'the boundary is drawn');
+    await page.focus('.al-net input[data-scrubber]');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('.al-scrubber output').textContent === '0 of 30');
+    await page.waitForFunction((z0) => {
+      const chart = document.querySelector(`#${document.querySelector('script[data-network]').dataset.boundary}`);
+      return chart.data[0].z.flat().reduce((a: number, b: number) => a + b, 0) !== z0;
+    }, trained.boundary);
+    const untrained = await view();
+    assert.notEqual(untrained.diagram, trained.diagram, 'epoch 0 draws other weights');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelector('.al-scrubber output').textContent === '30 of 30');
+    assert.equal((await view()).diagram, trained.diagram, 'the last position is the trained network again');
+    assert.deepEqual(requests, [], 'no request');
+    assert.deepEqual(problems, [], 'no error in the console');
     await page.close();
   });
 });
