@@ -28,7 +28,14 @@ const EXP_USUAL = 707;
  * signed i64 as its values do, NaN above Infinity), |x| < 707 is bits(|x|) <= this, one
  * i64x2.gt_s and an any_true to test, where f64x2.lt and all_true cost V8 five instructions.
  */
-const EXP_USUAL_LAST_BITS = new BigInt64Array(new Float64Array([EXP_USUAL]).buffer)[0]! - 1n;
+const EXP_USUAL_LAST_BITS = bitsOf(EXP_USUAL) - 1n;
+/** The same bound for an argument with its sign bit set: -707's bits as signed i64, less one. */
+const EXP_USUAL_NEGATIVE_LAST_BITS = bitsOf(-EXP_USUAL) - 1n;
+const SIGN_BIT = -(1n << 63n);
+
+function bitsOf(x: number): bigint {
+  return new BigInt64Array(new Float64Array([x]).buffer)[0]!;
+}
 const EXPM1_SATURATION = 40;
 const EXPM1_PLAIN = -3;
 const SMALLEST_NORMAL_HIGH_WORD = 0x00100000;
@@ -98,12 +105,14 @@ function expRemainder(v: VectorBuilder, r: Vec): Vec {
   return v.mul(v.mul(r, r), nested(v, T.EXP_POLY.slice(0, 5), r));
 }
 
-/** k = round(x 128/ln2) as an f64 and as i64, with j = k mod 128. */
-function expReduction(v: VectorBuilder, x: Vec): { k: Vec; kInt: Vec; j: Vec } {
+/**
+ * k = round(x 128/ln2) as an f64, and as i64 in the low bits of s = k + 1.5 2^52 (whose own
+ * bits are 0 below bit 51, so s's low 51 bits are k's two's complement), with j = k mod 128.
+ */
+function expReduction(v: VectorBuilder, x: Vec): { k: Vec; s: Vec; j: Vec } {
   const s = v.add(v.mul(x, v.c(T.EXP_INV_LN2_N)), v.c(ROUNDING_SHIFT));
   const k = v.sub(s, v.c(ROUNDING_SHIFT));
-  const kInt = v.shiftedToInt(s);
-  return { k, kInt, j: v.iand(kInt, (1 << T.EXP_TABLE_BITS) - 1) };
+  return { k, s, j: v.iand(s, (1 << T.EXP_TABLE_BITS) - 1) };
 }
 
 /** n = (k - j)/128, signed (for the range checks of scaleByPowerOfTwo). */
@@ -127,16 +136,32 @@ function expTable(v: VectorBuilder, j: Vec): [Vec, Vec] {
 
 /** exp (numerics/exp-log.ts). */
 export function exp(v: VectorBuilder, x: Vec): Vec {
-  const { k, kInt, j } = expReduction(v, x);
+  return expWithCheck(v, x, v.igt(v.abs(x), v.ci(EXP_USUAL_LAST_BITS)));
+}
+
+/**
+ * exp(-|x|), as exp(v, v.neg(v.abs(x))) gives it, in two instructions fewer: -|x| is x with
+ * its sign bit set, and an argument whose sign bit is set orders as signed i64 bits the other
+ * way round (-0 the least, NaN above every number), so one compare finds it below -707.
+ */
+export function expOfMinusAbs(v: VectorBuilder, x: Vec): Vec {
+  const t = v.or(x, v.ci(SIGN_BIT));
+  return expWithCheck(v, t, v.igt(t, v.ci(EXP_USUAL_NEGATIVE_LAST_BITS)));
+}
+
+/** exp, with `unusual` the lanes where |x| < 707 fails (or x is NaN). */
+function expWithCheck(v: VectorBuilder, x: Vec, unusual: Vec): Vec {
+  const { k, s, j } = expReduction(v, x);
   const r = v.sub(v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI))), v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const [tHi, tLo] = expTable(v, j);
   const y = v.add(tHi, v.add(tLo, v.mul(tHi, v.add(r, expRemainder(v, r)))));
   // |x| < 707 keeps n within [-1021, 1021]: y 2^n is a normal double, exactly y with n
-  // added to its exponent field, the scalar's one product bit for bit. The two-step
-  // scaling and the limits only when a lane lies beyond (or is NaN)
-  const unusual = v.igt(v.abs(x), v.ci(EXP_USUAL_LAST_BITS));
-  const result = v.variable(v.iadd(y, v.shl(v.shrU(kInt, T.EXP_TABLE_BITS), 52)));
+  // added to its exponent field, the scalar's one product bit for bit (s's bits 7 to 18 are
+  // n's low twelve, all the field's addition keeps). The two-step scaling and the limits
+  // only when a lane lies beyond (or is NaN)
+  const result = v.variable(v.iadd(y, v.shl(v.shrU(s, T.EXP_TABLE_BITS), 52)));
   v.ifAny(unusual, () => {
+    const kInt = v.shiftedToInt(s);
     const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);
     const big = v.select(v.gt(x, v.c(0)), v.c(Infinity), x);
@@ -152,7 +177,8 @@ interface ExpParts { kInt: Vec; r: Vec; rErr: Vec; tHi: Vec; tLo: Vec; remainder
 
 /** `own`: lanes whose remainder is taken of x itself instead of r (expm1's series lanes, whose kernel is discarded). */
 function expKernelStart(v: VectorBuilder, x: Vec, xLo: Vec, own?: Vec): ExpParts {
-  const { k, kInt, j } = expReduction(v, x);
+  const { k, s, j } = expReduction(v, x);
+  const kInt = v.shiftedToInt(s);
   const rHi = v.sub(x, v.mul(k, v.c(T.EXP_LN2_N_HI)));
   const rLo = v.sub(xLo, v.mul(k, v.c(T.EXP_LN2_N_LO)));
   const r = v.add(rHi, rLo);

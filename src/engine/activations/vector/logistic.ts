@@ -7,7 +7,7 @@
 import type { WasmElementwise } from '../../simd/kernel-types';
 import type { Vec, VectorBuilder } from '../../simd/vector-builder';
 import { shortcutExp, shortcutLog1p, shortcutSigmoid, shortcutTanh, SIGMOID_RANGE, SMALLEST_NORMAL_FLOAT32 } from '../../simd/float32-shortcuts';
-import { exp, log1p, polynomial, tanh, twoProductError, twoSumError } from '../../simd/vector-numerics';
+import { exp, expOfMinusAbs, log1p, polynomial, tanh, twoProductError, twoSumError } from '../../simd/vector-numerics';
 import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables';
 
 /**
@@ -16,9 +16,9 @@ import { TANHSHRINK_SERIES, TANHSHRINK_SERIES_END } from '../../numerics/tables'
  * (a division is the loop's costliest instruction).
  */
 export function vectorSigmoid(v: VectorBuilder, x: Vec): Vec {
-  const positive = v.ge(x, v.c(0));
-  const e = exp(v, v.select(positive, v.neg(x), x));
-  return v.div(v.select(positive, v.c(1), e), v.add(v.c(1), e));
+  // exp(-x) from 0 on and exp(x) below: exp(-|x|) either way
+  const e = expOfMinusAbs(v, x);
+  return v.div(v.select(v.ge(x, v.c(0)), v.c(1), e), v.add(v.c(1), e));
 }
 
 export const SIGMOID_WASM: WasmElementwise = {
@@ -26,7 +26,7 @@ export const SIGMOID_WASM: WasmElementwise = {
   value: (v, x) => vectorSigmoid(v, x),
   float32: { value: (v, x) => shortcutSigmoid(v, x) },
   derivative: (v, x) => {
-    const e = exp(v, v.neg(v.abs(x)));
+    const e = expOfMinusAbs(v, x);
     const d = v.add(v.c(1), e);
     return v.div(e, v.mul(d, d));
   },
@@ -55,7 +55,7 @@ export const TANH_WASM: WasmElementwise = {
 
 /** log1p(exp(-|t|)): the shared tail of logsigmoid and softplus. */
 function softTail(v: VectorBuilder, t: Vec): Vec {
-  return log1p(v, exp(v, v.neg(v.abs(t))));
+  return log1p(v, expOfMinusAbs(v, t));
 }
 
 export const LOGSIGMOID_WASM: WasmElementwise = {
@@ -77,7 +77,7 @@ export const SOFTPLUS_WASM: WasmElementwise = {
   parameters: ['beta', 'threshold'],
   value: (v, x, [beta, threshold]) => {
     const [t, tLo] = scaledArgument(v, beta, x);
-    const e = exp(v, v.neg(v.abs(t)));
+    const e = expOfMinusAbs(v, t);
     const positive = v.gt(t, v.c(0));
     const l = v.div(v.sub(log1p(v, e), v.mul(v.select(positive, tLo, v.neg(tLo)), v.div(e, v.add(v.c(1), e)))), beta);
     return v.select(v.gt(t, threshold), x, v.select(positive, v.add(x, l), l));
