@@ -136,11 +136,11 @@ export const SIGMOID_RANGE = 80;
  * derivative of log sigmoid by log e is at most 1 in size) plus two roundings.
  */
 export function shortcutSigmoid(v: VectorBuilder, x: Vec): { y: Vec; covered: Vec } {
-  const a = v.abs(x);
-  const e = shortcutExp(v, v.neg(a));
+  const t = v.negAbs(x);
+  const e = shortcutExp(v, t);
   const y = v.div(v.select(v.ge(x, v.c(0)), v.c(1), e), v.add(v.c(1), e));
-  // sigmoid(-87) = 1.6e-38, a normal float32
-  return { y, covered: v.lt(a, v.c(SIGMOID_RANGE)) };
+  // sigmoid(-87) = 1.6e-38, a normal float32; -|x| > -80 is |x| < 80 (false for NaN)
+  return { y, covered: v.gt(t, v.c(-SIGMOID_RANGE)) };
 }
 
 /** Entries of LOG1P_TABLE: c_i = 1 + i/128 for i = 0 ... 128. */

@@ -23,6 +23,8 @@ export interface Vec {
 /** 1.5 * 2^52: adding it rounds a double below 2^51 to an integer held in the low mantissa bits. */
 const SHIFT = 6755399441055744;
 const SHIFT_BITS = 0x4338000000000000n;
+/** A double's sign bit, as the i64 with only bit 63 set. */
+const SIGN_BIT = -(1n << 63n);
 
 function f64Bytes(a: number, b = a): Uint8Array {
   const d = new Float64Array([a, b]);
@@ -151,6 +153,8 @@ export class VectorBuilder {
   sqrt(a: Vec): Vec { return this.unary(Simd.F64x2Sqrt, a); }
   abs(a: Vec): Vec { return this.unary(Simd.F64x2Abs, a); }
   neg(a: Vec): Vec { return this.unary(Simd.F64x2Neg, a); }
+  /** -|a| bit for bit (NaN's payload too), in one instruction where neg(abs(a)) takes two: the sign bit set. */
+  negAbs(a: Vec): Vec { return this.or(a, this.ci(SIGN_BIT)); }
   floor(a: Vec): Vec { return this.unary(Simd.F64x2Floor, a); }
   /** Both lanes rounded to float32 (f32x4.demote_f64x2_zero): the two floats in lane 0's 64 bits, zeros above. */
   demote(a: Vec): Vec { return this.unary(Simd.F32x4DemoteF64x2Zero, a); }

@@ -31,7 +31,6 @@ const EXP_USUAL = 707;
 const EXP_USUAL_LAST_BITS = bitsOf(EXP_USUAL) - 1n;
 /** The same bound for an argument with its sign bit set: -707's bits as signed i64, less one. */
 const EXP_USUAL_NEGATIVE_LAST_BITS = bitsOf(-EXP_USUAL) - 1n;
-const SIGN_BIT = -(1n << 63n);
 
 function bitsOf(x: number): bigint {
   return new BigInt64Array(new Float64Array([x]).buffer)[0]!;
@@ -145,7 +144,7 @@ export function exp(v: VectorBuilder, x: Vec): Vec {
  * way round (-0 the least, NaN above every number), so one compare finds it below -707.
  */
 export function expOfMinusAbs(v: VectorBuilder, x: Vec): Vec {
-  const t = v.or(x, v.ci(SIGN_BIT));
+  const t = v.negAbs(x);
   return expWithCheck(v, t, v.igt(t, v.ci(EXP_USUAL_NEGATIVE_LAST_BITS)));
 }
 

@@ -93,10 +93,11 @@ export const SOFTPLUS_WASM: WasmElementwise = {
     // keeps exp(-|t|) in the shortcut's range and, at beta = 1, the result a normal float32
     value: (v, x, [beta, threshold]) => {
       const t = v.mul(beta, x);
-      const a = v.abs(t);
-      const l = v.div(shortcutLog1p(v, shortcutExp(v, v.neg(a))), beta);
+      const minusA = v.negAbs(t);
+      const l = v.div(shortcutLog1p(v, shortcutExp(v, minusA)), beta);
       const y = v.select(v.gt(t, threshold), x, v.select(v.gt(t, v.c(0)), v.add(x, l), l));
-      return { y, covered: v.and(v.lt(a, v.c(SIGMOID_RANGE)), v.ge(v.abs(y), v.c(SMALLEST_NORMAL_FLOAT32))) };
+      // -|t| > -80 is |t| < 80 (false for NaN)
+      return { y, covered: v.and(v.gt(minusA, v.c(-SIGMOID_RANGE)), v.ge(v.abs(y), v.c(SMALLEST_NORMAL_FLOAT32))) };
     },
   },
 };
