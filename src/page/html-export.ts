@@ -189,10 +189,11 @@ function renderDisplay(d: DisplayValue, parts: PageParts): string {
 function renderDiagram(d: DiagramDisplay, parts: PageParts, boundary: string | undefined): string {
   const model = diagramModel(diagramSource(d));
   const histograms = layerHistograms(model).map((h) => h.svg).join('');
-  if (d.kind !== 'training' || !d.snapshots) return `<div class="network">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>`;
+  const still = `${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div>`;
+  if (d.kind !== 'training' || !d.snapshots) return `<div class="network">${still}</div>`;
   const id = `network-${++parts.liveNetworks}`;
   const attributes = `data-network="${id}"${boundary ? ` data-boundary="${boundary}"` : ''}`;
-  return `<div class="network" id="${id}">${diagramSvg(model).svg}<div class="layer-histograms">${histograms}</div></div>\n<script type="application/json" ${attributes}>${jsonForScript(d)}</script>`;
+  return `<div class="network" id="${id}">${still}</div>\n<script type="application/json" ${attributes}>${jsonForScript(d)}</script>`;
 }
 
 /** What stands above a result's charts (a plot is only its chart). */
