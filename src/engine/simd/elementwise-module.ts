@@ -102,40 +102,104 @@ function parameterLocals(f: FunctionBody, v: VectorBuilder, kernel: WasmElementw
 }
 
 /**
- * The float32 loop of a kernel with a shortcut (float32-shortcuts.ts), four elements a step in
- * two f64x2 halves: each half's shortcut, rounded where its rounding is decided; where a lane of
- * a half is not (or not covered), that half's kernel. One check for the four in the usual case.
+ * Elements in a block of the shortcut loop: the most whose rounding one AND of masks decides
+ * before the block is taken again the careful way. On uniform data one lane in two thousand is
+ * undecided, so about one block in thirty runs twice.
  */
-function emitShortcutLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): FunctionBody {
-  const X = 0, Y = 2, COUNT = 3;
-  const f = kernelBody(kernel);
-  const v = new VectorBuilder(f, layout, imports);
-  const p = parameterLocals(f, v, kernel);
-  const end = f.local(ValType.I32);
-  f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
+export const SHORTCUT_BLOCK = 64;
+
+/** A loop over [x, stop) four float32 a step, advancing x and y; `body` emits one step. */
+function stepLoop(f: FunctionBody, x: number, y: number, stop: number, body: () => void): void {
   f.open(Op.Block).open(Op.Loop);
-  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
-  const halves = [0, 8].map((offset) => {
-    f.get(X).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
-    return v.fromStack();
-  });
-  const fast = halves.map((x) => shortcut(v, x, p));
-  const decided = fast.map(({ y, covered }) => roundingDecided(v, y, covered));
-  const results = fast.map(({ y }) => v.variable(y));
-  v.ifNotAll(v.and(decided[0]!, decided[1]!), () => {
-    halves.forEach((x, h) => v.ifNotAll(decided[h]!, () => v.assign(results[h]!, kernel[kind](v, x, p))));
-  });
-  // [y0 y1 0 0] and [y2 y3 0 0] into [y0 y1 y2 y3]
-  f.get(Y);
-  v.push(v.demote(results[0]!));
-  v.push(v.demote(results[1]!));
-  f.simd(Simd.Shuffle);
-  for (let i = 0; i < 16; i++) f.byte(i < 8 ? i : i + 8);
-  f.simd(Simd.Store).memarg(2, 0);
-  for (const pointer of [X, Y]) f.get(pointer).i32(16).op(Op.I32Add).set(pointer);
+  f.get(x).get(stop).op(Op.I32GeU).op(Op.BrIf).index(1);
+  body();
+  for (const pointer of [x, y]) f.get(pointer).i32(16).op(Op.I32Add).set(pointer);
   f.op(Op.Br).index(0);
   f.op(Op.End).op(Op.End);
-  return f;
+}
+
+/**
+ * The float32 loops of a kernel with a shortcut (float32-shortcuts.ts), four elements a step in
+ * two f64x2 halves, each half's shortcut rounded where its rounding is decided.
+ *
+ * `careful` (the function for any x and y): where a lane of a half is undecided (or not
+ * covered), that half's kernel, behind a branch in every step. `fast` (the one callers get):
+ * a block of SHORTCUT_BLOCK at a time, the shortcut's results stored whether decided or not and
+ * the lanes' "decided" masks ANDed together with no branch; only a block with a lane undecided
+ * is given to `careful`, which stores the same bits on its decided lanes and the kernel's on
+ * the rest. So the result is careful's on every element. `careful` reads the block's input
+ * again, so where input and output overlap (a kernel run in place) it takes the whole range.
+ *
+ * Why two functions: careful's branch in every step cost V8 about 3 of sigmoid's 11 ms over
+ * 4M floats (the values live across it spilled), and a careful loop in the same function as
+ * the fast one still cost 2 (the kernel's registers spilled in the fast loop too); called, it
+ * costs only the blocks it takes.
+ */
+function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): { fast: FunctionBody; careful: FunctionBody } {
+  const X = 0, G = 1, Y = 2, COUNT = 3;
+  const emit = (careful: boolean): { f: FunctionBody; v: VectorBuilder; p: Vec[]; end: number; step: (x: number, y: number) => Vec } => {
+    const f = kernelBody(kernel);
+    const v = new VectorBuilder(f, layout, imports);
+    const p = parameterLocals(f, v, kernel);
+    const end = f.local(ValType.I32);
+    f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
+    /** One step at x, y; the step's decided mask. */
+    const step = (x: number, y: number): Vec => {
+      const halves = [0, 8].map((offset) => {
+        f.get(x).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
+        return v.fromStack();
+      });
+      const fast = halves.map((h) => shortcut(v, h, p));
+      const decided = fast.map(({ y: r, covered }) => roundingDecided(v, r, covered));
+      const results = fast.map(({ y: r }) => v.variable(r));
+      const both = v.and(decided[0]!, decided[1]!);
+      if (careful) {
+        v.ifNotAll(both, () => {
+          halves.forEach((h, i) => v.ifNotAll(decided[i]!, () => v.assign(results[i]!, kernel[kind](v, h, p))));
+        });
+      }
+      // [y0 y1 0 0] and [y2 y3 0 0] into [y0 y1 y2 y3]
+      f.get(y);
+      v.push(v.demote(results[0]!));
+      v.push(v.demote(results[1]!));
+      f.simd(Simd.Shuffle);
+      for (let i = 0; i < 16; i++) f.byte(i < 8 ? i : i + 8);
+      f.simd(Simd.Store).memarg(2, 0);
+      return both;
+    };
+    return { f, v, p, end, step };
+  };
+
+  const c = emit(true);
+  stepLoop(c.f, X, Y, c.end, () => void c.step(X, Y));
+
+  const { f, v, end, step } = emit(false);
+  const call = (x: number, y: number, count: () => void): void => {
+    f.get(x).get(G).get(y);
+    count();
+    kernel.parameters.forEach((_, i) => f.get(4 + i));
+    f.call(c.f);
+  };
+  // y < end and x < y + 4 count: the arrays overlap
+  f.get(Y).get(end).op(Op.I32LtU).get(X).get(Y).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).op(Op.I32LtU).op(Op.I32And);
+  f.open(Op.If);
+  call(X, Y, () => f.get(COUNT));
+  f.op(Op.Return);
+  f.op(Op.End);
+  const blockEnd = f.local(ValType.I32), bx = f.local(ValType.I32), by = f.local(ValType.I32);
+  const allDecided = v.variable(v.ci(-1));
+  f.open(Op.Block).open(Op.Loop);
+  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
+  f.get(X).set(bx).get(Y).set(by);
+  // blockEnd = min(x + 4 SHORTCUT_BLOCK, end)
+  f.get(X).i32(4 * SHORTCUT_BLOCK).op(Op.I32Add).get(end).get(X).i32(4 * SHORTCUT_BLOCK).op(Op.I32Add).get(end).op(Op.I32LtU).op(Op.Select).set(blockEnd);
+  v.assign(allDecided, v.ci(-1));
+  stepLoop(f, X, Y, blockEnd, () => v.assign(allDecided, v.and(allDecided, step(X, Y))));
+  // (blockEnd - bx) / 4 elements
+  v.ifNotAll(allDecided, () => call(bx, by, () => f.get(blockEnd).get(bx).op(Op.I32Sub).i32(2).op(Op.I32ShrU)));
+  f.op(Op.Br).index(0);
+  f.op(Op.End).op(Op.End);
+  return { fast: f, careful: c.f };
 }
 
 /** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step (four for select-only kernels). */
@@ -201,9 +265,14 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
     for (const kind of ['value', 'derivative', 'backward'] as const) {
       for (const dtype of ['float32', 'float64'] as const) {
         const shortcut = dtype === 'float32' && kind !== 'backward' ? entry.wasm.float32?.[kind] : undefined;
-        const body = (dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind))
-          || (shortcut && kind !== 'backward' /* narrows kind for the call */ ? emitShortcutLoop(layout, imports, entry.wasm, kind, shortcut) : emitLoop(layout, imports, entry.wasm, kind, dtype));
-        functions.push({ name: exportName(entry.name, kind, dtype), body });
+        const name = exportName(entry.name, kind, dtype);
+        const f32x4 = dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind);
+        if (!f32x4 && shortcut && kind !== 'backward' /* narrows kind for the call */) {
+          const { fast, careful } = emitShortcutLoops(layout, imports, entry.wasm, kind, shortcut);
+          functions.push({ name, body: fast }, { name: `${name}.careful`, body: careful });
+        } else {
+          functions.push({ name, body: f32x4 || emitLoop(layout, imports, entry.wasm, kind, dtype) });
+        }
       }
     }
   }

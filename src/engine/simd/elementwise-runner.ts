@@ -7,7 +7,8 @@
  * Tensors in the thread's tensor heap (tensor-heap.ts: large ones, while it has
  * room) are read and written where they are, the loop given their addresses.
  * Other arrays the loop sees through a staging buffer in the heap, a chunk at a
- * time: copy in (a memcpy), compute in place, copy out. The buffer stays in
+ * time: copy in (a memcpy), compute (into the second buffer, or in place for
+ * backward, whose gradient takes it), copy out. The buffer stays in
  * cache, so the copies cost about what the kernel's own read and write would,
  * and nothing of the tensor's size is allocated (bench/run.ts measures both
  * ways against the plain copy).
@@ -56,6 +57,9 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   const size = f32 ? 4 : 8;
   const input = instance.input / size;
   const gradient = instance.gradient / size;
+  // the result into the gradient's buffer where there is no gradient: a shortcut loop runs its
+  // fast pass only where input and output do not overlap (elementwise-module.ts)
+  const output = g ? input : gradient;
   const n = x.length;
   for (let start = 0; start < n; start += STAGING_ELEMENTS) {
     const end = Math.min(n, start + STAGING_ELEMENTS);
@@ -63,8 +67,8 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
     const count = (end - start + COUNT_MULTIPLE - 1) & -COUNT_MULTIPLE;
-    call(run, instance.input, instance.gradient, instance.input, count, parameters);
-    y.set(heap.subarray(input, input + end - start), start);
+    call(run, instance.input, instance.gradient, g ? instance.input : instance.gradient, count, parameters);
+    y.set(heap.subarray(output, output + end - start), start);
   }
 }
 

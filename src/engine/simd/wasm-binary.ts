@@ -14,11 +14,11 @@ export const enum ValType { I32 = 0x7f, F64 = 0x7c, V128 = 0x7b }
 
 /** Opcodes with a one-byte encoding. */
 export const enum Op {
-  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d, Call = 0x10,
-  LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
+  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d, Return = 0x0f, Call = 0x10,
+  Select = 0x1b, LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   F64Load = 0x2b, F64Store = 0x39,
   I32Const = 0x41, I32Eqz = 0x45, I32LtU = 0x49, I32GeU = 0x4f, I64Eqz = 0x50,
-  I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32Shl = 0x74,
+  I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32And = 0x71, I32Shl = 0x74, I32ShrU = 0x76,
 }
 
 /** Opcodes after the 0xfd (SIMD) prefix. */
@@ -66,6 +66,8 @@ export class FunctionBody {
   /** Instructions run once before `code`: constants set into locals, outside every loop. */
   readonly prologue: number[] = [];
   private readonly localTypes: ValType[] = [];
+  /** Calls of other functions of the module, whose index is known only when it is encoded: where in `code`, and which. */
+  private readonly calls: { at: number; target: FunctionBody }[] = [];
 
   constructor(readonly params: readonly ValType[], readonly results: readonly ValType[]) {}
 
@@ -128,8 +130,23 @@ export class FunctionBody {
     return this.op(code).byte(0x40);
   }
 
-  /** The body as the code section holds it: size, locals grouped by type, instructions, end. */
-  encode(): number[] {
+  /**
+   * call of `target`, a function added to the same module: its index written when the module
+   * is encoded, as a five-byte LEB128 (padding is valid), so that nothing here moves.
+   */
+  call(target: FunctionBody): this {
+    this.code.push(Op.Call);
+    this.calls.push({ at: this.code.length, target });
+    this.code.push(0x80, 0x80, 0x80, 0x80, 0x00);
+    return this;
+  }
+
+  /** The body as the code section holds it: size, locals grouped by type, instructions, end; `indexOf` gives a called function's index. */
+  encode(indexOf: (f: FunctionBody) => number = () => { throw new Error('a call needs the module: encode it with ModuleBuilder'); }): number[] {
+    for (const { at, target } of this.calls) {
+      const index = indexOf(target);
+      for (let i = 0; i < 5; i++) this.code[at + i] = ((index >>> (7 * i)) & 0x7f) | (i < 4 ? 0x80 : 0);
+    }
     const body: number[] = [];
     const groups: [number, ValType][] = [];
     for (const t of this.localTypes) {
@@ -229,7 +246,12 @@ export class ModuleBuilder {
     const exports = this.imported ? [] : [[...name('memory'), 0x02, 0x00]];
     this.functions.forEach(({ name: n }, i) => { const t = [...name(n), 0x00]; unsignedLeb(imported + i, t); exports.push(t); });
     section(7, vector(exports));
-    section(10, vector(this.functions.map(({ body }) => body.encode())));
+    const indexOf = (f: FunctionBody): number => {
+      const i = this.functions.findIndex(({ body }) => body === f);
+      if (i < 0) throw new Error('a call of a function not in the module');
+      return imported + i;
+    };
+    section(10, vector(this.functions.map(({ body }) => body.encode(indexOf))));
     if (this.data.length > 0) section(11, vector(this.data.map(({ offset, bytes }) => {
       const t: number[] = [0x00, Op.I32Const];
       signedLeb(offset, t);

@@ -7,9 +7,25 @@
 import { strict as assert } from 'assert';
 import { allocate, catalogue, defaultParameters, parametersFor, runElementwise } from '../../../../src/engine';
 import type { ElementwiseDefinition, ParameterValues } from '../../../../src/engine';
-import { instantiate } from '../../../../src/engine/simd/elementwise-module';
+import { instantiate, SHORTCUT_BLOCK } from '../../../../src/engine/simd/elementwise-module';
 import type { WasmElementwise } from '../../../../src/engine/simd/kernel-types';
 import { bitMismatches } from './bits';
+
+/**
+ * A kernel x (1 + 2^-24) with a shortcut that errs by 2^-40 relative, within a shortcut's bound,
+ * downwards. For x = 1 + m 2^-23 the kernel lies m 2^-47 above the midpoint from x to the next
+ * float32: for m < 128 the shortcut rounded as it stands would give x, where the kernel rounds up.
+ */
+function midpointProbe(): { probe: WasmElementwise; scale: number } {
+  const scale = 1 + 2 ** -24;
+  const probe: WasmElementwise = {
+    parameters: [],
+    value: (v, x) => v.mul(x, v.c(scale)),
+    derivative: (v, x) => x,
+    float32: { value: (v, x) => ({ y: v.mul(v.mul(x, v.c(scale)), v.c(1 - 2 ** -40)), covered: v.lt(v.abs(x), v.c(4)) }) },
+  };
+  return { probe, scale };
+}
 
 const withShortcuts = catalogue.filter((d): d is ElementwiseDefinition => d.kind === 'elementwise' && d.wasm?.float32 !== undefined);
 
@@ -45,6 +61,10 @@ describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
             runElementwise(d, kind, x, wasm, q);
             d.kernels[kind](x, js, q);
             assert.deepEqual(bitMismatches(wasm, js, x), [], JSON.stringify(p));
+            // in place, where the loop cannot take a block again from its input
+            wasm.set(x);
+            runElementwise(d, kind, wasm, wasm, q);
+            assert.deepEqual(bitMismatches(wasm, js, x), [], `in place, ${JSON.stringify(p)}`);
           }
         }
       });
@@ -52,16 +72,7 @@ describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
   }
 
   it('sends a result near a midpoint to the kernel, where rounding the shortcut would not give the kernel\'s float32', () => {
-    // kernel: x (1 + 2^-24), which for x = 1 + m 2^-23 lies m 2^-47 above the midpoint from x to
-    // the next float32; the shortcut errs by 2^-40 relative, within its bound, downwards: for
-    // m < 128, rounded as it stands it would give x, where the kernel rounds up
-    const scale = 1 + 2 ** -24;
-    const probe: WasmElementwise = {
-      parameters: [],
-      value: (v, x) => v.mul(x, v.c(scale)),
-      derivative: (v, x) => x,
-      float32: { value: (v, x) => ({ y: v.mul(v.mul(x, v.c(scale)), v.c(1 - 2 ** -40)), covered: v.lt(v.abs(x), v.c(4)) }) },
-    };
+    const { probe, scale } = midpointProbe();
     const instance = instantiate([{ name: 'probe', wasm: probe }]);
     assert.ok(instance);
     const count = 124; // m = 1 ... 124, a multiple of 4 (the loop's step)
@@ -73,5 +84,26 @@ describe('engine/simd: float32 shortcuts, the kernel\'s bits', () => {
     assert.equal(bitMismatches(naive, kernel, xs, count).length, count, 'the inputs are hard cases: the shortcut rounded as it stands is wrong');
     instance.kernel({ name: 'probe' }, 'value', 'float32')!(instance.input, instance.gradient, instance.input, count);
     assert.deepEqual(bitMismatches(heap, kernel, xs), []);
+  });
+
+  it('takes a block with one hard case again, and only the hard lanes get the kernel\'s bits (input and output apart)', () => {
+    const { probe, scale } = midpointProbe();
+    const instance = instantiate([{ name: 'probe', wasm: probe }]);
+    assert.ok(instance);
+    // three whole blocks and part of a fourth; hard cases first and last in a block, in its
+    // middle, in the last partial block, and the rest easy (x in [2, 4): decided)
+    const count = 3 * SHORTCUT_BLOCK + 20;
+    const hard = [0, SHORTCUT_BLOCK - 1, SHORTCUT_BLOCK, 2 * SHORTCUT_BLOCK + 37, count - 1];
+    const x = new Float32Array(instance.heap.memory.buffer, instance.input, count);
+    const y = new Float32Array(instance.heap.memory.buffer, instance.gradient, count);
+    for (let k = 0; k < count; k++) x[k] = hard.includes(k) ? 1 + (k % 100 + 1) * 2 ** -23 : 2 + k * 2 ** -9;
+    y.fill(NaN);
+    const xs = Float32Array.from(x);
+    const kernel = Float32Array.from(xs, (t) => t * scale);
+    const naive = Float32Array.from(xs, (t) => t * scale * (1 - 2 ** -40));
+    assert.deepEqual(Array.from(xs.keys()).filter((k) => naive[k] !== kernel[k]), hard, 'exactly the hard inputs need the kernel');
+    instance.kernel({ name: 'probe' }, 'value', 'float32')!(instance.input, instance.gradient, instance.gradient, count);
+    assert.deepEqual(bitMismatches(y, kernel, xs), []);
+    assert.deepEqual(Array.from(x), Array.from(xs), 'the input is left as it was');
   });
 });
