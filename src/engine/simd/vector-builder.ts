@@ -207,6 +207,26 @@ export class VectorBuilder {
   }
 
   /**
+   * Set (by a loop in blocks, fused-module.ts): `ifRare` runs no body but ORs its mask into
+   * this variable, and the loop takes the block again, the careful way, where any lane is set.
+   */
+  deferRareInto?: Vec;
+  /** How many `ifRare` branches the code emitted so far holds (0: a loop in blocks gains nothing). */
+  rareBranches = 0;
+
+  /**
+   * ifAny for a branch almost no input takes (exp beyond |x| < 707): where the builder defers
+   * rare branches (`deferRareInto`), its mask is only noted, and the body is left to the
+   * careful pass. The body must only assign to variables of this step.
+   */
+  ifRare(mask: Vec, body: () => void): void {
+    this.rareBranches++;
+    const into = this.deferRareInto;
+    if (into) this.assign(into, this.or(into, mask));
+    else this.ifAny(mask, body);
+  }
+
+  /**
    * Runs `body` only when some lane of `mask` is clear: ifAny(not(mask)) without the `not`
    * (which V8 builds from two instructions) by testing i64x2.all_true.
    */

@@ -159,7 +159,7 @@ function expWithCheck(v: VectorBuilder, x: Vec, unusual: Vec): Vec {
   // n's low twelve, all the field's addition keeps). The two-step scaling and the limits
   // only when a lane lies beyond (or is NaN)
   const result = v.variable(v.iadd(y, v.shl(v.shrU(s, T.EXP_TABLE_BITS), 52)));
-  v.ifAny(unusual, () => {
+  v.ifRare(unusual, () => {
     const kInt = v.shiftedToInt(s);
     const scaled = scaleByPowerOfTwo(v, y, expExponent(v, kInt));
     const under = v.select(v.lt(x, v.c(EXP_UNDERFLOW)), v.c(0), scaled);

@@ -6,8 +6,9 @@
  * fails, as under a page's CSP.
  */
 import { strict as assert } from 'assert';
-import { catalogue, erf, erfc, exp, expm1, log, log1p, pow, roundHalfAway, sin, type ElementwiseDefinition, type FloatArray, type FusedNode, type FusedProgram } from '../../../../src/engine';
-import { fusedKernel, fusedModuleCount } from '../../../../src/engine/simd/fused-module';
+import { allocate, catalogue, erf, erfc, exp, expm1, log, log1p, pow, roundHalfAway, sin, type ElementwiseDefinition, type FloatArray, type FusedNode, type FusedProgram } from '../../../../src/engine';
+import { FUSED_BLOCK, fusedKernel, fusedModuleCount } from '../../../../src/engine/simd/fused-module';
+import { tensorHeap } from '../../../../src/engine/simd/tensor-heap';
 import { mulberry32 } from '../../helpers/prng';
 import { bitMismatches, edgeInputs, randomInputs } from './bits';
 
@@ -110,6 +111,34 @@ describe('engine/simd: fused expressions in WebAssembly', () => {
       }
     });
   }
+
+  it('takes a block with a rare lane (exp beyond |x| < 707) again, on heap tensors apart and in place', () => {
+    // large enough for the heap; rare lanes first and last in a block, in one's middle, in the last partial block
+    const count = 40 * FUSED_BLOCK + 10;
+    const rare = [0, FUSED_BLOCK - 1, FUSED_BLOCK, 2 * FUSED_BLOCK + 77, count - 1];
+    const special = [800, -800, Infinity, NaN, -750];
+    const random = mulberry32(7);
+    const fill = (a: FloatArray): void => {
+      for (let i = 0; i < count; i++) a[i] = rare.includes(i) ? special[rare.indexOf(i)]! : 10 * random() - 5;
+    };
+    const quickGelu: FusedNode = {
+      kind: 'arithmetic', op: '*', a: x,
+      b: { kind: 'activation', definition: entry('sigmoid'), order: 'value', parameters: {}, a: { kind: 'arithmetic', op: '*', a: s0, b: x } },
+    };
+    for (const root of [{ kind: 'elementary', f: exp, a: x } as FusedNode, quickGelu]) {
+      const data = allocate('float64', count);
+      fill(data);
+      const program: FusedProgram = { root, tensors: [data], scalars: [1.702] };
+      const want = Float64Array.from(data, (_, i) => reference(root, program, i));
+      const kernel = fusedKernel(program, 'float64');
+      assert.ok(kernel && tensorHeap()?.holds(data));
+      const out = allocate('float64', count);
+      kernel(out, 0, count);
+      assert.deepEqual(bitMismatches(out, want, data), [], 'apart');
+      kernel(data, 0, count);
+      assert.deepEqual(bitMismatches(data, want, out), [], 'in place');
+    }
+  });
 
   it('rounds halves away from zero as the language does, at ties and near them', () => {
     const ties = Float64Array.of(2.5, -2.5, 0.5, -0.5, 1.5, 0.49999999999999994, -0.49999999999999994, 4503599627370497, -4503599627370496.5, 2 ** 52 + 0.5);
