@@ -21,6 +21,7 @@
  */
 import type { ElementwiseDefinition } from '../activations/definition';
 import { catalogue } from '../activations/catalogue';
+import { emitInBlocks } from './blocked-loop';
 import { type Float32Shortcut, roundingDecided } from './float32-shortcuts';
 import { formName, type WasmElementwise } from './kernel-types';
 import { TableLayout } from './table-layout';
@@ -108,10 +109,10 @@ function parameterLocals(f: FunctionBody, v: VectorBuilder, kernel: WasmElementw
  */
 export const SHORTCUT_BLOCK = 64;
 
-/** A loop over [x, stop) four float32 a step, advancing x and y; `body` emits one step. */
+/** A loop over y in [y, stop) four float32 a step, advancing x and y; `body` emits one step. */
 function stepLoop(f: FunctionBody, x: number, y: number, stop: number, body: () => void): void {
   f.open(Op.Block).open(Op.Loop);
-  f.get(x).get(stop).op(Op.I32GeU).op(Op.BrIf).index(1);
+  f.get(y).get(stop).op(Op.I32GeU).op(Op.BrIf).index(1);
   body();
   for (const pointer of [x, y]) f.get(pointer).i32(16).op(Op.I32Add).set(pointer);
   f.op(Op.Br).index(0);
@@ -130,10 +131,7 @@ function stepLoop(f: FunctionBody, x: number, y: number, stop: number, body: () 
  * the rest. So the result is careful's on every element. `careful` reads the block's input
  * again, so where input and output overlap (a kernel run in place) it takes the whole range.
  *
- * Why two functions: careful's branch in every step cost V8 about 3 of sigmoid's 11 ms over
- * 4M floats (the values live across it spilled), and a careful loop in the same function as
- * the fast one still cost 2 (the kernel's registers spilled in the fast loop too); called, it
- * costs only the blocks it takes.
+ * The shape, and why, in blocked-loop.ts.
  */
 function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): { fast: FunctionBody; careful: FunctionBody } {
   const X = 0, G = 1, Y = 2, COUNT = 3;
@@ -142,7 +140,7 @@ function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: 
     const v = new VectorBuilder(f, layout, imports);
     const p = parameterLocals(f, v, kernel);
     const end = f.local(ValType.I32);
-    f.get(X).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
+    f.get(Y).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).set(end);
     /** One step at x, y; the step's decided mask. */
     const step = (x: number, y: number): Vec => {
       const halves = [0, 8].map((offset) => {
@@ -174,76 +172,97 @@ function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: 
   stepLoop(c.f, X, Y, c.end, () => void c.step(X, Y));
 
   const { f, v, end, step } = emit(false);
-  const call = (x: number, y: number, count: () => void): void => {
-    f.get(x).get(G).get(y);
-    count();
-    kernel.parameters.forEach((_, i) => f.get(4 + i));
-    f.call(c.f);
-  };
-  // y < end and x < y + 4 count: the arrays overlap
-  f.get(Y).get(end).op(Op.I32LtU).get(X).get(Y).get(COUNT).i32(4).op(Op.I32Mul).op(Op.I32Add).op(Op.I32LtU).op(Op.I32And);
-  f.open(Op.If);
-  call(X, Y, () => f.get(COUNT));
-  f.op(Op.Return);
-  f.op(Op.End);
-  const blockEnd = f.local(ValType.I32), bx = f.local(ValType.I32), by = f.local(ValType.I32);
   const allDecided = v.variable(v.ci(-1));
-  f.open(Op.Block).open(Op.Loop);
-  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
-  f.get(X).set(bx).get(Y).set(by);
-  // blockEnd = min(x + 4 SHORTCUT_BLOCK, end)
-  f.get(X).i32(4 * SHORTCUT_BLOCK).op(Op.I32Add).get(end).get(X).i32(4 * SHORTCUT_BLOCK).op(Op.I32Add).get(end).op(Op.I32LtU).op(Op.Select).set(blockEnd);
-  v.assign(allDecided, v.ci(-1));
-  stepLoop(f, X, Y, blockEnd, () => v.assign(allDecided, v.and(allDecided, step(X, Y))));
-  // (blockEnd - bx) / 4 elements
-  v.ifNotAll(allDecided, () => call(bx, by, () => f.get(blockEnd).get(bx).op(Op.I32Sub).i32(2).op(Op.I32ShrU)));
-  f.op(Op.Br).index(0);
-  f.op(Op.End).op(Op.End);
+  emitInBlocks({
+    v, end, elements: SHORTCUT_BLOCK, flag: allDecided, raisedBy: 'clear',
+    streams: [{ local: X, bytes: 4 }, { local: Y, bytes: 4 }],
+    count: () => f.get(COUNT),
+    loop: (stop) => stepLoop(f, X, Y, stop, () => v.assign(allDecided, v.and(allDecided, step(X, Y)))),
+    callCareful: ([x, y], count) => {
+      f.get(x!).get(G).get(y!);
+      count();
+      kernel.parameters.forEach((_, i) => f.get(4 + i));
+      f.call(c.f);
+    },
+  });
   return { fast: f, careful: c.f };
 }
 
-/** The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step (four for select-only kernels). */
-function emitLoop(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): FunctionBody {
+/** Elements in a block of a kernel's fast loop (blocked-loop.ts): a block with a rare lane (exp beyond |x| < 707) runs twice. */
+export const KERNEL_BLOCK = 256;
+
+/**
+ * The loop of one kernel over `count` elements (a multiple of COUNT_MULTIPLE), two per step (four
+ * for select-only kernels): `careful`, every branch where a lane takes it; and where the kernel
+ * has rare branches (`ifRare`), `fast`, which callers get, in blocks (blocked-loop.ts).
+ */
+function emitLoops(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: KernelKind, dtype: KernelDType): { fast: FunctionBody; careful?: FunctionBody } {
   const X = 0, G = 1, Y = 2, COUNT = 3;
-  const f = kernelBody(kernel);
-  const v = new VectorBuilder(f, layout, imports);
-  const p = parameterLocals(f, v, kernel);
   const size = dtype === 'float32' ? 4 : 8;
-  const end = f.local(ValType.I32);
-  f.get(X).get(COUNT).i32(size).op(Op.I32Mul).op(Op.I32Add).set(end);
-  const load = (pointer: number, offset: number): Vec => {
-    if (dtype === 'float64') {
-      f.get(pointer).simd(Simd.Load).memarg(3, offset);
-    } else {
-      f.get(pointer).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
-    }
-    return v.fromStack();
+  const build = () => {
+    const f = kernelBody(kernel);
+    const v = new VectorBuilder(f, layout, imports);
+    const p = parameterLocals(f, v, kernel);
+    const end = f.local(ValType.I32);
+    f.get(Y).get(COUNT).i32(size).op(Op.I32Mul).op(Op.I32Add).set(end);
+    const load = (pointer: number, offset: number): Vec => {
+      if (dtype === 'float64') {
+        f.get(pointer).simd(Simd.Load).memarg(3, offset);
+      } else {
+        f.get(pointer).simd(Simd.Load64Zero).memarg(3, offset).simd(Simd.F64x2PromoteLowF32x4);
+      }
+      return v.fromStack();
+    };
+    // kernels that only select (kernel-types.ts `f32x4`) are bound by the loop itself, not their
+    // arithmetic: two pairs a step halve its overhead (relu over float64: 1.6x the copy's time, ...)
+    const pairs = kernel.f32x4 ? 2 : 1;
+    const loop = (stop: number): void => {
+      f.open(Op.Block).open(Op.Loop);
+      f.get(Y).get(stop).op(Op.I32GeU).op(Op.BrIf).index(1);
+      for (let pair = 0; pair < pairs; pair++) {
+        const offset = pair * 2 * size;
+        const x = load(X, offset);
+        let y: Vec;
+        if (kind === 'value') y = kernel.value(v, x, p);
+        else if (kind === 'derivative') y = kernel.derivative(v, x, p);
+        else {
+          const g = load(G, offset);
+          y = kernel.backward ? kernel.backward(v, x, g, p) : v.mul(kernel.derivative(v, x, p), g);
+        }
+        f.get(Y);
+        v.push(y);
+        if (dtype === 'float64') f.simd(Simd.Store).memarg(3, offset);
+        else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, offset).byte(0);
+      }
+      const step = 2 * pairs * size;
+      for (const pointer of [X, G, Y]) f.get(pointer).i32(step).op(Op.I32Add).set(pointer);
+      f.op(Op.Br).index(0);
+      f.op(Op.End).op(Op.End);
+    };
+    return { f, v, end, loop };
   };
-  // kernels that only select (kernel-types.ts `f32x4`) are bound by the loop itself, not their
-  // arithmetic: two pairs a step halve its overhead (relu over float64: 1.6x the copy's time, ...)
-  const pairs = kernel.f32x4 ? 2 : 1;
-  f.open(Op.Block).open(Op.Loop);
-  f.get(X).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
-  for (let pair = 0; pair < pairs; pair++) {
-    const offset = pair * 2 * size;
-    const x = load(X, offset);
-    let y: Vec;
-    if (kind === 'value') y = kernel.value(v, x, p);
-    else if (kind === 'derivative') y = kernel.derivative(v, x, p);
-    else {
-      const g = load(G, offset);
-      y = kernel.backward ? kernel.backward(v, x, g, p) : v.mul(kernel.derivative(v, x, p), g);
-    }
-    f.get(Y);
-    v.push(y);
-    if (dtype === 'float64') f.simd(Simd.Store).memarg(3, offset);
-    else f.simd(Simd.F32x4DemoteF64x2Zero).simd(Simd.Store64Lane).memarg(3, offset).byte(0);
-  }
-  const step = 2 * pairs * size;
-  for (const pointer of [X, G, Y]) f.get(pointer).i32(step).op(Op.I32Add).set(pointer);
-  f.op(Op.Br).index(0);
-  f.op(Op.End).op(Op.End);
-  return f;
+
+  const careful = build();
+  careful.loop(careful.end);
+  if (careful.v.rareBranches === 0) return { fast: careful.f };
+  const { f, v, end, loop } = build();
+  const rare = v.variable(v.ci(0));
+  v.deferRareInto = rare;
+  const streams = kind === 'backward' ? [X, G, Y] : [X, Y];
+  emitInBlocks({
+    v, end, elements: KERNEL_BLOCK, flag: rare, raisedBy: 'set',
+    streams: streams.map((local) => ({ local, bytes: size })),
+    count: () => f.get(COUNT),
+    loop,
+    callCareful: (at, count) => {
+      const [x, g, y] = kind === 'backward' ? at : [at[0]!, G, at[1]!];
+      f.get(x!).get(g!).get(y!);
+      count();
+      kernel.parameters.forEach((_, i) => f.get(4 + i));
+      f.call(careful.f);
+    },
+  });
+  return { fast: f, careful: careful.f };
 }
 
 /** Kernels under a name: the catalogue's entries, or (in tests) single numerics functions. */
@@ -270,8 +289,12 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
         if (!f32x4 && shortcut && kind !== 'backward' /* narrows kind for the call */) {
           const { fast, careful } = emitShortcutLoops(layout, imports, entry.wasm, kind, shortcut);
           functions.push({ name, body: fast }, { name: `${name}.careful`, body: careful });
+        } else if (f32x4) {
+          functions.push({ name, body: f32x4 });
         } else {
-          functions.push({ name, body: f32x4 || emitLoop(layout, imports, entry.wasm, kind, dtype) });
+          const { fast, careful } = emitLoops(layout, imports, entry.wasm, kind, dtype);
+          functions.push({ name, body: fast });
+          if (careful) functions.push({ name: `${name}.careful`, body: careful });
         }
       }
     }

@@ -22,6 +22,7 @@
  */
 import type { FloatArray } from '../activations/definition';
 import { selectForm } from './kernel-types';
+import { emitInBlocks } from './blocked-loop';
 import { elementaryVector } from './elementary-vectors';
 import { instantiateBytes, wasmElementwiseEnabled } from './elementwise-module';
 import type { FusedNode, FusedProgram } from './fused-expression';
@@ -146,7 +147,7 @@ interface Compiled {
 type DType = 'float32' | 'float64';
 
 const dtypeOf = (a: FloatArray): DType => (a instanceof Float32Array ? 'float32' : 'float64');
-const bytesOf = (dtype: DType): number => (dtype === 'float64' ? 8 : 4);
+const bytesOf = (dtype: DType): 4 | 8 => (dtype === 'float64' ? 8 : 4);
 
 /** Elements in a block of the fast function: a block with a rare lane (exp beyond |x| < 707) runs twice. */
 export const FUSED_BLOCK = 256;
@@ -161,18 +162,15 @@ export const FUSED_BLOCK = 256;
  * taken where a lane needs it. Where the expression has rare branches (`ifRare`), `run` is a
  * fast function over blocks of FUSED_BLOCK: the same loop with the rare branches' bodies left out
  * and their masks ORed together, and a block where some lane was rare handed to `careful` whole,
- * which stores every element's right bits again. Why: a branch in every step, even one never
- * taken, cost V8 ~10% of `x * sigmoid(1.702 * x)` (the values live across it spilled). Where the
- * result overlaps a tensor (a block's input written before the block is taken again), `careful`
- * takes the whole range.
+ * which stores every element's right bits again (blocked-loop.ts: the shape, and why).
  */
 function emit(root: Lowered, scalars: number, tensors: readonly DType[], output: DType, layout: TableLayout): { bytes: Uint8Array; imports: Record<string, (...args: number[]) => number> } {
   const COUNT = 0, NUMBERS = 1, ADDRESSES = 2, OUT = ADDRESSES + tensors.length;
   const imports = new ScalarImports();
   const params = [ValType.I32, ValType.I32, ...tensors.map(() => ValType.I32), ValType.I32];
 
-  /** A function with the loop over [OUT, end), fast (rare branches deferred) or careful; its locals. */
-  const loopFunction = (fast: boolean) => {
+  /** A function with its numbers splatted and `end`, and the loop over [OUT, stop) to emit into it. */
+  const loopFunction = () => {
     const f = new FunctionBody(params, []);
     const v = new VectorBuilder(f, layout, imports);
     const scalarVecs = Array.from({ length: scalars }, (_, slot) => {
@@ -216,10 +214,10 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
       f.op(Op.Br).index(0);
       f.op(Op.End).op(Op.End);
     };
-    return { f, v, end, loop, fast };
+    return { f, v, end, loop };
   };
 
-  const careful = loopFunction(false);
+  const careful = loopFunction();
   careful.loop(careful.end);
   const module = new ModuleBuilder(Math.max(1, Math.ceil(layout.end / PAGE_BYTES)), true);
   if (careful.v.rareBranches === 0) {
@@ -228,40 +226,21 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
     return { bytes: module.encode(), imports: imports.table() };
   }
 
-  const { f, v, end, loop } = loopFunction(true);
-  const addresses = [...tensors.map((_, k) => ADDRESSES + k), OUT];
-  const callCareful = (count: () => void, at: readonly number[]): void => {
-    count();
-    f.get(NUMBERS);
-    for (const a of at) f.get(a);
-    f.call(careful.f);
-  };
-  // the result overlaps a tensor: out < tensor's end and tensor < out's end, for some tensor
-  const outBytes = bytesOf(output);
-  f.i32(0);
-  tensors.forEach((dtype, k) => {
-    f.get(OUT).get(ADDRESSES + k).get(COUNT).i32(bytesOf(dtype)).op(Op.I32Mul).op(Op.I32Add).op(Op.I32LtU);
-    f.get(ADDRESSES + k).get(end).op(Op.I32LtU).op(Op.I32And).op(Op.I32Or);
-  });
-  f.open(Op.If);
-  callCareful(() => f.get(COUNT), addresses);
-  f.op(Op.Return);
-  f.op(Op.End);
-  const starts = addresses.map(() => f.local(ValType.I32));
-  const blockEnd = f.local(ValType.I32);
+  const { f, v, end, loop } = loopFunction();
   const rare = v.variable(v.ci(0));
   v.deferRareInto = rare;
-  f.open(Op.Block).open(Op.Loop);
-  f.get(OUT).get(end).op(Op.I32GeU).op(Op.BrIf).index(1);
-  addresses.forEach((a, i) => f.get(a).set(starts[i]!));
-  // blockEnd = min(out + FUSED_BLOCK elements, end)
-  f.get(OUT).i32(FUSED_BLOCK * outBytes).op(Op.I32Add).get(end).get(OUT).i32(FUSED_BLOCK * outBytes).op(Op.I32Add).get(end).op(Op.I32LtU).op(Op.Select).set(blockEnd);
-  v.assign(rare, v.ci(0));
-  loop(blockEnd);
-  // (blockEnd - the block's out) / outBytes elements
-  v.ifAny(rare, () => callCareful(() => f.get(blockEnd).get(starts[starts.length - 1]!).op(Op.I32Sub).i32(output === 'float64' ? 3 : 2).op(Op.I32ShrU), starts));
-  f.op(Op.Br).index(0);
-  f.op(Op.End).op(Op.End);
+  emitInBlocks({
+    v, end, elements: FUSED_BLOCK, flag: rare, raisedBy: 'set',
+    streams: [...tensors.map((dtype, k) => ({ local: ADDRESSES + k, bytes: bytesOf(dtype) })), { local: OUT, bytes: bytesOf(output) }],
+    count: () => f.get(COUNT),
+    loop,
+    callCareful: (at, count) => {
+      count();
+      f.get(NUMBERS);
+      for (const a of at) f.get(a);
+      f.call(careful.f);
+    },
+  });
   for (const { arity } of imports.functions) module.addImport(arity);
   module.addFunction('run', f);
   module.addFunction('careful', careful.f);

@@ -9,9 +9,10 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import { applyActivation, catalogue, defaultParameters, parametersFor, resolveParameters, Tensor } from '../../../../src/engine';
+import { allocate, applyActivation, catalogue, defaultParameters, parametersFor, resolveParameters, Tensor } from '../../../../src/engine';
 import type { ElementwiseDefinition, FloatArray, ParameterValues } from '../../../../src/engine';
-import { elementwiseInstance, instantiate, useWasmElementwise } from '../../../../src/engine/simd/elementwise-module';
+import { elementwiseInstance, instantiate, KERNEL_BLOCK, useWasmElementwise } from '../../../../src/engine/simd/elementwise-module';
+import { tensorHeap } from '../../../../src/engine/simd/tensor-heap';
 import { runBackward, runElementwise } from '../../../../src/engine/simd/elementwise-runner';
 import { mulberry32 } from '../../helpers/prng';
 import { bitMismatches, edgeInputs, randomInputs } from './bits';
@@ -112,6 +113,36 @@ describe('engine/simd: catalogue kernels, wasm and JavaScript bit for bit', () =
     assert.equal(lanesWritten('relu'), 4);
     assert.equal(lanesWritten('relu6'), 4);
     assert.equal(lanesWritten('leaky_relu'), 2);
+  });
+
+  it('takes a block with a rare lane (exp beyond |x| < 707) again, on heap tensors apart and in place, for every entry', () => {
+    // large enough for the heap; rare lanes first and last in a block, in one's middle, in the last partial block
+    const count = 80 * KERNEL_BLOCK + 12;
+    const at = [0, KERNEL_BLOCK - 1, KERNEL_BLOCK, 2 * KERNEL_BLOCK + 77, count - 1];
+    const special = [800, -800, Infinity, NaN, -750];
+    const random = mulberry32(11);
+    const xs = Float64Array.from({ length: count }, (_, i) => (at.includes(i) ? special[at.indexOf(i)]! : 10 * random() - 5));
+    const gs = Float64Array.from({ length: count }, () => 4 * random() - 2);
+    const problems: string[] = [];
+    for (const d of withWasm) {
+      for (const dtype of ['float32', 'float64'] as const) {
+        const x = allocate(dtype, count), g = allocate(dtype, count), y = allocate(dtype, count);
+        g.set(gs);
+        const usual = d.parameters.every((q) => q.default !== undefined) ? defaultParameters(d) : resolveParameters(d, golden.cases.find((c) => c.fn === d.name)!.params);
+        const p = parametersFor(dtype, usual);
+        for (const kind of KINDS) {
+          const run = (input: FloatArray, out: FloatArray): void => (kind === 'backward' ? runBackward(d, input, g, out, p) : runElementwise(d, kind, input, out, p));
+          x.set(xs);
+          const want = output(d, kind, x, g, p, false);
+          run(x, y);
+          for (const m of bitMismatches(y, want, x)) problems.push(`${d.name} ${kind} ${dtype} apart: ${m}`);
+          run(x, x);
+          for (const m of bitMismatches(x, want, xs)) problems.push(`${d.name} ${kind} ${dtype} in place: ${m}`);
+        }
+        assert.ok(tensorHeap()?.holds(x) && tensorHeap()?.holds(y), 'in the heap');
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('applyActivation gives the same tensor with and without wasm, across staging chunks', () => {
