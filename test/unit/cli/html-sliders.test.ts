@@ -152,6 +152,9 @@ describe('activation-lab run --html: sliders and the epoch scrubber in the expor
     assert.notEqual(untrained.diagram, trained.diagram, 'epoch 0 draws other weights');
     await page.keyboard.press('End');
     await page.waitForFunction(() => document.querySelector('.al-scrubber output').textContent === '30 of 30');
+    // the label changes at once, the diagram at the next animation frame
+    await page.waitForFunction((svg) => document.querySelector('.al-net .al-net-diagram svg').outerHTML === svg, trained.diagram, { timeout: 10_000 })
+      .catch(() => undefined);
     assert.equal((await view()).diagram, trained.diagram, 'the last position is the trained network again');
     assert.deepEqual(requests, [], 'no request');
     assert.deepEqual(problems, [], 'no error in the console');
