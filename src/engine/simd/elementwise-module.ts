@@ -135,7 +135,7 @@ function stepLoop(f: FunctionBody, x: number, y: number, stop: number, body: () 
  */
 function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: WasmElementwise, kind: 'value' | 'derivative', shortcut: Float32Shortcut): { fast: FunctionBody; careful: FunctionBody } {
   const X = 0, G = 1, Y = 2, COUNT = 3;
-  const emit = (careful: boolean): { f: FunctionBody; v: VectorBuilder; p: Vec[]; end: number; step: (x: number, y: number) => Vec } => {
+  const emit = (careful: boolean): { f: FunctionBody; v: VectorBuilder; end: number; step: (x: number, y: number) => Vec } => {
     const f = kernelBody(kernel);
     const v = new VectorBuilder(f, layout, imports);
     const p = parameterLocals(f, v, kernel);
@@ -165,7 +165,7 @@ function emitShortcutLoops(layout: TableLayout, imports: ScalarImports, kernel: 
       f.simd(Simd.Store).memarg(2, 0);
       return both;
     };
-    return { f, v, p, end, step };
+    return { f, v, end, step };
   };
 
   const c = emit(true);

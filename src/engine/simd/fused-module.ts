@@ -219,31 +219,30 @@ function emit(root: Lowered, scalars: number, tensors: readonly DType[], output:
 
   const careful = loopFunction();
   careful.loop(careful.end);
+  /** The fast function over blocks, calling `careful` for a block with a rare lane. */
+  const fast = (): FunctionBody => {
+    const { f, v, end, loop } = loopFunction();
+    const rare = v.variable(v.ci(0));
+    v.deferRareInto = rare;
+    emitInBlocks({
+      v, end, elements: FUSED_BLOCK, flag: rare, raisedBy: 'set',
+      streams: [...tensors.map((dtype, k) => ({ local: ADDRESSES + k, bytes: bytesOf(dtype) })), { local: OUT, bytes: bytesOf(output) }],
+      count: () => f.get(COUNT),
+      loop,
+      callCareful: (at, count) => {
+        count();
+        f.get(NUMBERS);
+        for (const a of at) f.get(a);
+        f.call(careful.f);
+      },
+    });
+    return f;
+  };
   const module = new ModuleBuilder(Math.max(1, Math.ceil(layout.end / PAGE_BYTES)), true);
-  if (careful.v.rareBranches === 0) {
-    for (const { arity } of imports.functions) module.addImport(arity);
-    module.addFunction('run', careful.f);
-    return { bytes: module.encode(), imports: imports.table() };
-  }
-
-  const { f, v, end, loop } = loopFunction();
-  const rare = v.variable(v.ci(0));
-  v.deferRareInto = rare;
-  emitInBlocks({
-    v, end, elements: FUSED_BLOCK, flag: rare, raisedBy: 'set',
-    streams: [...tensors.map((dtype, k) => ({ local: ADDRESSES + k, bytes: bytesOf(dtype) })), { local: OUT, bytes: bytesOf(output) }],
-    count: () => f.get(COUNT),
-    loop,
-    callCareful: (at, count) => {
-      count();
-      f.get(NUMBERS);
-      for (const a of at) f.get(a);
-      f.call(careful.f);
-    },
-  });
+  const run = careful.v.rareBranches === 0 ? careful.f : fast();
   for (const { arity } of imports.functions) module.addImport(arity);
-  module.addFunction('run', f);
-  module.addFunction('careful', careful.f);
+  module.addFunction('run', run);
+  if (run !== careful.f) module.addFunction('careful', careful.f);
   return { bytes: module.encode(), imports: imports.table() };
 }
 
