@@ -286,16 +286,11 @@ export function buildElementwiseModule(entries: readonly NamedKernels[] = wasmEn
         const shortcut = dtype === 'float32' && kind !== 'backward' ? entry.wasm.float32?.[kind] : undefined;
         const name = exportName(entry.name, kind, dtype);
         const f32x4 = dtype === 'float32' && emitF32x4Loop(layout, entry.wasm, kind);
-        if (!f32x4 && shortcut && kind !== 'backward' /* narrows kind for the call */) {
-          const { fast, careful } = emitShortcutLoops(layout, imports, entry.wasm, kind, shortcut);
-          functions.push({ name, body: fast }, { name: `${name}.careful`, body: careful });
-        } else if (f32x4) {
-          functions.push({ name, body: f32x4 });
-        } else {
-          const { fast, careful } = emitLoops(layout, imports, entry.wasm, kind, dtype);
-          functions.push({ name, body: fast });
-          if (careful) functions.push({ name: `${name}.careful`, body: careful });
-        }
+        const loops: { fast: FunctionBody; careful?: FunctionBody } = f32x4 ? { fast: f32x4 }
+          : shortcut && kind !== 'backward' /* narrows kind for the call */ ? emitShortcutLoops(layout, imports, entry.wasm, kind, shortcut)
+            : emitLoops(layout, imports, entry.wasm, kind, dtype);
+        functions.push({ name, body: loops.fast });
+        if (loops.careful) functions.push({ name: `${name}.careful`, body: loops.careful });
       }
     }
   }

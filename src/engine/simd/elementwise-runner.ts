@@ -57,9 +57,10 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
   const size = f32 ? 4 : 8;
   const input = instance.input / size;
   const gradient = instance.gradient / size;
-  // the result into the gradient's buffer where there is no gradient: a shortcut loop runs its
-  // fast pass only where input and output do not overlap (elementwise-module.ts)
-  const output = g ? input : gradient;
+  // the result into the gradient's buffer where there is no gradient: a loop in blocks runs its
+  // fast pass only where input and output do not overlap (blocked-loop.ts)
+  const outputAt = g ? instance.input : instance.gradient;
+  const output = outputAt / size;
   const n = x.length;
   for (let start = 0; start < n; start += STAGING_ELEMENTS) {
     const end = Math.min(n, start + STAGING_ELEMENTS);
@@ -67,7 +68,7 @@ function stream(instance: ElementwiseInstance, run: KernelFunction, x: FloatArra
     heap.set(whole ? x : x.subarray(start, end), input);
     if (g) heap.set(whole ? g : g.subarray(start, end), gradient);
     const count = (end - start + COUNT_MULTIPLE - 1) & -COUNT_MULTIPLE;
-    call(run, instance.input, instance.gradient, g ? instance.input : instance.gradient, count, parameters);
+    call(run, instance.input, instance.gradient, outputAt, count, parameters);
     y.set(heap.subarray(output, output + end - start), start);
   }
 }

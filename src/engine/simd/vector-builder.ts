@@ -207,7 +207,7 @@ export class VectorBuilder {
   }
 
   /**
-   * Set (by a loop in blocks, fused-module.ts): `ifRare` runs no body but ORs its mask into
+   * Set by the fast function of a loop in blocks (blocked-loop.ts): `ifRare` runs no body but ORs its mask into
    * this variable, and the loop takes the block again, the careful way, where any lane is set.
    */
   deferRareInto?: Vec;
